@@ -1,0 +1,3 @@
+package vn.bantin.domain;
+
+public enum AssetKind { VIDEO, IMAGE, AUDIO }

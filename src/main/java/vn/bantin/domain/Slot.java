@@ -1,0 +1,16 @@
+package vn.bantin.domain;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * When a campaign plays: a 5-field Unix cron expression, or explicit local date-times, or both.
+ * A LOOP slot's window is how long the playlist repeats from each start. Local times are in the
+ * time zone of the endpoint's area.
+ */
+public record Slot(long id, SlotMode mode, String cron, List<LocalDateTime> oneOffs, Duration window,
+                   Duration allowedDelay) {
+
+    public static final Duration DEFAULT_ALLOWED_DELAY = Duration.ofMinutes(15);
+}
