@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Makes sure the Debian packages Bantin runs on are present; installs them when it can.
+#   ffmpeg/ffprobe: probing uploads and making demo media; mpv: the agent's player;
+#   espeak-ng: Vietnamese text-to-speech for demo bulletins; sox: measuring audio in tests;
+#   maven + a JDK 17: building.
+set -euo pipefail
+
+missing=()
+command -v ffprobe >/dev/null || missing+=(ffmpeg)
+command -v mpv >/dev/null || missing+=(mpv)
+command -v espeak-ng >/dev/null || missing+=(espeak-ng)
+command -v sox >/dev/null || missing+=(sox)
+command -v mvn >/dev/null || missing+=(maven)
+command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v curl >/dev/null || missing+=(curl)
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Bantin needs these Debian packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+  sudo apt-get update -qq
+  sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+else
+  echo "Cannot install them without root. Run:" >&2
+  echo "  sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi

@@ -1,0 +1,103 @@
+package vn.bantin.app;
+
+import vn.bantin.domain.Asset;
+import vn.bantin.media.AssetStore;
+import vn.bantin.media.IngestResult;
+import vn.bantin.media.MediaRejected;
+import vn.bantin.media.ProbeResult;
+import vn.bantin.store.AssetRepository;
+import vn.bantin.store.Database;
+import vn.bantin.store.StoredAsset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+public final class AssetService {
+
+    /** The stored asset and whether the same bytes had been uploaded before. */
+    public record Uploaded(StoredAsset asset, boolean duplicate) {
+    }
+
+    private final Database db;
+    private final AssetRepository assets;
+    private final AssetStore store;
+    private final ChangeNotifier changes;
+    private final Clock clock;
+    private final long maxUploadBytes;
+
+    public AssetService(Database db, AssetRepository assets, AssetStore store, ChangeNotifier changes, Clock clock,
+                        long maxUploadBytes) {
+        this.db = db;
+        this.assets = assets;
+        this.store = store;
+        this.changes = changes;
+        this.clock = clock;
+        this.maxUploadBytes = maxUploadBytes;
+    }
+
+    public List<StoredAsset> all() {
+        return db.read(assets::all);
+    }
+
+    public StoredAsset get(long id) {
+        return db.read(c -> assets.byId(c, id)).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
+    }
+
+    public Optional<Path> file(String sha256) {
+        if (!sha256.matches("[0-9a-f]{64}")) {
+            return Optional.empty();
+        }
+        Path p = store.path(sha256);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Probes and stores an uploaded temp file; on any refusal nothing of it remains. */
+    public Uploaded upload(Path tempFile, String originalName) {
+        IngestResult ingested;
+        try {
+            ingested = store.ingest(tempFile, originalName, maxUploadBytes);
+        } catch (MediaRejected e) {
+            throw new ApiException(e.tooLarge() ? 413 : 422, e.tooLarge() ? "too_large" : "bad_media", e.getMessage());
+        } catch (IOException e) {
+            throw new ApiException(500, "store_failed", "Không lưu được tệp / Could not store the file: "
+                    + e.getMessage());
+        }
+        try {
+            return db.tx(c -> {
+                Optional<StoredAsset> existing = assets.bySha(c, ingested.sha256());
+                if (existing.isPresent()) {
+                    return new Uploaded(existing.get(), true);
+                }
+                long id = assets.insert(c, toStored(ingested));
+                return new Uploaded(assets.byId(c, id).orElseThrow(), false);
+            });
+        } catch (RuntimeException e) {
+            if (!ingested.duplicate()) {
+                store.discard(ingested.sha256());
+            }
+            throw e;
+        }
+    }
+
+    public StoredAsset approve(long id, boolean approved) {
+        StoredAsset result = db.tx(c -> {
+            if (!assets.setApproved(c, id, approved)) {
+                throw ApiException.notFound("tệp/asset", id);
+            }
+            return assets.byId(c, id).orElseThrow();
+        });
+        changes.scheduleChanged();
+        return result;
+    }
+
+    private StoredAsset toStored(IngestResult r) {
+        ProbeResult p = r.probe();
+        Asset asset = new Asset(0, r.sha256(), r.safeName(), p.kind(), r.sizeBytes(), p.durationMs(), false, null);
+        return new StoredAsset(asset, p.formatName(), p.videoCodec(), p.audioCodec(), p.width(), p.height(),
+                clock.millis());
+    }
+}

@@ -1,0 +1,21 @@
+package vn.bantin.app;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** A campaign as staff submitted it, before validation. Durations in the units staff type. */
+public record CampaignDraft(String name, String broadcastClass, Long rank, String startDate, String endDate,
+                            Long volume, String topic, List<Item> playlist, List<SlotDraft> slots,
+                            List<Long> areaIds, List<String> tags, List<Long> endpointIds) {
+
+    public record Item(long assetId, Long durationSeconds) {
+    }
+
+    public record SlotDraft(String mode, String cron, List<String> at, Long windowMinutes,
+                            Long allowedDelayMinutes) {
+    }
+
+    static LocalDateTime parseLocal(String raw) {
+        return LocalDateTime.parse(raw.length() == 16 ? raw + ":00" : raw);
+    }
+}

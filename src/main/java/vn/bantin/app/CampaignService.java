@@ -1,0 +1,225 @@
+package vn.bantin.app;
+
+import vn.bantin.domain.AssetKind;
+import vn.bantin.domain.BroadcastClass;
+import vn.bantin.domain.Campaign;
+import vn.bantin.domain.PlaylistItem;
+import vn.bantin.domain.Slot;
+import vn.bantin.domain.SlotMode;
+import vn.bantin.domain.Targets;
+import vn.bantin.schedule.CronValidator;
+import vn.bantin.store.AreaRepository;
+import vn.bantin.store.AssetRepository;
+import vn.bantin.store.CampaignRepository;
+import vn.bantin.store.Database;
+import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.StoredAsset;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+public final class CampaignService {
+
+    static final Duration DEFAULT_IMAGE_DURATION = Duration.ofSeconds(10);
+
+    private final Database db;
+    private final CampaignRepository campaigns;
+    private final AssetRepository assets;
+    private final AreaRepository areas;
+    private final EndpointRepository endpoints;
+    private final QuietHoursGuard quietHours;
+    private final ChangeNotifier changes;
+    private final Clock clock;
+
+    public CampaignService(Database db, CampaignRepository campaigns, AssetRepository assets, AreaRepository areas,
+                           EndpointRepository endpoints, QuietHoursGuard quietHours, ChangeNotifier changes,
+                           Clock clock) {
+        this.db = db;
+        this.campaigns = campaigns;
+        this.assets = assets;
+        this.areas = areas;
+        this.endpoints = endpoints;
+        this.quietHours = quietHours;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public List<Campaign> all() {
+        return db.read(campaigns::all);
+    }
+
+    public Campaign get(long id) {
+        return db.read(c -> campaigns.byId(c, id)).orElseThrow(() -> ApiException.notFound("chiến dịch/campaign", id));
+    }
+
+    public Campaign create(CampaignDraft draft) {
+        Campaign created = db.tx(c -> {
+            Campaign campaign = validate(c, draft);
+            quietHours.check(c, campaign);
+            long id = campaigns.insert(c, campaign, clock.millis());
+            return campaigns.byId(c, id).orElseThrow();
+        });
+        changes.scheduleChanged();
+        return created;
+    }
+
+    public Campaign approve(long id, boolean approved) {
+        Campaign result = db.tx(c -> {
+            if (!campaigns.setApproved(c, id, approved)) {
+                throw ApiException.notFound("chiến dịch/campaign", id);
+            }
+            return campaigns.byId(c, id).orElseThrow();
+        });
+        changes.scheduleChanged();
+        return result;
+    }
+
+    private Campaign validate(Connection c, CampaignDraft d) throws SQLException {
+        BroadcastClass cls = broadcastClass(d.broadcastClass());
+        LocalDate start = date("startDate", d.startDate());
+        LocalDate end = date("endDate", d.endDate());
+        if (end.isBefore(start)) {
+            throw bad("bad_dates", "Ngày kết thúc trước ngày bắt đầu / endDate is before startDate");
+        }
+        int volume = d.volume() == null ? 80 : d.volume().intValue();
+        if (volume < 0 || volume > 100) {
+            throw bad("bad_volume", "Âm lượng phải từ 0 đến 100 / volume must be 0-100");
+        }
+        List<PlaylistItem> playlist = playlist(c, d.playlist());
+        List<Slot> slots = slots(d.slots());
+        Targets targets = targets(c, d);
+        return new Campaign(0, d.name(), cls, d.rank() == null ? 0 : d.rank().intValue(), start, end, false, volume,
+                d.topic(), playlist, slots, targets);
+    }
+
+    private List<PlaylistItem> playlist(Connection c, List<CampaignDraft.Item> items) throws SQLException {
+        if (items.isEmpty()) {
+            throw bad("empty_playlist", "Chiến dịch cần ít nhất một nội dung / playlist needs at least one asset");
+        }
+        List<PlaylistItem> out = new ArrayList<>();
+        for (CampaignDraft.Item item : items) {
+            Optional<StoredAsset> asset = assets.byId(c, item.assetId());
+            if (asset.isEmpty()) {
+                throw bad("unknown_asset", "Không có tệp " + item.assetId() + " / unknown asset " + item.assetId());
+            }
+            out.add(new PlaylistItem(asset.get().asset(), itemDuration(asset.get(), item.durationSeconds())));
+        }
+        return out;
+    }
+
+    private static long itemDuration(StoredAsset asset, Long seconds) {
+        if (seconds != null) {
+            if (seconds <= 0 || seconds > 86_400) {
+                throw bad("bad_duration", "Thời lượng phải từ 1 giây đến 24 giờ / durationSeconds must be 1-86400");
+            }
+            return seconds * 1000;
+        }
+        return asset.asset().kind() == AssetKind.IMAGE ? DEFAULT_IMAGE_DURATION.toMillis()
+                : asset.asset().durationMs();
+    }
+
+    private static List<Slot> slots(List<CampaignDraft.SlotDraft> drafts) {
+        if (drafts.isEmpty()) {
+            throw bad("no_slots", "Chiến dịch cần ít nhất một khung giờ phát / at least one slot is required");
+        }
+        List<Slot> out = new ArrayList<>();
+        for (CampaignDraft.SlotDraft s : drafts) {
+            SlotMode mode = slotMode(s.mode());
+            String cron = s.cron() == null || s.cron().isBlank() ? null : s.cron().trim();
+            if (cron != null) {
+                CronValidator.problem(cron).ifPresent(reason -> {
+                    throw bad("bad_cron", reason);
+                });
+            }
+            List<LocalDateTime> oneOffs = new ArrayList<>(new LinkedHashSet<>(s.at().stream()
+                    .map(CampaignService::localDateTime).toList()));
+            if (cron == null && oneOffs.isEmpty()) {
+                throw bad("slot_without_time", "Khung giờ cần biểu thức cron hoặc thời điểm cụ thể / a slot needs"
+                        + " a cron expression or explicit date-times in 'at'");
+            }
+            Duration window = null;
+            if (mode == SlotMode.LOOP) {
+                if (s.windowMinutes() == null || s.windowMinutes() <= 0 || s.windowMinutes() > 1440) {
+                    throw bad("bad_window", "Khung phát lặp cần windowMinutes từ 1 đến 1440 / a LOOP slot needs"
+                            + " windowMinutes between 1 and 1440");
+                }
+                window = Duration.ofMinutes(s.windowMinutes());
+            }
+            Duration delay = s.allowedDelayMinutes() == null ? Slot.DEFAULT_ALLOWED_DELAY
+                    : Duration.ofMinutes(Math.max(0, s.allowedDelayMinutes()));
+            out.add(new Slot(0, mode, cron, List.copyOf(oneOffs), window, delay));
+        }
+        return out;
+    }
+
+    private Targets targets(Connection c, CampaignDraft d) throws SQLException {
+        for (long areaId : d.areaIds()) {
+            areas.byId(c, areaId).orElseThrow(() -> bad("unknown_area", "Không có khu vực " + areaId
+                    + " / unknown area " + areaId));
+        }
+        for (long endpointId : d.endpointIds()) {
+            endpoints.byId(c, endpointId).orElseThrow(() -> bad("unknown_endpoint", "Không có thiết bị "
+                    + endpointId + " / unknown endpoint " + endpointId));
+        }
+        if (d.areaIds().isEmpty() && d.tags().isEmpty() && d.endpointIds().isEmpty()) {
+            throw bad("no_targets", "Chiến dịch cần đối tượng phát (khu vực, nhãn hoặc thiết bị) / targets must"
+                    + " name areas, tags or endpoints");
+        }
+        return new Targets(new LinkedHashSet<>(d.areaIds()), new LinkedHashSet<>(d.tags()),
+                new LinkedHashSet<>(d.endpointIds()));
+    }
+
+    private static BroadcastClass broadcastClass(String raw) {
+        if (raw == null) {
+            return BroadcastClass.NORMAL;
+        }
+        if (raw.equalsIgnoreCase("EMERGENCY")) {
+            throw bad("bad_class", "Phát khẩn cấp dùng cảnh báo khẩn, không dùng chiến dịch / EMERGENCY is for"
+                    + " alerts, not campaigns");
+        }
+        try {
+            return BroadcastClass.valueOf(raw.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw bad("bad_class", "Mức phát phải là NORMAL hoặc PRIORITY / class must be NORMAL or PRIORITY");
+        }
+    }
+
+    private static SlotMode slotMode(String raw) {
+        try {
+            return SlotMode.valueOf(raw.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw bad("bad_mode", "Chế độ phải là ONCE hoặc LOOP / mode must be ONCE or LOOP");
+        }
+    }
+
+    private static LocalDate date(String field, String raw) {
+        try {
+            return LocalDate.parse(raw);
+        } catch (DateTimeException e) {
+            throw bad("bad_date", "Ngày '" + raw + "' không hợp lệ, dùng YYYY-MM-DD / " + field
+                    + " must be YYYY-MM-DD");
+        }
+    }
+
+    private static LocalDateTime localDateTime(String raw) {
+        try {
+            return CampaignDraft.parseLocal(raw);
+        } catch (DateTimeException e) {
+            throw bad("bad_datetime", "Thời điểm '" + raw + "' không hợp lệ, dùng YYYY-MM-DDTHH:mm / '" + raw
+                    + "' must be a local date-time YYYY-MM-DDTHH:mm[:ss]");
+        }
+    }
+
+    private static ApiException bad(String code, String message) {
+        return ApiException.badRequest(code, message);
+    }
+}

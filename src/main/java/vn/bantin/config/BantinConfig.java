@@ -1,0 +1,25 @@
+package vn.bantin.config;
+
+import java.nio.file.Path;
+
+/**
+ * Typed controller configuration. Every key is documented in ops/bantin.sample.properties.
+ *
+ * @param adminToken a fixed admin token (demo, tests); null means generate one on first start
+ */
+public record BantinConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
+                           String jdbcPassword, long maxUploadBytes, String adminToken,
+                           long timelineHorizonDays, String defaultZone) {
+
+    public Path mediaDir() {
+        return dataDir.resolve("media");
+    }
+
+    public Path uploadTempDir() {
+        return dataDir.resolve("uploads");
+    }
+
+    public Path keysDir() {
+        return dataDir.resolve("keys");
+    }
+}

@@ -1,0 +1,97 @@
+package vn.bantin.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Reads configuration from a properties file, then environment variables, then defaults.
+ * A key {@code http.port} is overridden by the environment variable {@code BANTIN_HTTP_PORT};
+ * {@code PORT} is accepted as a shorthand for the HTTP port.
+ */
+public final class ConfigLoader {
+
+    public static final String HTTP_HOST = "http.host";
+    public static final String HTTP_PORT = "http.port";
+    public static final String DATA_DIR = "data.dir";
+    public static final String JDBC_URL = "db.url";
+    public static final String JDBC_USER = "db.user";
+    public static final String JDBC_PASSWORD = "db.password";
+    public static final String MAX_UPLOAD_BYTES = "upload.max.bytes";
+    public static final String ADMIN_TOKEN = "admin.token";
+    public static final String HORIZON_DAYS = "timeline.horizon.days";
+    public static final String DEFAULT_ZONE = "default.zone";
+
+    private final Properties file;
+    private final Map<String, String> env;
+
+    private ConfigLoader(Properties file, Map<String, String> env) {
+        this.file = file;
+        this.env = env;
+    }
+
+    public static BantinConfig load(Path configFile, Map<String, String> env) {
+        Properties props = new Properties();
+        if (configFile != null) {
+            try (Reader r = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+                props.load(r);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read config file " + configFile + ": " + e.getMessage(), e);
+            }
+        }
+        return new ConfigLoader(props, env).build();
+    }
+
+    private BantinConfig build() {
+        Path dataDir = Path.of(get(DATA_DIR, "./var")).toAbsolutePath().normalize();
+        String defaultUrl = "jdbc:hsqldb:file:" + dataDir.resolve("db/bantin") + ";hsqldb.tx=mvcc";
+        String port = env.containsKey("PORT") && !has(HTTP_PORT) ? env.get("PORT") : get(HTTP_PORT, "8080");
+        return new BantinConfig(
+                get(HTTP_HOST, "0.0.0.0"),
+                parseInt(HTTP_PORT, port),
+                dataDir,
+                get(JDBC_URL, defaultUrl),
+                get(JDBC_USER, "SA"),
+                get(JDBC_PASSWORD, ""),
+                parseLong(MAX_UPLOAD_BYTES, get(MAX_UPLOAD_BYTES, String.valueOf(2L << 30))),
+                blankToNull(get(ADMIN_TOKEN, "")),
+                parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
+                get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"));
+    }
+
+    private boolean has(String key) {
+        return env.containsKey(envName(key)) || file.containsKey(key);
+    }
+
+    private String get(String key, String fallback) {
+        String fromEnv = env.get(envName(key));
+        if (fromEnv != null) {
+            return fromEnv;
+        }
+        return file.getProperty(key, fallback);
+    }
+
+    static String envName(String key) {
+        return "BANTIN_" + key.toUpperCase().replace('.', '_');
+    }
+
+    private static int parseInt(String key, String value) {
+        return (int) parseLong(key, value);
+    }
+
+    private static long parseLong(String key, String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Config " + key + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

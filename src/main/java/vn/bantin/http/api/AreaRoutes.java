@@ -1,0 +1,64 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.AreaService;
+import vn.bantin.domain.Area;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.JsonInput;
+import vn.bantin.http.PathParams;
+import vn.bantin.http.Responses;
+
+import java.util.List;
+
+public final class AreaRoutes {
+
+    private final AreaService areas;
+    private final Blocking blocking;
+
+    public AreaRoutes(AreaService areas, Blocking blocking) {
+        this.areas = areas;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/areas").handler(this::list);
+        router.post("/api/v1/areas").handler(this::create);
+        router.get("/api/v1/areas/:id").handler(this::get);
+    }
+
+    private void list(RoutingContext ctx) {
+        blocking.json(ctx, () -> areas.all().stream().map(AreaRoutes::toJson).toList());
+    }
+
+    private void create(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(ctx);
+        JsonInput quiet = in.object("quietHours");
+        String name = in.requiredString("name");
+        Long parentId = in.optionalLong("parentId");
+        String zone = in.optionalString("zone");
+        String quietFrom = quiet == null ? null : quiet.optionalString("from");
+        String quietTo = quiet == null ? null : quiet.optionalString("to");
+        blocking.respond(ctx, () -> areas.create(name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(areas.get(id)));
+    }
+
+    static JsonObject toJson(Area a) {
+        JsonObject o = new JsonObject().put("id", a.id()).put("parentId", a.parentId()).put("name", a.name())
+                .put("zone", a.zone() == null ? null : a.zone().getId());
+        if (a.quietHours() != null) {
+            o.put("quietHours", new JsonObject().put("from", a.quietHours().from().toString())
+                    .put("to", a.quietHours().to().toString()));
+        }
+        return o;
+    }
+
+    static List<JsonObject> toJson(List<Area> list) {
+        return list.stream().map(AreaRoutes::toJson).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.CampaignDraft;
+import vn.bantin.app.CampaignService;
+import vn.bantin.domain.Campaign;
+import vn.bantin.domain.PlaylistItem;
+import vn.bantin.domain.Slot;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.JsonInput;
+import vn.bantin.http.PathParams;
+import vn.bantin.http.Responses;
+
+import java.util.ArrayList;
+
+public final class CampaignRoutes {
+
+    private final CampaignService campaigns;
+    private final Blocking blocking;
+
+    public CampaignRoutes(CampaignService campaigns, Blocking blocking) {
+        this.campaigns = campaigns;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/campaigns").handler(this::list);
+        router.post("/api/v1/campaigns").handler(this::create);
+        router.get("/api/v1/campaigns/:id").handler(this::get);
+        router.post("/api/v1/campaigns/:id/approve").handler(ctx -> approve(ctx, true));
+        router.post("/api/v1/campaigns/:id/unapprove").handler(ctx -> approve(ctx, false));
+    }
+
+    private void list(RoutingContext ctx) {
+        blocking.json(ctx, () -> campaigns.all().stream().map(CampaignRoutes::toJson).toList());
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(campaigns.get(id)));
+    }
+
+    private void create(RoutingContext ctx) {
+        CampaignDraft draft = draft(JsonInput.of(ctx));
+        blocking.respond(ctx, () -> campaigns.create(draft), (c, campaign) -> Responses.created(c, toJson(campaign)));
+    }
+
+    private void approve(RoutingContext ctx, boolean approved) {
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(campaigns.approve(id, approved)));
+    }
+
+    private static CampaignDraft draft(JsonInput in) {
+        JsonInput targets = in.object("targets");
+        if (targets == null) {
+            targets = JsonInput.wrap(null);
+        }
+        return new CampaignDraft(in.requiredString("name"), in.optionalString("class"), in.optionalLong("rank"),
+                in.requiredString("startDate"), in.requiredString("endDate"), in.optionalLong("volume"),
+                in.optionalString("topic"),
+                in.objects("playlist").stream().map(i -> new CampaignDraft.Item(i.requiredLong("assetId"),
+                        i.optionalLong("durationSeconds"))).toList(),
+                in.objects("slots").stream().map(s -> new CampaignDraft.SlotDraft(s.requiredString("mode"),
+                        s.optionalString("cron"), s.stringList("at"), s.optionalLong("windowMinutes"),
+                        s.optionalLong("allowedDelayMinutes"))).toList(),
+                targets.longList("areas"), targets.stringList("tags"), targets.longList("endpoints"));
+    }
+
+    static JsonObject toJson(Campaign c) {
+        JsonArray playlist = new JsonArray();
+        for (PlaylistItem i : c.playlist()) {
+            playlist.add(new JsonObject().put("assetId", i.asset().id()).put("name", i.asset().name())
+                    .put("kind", i.asset().kind().name()).put("durationMs", i.durationMs()));
+        }
+        JsonArray slots = new JsonArray();
+        for (Slot s : c.slots()) {
+            slots.add(new JsonObject().put("id", s.id()).put("mode", s.mode().name()).put("cron", s.cron())
+                    .put("at", new JsonArray(s.oneOffs().stream().map(Object::toString).toList()))
+                    .put("windowMinutes", s.window() == null ? null : s.window().toMinutes())
+                    .put("allowedDelayMinutes", s.allowedDelay().toMinutes()));
+        }
+        return new JsonObject().put("id", c.id()).put("name", c.name()).put("class", c.broadcastClass().name())
+                .put("rank", c.rank()).put("startDate", c.startDate().toString())
+                .put("endDate", c.endDate().toString()).put("approved", c.approved()).put("volume", c.volume())
+                .put("topic", c.topic()).put("playlist", playlist).put("slots", slots)
+                .put("targets", new JsonObject().put("areas", new ArrayList<>(c.targets().areaIds()))
+                        .put("tags", new ArrayList<>(c.targets().tags()))
+                        .put("endpoints", new ArrayList<>(c.targets().endpointIds())));
+    }
+}

@@ -1,0 +1,81 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.EndpointService;
+import vn.bantin.app.EndpointView;
+import vn.bantin.domain.Endpoint;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.JsonInput;
+import vn.bantin.http.PathParams;
+import vn.bantin.http.Responses;
+
+import java.util.ArrayList;
+
+public final class EndpointRoutes {
+
+    private final EndpointService endpoints;
+    private final Blocking blocking;
+
+    public EndpointRoutes(EndpointService endpoints, Blocking blocking) {
+        this.endpoints = endpoints;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/endpoints").handler(this::list);
+        router.post("/api/v1/endpoints").handler(this::create);
+        router.get("/api/v1/endpoints/:id").handler(this::get);
+        router.post("/api/v1/endpoints/:id/enrollment-code").handler(this::issueCode);
+        router.post("/api/v1/endpoints/:id/approve").handler(this::approve);
+        router.post("/api/v1/endpoints/:id/revoke").handler(this::revoke);
+    }
+
+    private void list(RoutingContext ctx) {
+        blocking.json(ctx, () -> endpoints.all().stream().map(EndpointRoutes::toJson).toList());
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(endpoints.get(id)));
+    }
+
+    private void create(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(ctx);
+        String name = in.requiredString("name");
+        String kind = in.requiredString("kind");
+        Long areaId = in.optionalLong("areaId");
+        var tags = in.stringList("tags");
+        blocking.respond(ctx, () -> endpoints.create(name, kind, areaId, tags),
+                (c, v) -> Responses.created(c, toJson(v)));
+    }
+
+    private void issueCode(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.respond(ctx, () -> endpoints.issueCode(id), (c, code) -> Responses.created(c, new JsonObject()
+                .put("endpointId", code.endpointId()).put("code", code.code()).put("expiresAt", code.expiresAt())));
+    }
+
+    private void approve(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        Long areaId = ctx.body().length() > 0 ? JsonInput.of(ctx).optionalLong("areaId") : null;
+        blocking.json(ctx, () -> toJson(endpoints.approve(id, areaId)));
+    }
+
+    private void revoke(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(endpoints.revoke(id)));
+    }
+
+    static JsonObject toJson(EndpointView v) {
+        Endpoint e = v.endpoint();
+        JsonObject o = new JsonObject().put("id", e.id()).put("name", e.name()).put("kind", e.kind().name())
+                .put("areaId", e.areaId()).put("tags", new ArrayList<>(e.tags())).put("status", e.status().name())
+                .put("deviceId", v.deviceId()).put("lastSeenAt", v.lastSeenAt());
+        if (v.lastHeartbeatJson() != null) {
+            o.put("heartbeat", new JsonObject(v.lastHeartbeatJson()));
+        }
+        return o;
+    }
+}

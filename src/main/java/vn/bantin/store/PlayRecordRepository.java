@@ -1,0 +1,84 @@
+package vn.bantin.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Append-only: there is deliberately no update or delete here. */
+public final class PlayRecordRepository {
+
+    private static final String INSERT = "INSERT INTO play_record (device_id, seq, endpoint_id, payload, sig,"
+            + " record_hash, prev_hash, entry_id, campaign_id, broadcast_class, mode, sha256, scheduled_start,"
+            + " actual_start, actual_end, outcome, reason, chain_broken, received_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_CONFLICT = "INSERT INTO play_record_conflict (device_id, seq, payload, sig,"
+            + " received_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String BY_SEQ = "SELECT * FROM play_record WHERE device_id = ? AND seq = ?";
+    private static final String COUNT_MAX = "SELECT COUNT(*), MAX(seq) FROM play_record WHERE device_id = ?";
+    private static final String SEQS = "SELECT seq FROM play_record WHERE device_id = ? ORDER BY seq";
+    private static final String BY_DEVICE = "SELECT * FROM play_record WHERE device_id = ? ORDER BY seq";
+    private static final String RECENT = "SELECT * FROM play_record ORDER BY received_at DESC, seq DESC"
+            + " FETCH FIRST ? ROWS ONLY";
+    private static final String IN_PERIOD = "SELECT * FROM play_record WHERE actual_start >= ? AND actual_start < ?"
+            + " ORDER BY actual_start";
+    private static final String CONFLICT_COUNT = "SELECT COUNT(*) FROM play_record_conflict WHERE device_id = ?";
+
+    public void insert(Connection c, StoredPlay p) throws SQLException {
+        Sql.update(c, INSERT, p.deviceId(), p.seq(), p.endpointId(), p.payload(), p.sig(), p.hash(), p.prevHash(),
+                p.entryId(), p.campaignId(), p.broadcastClass(), p.mode(), p.sha256(), p.scheduledStart(),
+                p.actualStart(), p.actualEnd(), p.outcome(), p.reason(), p.chainBroken(), p.receivedAt());
+    }
+
+    public void insertConflict(Connection c, String deviceId, long seq, String payload, String sig, long nowMs)
+            throws SQLException {
+        Sql.update(c, INSERT_CONFLICT, deviceId, seq, payload, sig, nowMs);
+    }
+
+    public Optional<StoredPlay> bySeq(Connection c, String deviceId, long seq) throws SQLException {
+        return Sql.one(c, BY_SEQ, PlayRecordRepository::map, deviceId, seq);
+    }
+
+    /** The highest n such that records 1..n of the device are all stored. */
+    public long highestContiguousSeq(Connection c, String deviceId) throws SQLException {
+        long[] countMax = Sql.one(c, COUNT_MAX, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, deviceId)
+                .orElseThrow();
+        if (countMax[0] == countMax[1]) {
+            return countMax[1];
+        }
+        long expected = 1;
+        for (long seq : Sql.list(c, SEQS, rs -> rs.getLong(1), deviceId)) {
+            if (seq != expected) {
+                break;
+            }
+            expected++;
+        }
+        return expected - 1;
+    }
+
+    public List<StoredPlay> byDevice(Connection c, String deviceId) throws SQLException {
+        return Sql.list(c, BY_DEVICE, PlayRecordRepository::map, deviceId);
+    }
+
+    public List<StoredPlay> recent(Connection c, int limit) throws SQLException {
+        return Sql.list(c, RECENT, PlayRecordRepository::map, limit);
+    }
+
+    public List<StoredPlay> startedIn(Connection c, long fromMs, long toMs) throws SQLException {
+        return Sql.list(c, IN_PERIOD, PlayRecordRepository::map, fromMs, toMs);
+    }
+
+    public long conflictCount(Connection c, String deviceId) throws SQLException {
+        return Sql.one(c, CONFLICT_COUNT, rs -> rs.getLong(1), deviceId).orElse(0L);
+    }
+
+    private static StoredPlay map(ResultSet rs) throws SQLException {
+        return new StoredPlay(rs.getString("device_id"), rs.getLong("seq"), rs.getLong("endpoint_id"),
+                rs.getString("payload"), rs.getString("sig"), rs.getString("record_hash"), rs.getString("prev_hash"),
+                rs.getString("entry_id"), Sql.nullableLong(rs, "campaign_id"), rs.getString("broadcast_class"),
+                rs.getString("mode"), rs.getString("sha256"), Sql.nullableLong(rs, "scheduled_start"),
+                Sql.nullableLong(rs, "actual_start"), Sql.nullableLong(rs, "actual_end"), rs.getString("outcome"),
+                rs.getString("reason"), rs.getBoolean("chain_broken"), rs.getLong("received_at"));
+    }
+}

@@ -1,0 +1,8 @@
+package vn.bantin.store;
+
+import vn.bantin.domain.Asset;
+
+/** An asset with the probe facts staff see; the compiler needs only {@link #asset()}. */
+public record StoredAsset(Asset asset, String formatName, String videoCodec, String audioCodec, Integer width,
+                          Integer height, long createdAt) {
+}
