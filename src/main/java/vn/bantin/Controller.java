@@ -1,0 +1,80 @@
+package vn.bantin;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bantin.app.Services;
+import vn.bantin.config.BantinConfig;
+import vn.bantin.http.HttpVerticle;
+import vn.bantin.security.AdminCredential;
+import vn.bantin.store.Database;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/** A running controller: its database, services and HTTP verticle, stopped in reverse order. */
+public final class Controller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+
+    private final Vertx vertx;
+    private final Database db;
+    private final int port;
+
+    private Controller(Vertx vertx, Database db, int port) {
+        this.vertx = vertx;
+        this.db = db;
+        this.port = port;
+    }
+
+    public static Future<Controller> start(Vertx vertx, BantinConfig config) {
+        return vertx.executeBlocking(() -> {
+            Files.createDirectories(config.dataDir());
+            Files.createDirectories(config.uploadTempDir());
+            return Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+        }).compose(db -> {
+            try {
+                AdminCredential admin = adminCredential(config);
+                Services services = Services.create(vertx, db, config, Clock.systemUTC());
+                HttpVerticle http = new HttpVerticle(config, services, admin);
+                return vertx.deployVerticle(http).map(id -> new Controller(vertx, db, http.actualPort()))
+                        .onFailure(e -> db.close());
+            } catch (Exception e) {
+                db.close();
+                return Future.failedFuture(e);
+            }
+        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port));
+    }
+
+    private static AdminCredential adminCredential(BantinConfig config) throws Exception {
+        if (config.adminToken() != null) {
+            return AdminCredential.fromConfigured(config.adminToken());
+        }
+        AdminCredential.Loaded loaded = AdminCredential.loadOrCreate(config.keysDir());
+        loaded.newToken().ifPresent(token -> System.out.println("""
+
+                ================================================================
+                 Bantin admin token (shown ONCE — store it somewhere safe):
+                   %s
+                 Use it as:  Authorization: Bearer <token>
+                ================================================================
+                """.formatted(token)));
+        return loaded.credential();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Closes HTTP first, then the database (HSQLDB SHUTDOWN), waiting a bounded time for each. */
+    public void stop() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warn("Vert.x did not close cleanly: {}", e.getMessage());
+        }
+        db.close();
+    }
+}

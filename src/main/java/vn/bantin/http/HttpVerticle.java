@@ -1,0 +1,80 @@
+package vn.bantin.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import vn.bantin.app.Services;
+import vn.bantin.config.BantinConfig;
+import vn.bantin.http.agent.AgentRoutes;
+import vn.bantin.http.api.AreaRoutes;
+import vn.bantin.http.api.AssetRoutes;
+import vn.bantin.http.api.CampaignRoutes;
+import vn.bantin.http.api.EndpointRoutes;
+import vn.bantin.http.api.PlayRoutes;
+import vn.bantin.http.api.ReportRoutes;
+import vn.bantin.security.AdminCredential;
+
+/** One HTTP server: web UI at /, management API at /api/v1 (admin token), agent API at /agent/v1 (device signatures). */
+public final class HttpVerticle extends VerticleBase {
+
+    private static final long JSON_BODY_LIMIT = 1024 * 1024;
+    private static final long AGENT_BODY_LIMIT = 4 * 1024 * 1024;
+
+    private final BantinConfig config;
+    private final Services services;
+    private final AdminCredential admin;
+    private volatile int actualPort;
+
+    public HttpVerticle(BantinConfig config, Services services, AdminCredential admin) {
+        this.config = config;
+        this.services = services;
+        this.admin = admin;
+    }
+
+    @Override
+    public Future<?> start() {
+        Router router = Router.router(vertx);
+        Blocking blocking = new Blocking(vertx);
+
+        router.get("/api/v1/health").handler(ctx -> Responses.ok(ctx, new io.vertx.core.json.JsonObject()
+                .put("status", "ok")));
+        router.get("/api/v1/openapi.json").handler(ctx -> ctx.reroute("/openapi.json"));
+
+        BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT);
+        BodyHandler uploadBody = BodyHandler.create(config.uploadTempDir().toString())
+                .setBodyLimit(config.maxUploadBytes()).setDeleteUploadedFilesOnEnd(true)
+                .setHandleFileUploads(true);
+        router.route("/api/v1/*").handler(new AdminAuthHandler(admin::matches));
+        router.route("/api/v1/*").handler(ctx -> {
+            boolean upload = ctx.request().method().name().equals("POST") && ctx.request().path().equals("/api/v1/assets");
+            if (upload) {
+                ctx.next();
+            } else {
+                jsonBody.handle(ctx);
+            }
+        });
+        new AreaRoutes(services.areas(), blocking).mount(router);
+        new EndpointRoutes(services.endpoints(), blocking).mount(router);
+        new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
+        new CampaignRoutes(services.campaigns(), blocking).mount(router);
+        new PlayRoutes(services.plays(), blocking).mount(router);
+        new ReportRoutes(services.reports(), blocking).mount(router);
+
+        router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
+        new AgentRoutes(services, blocking).mount(router);
+
+        router.route("/api/*").failureHandler(Responses::failure);
+        router.route("/agent/*").failureHandler(Responses::failure);
+        router.route("/*").handler(StaticHandler.create("webroot"));
+
+        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+                .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
+    }
+
+    public int actualPort() {
+        return actualPort;
+    }
+}

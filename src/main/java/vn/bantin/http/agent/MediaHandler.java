@@ -1,0 +1,60 @@
+package vn.bantin.http.agent;
+
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.AssetService;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.Responses;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** GET /agent/v1/media/{sha256} with single HTTP byte ranges, so agents resume broken downloads. */
+public final class MediaHandler {
+
+    private final AssetService assets;
+    private final Blocking blocking;
+
+    public MediaHandler(AssetService assets, Blocking blocking) {
+        this.assets = assets;
+        this.blocking = blocking;
+    }
+
+    public void handle(RoutingContext ctx) {
+        String sha = ctx.pathParam("sha256");
+        blocking.run(() -> assets.file(sha).map(p -> new Sized(p, size(p)))).onSuccess(file -> send(ctx, file))
+                .onFailure(ctx::fail);
+    }
+
+    private record Sized(Path path, long size) {
+    }
+
+    private static long size(Path p) throws java.io.IOException {
+        return Files.size(p);
+    }
+
+    private static void send(RoutingContext ctx, Optional<Sized> found) {
+        if (found.isEmpty()) {
+            Responses.error(ctx, 404, "not_found", "Không có tệp này / unknown media");
+            return;
+        }
+        Sized file = found.get();
+        var response = ctx.response().putHeader("Accept-Ranges", "bytes")
+                .putHeader("Content-Type", "application/octet-stream");
+        ByteRange range;
+        try {
+            range = ByteRange.parse(ctx.request().getHeader("Range"), file.size());
+        } catch (IllegalArgumentException e) {
+            response.putHeader("Content-Range", "bytes */" + file.size());
+            Responses.error(ctx, 416, "bad_range", e.getMessage());
+            return;
+        }
+        if (range == null) {
+            response.sendFile(file.path().toString());
+            return;
+        }
+        response.setStatusCode(206).putHeader("Content-Range",
+                "bytes " + range.first() + "-" + range.last() + "/" + file.size());
+        response.sendFile(file.path().toString(), range.first(), range.length());
+    }
+}

@@ -1,0 +1,51 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.ApiException;
+import vn.bantin.app.PlayQueryService;
+import vn.bantin.http.Blocking;
+import vn.bantin.store.StoredPlay;
+
+public final class PlayRoutes {
+
+    private final PlayQueryService plays;
+    private final Blocking blocking;
+
+    public PlayRoutes(PlayQueryService plays, Blocking blocking) {
+        this.plays = plays;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/plays").handler(this::recent);
+        router.get("/api/v1/endpoints/:id/evidence").handler(this::evidence);
+    }
+
+    private void recent(RoutingContext ctx) {
+        String raw = ctx.queryParams().get("limit");
+        int limit;
+        try {
+            limit = raw == null ? 50 : Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bad_limit", "limit phải là số / limit must be a number");
+        }
+        int bounded = Math.max(1, Math.min(limit, 1000));
+        blocking.json(ctx, () -> plays.recent(bounded).stream().map(PlayRoutes::toJson).toList());
+    }
+
+    private void evidence(RoutingContext ctx) {
+        long id = vn.bantin.http.PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> plays.evidence(id));
+    }
+
+    static JsonObject toJson(StoredPlay p) {
+        return new JsonObject().put("deviceId", p.deviceId()).put("seq", p.seq()).put("endpointId", p.endpointId())
+                .put("entryId", p.entryId()).put("campaignId", p.campaignId()).put("class", p.broadcastClass())
+                .put("mode", p.mode()).put("sha256", p.sha256()).put("scheduledStart", p.scheduledStart())
+                .put("actualStart", p.actualStart()).put("actualEnd", p.actualEnd()).put("outcome", p.outcome())
+                .put("reason", p.reason()).put("chainBroken", p.chainBroken()).put("receivedAt", p.receivedAt())
+                .put("hash", p.hash()).put("payload", p.payload()).put("sig", p.sig());
+    }
+}
