@@ -1,0 +1,103 @@
+package vn.bantin.support;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Management API calls from tests, over real HTTP on loopback. */
+public final class HttpApi {
+
+    public record Answer(int status, String body, Map<String, java.util.List<String>> headers) {
+        public JsonObject json() {
+            return new JsonObject(body);
+        }
+
+        public JsonArray array() {
+            return new JsonArray(body);
+        }
+
+        public String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(), java.util.List.of()).stream().findFirst().orElse(null);
+        }
+    }
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String baseUrl;
+    private final String token;
+
+    public HttpApi(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    public HttpApi withoutToken() {
+        return new HttpApi(baseUrl, null);
+    }
+
+    public Answer get(String path) {
+        return send(builder(path).GET().build());
+    }
+
+    public Answer post(String path, Object json) {
+        String body = json instanceof String s ? s : json.toString();
+        return send(builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    public Answer upload(Path file, String fileName) {
+        try {
+            String boundary = "b" + System.nanoTime();
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                    + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(Files.readAllBytes(file));
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(builder("/api/v1/assets").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Uploads and approves a media file; returns the asset JSON. */
+    public JsonObject approvedAsset(Path file) {
+        Answer up = upload(file, file.getFileName().toString());
+        if (up.status() >= 300) {
+            throw new IllegalStateException("upload failed: " + up.status() + " " + up.body());
+        }
+        long id = up.json().getLong("id");
+        return post("/api/v1/assets/" + id + "/approve", "{}").json();
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(res.statusCode(), res.body(), res.headers().map());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
