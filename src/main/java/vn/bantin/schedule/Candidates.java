@@ -54,7 +54,7 @@ final class Candidates {
         }
         for (Slot slot : campaign.slots()) {
             for (long occurrence : occurrences.of(slot, zone)) {
-                if (inDateRange(campaign, occurrence)) {
+                if (inDateRange(campaign, LocalDate.ofInstant(Instant.ofEpochMilli(occurrence), zone))) {
                     addOccurrence(campaign, slot, occurrence, playlist);
                 }
             }
@@ -130,8 +130,8 @@ final class Candidates {
         }
     }
 
-    private boolean inDateRange(Campaign campaign, long occurrence) {
-        LocalDate day = LocalDate.ofInstant(Instant.ofEpochMilli(occurrence), zone);
+    /** Whether a local day is inside the campaign's inclusive date range (an open end when null). */
+    static boolean inDateRange(Campaign campaign, LocalDate day) {
         return (campaign.startDate() == null || !day.isBefore(campaign.startDate()))
                 && (campaign.endDate() == null || !day.isAfter(campaign.endDate()));
     }
