@@ -1,0 +1,144 @@
+package vn.bantin.schedule;
+
+import vn.bantin.domain.Asset;
+import vn.bantin.domain.Campaign;
+import vn.bantin.domain.EndpointKind;
+import vn.bantin.domain.PlaylistItem;
+import vn.bantin.domain.Slot;
+import vn.bantin.domain.SlotMode;
+import vn.bantin.domain.TimelineItem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+
+/** What a campaign asks to air on one kind of endpoint in one zone: bulletins (ONCE) and loop windows (LOOP). */
+final class Candidates {
+
+    /** One ONCE occurrence: its usable items play back to back from the occurrence start. */
+    record Bulletin(Campaign campaign, Slot slot, long occurrenceMs, List<TimelineItem> items, long durationMs) {
+    }
+
+    /** One LOOP occurrence, or the part of it with one playlist: the items repeat from startMs, the anchor. */
+    record LoopWindow(Campaign campaign, Slot slot, long occurrenceMs, long startMs, long endMs,
+                      List<TimelineItem> items) {
+    }
+
+    /** Higher class first, then higher rank, then lower campaign id, then earlier occurrence, then lower slot id. */
+    static final Comparator<Campaign> CAMPAIGN_ORDER = Comparator
+            .comparing((Campaign c) -> c.broadcastClass().ordinal(), Comparator.reverseOrder())
+            .thenComparing(Campaign::rank, Comparator.reverseOrder())
+            .thenComparingLong(Campaign::id);
+
+    final List<Bulletin> bulletins = new ArrayList<>();
+    final List<LoopWindow> loops = new ArrayList<>();
+
+    private final EndpointKind kind;
+    private final ZoneId zone;
+    private final OccurrenceCache occurrences;
+
+    Candidates(EndpointKind kind, ZoneId zone, OccurrenceCache occurrences) {
+        this.kind = kind;
+        this.zone = zone;
+        this.occurrences = occurrences;
+    }
+
+    void add(Campaign campaign) {
+        List<PlaylistItem> playlist = playlistFor(campaign, kind);
+        if (playlist.isEmpty() || campaign.slots() == null) {
+            return;
+        }
+        for (Slot slot : campaign.slots()) {
+            for (long occurrence : occurrences.of(slot, zone)) {
+                if (inDateRange(campaign, LocalDate.ofInstant(Instant.ofEpochMilli(occurrence), zone))) {
+                    addOccurrence(campaign, slot, occurrence, playlist);
+                }
+            }
+        }
+    }
+
+    void sort() {
+        bulletins.sort(Comparator.comparing(Bulletin::campaign, CAMPAIGN_ORDER)
+                .thenComparingLong(Bulletin::occurrenceMs).thenComparingLong(b -> b.slot().id()));
+        loops.sort(Comparator.comparing(LoopWindow::campaign, CAMPAIGN_ORDER)
+                .thenComparingLong(LoopWindow::occurrenceMs).thenComparingLong(l -> l.slot().id())
+                .thenComparingLong(LoopWindow::startMs));
+    }
+
+    /** The campaign's items this kind of endpoint can play, in playlist order. */
+    static List<PlaylistItem> playlistFor(Campaign campaign, EndpointKind kind) {
+        List<PlaylistItem> items = new ArrayList<>();
+        if (campaign.playlist() != null) {
+            for (PlaylistItem item : campaign.playlist()) {
+                if (item.asset() != null && item.durationMs() > 0 && kind.accepts(item.asset().kind())) {
+                    items.add(item);
+                }
+            }
+        }
+        return items;
+    }
+
+    static List<TimelineItem> usableAt(List<PlaylistItem> playlist, long atMs) {
+        Instant at = Instant.ofEpochMilli(atMs);
+        List<TimelineItem> items = new ArrayList<>();
+        for (PlaylistItem item : playlist) {
+            Asset asset = item.asset();
+            if (asset.usableAt(at)) {
+                items.add(new TimelineItem(asset.sha256(), asset.sizeBytes(), item.durationMs(), asset.kind()));
+            }
+        }
+        return items;
+    }
+
+    private void addOccurrence(Campaign campaign, Slot slot, long occurrence, List<PlaylistItem> playlist) {
+        if (slot.mode() == SlotMode.ONCE) {
+            List<TimelineItem> items = usableAt(playlist, occurrence);
+            long duration = items.stream().mapToLong(TimelineItem::durationMs).sum();
+            if (!items.isEmpty()) {
+                bulletins.add(new Bulletin(campaign, slot, occurrence, items, duration));
+            }
+            return;
+        }
+        if (slot.window() == null || slot.window().isNegative() || slot.window().isZero()) {
+            return;
+        }
+        long end = Math.min(occurrence + slot.window().toMillis(), campaignEndMs(campaign));
+        addLoopParts(campaign, slot, occurrence, end, playlist);
+    }
+
+    /** A loop whose assets expire inside its window is cut there, so nothing expired stays in a playlist. */
+    private void addLoopParts(Campaign campaign, Slot slot, long occurrence, long end, List<PlaylistItem> playlist) {
+        TreeSet<Long> cuts = new TreeSet<>();
+        for (PlaylistItem item : playlist) {
+            Instant expiry = item.asset().expiresAt();
+            if (expiry != null && expiry.toEpochMilli() > occurrence && expiry.toEpochMilli() < end) {
+                cuts.add(expiry.toEpochMilli());
+            }
+        }
+        cuts.add(end);
+        long start = occurrence;
+        for (long cut : cuts) {
+            List<TimelineItem> items = usableAt(playlist, start);
+            if (!items.isEmpty()) {
+                loops.add(new LoopWindow(campaign, slot, occurrence, start, cut, items));
+            }
+            start = cut;
+        }
+    }
+
+    /** Whether a local day is inside the campaign's inclusive date range (an open end when null). */
+    static boolean inDateRange(Campaign campaign, LocalDate day) {
+        return (campaign.startDate() == null || !day.isBefore(campaign.startDate()))
+                && (campaign.endDate() == null || !day.isAfter(campaign.endDate()));
+    }
+
+    private long campaignEndMs(Campaign campaign) {
+        return campaign.endDate() == null
+                ? Long.MAX_VALUE
+                : campaign.endDate().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+}

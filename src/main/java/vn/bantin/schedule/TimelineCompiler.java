@@ -1,0 +1,103 @@
+package vn.bantin.schedule;
+
+import vn.bantin.domain.Area;
+import vn.bantin.domain.Campaign;
+import vn.bantin.domain.Endpoint;
+import vn.bantin.domain.EndpointKind;
+import vn.bantin.domain.Slot;
+import vn.bantin.domain.SlotMode;
+import vn.bantin.domain.Timeline;
+import vn.bantin.domain.TimelineEntry;
+import vn.bantin.schedule.GroupPlanner.Draft;
+import vn.bantin.schedule.GroupPlanner.DraftConflict;
+import vn.bantin.schedule.GroupPlanner.Plan;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compiles approved campaigns into one timeline per endpoint (DESIGN §5). Endpoints alike in kind,
+ * zone, quiet hours and reached campaigns share one plan; only entry ids differ between them.
+ * Occurrences start being resolved a day (or the longest loop window) before the window, so a
+ * rolling window resolves collisions at its start the same way as the window before it did.
+ */
+public final class TimelineCompiler {
+
+    private static final long MIN_LOOKBACK_MS = Duration.ofDays(1).toMillis();
+
+    private record GroupKey(EndpointKind kind, ZoneId zone, Long quietAreaId, BitSet campaigns) {
+    }
+
+    private TimelineCompiler() {
+    }
+
+    public static CompiledSchedule compile(ScheduleInput input) {
+        AreaTree areas = new AreaTree(input.areas());
+        List<Campaign> campaigns = input.campaigns().stream()
+                .filter(Campaign::approved)
+                .sorted(Comparator.comparingLong(Campaign::id))
+                .toList();
+        Targeting targeting = new Targeting(campaigns, areas);
+        long lookFromMs = input.fromMs() - lookback(campaigns);
+        OccurrenceCache occurrences = new OccurrenceCache(lookFromMs, input.toMs());
+
+        Map<GroupKey, Plan> plans = new HashMap<>();
+        Map<Long, Timeline> timelines = new LinkedHashMap<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        for (Endpoint endpoint : input.endpoints().stream().sorted(Comparator.comparingLong(Endpoint::id)).toList()) {
+            ZoneId zone = areas.zone(endpoint.areaId());
+            Area quietSource = endpoint.kind() == EndpointKind.SPEAKER ? areas.quietHoursSource(endpoint.areaId()) : null;
+            GroupKey key = new GroupKey(endpoint.kind(), zone, quietSource == null ? null : quietSource.id(),
+                    targeting.campaignsFor(endpoint));
+            Plan plan = plans.computeIfAbsent(key, k -> {
+                Candidates candidates = new Candidates(k.kind(), k.zone(), occurrences);
+                k.campaigns().stream().forEach(i -> candidates.add(campaigns.get(i)));
+                QuietWindows quiet = quietSource == null ? QuietWindows.none()
+                        : QuietWindows.of(quietSource.quietHours(), zone, lookFromMs, input.toMs());
+                return new GroupPlanner(input.fromMs(), input.toMs(), quiet, quietSource).plan(candidates);
+            });
+            timelines.put(endpoint.id(), stamp(endpoint.id(), plan, input));
+            for (DraftConflict c : plan.conflicts()) {
+                conflicts.add(new Conflict(endpoint.id(), c.campaign().id(), c.slot().id(), c.occurrenceMs(),
+                        c.kind(), c.reason()));
+            }
+        }
+        conflicts.sort(Comparator.comparingLong(Conflict::endpointId)
+                .thenComparingLong(Conflict::occurrenceStartMs)
+                .thenComparingLong(Conflict::campaignId)
+                .thenComparingLong(Conflict::slotId));
+        return new CompiledSchedule(timelines, List.copyOf(conflicts));
+    }
+
+    private static Timeline stamp(long endpointId, Plan plan, ScheduleInput input) {
+        List<TimelineEntry> entries = new ArrayList<>(plan.entries().size());
+        for (Draft d : plan.entries()) {
+            long segmentStart = d.mode() == SlotMode.ONCE ? d.occurrenceMs() : d.startMs();
+            String id = EntryIds.of(endpointId, d.campaign().id(), d.slot().id(), d.occurrenceMs(), d.itemIndex(),
+                    segmentStart);
+            entries.add(new TimelineEntry(id, d.startMs(), d.endMs(), d.mode(), d.campaign().broadcastClass(),
+                    d.campaign().id(), d.campaign().name(), Math.max(0, Math.min(100, d.campaign().volume())),
+                    d.anchorMs(), d.items()));
+        }
+        return new Timeline(endpointId, input.fromMs(), input.toMs(), List.copyOf(entries));
+    }
+
+    private static long lookback(List<Campaign> campaigns) {
+        long longest = 0;
+        for (Campaign campaign : campaigns) {
+            for (Slot slot : campaign.slots() == null ? List.<Slot>of() : campaign.slots()) {
+                if (slot.mode() == SlotMode.LOOP && slot.window() != null) {
+                    longest = Math.max(longest, slot.window().toMillis());
+                }
+            }
+        }
+        return Math.max(MIN_LOOKBACK_MS, longest);
+    }
+}
