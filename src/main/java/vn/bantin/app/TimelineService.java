@@ -1,0 +1,147 @@
+package vn.bantin.app;
+
+import vn.bantin.domain.Endpoint;
+import vn.bantin.domain.EndpointStatus;
+import vn.bantin.domain.Timeline;
+import vn.bantin.schedule.CompiledSchedule;
+import vn.bantin.schedule.ExpectedPlay;
+import vn.bantin.schedule.ExpectedPlays;
+import vn.bantin.schedule.ScheduleInput;
+import vn.bantin.schedule.TimelineCompiler;
+import vn.bantin.schedule.TimelineJson;
+import vn.bantin.store.AreaRepository;
+import vn.bantin.store.CampaignRepository;
+import vn.bantin.store.Database;
+import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.ExpectedPlayRepository;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Compiles, signs and caches each endpoint's timeline. A schedule change drops the cache; the next
+ * pull recompiles. The window starts at the current UTC day, so the bytes stay the same all day
+ * for the same inputs (compilation is deterministic), and ETags only change when something did.
+ */
+public final class TimelineService implements ChangeNotifier {
+
+    private record Cached(long generation, long fromMs, SignedTimeline timeline) {
+    }
+
+    private final Database db;
+    private final AreaRepository areas;
+    private final EndpointRepository endpoints;
+    private final CampaignRepository campaigns;
+    private final ExpectedPlayRepository expected;
+    private final Function<byte[], String> signer;
+    private final Clock clock;
+    private final Duration horizon;
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private volatile Runnable onChange = () -> { };
+
+    public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
+                           CampaignRepository campaigns, ExpectedPlayRepository expected,
+                           Function<byte[], String> signer, Clock clock, Duration horizon) {
+        this.db = db;
+        this.areas = areas;
+        this.endpoints = endpoints;
+        this.campaigns = campaigns;
+        this.expected = expected;
+        this.signer = signer;
+        this.clock = clock;
+        this.horizon = horizon;
+    }
+
+    /** Called after every change, e.g. to push "pull now" to connected agents. */
+    public void onChange(Runnable listener) {
+        this.onChange = listener;
+    }
+
+    @Override
+    public void scheduleChanged() {
+        generation.incrementAndGet();
+        cache.clear();
+        onChange.run();
+    }
+
+    public SignedTimeline signedFor(long endpointId) {
+        long from = windowStart();
+        long gen = generation.get();
+        Cached hit = cache.get(endpointId);
+        if (hit != null && hit.generation() == gen && hit.fromMs() == from) {
+            return hit.timeline();
+        }
+        SignedTimeline fresh = compileAndSign(endpointId, from);
+        cache.put(endpointId, new Cached(gen, from, fresh));
+        return fresh;
+    }
+
+    /** The compiled timeline of an endpoint, for previews. */
+    public Timeline preview(long endpointId) {
+        return compile(endpointId, windowStart()).timelines().get(endpointId);
+    }
+
+    private SignedTimeline compileAndSign(long endpointId, long from) {
+        CompiledSchedule compiled = compile(endpointId, from);
+        Timeline timeline = compiled.timelines().get(endpointId);
+        String deviceId = db.read(c -> endpoints.deviceOf(c, endpointId)).map(d -> d.deviceId()).orElse(null);
+        byte[] body = TimelineJson.toWireBytes(deviceId, timeline);
+        List<ExpectedPlayRepository.ExpectedPlay> plays = ExpectedPlays.of(timeline).stream()
+                .map(TimelineService::toStored).toList();
+        long now = clock.millis();
+        db.tx(c -> {
+            expected.replaceFuture(c, endpointId, now, plays);
+            return null;
+        });
+        return new SignedTimeline(body, signer.apply(body), "\"" + sha256(body) + "\"", TimelineJson.version(timeline));
+    }
+
+    private CompiledSchedule compile(long endpointId, long from) {
+        long to = from + horizon.plus(Duration.ofDays(1)).toMillis();
+        return db.read(c -> {
+            Endpoint endpoint = endpoints.byId(c, endpointId)
+                    .orElseThrow(() -> ApiException.notFound("thiết bị/endpoint", endpointId));
+            List<Endpoint> targets = endpoint.status() == EndpointStatus.ACTIVE ? List.of(endpoint)
+                    : List.of(inactive(endpoint));
+            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, campaigns.all(c), from, to));
+        });
+    }
+
+    /** A revoked or pending endpoint compiles to an empty timeline: it is targeted by nothing. */
+    private static Endpoint inactive(Endpoint e) {
+        return new Endpoint(e.id(), e.name(), e.kind(), null, java.util.Set.of(), e.status());
+    }
+
+    private long windowStart() {
+        return Instant.ofEpochMilli(clock.millis()).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
+    }
+
+    private static ExpectedPlayRepository.ExpectedPlay toStored(ExpectedPlay p) {
+        return new ExpectedPlayRepository.ExpectedPlay(p.endpointId(), p.entryId(), p.campaignId(), p.startMs(),
+                p.endMs() - p.startMs(), p.kind().name());
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

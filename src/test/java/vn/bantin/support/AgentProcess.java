@@ -1,0 +1,90 @@
+package vn.bantin.support;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** The real agent jar in its own JVM, with real mpv (null audio/video outputs). */
+public final class AgentProcess implements AutoCloseable {
+
+    private final Path stateDir;
+    private final Path configFile;
+    private final Path log;
+    private Process process;
+
+    private AgentProcess(Path stateDir, Path configFile, Path log) {
+        this.stateDir = stateDir;
+        this.configFile = configFile;
+        this.log = log;
+    }
+
+    public static Path jar() {
+        Path jar = Path.of(System.getProperty("bantin.agent.jar", "players/agent/target/bantin-agent.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Agent jar missing at " + jar + ": build it first (ops/test.sh does)");
+        }
+        return jar;
+    }
+
+    public static AgentProcess configure(Path dir, String controllerUrl, String kind, String enrollmentCode)
+            throws IOException {
+        Path state = Files.createDirectories(dir.resolve("state"));
+        Path config = dir.resolve("agent.properties");
+        Files.writeString(config, String.join("\n",
+                "controller.url=" + controllerUrl,
+                "state.dir=" + state,
+                "kind=" + kind,
+                "name=e2e-" + kind.toLowerCase(),
+                "enrollment.code=" + enrollmentCode,
+                "mpv.args=--ao=null --vo=null",
+                "poll.seconds=1",
+                "heartbeat.seconds=1",
+                ""), StandardCharsets.UTF_8);
+        return new AgentProcess(state, config, dir.resolve("agent.log"));
+    }
+
+    public AgentProcess start() throws IOException {
+        process = new ProcessBuilder(List.of(javaBin(), "-Xmx48m", "-XX:+UseSerialGC", "-Xss512k",
+                "-XX:TieredStopAtLevel=1", "-jar", jar().toAbsolutePath().toString(), "--config", configFile.toString()))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return this;
+    }
+
+    /** SIGKILL: the power-cut case. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public JsonObject status() throws IOException {
+        Path f = stateDir.resolve("status.json");
+        return Files.exists(f) ? new JsonObject(Files.readString(f)) : new JsonObject();
+    }
+
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    public boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
