@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import vn.bantin.agent.status.AgentStatus;
 
 /** The sync thread: enroll until active, then pull the timeline and prefetch its media, on a poll interval. */
 public final class SyncService implements Runnable {
@@ -21,11 +22,12 @@ public final class SyncService implements Runnable {
     private final AgentClock clock;
     private final Duration poll;
     private final String deviceId;
+    private final AgentStatus status;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
 
     public SyncService(ControllerClient client, Enrollment enrollment, TimelineStore store, MediaCache cache,
-                       AgentClock clock, Duration poll, String deviceId) {
+                       AgentClock clock, Duration poll, String deviceId, AgentStatus status) {
         this.client = client;
         this.enrollment = enrollment;
         this.store = store;
@@ -33,6 +35,7 @@ public final class SyncService implements Runnable {
         this.clock = clock;
         this.poll = poll;
         this.deviceId = deviceId;
+        this.status = status;
     }
 
     public void requestPull() {
@@ -52,9 +55,8 @@ public final class SyncService implements Runnable {
             try {
                 if (!enrollment.isActive()) {
                     boolean wasPinned = enrollment.pinnedKey() != null;
-                    if (enrollment.attempt(client)) {
-                        LOG.info("enrolled and active");
-                    }
+                    enrollment.attempt(client);
+                    status.enrollment(enrollment.status());
                     if (!wasPinned && enrollment.pinnedKey() != null) {
                         store.init(new TimelineVerifier(enrollment.pinnedKey(), deviceId));
                     }
