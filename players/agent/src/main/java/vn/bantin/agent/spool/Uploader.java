@@ -73,7 +73,7 @@ public final class Uploader implements Runnable {
     }
 
     /** One batch; true when the controller acknowledged at least one of our records. */
-    boolean uploadBatch() throws IOException, InterruptedException {
+    public boolean uploadBatch() throws IOException, InterruptedException {
         List<SpooledRecord> records = spool.oldest(BATCH);
         if (records.isEmpty()) {
             return true;
