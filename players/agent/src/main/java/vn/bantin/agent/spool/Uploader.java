@@ -56,7 +56,7 @@ public final class Uploader implements Runnable {
                     waitMs = 5_000;
                 }
             } catch (IOException e) {
-                LOG.warning("upload failed, " + spool.count() + " records kept: " + e.getMessage());
+                LOG.warning("upload failed, " + spool.count() + " records kept: " + e);
                 waitMs = backoff;
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             } catch (InterruptedException e) {

@@ -62,7 +62,7 @@ public final class Heartbeat implements Runnable {
                 }
                 Thread.sleep(interval.toMillis());
             } catch (IOException e) {
-                LOG.warning("heartbeat failed: " + e.getMessage());
+                LOG.warning("heartbeat failed: " + e);
                 sleepQuietly();
             } catch (InterruptedException e) {
                 return;

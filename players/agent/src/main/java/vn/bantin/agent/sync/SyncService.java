@@ -76,7 +76,7 @@ public final class SyncService implements Runnable {
                 }
                 backoff = 2_000;
             } catch (IOException e) {
-                LOG.warning("controller unreachable: " + e.getMessage());
+                LOG.warning("controller unreachable: " + e);
                 waitMs = Math.min(waitMs, backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             } catch (InterruptedException e) {
