@@ -20,8 +20,8 @@ public final class AgentClock {
     private volatile long offsetMs;
 
     public AgentClock(Path stateDir) {
-        this.file = stateDir == null ? null : stateDir.resolve("clock-offset");
-        if (file != null && Files.exists(file)) {
+        this.file = stateDir.resolve("clock-offset");
+        if (Files.exists(file)) {
             try {
                 offsetMs = Long.parseLong(Files.readString(file, StandardCharsets.UTF_8).trim());
             } catch (IOException | NumberFormatException e) {
@@ -43,12 +43,10 @@ public final class AgentClock {
             return;
         }
         offsetMs = newOffsetMs;
-        if (file != null) {
-            try {
-                AtomicFiles.write(file, Long.toString(newOffsetMs).getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                LOG.warning("cannot persist clock offset: " + e.getMessage());
-            }
+        try {
+            AtomicFiles.write(file, Long.toString(newOffsetMs).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warning("cannot persist clock offset: " + e.getMessage());
         }
         listeners.forEach(l -> l.accept(newOffsetMs));
     }
