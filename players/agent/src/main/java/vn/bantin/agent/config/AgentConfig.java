@@ -1,0 +1,97 @@
+package vn.bantin.agent.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Typed agent configuration, looked up in a properties file ({@code --config FILE}), then in environment
+ * variables ({@code controller.url} as {@code BANTIN_CONTROLLER_URL}), then defaults.
+ */
+public record AgentConfig(
+        URI controllerUrl,
+        Path stateDir,
+        String kind,
+        String name,
+        String enrollmentCode,
+        String mpvPath,
+        List<String> mpvArgs,
+        Duration pollInterval,
+        Duration heartbeatInterval,
+        Duration missGrace,
+        Duration preload) {
+
+    public static final String CONTROLLER_URL = "controller.url";
+    public static final String STATE_DIR = "state.dir";
+    public static final String KIND = "kind";
+    public static final String NAME = "name";
+    public static final String ENROLLMENT_CODE = "enrollment.code";
+    public static final String MPV_PATH = "mpv.path";
+    public static final String MPV_ARGS = "mpv.args";
+    public static final String POLL_SECONDS = "poll.seconds";
+    public static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
+    public static final String MISS_GRACE_SECONDS = "miss.grace.seconds";
+    public static final String PRELOAD_MS = "preload.ms";
+
+    public static AgentConfig load(String[] args, Map<String, String> env) throws IOException {
+        Properties file = new Properties();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--config") && i + 1 < args.length) {
+                try (Reader in = Files.newBufferedReader(Path.of(args[++i]), StandardCharsets.UTF_8)) {
+                    file.load(in);
+                }
+            } else {
+                throw new IllegalArgumentException("usage: bantin-agent [--config FILE]; unknown argument " + args[i]);
+            }
+        }
+        Source src = new Source(file, env);
+        String kind = src.get(KIND, "SPEAKER").toUpperCase(Locale.ROOT);
+        if (!kind.equals("SCREEN") && !kind.equals("SPEAKER")) {
+            throw new IllegalArgumentException(KIND + " must be SCREEN or SPEAKER, got " + kind);
+        }
+        String host = env.getOrDefault("HOSTNAME", "bantin-agent");
+        String code = src.get(ENROLLMENT_CODE, "");
+        String mpvArgs = src.get(MPV_ARGS, "");
+        return new AgentConfig(
+                URI.create(src.get(CONTROLLER_URL, "http://127.0.0.1:8080")),
+                Path.of(src.get(STATE_DIR, "/var/lib/bantin-agent")),
+                kind,
+                src.get(NAME, host),
+                code.isBlank() ? null : code.trim(),
+                src.get(MPV_PATH, "mpv"),
+                mpvArgs.isBlank() ? List.of() : Arrays.asList(mpvArgs.trim().split("\\s+")),
+                Duration.ofSeconds(src.getLong(POLL_SECONDS, 60)),
+                Duration.ofSeconds(src.getLong(HEARTBEAT_SECONDS, 30)),
+                Duration.ofSeconds(src.getLong(MISS_GRACE_SECONDS, 30)),
+                Duration.ofMillis(src.getLong(PRELOAD_MS, 3000)));
+    }
+
+    private record Source(Properties file, Map<String, String> env) {
+
+        String get(String key, String fallback) {
+            String fromFile = file.getProperty(key);
+            if (fromFile != null) {
+                return fromFile;
+            }
+            return env.getOrDefault("BANTIN_" + key.toUpperCase(Locale.ROOT).replace('.', '_'), fallback);
+        }
+
+        long getLong(String key, long fallback) {
+            String value = get(key, Long.toString(fallback)).trim();
+            try {
+                return Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " must be a whole number, got " + value, e);
+            }
+        }
+    }
+}

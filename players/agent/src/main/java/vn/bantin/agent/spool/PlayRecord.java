@@ -1,0 +1,19 @@
+package vn.bantin.agent.spool;
+
+/** What the player knows about one play; the spool adds deviceId, seq and prevHash. */
+public record PlayRecord(
+        String entryId,
+        Long campaignId,
+        String clazz,
+        String mode,
+        String sha256,
+        long scheduledStart,
+        Long actualStart,
+        Long actualEnd,
+        Outcome outcome,
+        String reason,
+        long clockOffsetMs,
+        String timelineVersion) {
+
+    public enum Outcome { PLAYED, INTERRUPTED, FAILED, MISSED }
+}

@@ -1,0 +1,170 @@
+package vn.bantin.agent.spool;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import vn.bantin.agent.crypto.DeviceKeys;
+import vn.bantin.agent.crypto.Hashes;
+import vn.bantin.agent.io.AtomicFiles;
+
+/**
+ * Durable, hash-chained, signed play records: one file {@code <seq>.json} per record, written and fsync'ed
+ * before anyone may upload it, deleted only once the controller acknowledged its sequence number.
+ * The file {@code last} holds the last sequence number and hash so the chain continues after deletions.
+ */
+public final class RecordSpool {
+
+    public static final String GENESIS_HASH = "0".repeat(64);
+    private static final String LAST_FILE = "last";
+    private static final String SUFFIX = ".json";
+
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+
+    private final Path dir;
+    private final DeviceKeys keys;
+    private final TreeSet<Long> spooled = new TreeSet<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private long lastSeq;
+    private String lastHash;
+
+    private RecordSpool(Path dir, DeviceKeys keys) {
+        this.dir = dir;
+        this.keys = keys;
+    }
+
+    public static RecordSpool open(Path dir, DeviceKeys keys) throws IOException {
+        Files.createDirectories(dir);
+        RecordSpool spool = new RecordSpool(dir, keys);
+        spool.recover();
+        return spool;
+    }
+
+    private void recover() throws IOException {
+        Path last = dir.resolve(LAST_FILE);
+        lastSeq = 0;
+        lastHash = GENESIS_HASH;
+        if (Files.exists(last)) {
+            String[] parts = Files.readString(last, StandardCharsets.UTF_8).trim().split(" ");
+            lastSeq = Long.parseLong(parts[0]);
+            lastHash = parts[1];
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                String digits = name.substring(0, name.length() - SUFFIX.length());
+                if (digits.chars().allMatch(Character::isDigit) && !digits.isEmpty()) {
+                    spooled.add(Long.parseLong(digits));
+                }
+            }
+        }
+        // A crash between writing a record and updating "last": the record is on disk, so the chain goes on from it.
+        while (spooled.contains(lastSeq + 1)) {
+            SpooledRecord record = read(lastSeq + 1);
+            lastSeq = record.seq();
+            lastHash = Hashes.sha256Hex(record.payload().getBytes(StandardCharsets.UTF_8));
+            writeLast();
+        }
+        spooled.removeIf(seq -> seq > lastSeq);
+    }
+
+    public synchronized SpooledRecord append(PlayRecord record) throws IOException {
+        long seq = lastSeq + 1;
+        String payload = payload(record, seq, lastHash);
+        byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
+        SpooledRecord spooledRecord = new SpooledRecord(seq, payload, keys.signBase64(payloadBytes));
+        Map<String, Object> file = new LinkedHashMap<>();
+        file.put("payload", spooledRecord.payload());
+        file.put("sig", spooledRecord.sig());
+        AtomicFiles.write(fileOf(seq), JSON.std.asBytes(file));
+        lastSeq = seq;
+        lastHash = Hashes.sha256Hex(payloadBytes);
+        writeLast();
+        spooled.add(seq);
+        listeners.forEach(Runnable::run);
+        return spooledRecord;
+    }
+
+    private String payload(PlayRecord r, long seq, String prevHash) throws IOException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("deviceId", keys.deviceId());
+        p.put("seq", seq);
+        p.put("prevHash", prevHash);
+        p.put("entryId", r.entryId());
+        p.put("campaignId", r.campaignId());
+        p.put("class", r.clazz());
+        p.put("mode", r.mode());
+        p.put("sha256", r.sha256());
+        p.put("scheduledStart", r.scheduledStart());
+        p.put("actualStart", r.actualStart());
+        p.put("actualEnd", r.actualEnd());
+        p.put("outcome", r.outcome().name());
+        p.put("reason", r.reason());
+        p.put("clockOffsetMs", r.clockOffsetMs());
+        p.put("timelineVersion", r.timelineVersion());
+        return WRITER.asString(p);
+    }
+
+    private void writeLast() throws IOException {
+        AtomicFiles.write(dir.resolve(LAST_FILE), (lastSeq + " " + lastHash + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Up to {@code limit} records, oldest first. */
+    public synchronized List<SpooledRecord> oldest(int limit) throws IOException {
+        List<SpooledRecord> out = new ArrayList<>();
+        for (long seq : spooled) {
+            if (out.size() == limit) {
+                break;
+            }
+            out.add(read(seq));
+        }
+        return out;
+    }
+
+    /** Deletes the records the controller holds: every sequence up to and including {@code highestSeq}. */
+    public synchronized int acknowledge(long highestSeq) throws IOException {
+        int deleted = 0;
+        while (!spooled.isEmpty() && spooled.first() <= highestSeq) {
+            Files.deleteIfExists(fileOf(spooled.pollFirst()));
+            deleted++;
+        }
+        if (deleted > 0) {
+            AtomicFiles.syncDirectory(dir);
+            listeners.forEach(Runnable::run);
+        }
+        return deleted;
+    }
+
+    public synchronized int count() {
+        return spooled.size();
+    }
+
+    public synchronized long lastSeq() {
+        return lastSeq;
+    }
+
+    public synchronized String lastHash() {
+        return lastHash;
+    }
+
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    private SpooledRecord read(long seq) throws IOException {
+        Map<String, Object> file = JSON.std.mapFrom(Files.readAllBytes(fileOf(seq)));
+        return new SpooledRecord(seq, (String) file.get("payload"), (String) file.get("sig"));
+    }
+
+    private Path fileOf(long seq) {
+        return dir.resolve(seq + SUFFIX);
+    }
+}

@@ -1,0 +1,63 @@
+package vn.bantin.agent.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.bantin.agent.sync.Timeline;
+
+class ScheduleTest {
+
+    private static Timeline.Item item(char c, long ms) {
+        return new Timeline.Item(String.valueOf(c).repeat(64), 1, ms, "VIDEO", "/m");
+    }
+
+    // items of 10 s, 20 s, 5 s: cycle 35 s, anchored at 1000 and the window starting later, at 50_000
+    private static final Timeline.Entry LOOP = new Timeline.Entry("loop", 50_000, 200_000, "LOOP", "NORMAL", 1L,
+            "c", 70, 1_000, List.of(item('a', 10_000), item('b', 20_000), item('c', 5_000)));
+    private static final Timeline.Entry ONCE = new Timeline.Entry("once", 300_000, 310_000, "ONCE", "PRIORITY", 2L,
+            "c", 90, 300_000, List.of(item('d', 10_000)));
+    private static final Timeline TIMELINE = new Timeline("dev", "v", 0, 400_000, List.of(LOOP, ONCE));
+
+    @Test
+    void loopJoinComputesItemAndOffsetFromAnchorAcrossCycles() {
+        Segment s = Schedule.at(TIMELINE, 50_000);
+        // 49_000 ms after the anchor: cycle 1 began at 36_000; item b runs 46_000..66_000
+        assertThat(s.item().sha256()).startsWith("b");
+        assertThat(s.itemStart()).isEqualTo(46_000);
+        assertThat(s.offsetMs()).isEqualTo(4_000);
+        assertThat(s.endAt()).isEqualTo(66_000);
+
+        Segment later = Schedule.at(TIMELINE, 1_000 + 3 * 35_000 + 31_000);
+        assertThat(later.item().sha256()).startsWith("c");
+        assertThat(later.itemStart()).isEqualTo(1_000 + 3 * 35_000 + 30_000);
+        assertThat(later.offsetMs()).isEqualTo(1_000);
+    }
+
+    @Test
+    void loopItemIsCutAtTheWindowEnd() {
+        // cycle 5 begins at 176_000: a 176..186, b 186..206 but the window ends at 200_000
+        Segment s = Schedule.at(TIMELINE, 190_000);
+        assertThat(s.item().sha256()).startsWith("b");
+        assertThat(s.endAt()).isEqualTo(200_000);
+    }
+
+    @Test
+    void itemStartsExactlyOnItsBoundary() {
+        Segment s = Schedule.at(TIMELINE, 1_000 + 2 * 35_000 + 10_000);
+        assertThat(s.item().sha256()).startsWith("b");
+        assertThat(s.offsetMs()).isZero();
+    }
+
+    @Test
+    void onceEntryAndGapsAndNext() {
+        assertThat(Schedule.at(TIMELINE, 250_000)).isNull();
+        Segment next = Schedule.next(TIMELINE, 250_000);
+        assertThat(next.entry().id()).isEqualTo("once");
+        assertThat(next.startAt()).isEqualTo(300_000);
+        assertThat(Schedule.at(TIMELINE, 305_000).offsetMs()).isZero();
+        assertThat(Schedule.next(TIMELINE, 10_000).startAt()).isEqualTo(50_000);
+        assertThat(Schedule.next(TIMELINE, 10_000).offsetMs()).isEqualTo(4_000);
+        assertThat(Schedule.next(TIMELINE, 305_000)).isNull();
+    }
+}

@@ -1,0 +1,96 @@
+package vn.bantin.agent.spool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.agent.crypto.DeviceKeys;
+import vn.bantin.agent.crypto.Ed25519;
+import vn.bantin.agent.crypto.Hashes;
+
+class RecordSpoolTest {
+
+    @TempDir
+    Path state;
+
+    private static PlayRecord played(String entryId) {
+        return new PlayRecord(entryId, 3L, "NORMAL", "ONCE", "ab".repeat(32), 1000L, 1010L, 61010L,
+                PlayRecord.Outcome.PLAYED, null, -12L, "v1");
+    }
+
+    @Test
+    void recordsSurviveReopenAndTheChainContinuesAndVerifies() throws Exception {
+        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
+        RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
+        spool.append(played("e1"));
+        spool.append(played("e2"));
+
+        RecordSpool reopened = RecordSpool.open(state.resolve("spool"), keys);
+        reopened.append(played("e3"));
+
+        List<SpooledRecord> records = reopened.oldest(10);
+        assertThat(records).extracting(SpooledRecord::seq).containsExactly(1L, 2L, 3L);
+        assertChain(keys, records, RecordSpool.GENESIS_HASH);
+        Map<String, Object> first = JSON.std.mapFrom(records.get(0).payload());
+        assertThat(first).containsEntry("deviceId", keys.deviceId()).containsEntry("outcome", "PLAYED")
+                .containsEntry("class", "NORMAL").containsEntry("clockOffsetMs", -12)
+                .containsKey("reason").containsEntry("reason", null);
+    }
+
+    @Test
+    void acknowledgedRecordsAreDeletedAndOnlyThoseAndSeqContinuesAfterReopen() throws Exception {
+        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
+        RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
+        for (int i = 1; i <= 4; i++) {
+            spool.append(played("e" + i));
+        }
+        String hashOf4 = Hashes.sha256Hex(spool.oldest(4).get(3).payload().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(spool.acknowledge(2)).isEqualTo(2);
+        assertThat(spool.acknowledge(2)).isZero();
+        assertThat(spool.oldest(10)).extracting(SpooledRecord::seq).containsExactly(3L, 4L);
+
+        spool.acknowledge(4);
+        RecordSpool reopened = RecordSpool.open(state.resolve("spool"), keys);
+        assertThat(reopened.count()).isZero();
+        SpooledRecord fifth = reopened.append(played("e5"));
+        assertThat(fifth.seq()).isEqualTo(5);
+        assertThat(JSON.std.mapFrom(fifth.payload()).get("prevHash")).isEqualTo(hashOf4);
+    }
+
+    @Test
+    void recordWrittenButLastNotUpdatedIsRecoveredAsTheChainHead() throws Exception {
+        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
+        Path dir = state.resolve("spool");
+        RecordSpool spool = RecordSpool.open(dir, keys);
+        spool.append(played("e1"));
+        String lastAfterOne = Files.readString(dir.resolve("last"));
+        spool.append(played("e2"));
+        Files.writeString(dir.resolve("last"), lastAfterOne);
+
+        RecordSpool reopened = RecordSpool.open(dir, keys);
+
+        assertThat(reopened.lastSeq()).isEqualTo(2);
+        reopened.append(played("e3"));
+        assertChain(keys, reopened.oldest(10), RecordSpool.GENESIS_HASH);
+    }
+
+    private static void assertChain(DeviceKeys keys, List<SpooledRecord> records, String startHash) throws Exception {
+        String prev = startHash;
+        long seq = records.get(0).seq();
+        for (SpooledRecord r : records) {
+            byte[] bytes = r.payload().getBytes(StandardCharsets.UTF_8);
+            Map<String, Object> p = JSON.std.mapFrom(r.payload());
+            assertThat(Ed25519.verify(keys.rawPublicKey(), bytes, r.sig())).isTrue();
+            assertThat(((Number) p.get("seq")).longValue()).isEqualTo(seq++);
+            assertThat(p.get("prevHash")).isEqualTo(prev);
+            prev = Hashes.sha256Hex(bytes);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package vn.bantin.agent.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.agent.crypto.DeviceKeys;
+import vn.bantin.agent.crypto.Ed25519;
+import vn.bantin.agent.crypto.Hashes;
+import vn.bantin.agent.crypto.RequestSigner;
+import vn.bantin.agent.spool.PlayRecord;
+import vn.bantin.agent.spool.RecordSpool;
+import vn.bantin.agent.spool.Uploader;
+import vn.bantin.agent.status.AgentStatus;
+
+/** The client's side of the protocol against a small signing, signature-checking server on 127.0.0.1. */
+class ControllerProtocolTest {
+
+    @TempDir
+    Path state;
+    private HttpServer server;
+    private TestController controller;
+    private DeviceKeys keys;
+    private byte[] media;
+    private byte[] timelineBody;
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+    private volatile long highestStored;
+
+    @BeforeEach
+    void start() throws Exception {
+        controller = new TestController();
+        keys = DeviceKeys.loadOrCreate(state);
+        media = new byte[100_000];
+        new java.util.Random(7).nextBytes(media);
+        timelineBody = TestController.timeline(keys.deviceId(), Hashes.sha256Hex(media), media.length,
+                System.currentTimeMillis() + 3_600_000);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/agent/v1/", this::handle);
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void enrollPullTimelineResumeMediaUploadAndHeartbeatAllSigned() throws Exception {
+        AgentClock clock = new AgentClock(state);
+        clock.setOffset(-3_600_000); // an hour off: the first call is refused and the offset corrected
+        ControllerClient client = new ControllerClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), new RequestSigner(keys), clock);
+        Enrollment enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "CODE-1");
+        assertThat(enrollment.attempt(client)).isTrue();
+        assertThat(enrollment.pinnedKey()).isEqualTo(controller.rawPublicKey());
+        assertThat(Math.abs(clock.offsetMs())).isLessThan(60_000);
+
+        TimelineStore store = new TimelineStore(state);
+        store.init(new TimelineVerifier(enrollment.pinnedKey(), keys.deviceId()));
+        MediaCache cache = new MediaCache(state.resolve("media"));
+        AgentStatus status = new AgentStatus(state, keys.deviceId());
+        SyncService sync = new SyncService(client, enrollment, store, cache, clock, Duration.ofMinutes(1),
+                keys.deviceId(), status);
+        sync.pullTimeline();
+        sync.pullTimeline();
+        assertThat(store.current().entries()).hasSize(1);
+
+        String sha = Hashes.sha256Hex(media);
+        Files.write(state.resolve("media").resolve(sha + ".part"), Arrays.copyOf(media, 40_000));
+        assertThat(cache.prefetch(store.current(), clock.now(), client)).isZero();
+        assertThat(Files.readAllBytes(cache.file(sha))).isEqualTo(media);
+
+        RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
+        for (int i = 0; i < 3; i++) {
+            spool.append(new PlayRecord("e1", 3L, "NORMAL", "ONCE", sha, 1L, 2L, 3L, PlayRecord.Outcome.PLAYED,
+                    null, clock.offsetMs(), "v"));
+        }
+        highestStored = 2; // the controller acknowledges only the first two
+        new Uploader(spool, client, () -> true).uploadBatch();
+        assertThat(spool.oldest(10)).extracting(r -> r.seq()).containsExactly(3L);
+
+        new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync, Duration.ofMinutes(1), state).beat();
+
+        assertThat(seen).containsExactly(
+                "POST /agent/v1/enroll 401", "POST /agent/v1/enroll 200",
+                "GET /agent/v1/timeline 200", "GET /agent/v1/timeline 304",
+                "GET /agent/v1/media/" + sha + " 206 bytes=40000-",
+                "POST /agent/v1/plays 200", "POST /agent/v1/heartbeat 200");
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        byte[] body = ex.getRequestBody().readAllBytes();
+        String path = ex.getRequestURI().getRawPath();
+        String method = ex.getRequestMethod();
+        byte[] deviceKey = path.equals("/agent/v1/enroll")
+                ? Base64.getDecoder().decode((String) JSON.std.mapFrom(body).get("publicKey"))
+                : keys.rawPublicKey();
+        String device = ex.getRequestHeaders().getFirst("X-Bantin-Device");
+        long timestamp = Long.parseLong(ex.getRequestHeaders().getFirst("X-Bantin-Timestamp"));
+        String toSign = RequestSigner.stringToSign(method, path, device, timestamp,
+                ex.getRequestHeaders().getFirst("X-Bantin-Nonce"), body);
+        ex.getResponseHeaders().add("X-Bantin-Server-Time", Long.toString(System.currentTimeMillis()));
+        if (!Ed25519.verify(deviceKey, toSign.getBytes(StandardCharsets.UTF_8),
+                ex.getRequestHeaders().getFirst("X-Bantin-Signature"))
+                || !device.equals(Hashes.sha256Hex(deviceKey).substring(0, 32))) {
+            reply(ex, method + " " + path, 401, "{\"code\":\"bad_signature\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        if (Math.abs(timestamp - System.currentTimeMillis()) > 300_000) {
+            reply(ex, method + " " + path, 401, "{\"code\":\"clock_skew\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        switch (path) {
+            case "/agent/v1/enroll" -> reply(ex, "POST " + path, 200, JSON.std.asBytes(Map.of(
+                    "deviceId", device, "endpointId", 12, "status", "ACTIVE",
+                    "controllerPublicKey", Base64.getEncoder().encodeToString(controller.rawPublicKey()),
+                    "serverTime", System.currentTimeMillis())));
+            case "/agent/v1/timeline" -> timeline(ex);
+            case "/agent/v1/plays" -> {
+                List<?> records = (List<?>) JSON.std.mapFrom(body).get("records");
+                for (Object o : records) {
+                    Map<?, ?> r = (Map<?, ?>) o;
+                    byte[] payload = ((String) r.get("payload")).getBytes(StandardCharsets.UTF_8);
+                    if (!Ed25519.verify(keys.rawPublicKey(), payload, (String) r.get("sig"))) {
+                        reply(ex, "POST " + path, 400, new byte[0]);
+                        return;
+                    }
+                }
+                reply(ex, "POST " + path, 200, JSON.std.asBytes(Map.of("highestSeq", highestStored,
+                        "stored", records.size(), "duplicates", 0, "conflicts", 0)));
+            }
+            case "/agent/v1/heartbeat" -> reply(ex, "POST " + path, 200, JSON.std.asBytes(Map.of(
+                    "serverTime", System.currentTimeMillis(), "timelineVersion", "x")));
+            default -> media(ex, path);
+        }
+    }
+
+    private void timeline(HttpExchange ex) throws IOException {
+        String etag = "\"" + Hashes.sha256Hex(timelineBody) + "\"";
+        if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            reply(ex, "GET /agent/v1/timeline", 304, null);
+            return;
+        }
+        ex.getResponseHeaders().add("ETag", etag);
+        try {
+            ex.getResponseHeaders().add("X-Bantin-Signature", controller.sign(timelineBody));
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        reply(ex, "GET /agent/v1/timeline", 200, timelineBody);
+    }
+
+    private void media(HttpExchange ex, String path) throws IOException {
+        String range = ex.getRequestHeaders().getFirst("Range");
+        if (range == null) {
+            reply(ex, "GET " + path, 200, media);
+            return;
+        }
+        int from = Integer.parseInt(range.substring("bytes=".length(), range.indexOf('-')));
+        ex.getResponseHeaders().add("Content-Range", "bytes " + from + "-" + (media.length - 1) + "/" + media.length);
+        reply(ex, "GET " + path + " 206 " + range, 206, Arrays.copyOfRange(media, from, media.length));
+    }
+
+    private void reply(HttpExchange ex, String what, int status, byte[] body) throws IOException {
+        seen.add(what.contains(" 206 ") ? what : what + " " + status);
+        ex.sendResponseHeaders(status, body == null || body.length == 0 ? -1 : body.length);
+        if (body != null && body.length > 0) {
+            ex.getResponseBody().write(body);
+        }
+        ex.close();
+    }
+}

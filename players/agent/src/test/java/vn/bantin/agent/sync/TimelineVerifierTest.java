@@ -1,0 +1,74 @@
+package vn.bantin.agent.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TimelineVerifierTest {
+
+    private static final String DEVICE = "0123456789abcdef0123456789abcdef";
+    private static final String SHA = "ab".repeat(32);
+
+    @TempDir
+    Path state;
+    private TestController controller;
+    private TimelineVerifier verifier;
+    private byte[] body;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        controller = new TestController();
+        verifier = new TimelineVerifier(controller.rawPublicKey(), DEVICE);
+        body = TestController.timeline(DEVICE, SHA, 100, 1764000000000L);
+    }
+
+    @Test
+    void correctlySignedTimelineIsAccepted() throws Exception {
+        Timeline t = verifier.verify(body, controller.sign(body));
+
+        assertThat(t.entries()).singleElement().satisfies(e -> {
+            assertThat(e.campaign()).isEqualTo("Bản tin sáng");
+            assertThat(e.items().get(0).sha256()).isEqualTo(SHA);
+        });
+    }
+
+    @Test
+    void tamperedUnsignedWrongKeyAndOtherDeviceAreRefused() throws Exception {
+        String sig = controller.sign(body);
+        byte[] tampered = Arrays.copyOf(body, body.length);
+        tampered[tampered.length - 10] = '9';
+        TestController other = new TestController();
+        byte[] forOther = TestController.timeline("ffffffffffffffffffffffffffffffff", SHA, 100, 1764000000000L);
+
+        assertThatThrownBy(() -> verifier.verify(tampered, sig)).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> verifier.verify(body, null)).hasMessageContaining("unsigned");
+        assertThatThrownBy(() -> verifier.verify(body, other.sign(body))).hasMessageContaining("does not verify");
+        assertThatThrownBy(() -> verifier.verify(forOther, controller.sign(forOther))).hasMessageContaining("device");
+    }
+
+    @Test
+    void storeKeepsTheLastVerifiedTimelineAcrossRefusalsAndRestarts() throws Exception {
+        TimelineStore store = new TimelineStore(state);
+        store.init(verifier);
+        store.accept(body, controller.sign(body));
+        byte[] newer = TestController.timeline(DEVICE, SHA, 100, 1764000005000L);
+
+        assertThatThrownBy(() -> store.accept(newer, new TestController().sign(newer)))
+                .isInstanceOf(TimelineVerifier.TimelineRejected.class);
+        assertThat(store.current().entries().get(0).start()).isEqualTo(1764000000000L);
+
+        TimelineStore rebooted = new TimelineStore(state);
+        rebooted.init(verifier);
+        assertThat(rebooted.current()).isEqualTo(store.current());
+        assertThat(rebooted.etag()).isEqualTo(store.etag());
+
+        TimelineStore otherKey = new TimelineStore(state);
+        otherKey.init(new TimelineVerifier(new TestController().rawPublicKey(), DEVICE));
+        assertThat(otherKey.current()).isNull();
+    }
+}
