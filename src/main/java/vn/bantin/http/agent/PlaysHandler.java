@@ -3,6 +3,7 @@ package vn.bantin.http.agent;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.PlayIngestService;
+import vn.bantin.evidence.SignedRecord;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.Responses;
@@ -22,8 +23,8 @@ public final class PlaysHandler {
 
     public void handle(RoutingContext ctx) {
         var device = AgentAuthHandler.device(ctx);
-        List<PlayIngestService.SignedRecord> records = JsonInput.of(ctx).objects("records").stream()
-                .map(r -> new PlayIngestService.SignedRecord(r.requiredString("payload"), r.requiredString("sig")))
+        List<SignedRecord> records = JsonInput.of(ctx).objects("records").stream()
+                .map(r -> new SignedRecord(r.requiredString("payload"), r.requiredString("sig")))
                 .toList();
         blocking.run(() -> plays.ingest(device, records)).onSuccess(r -> Responses.ok(ctx, new JsonObject()
                 .put("highestSeq", r.highestSeq()).put("stored", r.stored()).put("duplicates", r.duplicates())
