@@ -1,6 +1,7 @@
 package vn.bantin.media;
 
 import com.github.kokorin.jaffree.JaffreeException;
+import com.github.kokorin.jaffree.LogLevel;
 import com.github.kokorin.jaffree.StreamType;
 import com.github.kokorin.jaffree.ffprobe.FFprobe;
 import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
@@ -114,7 +115,8 @@ public final class MediaProbe {
     }
 
     private FFprobe ffprobe() {
-        return binDir == null ? FFprobe.atPath() : FFprobe.atPath(binDir);
+        FFprobe ffprobe = binDir == null ? FFprobe.atPath() : FFprobe.atPath(binDir);
+        return ffprobe.setLogLevel(LogLevel.ERROR);
     }
 
     private static FFprobeResult run(FFprobe ffprobe) throws MediaRejected {
