@@ -1,11 +1,11 @@
 package vn.bantin.media;
 
-import com.github.kokorin.jaffree.JaffreeException;
 import com.github.kokorin.jaffree.LogLevel;
 import com.github.kokorin.jaffree.StreamType;
 import com.github.kokorin.jaffree.ffprobe.FFprobe;
 import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
 import com.github.kokorin.jaffree.ffprobe.Stream;
+import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.domain.AssetKind;
@@ -127,7 +127,7 @@ public final class MediaProbe {
             future.cancel(true);
             throw MediaRejected.timeout();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof JaffreeException) {
+            if (e.getCause() instanceof JaffreeAbnormalExitException) {
                 log.info("ffprobe refused the file: {}", e.getCause().getMessage());
                 throw MediaRejected.unreadable();
             }

@@ -142,4 +142,42 @@ class MediaProbeTest {
                 .hasMessageStartingWith("Tệp bị cắt cụt")
                 .hasMessageContaining("The file is truncated");
     }
+
+    @Test
+    @DisplayName("a long MP3 is checked at its start and end, and accepted")
+    void longMp3Accepted() throws MediaRejected {
+        ProbeResult r = probe.probe(TestMedia.mp3(dir, "long.mp3", 70));
+
+        assertThat(r.durationMs()).isGreaterThan(DecodeCheck.WHOLE_FILE_LIMIT_MS).isBetween(69_900L, 70_200L);
+    }
+
+    @Test
+    @DisplayName("a long MP3 cut in half has nothing at its declared end: truncated")
+    void longTruncatedMp3Refused() {
+        Path half = TestMedia.firstHalf(TestMedia.mp3(dir, "long.mp3", 70), dir.resolve("half.mp3"));
+
+        assertThatThrownBy(() -> probe.probe(half))
+                .isInstanceOf(MediaRejected.class)
+                .extracting(e -> ((MediaRejected) e).reason()).isEqualTo(MediaRejected.Reason.TRUNCATED);
+    }
+
+    @Test
+    @DisplayName("a long faststart MP4 cut in half is refused")
+    void longTruncatedMp4Refused() {
+        Path half = TestMedia.firstHalf(TestMedia.mp4(dir, "long.mp4", 65, true), dir.resolve("half.mp4"));
+
+        assertThatThrownBy(() -> probe.probe(half))
+                .isInstanceOf(MediaRejected.class)
+                .extracting(e -> ((MediaRejected) e).reason())
+                .isIn(MediaRejected.Reason.TRUNCATED, MediaRejected.Reason.CORRUPT);
+    }
+
+    @Test
+    @DisplayName("a missing ffprobe is a server fault, not the uploader's")
+    void missingToolsAreNotBlamedOnTheFile() {
+        MediaProbe broken = new MediaProbe(dir.resolve("no-such-bin"));
+
+        assertThatThrownBy(() -> broken.probe(TestMedia.png(dir, "ok.png")))
+                .isNotInstanceOf(MediaRejected.class);
+    }
 }
