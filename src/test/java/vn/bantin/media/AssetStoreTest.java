@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AssetStoreTest {
 
@@ -131,6 +132,33 @@ class AssetStoreTest {
         assertThat(r.probe().kind()).isEqualTo(AssetKind.IMAGE);
         assertThat(r.safeName()).isEqualTo("passwd");
         assertThat(dataDir.resolve("etc")).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("an upload on another file system (tmpfs) is copied in, then renamed atomically")
+    void acrossFileSystems() throws Exception {
+        Path shm = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(shm) && !Files.getFileStore(shm).equals(Files.getFileStore(dataDir)),
+                "needs /dev/shm on a different file system from the data dir");
+        Path otherFs = Files.createTempDirectory(shm, "bantin-upload-");
+        try {
+            Path temp = upload(TestMedia.wav(otherFs, "w.wav", 1));
+            String sha = sha256(temp);
+
+            IngestResult r = store.ingest(temp, "w.wav", LIMIT);
+
+            assertThat(r.sha256()).isEqualTo(sha);
+            assertThat(sha256(store.path(sha))).isEqualTo(sha);
+            assertThat(temp).doesNotExist();
+            assertThat(storedFiles()).containsExactly(store.path(sha));
+        } finally {
+            try (Stream<Path> left = Files.list(otherFs)) {
+                for (Path p : left.toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.delete(otherFs);
+        }
     }
 
     @Test
