@@ -1,0 +1,153 @@
+package vn.bantin.media;
+
+import com.github.kokorin.jaffree.LogLevel;
+import com.github.kokorin.jaffree.StreamType;
+import com.github.kokorin.jaffree.ffprobe.FFprobe;
+import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
+import com.github.kokorin.jaffree.ffprobe.Stream;
+import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.bantin.domain.AssetKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Tells what a file is from its streams (never from its name) with ffprobe, then has ffmpeg decode it
+ * (see {@link DecodeCheck}) so a damaged or truncated upload is refused. Blocking: call it on a worker thread.
+ */
+public final class MediaProbe {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
+
+    /** Codecs whose single-frame files are still pictures (infographics). */
+    private static final Set<String> IMAGE_CODECS = Set.of("png", "mjpeg", "jpegls", "webp", "bmp", "gif", "tiff");
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Path binDir;
+    private final DecodeCheck decodeCheck;
+
+    /** ffprobe and ffmpeg from the PATH. */
+    public MediaProbe() {
+        this(null);
+    }
+
+    /** ffprobe and ffmpeg from binDir; null means the PATH. */
+    public MediaProbe(Path binDir) {
+        this.binDir = binDir;
+        this.decodeCheck = new DecodeCheck(binDir == null ? Path.of("ffmpeg") : binDir.resolve("ffmpeg"));
+    }
+
+    /** Probes and decode-checks file; throws with a message for staff if it is not playable media. */
+    public ProbeResult probe(Path file) throws MediaRejected {
+        if (sizeOf(file) == 0) {
+            throw MediaRejected.empty();
+        }
+        FFprobeResult result = run(ffprobe().setShowStreams(true).setShowFormat(true).setInput(file));
+        ProbeResult probe = classify(file, result);
+        decodeCheck.verify(file, probe);
+        return probe;
+    }
+
+    private ProbeResult classify(Path file, FFprobeResult result) throws MediaRejected {
+        List<Stream> streams = result.getStreams() == null ? List.of() : result.getStreams();
+        Stream video = streams.stream().filter(MediaProbe::isMovingOrStillPicture).findFirst().orElse(null);
+        Stream audio = streams.stream().filter(s -> s.getCodecType() == StreamType.AUDIO).findFirst().orElse(null);
+        if (video == null && audio == null) {
+            throw MediaRejected.noMedia();
+        }
+        AssetKind kind;
+        if (video == null) {
+            kind = AssetKind.AUDIO;
+        } else if (audio == null && IMAGE_CODECS.contains(video.getCodecName()) && isSingleFrame(file)) {
+            kind = AssetKind.IMAGE;
+        } else {
+            kind = AssetKind.VIDEO;
+        }
+        long durationMs = kind == AssetKind.IMAGE ? 0 : durationMs(result, video, audio);
+        if (kind != AssetKind.IMAGE && durationMs <= 0) {
+            throw MediaRejected.zeroDuration();
+        }
+        String container = result.getFormat() == null ? null : result.getFormat().getFormatName();
+        return new ProbeResult(kind, durationMs, container,
+                video == null ? null : video.getCodecName(),
+                audio == null ? null : audio.getCodecName(),
+                video == null ? 0 : orZero(video.getWidth()),
+                video == null ? 0 : orZero(video.getHeight()),
+                audio == null ? 0 : orZero(audio.getChannels()),
+                audio == null ? 0 : orZero(audio.getSampleRate()));
+    }
+
+    /** A video stream that is not just cover art attached to an audio file. */
+    private static boolean isMovingOrStillPicture(Stream s) {
+        return s.getCodecType() == StreamType.VIDEO
+                && (s.getDisposition() == null || !Boolean.TRUE.equals(s.getDisposition().getAttachedPic()));
+    }
+
+    /** Reads at most two packets of the first video stream: one means a still picture. */
+    private boolean isSingleFrame(Path file) throws MediaRejected {
+        FFprobeResult counted = run(ffprobe().setSelectStreams("v:0").setReadIntervals("%+#2")
+                .setCountPackets(true).setShowStreams(true).setInput(file));
+        List<Stream> streams = counted.getStreams();
+        return streams != null && !streams.isEmpty() && Integer.valueOf(1).equals(streams.get(0).getNbReadPackets());
+    }
+
+    private static long durationMs(FFprobeResult result, Stream video, Stream audio) {
+        Double seconds = result.getFormat() == null ? null : result.getFormat().getProbeData().getDouble("duration");
+        if (seconds == null || seconds <= 0) {
+            seconds = Math.max(streamSeconds(video), streamSeconds(audio));
+        }
+        return Math.round(seconds * 1000);
+    }
+
+    private static double streamSeconds(Stream s) {
+        Double d = s == null ? null : s.getProbeData().getDouble("duration");
+        return d == null ? 0 : d;
+    }
+
+    private FFprobe ffprobe() {
+        FFprobe ffprobe = binDir == null ? FFprobe.atPath() : FFprobe.atPath(binDir);
+        return ffprobe.setLogLevel(LogLevel.ERROR);
+    }
+
+    private static FFprobeResult run(FFprobe ffprobe) throws MediaRejected {
+        Future<FFprobeResult> future = ffprobe.executeAsync();
+        try {
+            return future.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw MediaRejected.timeout();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof JaffreeAbnormalExitException) {
+                log.info("ffprobe refused the file: {}", e.getCause().getMessage());
+                throw MediaRejected.unreadable();
+            }
+            throw new IllegalStateException("ffprobe could not be run", e.getCause());
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw MediaRejected.timeout();
+        }
+    }
+
+    private static long sizeOf(Path file) throws MediaRejected {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw MediaRejected.unreadable();
+        }
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

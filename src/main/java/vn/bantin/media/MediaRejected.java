@@ -1,0 +1,73 @@
+package vn.bantin.media;
+
+/**
+ * An upload that cannot become an asset. The message is for the staff member who uploaded it:
+ * Vietnamese first, then English, separated by " / ". The reason lets the HTTP layer pick a status.
+ */
+public final class MediaRejected extends Exception {
+
+    public enum Reason { EMPTY, TOO_LARGE, UNREADABLE, NO_MEDIA, ZERO_DURATION, CORRUPT, TRUNCATED, TIMEOUT }
+
+    private final Reason reason;
+
+    public MediaRejected(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    static MediaRejected empty() {
+        return new MediaRejected(Reason.EMPTY, "Tệp rỗng (0 byte) / The file is empty (0 bytes)");
+    }
+
+    static MediaRejected tooLarge(long sizeBytes, long maxBytes) {
+        return new MediaRejected(Reason.TOO_LARGE, String.format(
+                "Tệp quá lớn: %s, giới hạn là %s / The file is too large: %s, the limit is %s",
+                megabytes(sizeBytes), megabytes(maxBytes), megabytes(sizeBytes), megabytes(maxBytes)));
+    }
+
+    static MediaRejected unreadable() {
+        return new MediaRejected(Reason.UNREADABLE,
+                "Tệp không phải video, ảnh hay âm thanh hợp lệ (ffprobe không đọc được)"
+                        + " / Not a valid video, image or audio file (ffprobe could not read it)");
+    }
+
+    static MediaRejected noMedia() {
+        return new MediaRejected(Reason.NO_MEDIA,
+                "Tệp không chứa hình ảnh hay âm thanh / The file contains no video, image or audio");
+    }
+
+    static MediaRejected zeroDuration() {
+        return new MediaRejected(Reason.ZERO_DURATION,
+                "Tệp có thời lượng bằng 0, không có gì để phát / The file has zero duration, nothing to play");
+    }
+
+    static MediaRejected corrupt() {
+        return new MediaRejected(Reason.CORRUPT,
+                "Tệp bị hỏng hoặc tải lên chưa hết, không phát được (lỗi giải mã)"
+                        + " / The file is damaged or was not fully uploaded and cannot be played (decode error)");
+    }
+
+    static MediaRejected truncated(long playableMs, long declaredMs) {
+        return new MediaRejected(Reason.TRUNCATED, String.format(
+                "Tệp bị cắt cụt: chỉ phát được %s trên %s / The file is truncated: only %s of %s can be played",
+                seconds(playableMs), seconds(declaredMs), seconds(playableMs), seconds(declaredMs)));
+    }
+
+    static MediaRejected timeout() {
+        return new MediaRejected(Reason.TIMEOUT,
+                "Kiểm tra tệp quá lâu nên không xác nhận được, hãy thử tệp nhỏ hơn"
+                        + " / Checking the file took too long, so it could not be verified; try a smaller file");
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
+    }
+
+    private static String seconds(long ms) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+}
