@@ -61,7 +61,8 @@ public final class AssetService {
         try {
             ingested = store.ingest(tempFile, originalName, maxUploadBytes);
         } catch (MediaRejected e) {
-            throw new ApiException(e.tooLarge() ? 413 : 422, e.tooLarge() ? "too_large" : "bad_media", e.getMessage());
+            boolean tooLarge = e.reason() == MediaRejected.Reason.TOO_LARGE;
+            throw new ApiException(tooLarge ? 413 : 422, tooLarge ? "too_large" : "bad_media", e.getMessage());
         } catch (IOException e) {
             throw new ApiException(500, "store_failed", "Không lưu được tệp / Could not store the file: "
                     + e.getMessage());
@@ -76,7 +77,8 @@ public final class AssetService {
                 return new Uploaded(assets.byId(c, id).orElseThrow(), false);
             });
         } catch (RuntimeException e) {
-            if (!ingested.duplicate()) {
+            boolean referenced = db.read(c -> assets.bySha(c, ingested.sha256())).isPresent();
+            if (!ingested.duplicate() && !referenced) {
                 store.discard(ingested.sha256());
             }
             throw e;
@@ -97,7 +99,7 @@ public final class AssetService {
     private StoredAsset toStored(IngestResult r) {
         ProbeResult p = r.probe();
         Asset asset = new Asset(0, r.sha256(), r.safeName(), p.kind(), r.sizeBytes(), p.durationMs(), false, null);
-        return new StoredAsset(asset, p.formatName(), p.videoCodec(), p.audioCodec(), p.width(), p.height(),
+        return new StoredAsset(asset, p.container(), p.videoCodec(), p.audioCodec(), p.width() == 0 ? null : p.width(), p.height() == 0 ? null : p.height(),
                 clock.millis());
     }
 }

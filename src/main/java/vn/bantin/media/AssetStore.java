@@ -66,6 +66,11 @@ public final class AssetStore {
         return root.resolve(sha256.substring(0, 2)).resolve(sha256);
     }
 
+    /** Removes a stored file whose database row could not be written. */
+    public void discard(String sha256) {
+        deleteQuietly(path(sha256));
+    }
+
     public boolean contains(String sha256) {
         return Files.isRegularFile(path(sha256));
     }

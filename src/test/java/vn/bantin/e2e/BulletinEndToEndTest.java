@@ -66,7 +66,9 @@ class BulletinEndToEndTest {
         long campaign;
         Scenario world;
         AgentProcess agent;
+        String token;
         try (TestController controller = TestController.start(data, port, 64L << 20)) {
+            token = controller.token();
             world = Scenario.speakerInCommune(controller.api());
             long asset = world.toneAsset(dir, 2);
             agent = AgentProcess.configure(dir.resolve("agent"), controller.baseUrl(), "SPEAKER",
@@ -84,7 +86,7 @@ class BulletinEndToEndTest {
         agent.start();
         try {
             Thread.sleep(Duration.ofSeconds(30).toMillis());
-            try (TestController controller = TestController.start(data, port, 64L << 20)) {
+            try (TestController controller = TestController.start(data, port, 64L << 20, token)) {
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.playsOf(campaign)).hasSize(3));
                 List<JsonObject> plays = world.playsOf(campaign);
                 assertThat(plays).allSatisfy(p -> assertThat(p.getString("outcome")).isEqualTo("PLAYED"));

@@ -26,7 +26,11 @@ public final class TestController implements AutoCloseable {
     }
 
     public static TestController start(Path dataDir, int port, long maxUploadBytes) throws Exception {
-        String token = "test-" + UUID.randomUUID();
+        return start(dataDir, port, maxUploadBytes, "test-" + UUID.randomUUID());
+    }
+
+    /** Restarting on the same data dir, port and token is how tests bring a controller back. */
+    public static TestController start(Path dataDir, int port, long maxUploadBytes, String token) throws Exception {
         BantinConfig config = new BantinConfig("127.0.0.1", port, dataDir,
                 "jdbc:hsqldb:file:" + dataDir.resolve("db/bantin") + ";hsqldb.tx=mvcc", "SA", "", maxUploadBytes,
                 token, 7, "Asia/Ho_Chi_Minh");

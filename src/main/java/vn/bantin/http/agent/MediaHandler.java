@@ -22,15 +22,13 @@ public final class MediaHandler {
 
     public void handle(RoutingContext ctx) {
         String sha = ctx.pathParam("sha256");
-        blocking.run(() -> assets.file(sha).map(p -> new Sized(p, size(p)))).onSuccess(file -> send(ctx, file))
-                .onFailure(ctx::fail);
+        blocking.run(() -> {
+            Optional<Path> file = assets.file(sha);
+            return file.isEmpty() ? Optional.<Sized>empty() : Optional.of(new Sized(file.get(), Files.size(file.get())));
+        }).onSuccess(file -> send(ctx, file)).onFailure(ctx::fail);
     }
 
     private record Sized(Path path, long size) {
-    }
-
-    private static long size(Path p) throws java.io.IOException {
-        return Files.size(p);
     }
 
     private static void send(RoutingContext ctx, Optional<Sized> found) {
