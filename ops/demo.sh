@@ -66,7 +66,7 @@ enrollment.code=$(cat "$DATA/agents/$name.code" 2>/dev/null || true)
 mpv.args=$MPV_ARGS
 PROPS
   echo "==> Starting $kind agent '$name' (log: $DATA/agents/$name.log)"
-  java -Xmx48m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 \
+  java -Xmx48m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 \
     -jar players/agent/target/bantin-agent.jar --config "$DATA/agents/$name.properties" \
     > "$DATA/agents/$name.log" 2>&1 &
   pids+=($!)
@@ -82,7 +82,7 @@ Bantin demo is running.
   OpenAPI:       $BASE/api/v1/openapi.json
   Report (CSV):  curl -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/reports?period=today&format=csv"
   Logs:          $DATA/controller.log, $DATA/agents/*.log
-The loudspeaker plays the Resolution 57 bulletin at the start of every minute; the screen loops
+The loudspeaker plays the Resolution 57 bulletins 40 s after the first start, then every 5 minutes; the screen loops
 its video and infographic. Press Ctrl-C to stop.
 MSG
 wait "${pids[0]}"

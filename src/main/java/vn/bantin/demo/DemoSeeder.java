@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Seeds the demo through the public management API: a province, a commune and a hamlet, one LED
@@ -53,16 +55,21 @@ public final class DemoSeeder {
         writeCode(screen, "screen.code");
         writeCode(speaker, "speaker.code");
 
-        long bulletin = approvedAsset("ban-tin-nghi-quyet-57.mp3");
-        long video = approvedAsset("video-chuyen-doi-so.mp4");
+        long bulletin = approvedAsset("ban-tin-sang-nq57.mp3");
+        long digitalLiteracy = approvedAsset("ban-tin-binh-dan-hoc-vu-so.mp3");
+        long video = approvedAsset("video-nq57-10s.mp4");
         long infographic = approvedAsset("infographic-binh-dan-hoc-vu-so.png");
 
         LocalDate today = LocalDate.now(ZONE);
+        // a first bulletin 40 s from now, so a newcomer hears one within the first minute
+        LocalDateTime firstBulletin = LocalDateTime.now(ZONE).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
         campaign(new JsonObject().put("name", "Bản tin Nghị quyết 57-NQ/TW").put("class", "PRIORITY")
                 .put("topic", "Nghị quyết 57").put("volume", 85)
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
-                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", bulletin)))
-                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("cron", "* * * * *")))
+                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", bulletin))
+                        .add(new JsonObject().put("assetId", digitalLiteracy)))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("cron", "*/5 * * * *")
+                        .put("at", new JsonArray().add(firstBulletin.toString()))))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(commune))));
         campaign(new JsonObject().put("name", "Bình dân học vụ số — màn hình").put("topic", "Bình dân học vụ số")
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
@@ -71,7 +78,7 @@ public final class DemoSeeder {
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "LOOP").put("cron", "0 0 * * *")
                         .put("windowMinutes", 1440)))
                 .put("targets", new JsonObject().put("tags", new JsonArray().add("cong-xa"))));
-        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 3 assets, 2 campaigns.");
+        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets, 2 campaigns.");
     }
 
     private long area(String name, Long parent) throws Exception {

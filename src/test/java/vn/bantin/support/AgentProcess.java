@@ -49,7 +49,7 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public AgentProcess start() throws IOException {
-        process = new ProcessBuilder(List.of(javaBin(), "-Xmx48m", "-XX:+UseSerialGC", "-Xss512k",
+        process = new ProcessBuilder(List.of(javaBin(), "-Xmx48m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xss512k",
                 "-XX:TieredStopAtLevel=1", "-jar", jar().toAbsolutePath().toString(), "--config", configFile.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;

@@ -29,6 +29,11 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         LogSetup.toStdout();
         Logger log = Logger.getLogger(Main.class.getName());
+        // a worker thread that dies would leave a zombie agent; exit so systemd starts a whole one again
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            log.log(java.util.logging.Level.SEVERE, "thread " + thread.getName() + " died; exiting", e);
+            Runtime.getRuntime().halt(70);
+        });
         AgentConfig cfg = AgentConfig.load(args, System.getenv());
         Path state = cfg.stateDir();
         Files.createDirectories(state);
