@@ -1,0 +1,1 @@
+mOEQ+YtLxcenmaaDz6L4yQyMWVi4IxUAjldlDlVbKQlBlYE8dfwjBOYz5ll6yluFhpBvGthcWfP8caXBtawaBA==

@@ -1,0 +1,157 @@
+package vn.bantin.evidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.bantin.security.Ed25519Keys;
+import vn.bantin.security.NonceCache;
+import vn.bantin.security.RequestSignature;
+import vn.bantin.security.Sha256;
+import vn.bantin.security.TimelineSigner;
+
+/** Checks contract/examples/ from the committed bytes alone, as an agent would. */
+class ContractExamplesTest {
+
+    private static final Path SCHEMAS = Path.of("src/main/resources/contract/schema");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static byte[] bytes(String name) throws IOException {
+        return Files.readAllBytes(ContractExamples.DIR.resolve(name));
+    }
+
+    private static JsonNode json(String name) throws IOException {
+        return JSON.readTree(bytes(name));
+    }
+
+    private static byte[] key(JsonNode node, String field) {
+        return Ed25519Keys.fromBase64(node.get(field).asText());
+    }
+
+    @Test
+    @DisplayName("the committed examples are exactly what the generator makes (regenerate after changing it)")
+    void upToDate() throws IOException {
+        for (Map.Entry<String, byte[]> file : ContractExamples.files().entrySet()) {
+            assertThat(bytes(file.getKey())).as(file.getKey()).isEqualTo(file.getValue());
+        }
+    }
+
+    @Test
+    @DisplayName("test keys derive their public keys and device id, and are marked not for production")
+    void testKeys() throws IOException {
+        JsonNode keys = json("test-keys.json");
+        JsonNode device = keys.get("device");
+
+        assertThat(keys.get("warning").asText()).contains("NOT FOR PRODUCTION");
+        assertThat(Ed25519Keys.fromSeed(key(device, "seed")).publicKey()).isEqualTo(key(device, "publicKey"));
+        assertThat(Ed25519Keys.fromSeed(key(keys.get("controller"), "seed")).publicKey())
+                .isEqualTo(key(keys.get("controller"), "publicKey"));
+        assertThat(Ed25519Keys.deviceId(key(device, "publicKey"))).isEqualTo(device.get("deviceId").asText());
+    }
+
+    @Test
+    @DisplayName("enrollment: the response's deviceId derives from the request's key; the signed request verifies")
+    void enrollment() throws IOException {
+        JsonNode request = json("enroll-request.json");
+        JsonNode response = json("enroll-response.json");
+        JsonNode signed = json("signed-request.json");
+        byte[] body = bytes(signed.get("bodyFile").asText());
+        byte[] publicKey = key(request, "publicKey");
+
+        assertThat(response.get("deviceId").asText()).isEqualTo(Ed25519Keys.deviceId(publicKey));
+        assertThat(response.get("controllerPublicKey").asText())
+                .isEqualTo(json("test-keys.json").get("controller").get("publicKey").asText());
+        assertThat(signed.get("bodySha256").asText()).isEqualTo(Sha256.hex(body));
+        JsonNode headers = signed.get("headers");
+        assertThat(signed.get("stringToSign").asText()).isEqualTo(RequestSignature.stringToSign(
+                signed.get("method").asText(), signed.get("pathWithQuery").asText(),
+                headers.get(RequestSignature.DEVICE_HEADER).asText(), headers.get(RequestSignature.TIMESTAMP_HEADER).asText(),
+                headers.get(RequestSignature.NONCE_HEADER).asText(), Sha256.hex(body)));
+        RequestSignature.Verdict verdict = new RequestSignature(new NonceCache()).verifyProofOfPossession(
+                signed.get("method").asText(), signed.get("pathWithQuery").asText(),
+                name -> headers.path(name).isMissingNode() ? null : headers.get(name).asText(),
+                body, publicKey, response.get("serverTime").asLong());
+        assertThat(verdict).isEqualTo(new RequestSignature.Ok(Ed25519Keys.deviceId(publicKey)));
+    }
+
+    @Test
+    @DisplayName("timeline: the signature verifies over the exact file bytes; version hashes the entries bytes")
+    void timeline() throws IOException {
+        byte[] body = bytes("timeline.json");
+        String signature = new String(bytes("timeline.json.sig"), StandardCharsets.US_ASCII).strip();
+        byte[] controllerKey = key(json("enroll-response.json"), "controllerPublicKey");
+        JsonNode timeline = JSON.readTree(body);
+        String text = new String(body, StandardCharsets.UTF_8);
+        String entries = text.substring(text.indexOf("\"entries\":") + "\"entries\":".length(), text.length() - 1);
+
+        assertThat(Ed25519Keys.verifyBase64(controllerKey, body, signature)).isTrue();
+        body[body.length - 2] ^= 1;
+        assertThat(Ed25519Keys.verifyBase64(controllerKey, body, signature)).isFalse();
+        assertThat(timeline.get("version").asText()).isEqualTo(Sha256.hex(entries));
+        assertThat(timeline.get("deviceId").asText()).isEqualTo(json("enroll-response.json").get("deviceId").asText());
+        assertThat(TimelineSigner.etag(bytes("timeline.json"))).matches("\"[0-9a-f]{64}\"");
+    }
+
+    @Test
+    @DisplayName("plays: two records chained from genesis, accepted whole; the answer matches the example")
+    void plays() throws IOException {
+        JsonNode keys = json("test-keys.json").get("device");
+        byte[] publicKey = key(keys, "publicKey");
+        List<SignedRecord> records = ChainVerifier.readExport(ContractExamples.DIR.resolve("plays-request.json"));
+        StoredRecords empty = new StoredRecords() {
+            @Override
+            public Optional<StoredRecord> bySeq(long seq) {
+                return Optional.empty();
+            }
+
+            @Override
+            public long highestContiguousSeq() {
+                return 0;
+            }
+        };
+
+        assertThat(ChainVerifier.verify(publicKey, records).intact()).isTrue();
+        assertThat(PlayBatchVerifier.plan(keys.get("deviceId").asText(), publicKey, records, empty))
+                .isInstanceOfSatisfying(PlayBatchVerifier.Accepted.class, plan -> {
+                    JsonNode response;
+                    try {
+                        response = json("plays-response.json");
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                    assertThat(plan.highestSeq()).isEqualTo(response.get("highestSeq").asLong());
+                    assertThat(plan.toStore()).hasSize(response.get("stored").asInt());
+                    assertThat(plan.toStore()).noneMatch(PlayBatchVerifier.NewRecord::chainBroken);
+                });
+        assertThat(JSON.readTree(records.get(0).payload())).isEqualTo(json("play-record-payload.json"));
+    }
+
+    @Test
+    @DisplayName("every example validates against its JSON Schema, payload strings included")
+    void schemas() throws IOException {
+        MiniSchemaValidator validator = new MiniSchemaValidator(SCHEMAS);
+        List<String> problems = new ArrayList<>();
+        for (String name : List.of("enroll-request", "enroll-response", "timeline", "play-record-payload",
+                "plays-request", "plays-response", "heartbeat-request", "heartbeat-response", "error-response",
+                "test-keys")) {
+            problems.addAll(validator.validate(name + ".schema.json", json(name + ".json"))
+                    .stream().map(p -> name + " " + p).toList());
+        }
+        for (JsonNode record : json("plays-request.json").get("records")) {
+            problems.addAll(validator.validate("play-record-payload.schema.json", JSON.readTree(record.get("payload").asText())));
+        }
+        assertThat(problems).isEmpty();
+        assertThat(validator.validate("plays-response.schema.json", JSON.readTree("{\"highestSeq\":-1}")))
+                .hasSize(4);
+    }
+}
