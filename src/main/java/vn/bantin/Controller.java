@@ -48,11 +48,11 @@ public final class Controller {
         }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port));
     }
 
-    private static AdminCredential adminCredential(BantinConfig config) throws Exception {
+    private static AdminCredential adminCredential(BantinConfig config) {
         if (config.adminToken() != null) {
             return AdminCredential.fromConfigured(config.adminToken());
         }
-        AdminCredential.Loaded loaded = AdminCredential.loadOrCreate(config.keysDir());
+        AdminCredential.Loaded loaded = AdminCredential.loadOrCreate(config.dataDir());
         loaded.newToken().ifPresent(token -> System.out.println("""
 
                 ================================================================

@@ -10,7 +10,7 @@ import vn.bantin.store.EnrollmentCodeRepository;
 
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** Enrollment and heartbeats of player devices. */
 public final class DeviceService {
@@ -45,7 +45,7 @@ public final class DeviceService {
         this.clock = clock;
     }
 
-    public EnrollResult enroll(EnrollRequest req, String method, String uri, Function<String, String> headers,
+    public EnrollResult enroll(EnrollRequest req, String method, String uri, UnaryOperator<String> headers,
                                byte[] body) {
         byte[] publicKey = authenticator.verifyProofOfPossession(req.publicKey(), method, uri, headers, body);
         String deviceId = Ed25519Keys.deviceId(publicKey);

@@ -1,19 +1,23 @@
 package vn.bantin.app;
 
 import vn.bantin.evidence.PlayBatchVerifier;
-import vn.bantin.evidence.PlayPayload;
+import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.SignedRecord;
+import vn.bantin.evidence.StoredRecords;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository.DeviceRow;
 import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.StoreException;
 import vn.bantin.store.StoredPlay;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Verifies a device's batch of play records and stores it append-only in one transaction. */
+/** Verifies a device's batch of play records and stores it append-only, all or nothing, in one transaction. */
 public final class PlayIngestService {
 
     public record Result(long highestSeq, int stored, int duplicates, int conflicts) {
@@ -40,41 +44,54 @@ public final class PlayIngestService {
             throw ApiException.badRequest("record_too_large", "A record payload is over " + MAX_PAYLOAD_CHARS
                     + " characters");
         }
-        byte[] key = Ed25519Keys.decode(device.publicKey(), Ed25519Keys.KEY_BYTES);
+        byte[] key = Ed25519Keys.publicKeyFromBase64(device.publicKey());
         long now = clock.millis();
         return db.tx(c -> {
-            PlayBatchVerifier.Plan plan;
-            try {
-                plan = PlayBatchVerifier.plan(device.deviceId(), key, records,
-                        seq -> storedHash(c, device.deviceId(), seq));
-            } catch (PlayBatchVerifier.Refused e) {
-                throw ApiException.badRequest("bad_record", e.getMessage());
+            PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(device.deviceId(), key, records,
+                    stored(c, device.deviceId()));
+            if (plan instanceof PlayBatchVerifier.Rejected rejected) {
+                throw ApiException.badRequest(rejected.code(), rejected.message());
             }
-            for (PlayBatchVerifier.Accepted a : plan.toStore()) {
-                plays.insert(c, stored(device, a, now));
+            PlayBatchVerifier.Accepted accepted = (PlayBatchVerifier.Accepted) plan;
+            for (PlayBatchVerifier.NewRecord r : accepted.toStore()) {
+                plays.insert(c, stored(device, r, now));
             }
-            for (SignedRecord conflict : plan.conflicts()) {
-                plays.insertConflict(c, device.deviceId(), PlayPayload.parse(conflict.payload()).seq(),
-                        conflict.payload(), conflict.sig(), now);
+            for (PlayBatchVerifier.Conflict conflict : accepted.conflicts()) {
+                plays.insertConflict(c, device.deviceId(), conflict.seq(), conflict.record().payload(),
+                        conflict.record().sig(), now);
             }
-            return new Result(plays.highestContiguousSeq(c, device.deviceId()), plan.toStore().size(),
-                    plan.duplicates(), plan.conflicts().size());
+            return new Result(accepted.highestSeq(), accepted.toStore().size(), accepted.duplicates().size(),
+                    accepted.conflicts().size());
         });
     }
 
-    private Optional<String> storedHash(java.sql.Connection c, String deviceId, long seq) {
-        try {
-            return plays.bySeq(c, deviceId, seq).map(StoredPlay::hash);
-        } catch (java.sql.SQLException e) {
-            throw new vn.bantin.store.StoreException(e);
-        }
+    private StoredRecords stored(Connection c, String deviceId) {
+        return new StoredRecords() {
+            @Override
+            public Optional<StoredRecord> bySeq(long seq) {
+                try {
+                    return plays.bySeq(c, deviceId, seq).map(p -> new StoredRecord(p.seq(), p.payload(), p.hash()));
+                } catch (SQLException e) {
+                    throw new StoreException(e);
+                }
+            }
+
+            @Override
+            public long highestContiguousSeq() {
+                try {
+                    return plays.highestContiguousSeq(c, deviceId);
+                } catch (SQLException e) {
+                    throw new StoreException(e);
+                }
+            }
+        };
     }
 
-    private static StoredPlay stored(DeviceRow device, PlayBatchVerifier.Accepted a, long now) {
-        PlayPayload p = a.payload();
-        return new StoredPlay(device.deviceId(), p.seq(), device.endpointId(), a.record().payload(), a.record().sig(),
-                a.record().hash(), p.prevHash(), p.entryId(), p.campaignId(), p.broadcastClass(), p.mode(),
-                p.sha256(), p.scheduledStart(), p.actualStart(), p.actualEnd(), p.outcome(), p.reason(),
-                a.chainBroken(), now);
+    private static StoredPlay stored(DeviceRow device, PlayBatchVerifier.NewRecord r, long now) {
+        PlayRecordPayload p = r.fields();
+        return new StoredPlay(device.deviceId(), p.seq(), device.endpointId(), r.record().payload(), r.record().sig(),
+                r.hash(), p.prevHash(), p.entryId(), p.campaignId(), p.broadcastClass().name(), p.mode().name(),
+                p.sha256(), p.scheduledStart(), p.actualStart(), p.actualEnd(), p.outcome().name(), p.reason(),
+                r.chainBroken(), now);
     }
 }

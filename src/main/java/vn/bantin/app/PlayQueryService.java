@@ -39,11 +39,15 @@ public final class PlayQueryService {
             }
             List<SignedRecord> chain = plays.byDevice(c, device.deviceId()).stream()
                     .map(p -> new SignedRecord(p.payload(), p.sig())).toList();
-            ChainVerifier.Verdict verdict = ChainVerifier.verify(
-                    Ed25519Keys.decode(device.publicKey(), Ed25519Keys.KEY_BYTES), chain);
-            return out.put("status", verdict.status().name()).put("records", verdict.records())
-                    .put("firstBadSeq", verdict.firstBadSeq()).put("reason", verdict.reason())
+            ChainVerifier.Verdict verdict = ChainVerifier.verify(Ed25519Keys.publicKeyFromBase64(device.publicKey()),
+                    chain);
+            out.put("records", chain.size()).put("verdict", ChainVerifier.describe(verdict))
                     .put("conflicts", plays.conflictCount(c, device.deviceId()));
+            if (verdict instanceof ChainVerifier.Broken broken) {
+                return out.put("status", "BROKEN").put("firstBadSeq", broken.seq())
+                        .put("problem", broken.problem().name());
+            }
+            return out.put("status", "INTACT");
         });
     }
 }

@@ -4,28 +4,36 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.Endpoint;
+import vn.bantin.evidence.EndpointPlay;
+import vn.bantin.evidence.ExpectedPlay;
+import vn.bantin.evidence.InvalidPayloadException;
+import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.ReportCalculator;
 import vn.bantin.evidence.ReportCsv;
+import vn.bantin.evidence.ReportRow;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.StoredPlay;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Reports for a period: expected plays due so far against signed play records. */
+/** Reports for a period: broadcasts expected and due so far, against the signed play records. */
 public final class ReportService {
 
     public record CsvFile(String fileName, byte[] bytes) {
     }
 
-    private record Computed(ReportPeriod period, ReportCalculator.Report report) {
+    private record Computed(ReportPeriod period, ReportCalculator.Report report, Map<Long, String> campaignNames,
+                            Map<Long, String> endpointNames) {
     }
 
     private final Database db;
@@ -52,16 +60,23 @@ public final class ReportService {
         return new JsonObject()
                 .put("period", new JsonObject().put("from", c.period().from().toString())
                         .put("to", c.period().to().toString()).put("zone", zone.getId()))
-                .put("campaigns", rows(c.report().campaigns(), "campaignId"))
-                .put("endpoints", rows(c.report().endpoints(), "endpointId"))
-                .put("total", row(c.report().total(), null));
+                .put("campaigns", rows(c.report().byCampaign(), "campaignId", c.campaignNames()))
+                .put("endpoints", rows(c.report().byEndpoint(), "endpointId", c.endpointNames()))
+                .put("total", row(c.report().total(), null, Map.of()));
     }
 
-    public CsvFile csv(String period, String from, String to) {
+    /** by = "campaign" (default) or "endpoint". */
+    public CsvFile csv(String period, String from, String to, String by) {
         Computed c = compute(period, from, to);
-        String title = "Báo cáo phát sóng Bantin từ " + c.period().from() + " đến " + c.period().to();
-        return new CsvFile("bantin-bao-cao-" + c.period().from() + "_" + c.period().to() + ".csv",
-                ReportCsv.write(title, c.report()));
+        boolean byEndpoint = "endpoint".equals(by);
+        if (by != null && !byEndpoint && !"campaign".equals(by)) {
+            throw ApiException.badRequest("bad_by", "by phải là campaign hoặc endpoint / by must be campaign or"
+                    + " endpoint");
+        }
+        byte[] bytes = byEndpoint ? ReportCsv.byEndpoint(c.report(), id -> c.endpointNames().get(id))
+                : ReportCsv.byCampaign(c.report(), id -> c.campaignNames().get(id));
+        return new CsvFile("bantin-bao-cao-" + (byEndpoint ? "diem-phat-" : "chien-dich-") + c.period().from() + "_"
+                + c.period().to() + ".csv", bytes);
     }
 
     private Computed compute(String period, String from, String to) {
@@ -73,27 +88,36 @@ public final class ReportService {
                     .collect(Collectors.toMap(Campaign::id, Campaign::name));
             Map<Long, String> endpointNames = endpoints.all(c).stream()
                     .collect(Collectors.toMap(Endpoint::id, Endpoint::name));
-            List<ReportCalculator.Expected> due = expected.startingIn(c, p.fromMs(), dueBefore).stream()
-                    .map(e -> new ReportCalculator.Expected(e.endpointId(), e.entryId(), e.campaignId(), e.startMs()))
-                    .toList();
-            List<ReportCalculator.Play> played = plays.startedIn(c, p.fromMs(), p.toMsExclusive()).stream()
-                    .map(r -> new ReportCalculator.Play(r.endpointId(), r.entryId(), r.campaignId(), r.outcome(),
-                            r.actualStart(), r.actualEnd())).toList();
-            return new Computed(p, ReportCalculator.calculate(due, played, campaignNames::get, endpointNames::get));
+            List<ExpectedPlay> due = expected.startingIn(c, p.fromMs(), dueBefore);
+            List<EndpointPlay> played = new ArrayList<>();
+            for (StoredPlay r : plays.startedIn(c, p.fromMs(), p.toMsExclusive())) {
+                played.add(new EndpointPlay(r.endpointId(), parse(r)));
+            }
+            return new Computed(p, ReportCalculator.calculate(p.fromMs(), p.toMsExclusive(), due, played),
+                    campaignNames, endpointNames);
         });
     }
 
-    private static JsonArray rows(List<ReportCalculator.Row> rows, String idField) {
-        return new JsonArray(rows.stream().map(r -> row(r, idField)).toList());
+    /** Stored payloads were verified on the way in; one that no longer parses means the store was tampered with. */
+    private static PlayRecordPayload parse(StoredPlay r) {
+        try {
+            return PlayRecordPayload.parse(r.payload());
+        } catch (InvalidPayloadException e) {
+            throw new IllegalStateException("Stored play record " + r.deviceId() + "/" + r.seq() + " is unreadable", e);
+        }
     }
 
-    private static JsonObject row(ReportCalculator.Row r, String idField) {
+    private static JsonArray rows(List<ReportRow> rows, String idField, Map<Long, String> names) {
+        return new JsonArray(rows.stream().map(r -> row(r, idField, names)).toList());
+    }
+
+    private static JsonObject row(ReportRow r, String idField, Map<Long, String> names) {
         JsonObject o = new JsonObject();
         if (idField != null) {
-            o.put(idField, r.id()).put("name", r.name());
+            o.put(idField, r.id()).put("name", names.get(r.id()));
         }
         return o.put("expected", r.expected()).put("played", r.played()).put("completionRate", r.completionRate())
                 .put("airtimeMs", r.airtimeMs()).put("missed", r.missed()).put("interrupted", r.interrupted())
-                .put("failed", r.failed());
+                .put("failed", r.failed()).put("unreported", r.unreported());
     }
 }

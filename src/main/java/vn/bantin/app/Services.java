@@ -5,8 +5,9 @@ import vn.bantin.config.BantinConfig;
 import vn.bantin.media.AssetStore;
 import vn.bantin.media.MediaProbe;
 import vn.bantin.security.ControllerKeyFile;
+import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
-import vn.bantin.security.SigningKey;
+import vn.bantin.security.RequestSignature;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -16,7 +17,6 @@ import vn.bantin.store.EnrollmentCodeRepository;
 import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.PlayRecordRepository;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -25,7 +25,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports) {
 
-    public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) throws IOException {
+    public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
         EndpointRepository endpointRepo = new EndpointRepository();
         AssetRepository assetRepo = new AssetRepository();
@@ -34,11 +34,12 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         ExpectedPlayRepository expectedRepo = new ExpectedPlayRepository();
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
 
-        SigningKey controllerKey = ControllerKeyFile.loadOrCreate(config.keysDir());
+        Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, expectedRepo,
                 controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
         AssetStore store = new AssetStore(config.mediaDir(), new MediaProbe());
-        DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo, new NonceCache(), clock);
+        DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
+                new RequestSignature(new NonceCache()), clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines),
                 new EndpointService(db, endpointRepo, areaRepo, codeRepo, timelines, clock),

@@ -9,20 +9,17 @@ import vn.bantin.schedule.ExpectedPlays;
 import vn.bantin.schedule.ScheduleInput;
 import vn.bantin.schedule.TimelineCompiler;
 import vn.bantin.schedule.TimelineJson;
+import vn.bantin.security.TimelineSigner;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.ExpectedPlayRepository;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,14 +95,14 @@ public final class TimelineService implements ChangeNotifier {
         Timeline timeline = compiled.timelines().get(endpointId);
         String deviceId = db.read(c -> endpoints.deviceOf(c, endpointId)).map(d -> d.deviceId()).orElse(null);
         byte[] body = TimelineJson.toWireBytes(deviceId, timeline);
-        List<ExpectedPlayRepository.ExpectedPlay> plays = ExpectedPlays.of(timeline).stream()
+        List<vn.bantin.evidence.ExpectedPlay> plays = ExpectedPlays.of(timeline).stream()
                 .map(TimelineService::toStored).toList();
         long now = clock.millis();
         db.tx(c -> {
             expected.replaceFuture(c, endpointId, now, plays);
             return null;
         });
-        return new SignedTimeline(body, signer.apply(body), "\"" + sha256(body) + "\"", TimelineJson.version(timeline));
+        return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), TimelineJson.version(timeline));
     }
 
     private CompiledSchedule compile(long endpointId, long from) {
@@ -128,20 +125,9 @@ public final class TimelineService implements ChangeNotifier {
         return Instant.ofEpochMilli(clock.millis()).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
     }
 
-    private static ExpectedPlayRepository.ExpectedPlay toStored(ExpectedPlay p) {
-        return new ExpectedPlayRepository.ExpectedPlay(p.endpointId(), p.entryId(), p.campaignId(), p.startMs(),
-                p.endMs() - p.startMs(), p.kind().name());
+    private static vn.bantin.evidence.ExpectedPlay toStored(ExpectedPlay p) {
+        return new vn.bantin.evidence.ExpectedPlay(p.endpointId(), p.campaignId(), p.entryId(), p.startMs(),
+                p.endMs() - p.startMs(), p.kind());
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String s) {
-        return sha256(s.getBytes(StandardCharsets.UTF_8));
-    }
 }

@@ -1,5 +1,8 @@
 package vn.bantin.store;
 
+import vn.bantin.domain.AssetKind;
+import vn.bantin.evidence.ExpectedPlay;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashSet;
@@ -11,10 +14,6 @@ import java.util.Set;
  * expects); entries still ahead are replaced by each new compilation.
  */
 public final class ExpectedPlayRepository {
-
-    public record ExpectedPlay(long endpointId, String entryId, long campaignId, long startMs, long durationMs,
-                               String assetKind) {
-    }
 
     private static final String DELETE_FUTURE = "DELETE FROM expected_play WHERE endpoint_id = ? AND start_ms >= ?";
     private static final String IDS = "SELECT entry_id FROM expected_play WHERE endpoint_id = ?";
@@ -30,14 +29,14 @@ public final class ExpectedPlayRepository {
         for (ExpectedPlay p : plays) {
             if (p.startMs() >= nowMs && known.add(p.entryId())) {
                 Sql.update(c, INSERT, p.endpointId(), p.entryId(), p.campaignId(), p.startMs(), p.durationMs(),
-                        p.assetKind());
+                        p.kind().name());
             }
         }
     }
 
     public List<ExpectedPlay> startingIn(Connection c, long fromMs, long toMs) throws SQLException {
-        return Sql.list(c, IN_PERIOD, rs -> new ExpectedPlay(rs.getLong("endpoint_id"), rs.getString("entry_id"),
-                rs.getLong("campaign_id"), rs.getLong("start_ms"), rs.getLong("duration_ms"),
-                rs.getString("asset_kind")), fromMs, toMs);
+        return Sql.list(c, IN_PERIOD, rs -> new ExpectedPlay(rs.getLong("endpoint_id"), rs.getLong("campaign_id"),
+                rs.getString("entry_id"), rs.getLong("start_ms"), rs.getLong("duration_ms"),
+                AssetKind.valueOf(rs.getString("asset_kind"))), fromMs, toMs);
     }
 }

@@ -24,7 +24,7 @@ public final class ReportRoutes {
         var q = ctx.queryParams();
         String format = q.get("format") == null ? "json" : q.get("format");
         if (format.equals("csv")) {
-            blocking.respond(ctx, () -> reports.csv(q.get("period"), q.get("from"), q.get("to")), (c, csv) ->
+            blocking.respond(ctx, () -> reports.csv(q.get("period"), q.get("from"), q.get("to"), q.get("by")), (c, csv) ->
                     c.response().putHeader("Content-Type", "text/csv; charset=utf-8")
                             .putHeader("Content-Disposition", "attachment; filename=\"" + csv.fileName() + "\"")
                             .end(io.vertx.core.buffer.Buffer.buffer(csv.bytes())));
