@@ -66,7 +66,7 @@ enrollment.code=$(cat "$DATA/agents/$name.code" 2>/dev/null || true)
 mpv.args=$MPV_ARGS
 PROPS
   echo "==> Starting $kind agent '$name' (log: $DATA/agents/$name.log)"
-  java -Xmx48m -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 \
+  java @players/agent/jvm.options \
     -jar players/agent/target/bantin-agent.jar --config "$DATA/agents/$name.properties" \
     > "$DATA/agents/$name.log" 2>&1 &
   pids+=($!)

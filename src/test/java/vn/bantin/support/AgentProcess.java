@@ -49,8 +49,7 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public AgentProcess start() throws IOException {
-        process = new ProcessBuilder(List.of(javaBin(), "-Xmx48m", "-XX:+ExitOnOutOfMemoryError", "-XX:+UseSerialGC", "-Xss512k",
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toAbsolutePath().toString(), "--config", configFile.toString()))
+        process = new ProcessBuilder(List.of(javaBin(), "@" + jvmOptions(), "-jar", jar().toAbsolutePath().toString(), "--config", configFile.toString()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         return this;
     }
@@ -82,6 +81,11 @@ public final class AgentProcess implements AutoCloseable {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** The same JVM options as production (players/agent/jvm.options), beside the agent jar's project. */
+    private static Path jvmOptions() {
+        return jar().toAbsolutePath().getParent().getParent().resolve("jvm.options");
     }
 
     private static String javaBin() {
