@@ -2,7 +2,7 @@
 # Makes sure the Debian packages Bantin runs on are present; installs them when it can.
 #   ffmpeg/ffprobe: probing uploads and making demo media; mpv: the agent's player;
 #   espeak-ng: Vietnamese text-to-speech for demo bulletins; sox: measuring audio in tests;
-#   maven + a JDK 17: building.
+#   maven + a JDK 17: building; chromium: the browser test of the status page.
 set -euo pipefail
 
 missing=()
@@ -13,6 +13,7 @@ command -v sox >/dev/null || missing+=(sox)
 command -v mvn >/dev/null || missing+=(maven)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v curl >/dev/null || missing+=(curl)
+command -v chromium >/dev/null || missing+=(chromium)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

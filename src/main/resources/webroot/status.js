@@ -45,17 +45,20 @@ function liveness(e) {
 
 async function refresh() {
   document.getElementById('clock').textContent = fmtTime(Date.now());
-  const [endpoints, plays, campaigns, report] = await Promise.all([
-    api('/api/v1/endpoints'), api('/api/v1/plays?limit=15'), api('/api/v1/campaigns'), api('/api/v1/reports?period=today')]);
+  const [endpoints, plays, campaigns, report, assets] = await Promise.all([
+    api('/api/v1/endpoints'), api('/api/v1/plays?limit=15'), api('/api/v1/campaigns'), api('/api/v1/reports?period=today'),
+    api('/api/v1/assets')]);
+  const assetNames = Object.fromEntries(assets.map(a => [a.sha256, a.name]));
   const names = Object.fromEntries(endpoints.map(e => [e.id, e.name]));
   const campaignNames = Object.fromEntries(campaigns.map(c => [c.id, c.name]));
   fill('endpoints', endpoints.map(e => {
     const np = e.heartbeat && e.heartbeat.nowPlaying;
     return [cell(e.name), cell(e.kind), liveness(e), cell(fmtTime(e.lastSeenAt)),
-      cell(np ? (campaignNames[np.campaignId] || np.entryId || '') + ' · ' + (np.sha256 || '').slice(0, 10) : '—', np ? 'ok' : 'muted')];
+      cell(np ? (assetNames[np.sha256] || (np.sha256 || '').slice(0, 12)) + (np.mode === 'LOOP' ? ' (lặp / loop)' : '') : '—',
+        np ? 'ok' : 'muted')];
   }));
   fill('plays', plays.map(p => [cell(names[p.endpointId] || p.endpointId), cell(p.seq),
-    cell(campaignNames[p.campaignId] || '—'), cell(fmtTime(p.actualStart)),
+    cell((campaignNames[p.campaignId] || '—') + ' · ' + (assetNames[p.sha256] || '')), cell(fmtTime(p.actualStart)),
     cell(fmtDur(p.actualEnd && p.actualStart ? p.actualEnd - p.actualStart : null)),
     cell(p.outcome, p.outcome === 'PLAYED' ? 'ok' : 'warn'),
     cell(p.chainBroken ? 'đứt / broken' : 'nguyên vẹn / intact', p.chainBroken ? 'bad' : 'ok')]));
