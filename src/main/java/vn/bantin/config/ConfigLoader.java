@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Reads configuration from a properties file, then environment variables, then defaults.
- * A key {@code http.port} is overridden by the environment variable {@code BANTIN_HTTP_PORT};
- * {@code PORT} is accepted as a shorthand for the HTTP port.
+ * Looks each key up in the properties file, then in the environment, then takes its default (the
+ * agent reads its configuration the same way). A key {@code http.port} is the environment variable
+ * {@code BANTIN_HTTP_PORT}; {@code PORT} is accepted as a shorthand for the HTTP port.
  */
 public final class ConfigLoader {
 
@@ -68,11 +68,11 @@ public final class ConfigLoader {
     }
 
     private String get(String key, String fallback) {
-        String fromEnv = env.get(envName(key));
-        if (fromEnv != null) {
-            return fromEnv;
+        String fromFile = file.getProperty(key);
+        if (fromFile != null) {
+            return fromFile;
         }
-        return file.getProperty(key, fallback);
+        return env.getOrDefault(envName(key), fallback);
     }
 
     static String envName(String key) {
