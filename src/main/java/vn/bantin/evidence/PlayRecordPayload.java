@@ -20,7 +20,7 @@ import vn.bantin.domain.SlotMode;
  */
 public record PlayRecordPayload(String deviceId, long seq, String prevHash, String entryId, Long campaignId,
                                 BroadcastClass broadcastClass, SlotMode mode, String sha256, long scheduledStart,
-                                long actualStart, long actualEnd, PlayOutcome outcome, String reason,
+                                Long actualStart, Long actualEnd, PlayOutcome outcome, String reason,
                                 long clockOffsetMs, String timelineVersion) {
 
     /** prevHash of record 1. */
@@ -59,8 +59,8 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
                 f.enumValue("mode", SlotMode.class),
                 f.hash("sha256"),
                 f.longValue("scheduledStart"),
-                f.longValue("actualStart"),
-                f.longValue("actualEnd"),
+                f.nullableLong("actualStart"),
+                f.nullableLong("actualEnd"),
                 f.enumValue("outcome", PlayOutcome.class),
                 f.text("reason", true),
                 f.longValue("clockOffsetMs"),
@@ -77,9 +77,9 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
         }
     }
 
-    /** Milliseconds of actual playback; 0 when the end is not after the start. */
+    /** Milliseconds of actual playback; 0 when it never started (MISSED, FAILED) or the end is not after the start. */
     public long airtimeMs() {
-        return Math.max(0, actualEnd - actualStart);
+        return actualStart == null || actualEnd == null ? 0 : Math.max(0, actualEnd - actualStart);
     }
 
     private record Fields(JsonNode node) {

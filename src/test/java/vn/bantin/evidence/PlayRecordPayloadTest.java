@@ -34,6 +34,19 @@ class PlayRecordPayloadTest {
     }
 
     @Test
+    @DisplayName("an item that never started (FAILED: media not in cache) has null actual times and no airtime")
+    void neverStarted() throws Exception {
+        String json = TestDevice.payload(DEVICE, 1, "0".repeat(64)).putNull("actualStart").putNull("actualEnd")
+                .put("outcome", "FAILED").put("reason", "media not in cache").toString();
+
+        PlayRecordPayload record = PlayRecordPayload.parse(json);
+
+        assertThat(record.actualStart()).isNull();
+        assertThat(record.actualEnd()).isNull();
+        assertThat(record.airtimeMs()).isZero();
+    }
+
+    @Test
     @DisplayName("refuses non-JSON, missing or mistyped fields and duplicate keys with a clear message")
     void refuses() {
         assertThatThrownBy(() -> PlayRecordPayload.parse("not json")).hasMessageStartingWith("payload is not JSON");
