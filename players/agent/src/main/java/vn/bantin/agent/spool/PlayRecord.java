@@ -1,6 +1,10 @@
 package vn.bantin.agent.spool;
 
-/** What the player knows about one play; the spool adds deviceId, seq and prevHash. */
+/**
+ * What the player knows about one play; the spool adds deviceId, seq and prevHash. The contract's payload
+ * has whole numbers for actualStart and actualEnd, never null: a play that never started (MISSED, or FAILED
+ * before it began) has both at the moment the agent gave up on it, so no airtime.
+ */
 public record PlayRecord(
         String entryId,
         Long campaignId,
@@ -8,8 +12,8 @@ public record PlayRecord(
         String mode,
         String sha256,
         long scheduledStart,
-        Long actualStart,
-        Long actualEnd,
+        long actualStart,
+        long actualEnd,
         Outcome outcome,
         String reason,
         long clockOffsetMs,

@@ -20,6 +20,8 @@ public final class ControllerClient implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ControllerClient.class.getName());
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final long SKEW_TOLERANCE_MS = 60_000;
+    /** Nullable contract fields (heartbeat timelineVersion, nowPlaying, temperatureC) are sent as null, not left out. */
+    private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
     private final URI base;
     private final RequestSigner signer;
@@ -40,7 +42,7 @@ public final class ControllerClient implements AutoCloseable {
     }
 
     public HttpResponse<byte[]> postJson(String path, Object body) throws IOException, InterruptedException {
-        return send("POST", path, JSON.std.asBytes(body), Map.of("Content-Type", "application/json"),
+        return send("POST", path, WRITER.asBytes(body), Map.of("Content-Type", "application/json"),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 

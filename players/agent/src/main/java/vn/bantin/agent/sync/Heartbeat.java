@@ -99,7 +99,7 @@ public final class Heartbeat implements Runnable {
         b.put("timelineVersion", version);
         b.put("nowPlaying", playing == null ? null
                 : Map.of("entryId", playing.entryId(), "sha256", playing.sha256(), "since", playing.since()));
-        b.put("volume", status.volume());
+        b.put("volume", status.volume() == null ? 0 : status.volume()); // contract: an integer 0-100; nothing plays
         b.put("temperatureC", temperature());
         b.put("version", Enrollment.VERSION);
         b.put("clockOffsetMs", clock.offsetMs());

@@ -1,0 +1,96 @@
+package vn.bantin.agent.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.bantin.agent.sync.Timeline;
+import vn.bantin.agent.sync.TimelineVerifier;
+
+/** examples/timeline.json and its signature, through the agent's TimelineVerifier and Timeline. */
+class TimelineContractTest {
+
+    private final byte[] body = Contract.bytes("timeline.json");
+    private final String sig = Contract.text("timeline.json.sig");
+    private final TimelineVerifier verifier = new TimelineVerifier(Contract.controllerPublicKey(), Contract.deviceId());
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void acceptsTheExampleAndReadsEveryField() throws Exception {
+        Timeline t = verifier.verify(body, sig);
+
+        Map<String, Object> json = Contract.parse(body);
+        assertThat(t.deviceId()).isEqualTo(Contract.deviceId()).isEqualTo(json.get("deviceId"));
+        assertThat(t.version()).isEqualTo(json.get("version"));
+        assertThat(t.from()).isEqualTo(((Number) json.get("from")).longValue());
+        assertThat(t.to()).isEqualTo(((Number) json.get("to")).longValue());
+        List<Object> entries = (List<Object>) json.get("entries");
+        assertThat(t.entries()).hasSize(entries.size()).isNotEmpty();
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> e = (Map<String, Object>) entries.get(i);
+            Timeline.Entry a = t.entries().get(i);
+            assertThat(a.id()).isEqualTo(e.get("id"));
+            assertThat(a.start()).isEqualTo(((Number) e.get("start")).longValue());
+            assertThat(a.end()).isEqualTo(((Number) e.get("end")).longValue());
+            assertThat(a.mode()).isEqualTo(e.get("mode"));
+            assertThat(a.clazz()).isEqualTo(e.get("class"));
+            assertThat(a.campaignId()).isEqualTo(((Number) e.get("campaignId")).longValue());
+            assertThat(a.campaign()).isEqualTo(e.get("campaign"));
+            assertThat(a.volume()).isEqualTo(((Number) e.get("volume")).intValue());
+            assertThat(a.anchor()).isEqualTo(((Number) e.get("anchor")).longValue());
+            List<Object> items = (List<Object>) e.get("items");
+            assertThat(a.items()).hasSize(items.size()).isNotEmpty();
+            for (int j = 0; j < items.size(); j++) {
+                Map<String, Object> it = (Map<String, Object>) items.get(j);
+                Timeline.Item b = a.items().get(j);
+                assertThat(b.sha256()).isEqualTo(it.get("sha256"));
+                assertThat(b.size()).isEqualTo(((Number) it.get("size")).longValue());
+                assertThat(b.durationMs()).isEqualTo(((Number) it.get("durationMs")).longValue());
+                assertThat(b.kind()).isEqualTo(it.get("kind"));
+                assertThat(b.url()).isEqualTo(it.get("url")).isEqualTo("/agent/v1/media/" + it.get("sha256"));
+            }
+        }
+        // the example exercises both modes and the Vietnamese text survives as UTF-8
+        assertThat(t.entries()).extracting(Timeline.Entry::mode).contains("ONCE", "LOOP");
+        assertThat(t.entries().get(0).campaign()).isEqualTo("Bản tin sáng");
+    }
+
+    @Test
+    void refusesTheBodyWithAnyOneByteChanged() {
+        // a change that keeps the JSON valid, so only the signature can catch it
+        String text = new String(body, StandardCharsets.UTF_8);
+        assertThat(text).contains("\"volume\":80");
+        byte[] louder = text.replace("\"volume\":80", "\"volume\":90").getBytes(StandardCharsets.UTF_8);
+        assertThat(louder).hasSameSizeAs(body);
+        assertThatThrownBy(() -> verifier.verify(louder, sig))
+                .isInstanceOf(TimelineVerifier.TimelineRejected.class).hasMessageContaining("signature");
+
+        // and every single position: flip the low bit of byte i
+        for (int i = 0; i < body.length; i += 97) {
+            byte[] changed = body.clone();
+            changed[i] ^= 1;
+            int at = i;
+            assertThatThrownBy(() -> verifier.verify(changed, sig)).as("byte %d changed", at)
+                    .isInstanceOf(TimelineVerifier.TimelineRejected.class);
+        }
+        byte[] trailingNewline = java.util.Arrays.copyOf(body, body.length + 1);
+        trailingNewline[body.length] = '\n';
+        assertThatThrownBy(() -> verifier.verify(trailingNewline, sig))
+                .isInstanceOf(TimelineVerifier.TimelineRejected.class);
+    }
+
+    @Test
+    void refusesItForAnotherDeviceOrUnderAnotherKeyOrUnsigned() {
+        TimelineVerifier other = new TimelineVerifier(Contract.controllerPublicKey(), "0".repeat(32));
+        assertThatThrownBy(() -> other.verify(body, sig))
+                .isInstanceOf(TimelineVerifier.TimelineRejected.class).hasMessageContaining("device");
+
+        TimelineVerifier wrongKey = new TimelineVerifier(Contract.devicePublicKey(), Contract.deviceId());
+        assertThatThrownBy(() -> wrongKey.verify(body, sig)).isInstanceOf(TimelineVerifier.TimelineRejected.class);
+        assertThatThrownBy(() -> verifier.verify(body, null)).isInstanceOf(TimelineVerifier.TimelineRejected.class);
+        assertThatThrownBy(() -> verifier.verify(body, "")).isInstanceOf(TimelineVerifier.TimelineRejected.class);
+    }
+}
