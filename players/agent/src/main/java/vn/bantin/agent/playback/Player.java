@@ -264,10 +264,8 @@ public final class Player implements Runnable {
 
     private void record(Segment seg, Timeline timeline, Outcome outcome, String reason, Long start, Long end) {
         Timeline.Entry e = seg.entry();
-        long now = clock.now(); // never started: both times are now (the contract has no null times)
         PlayRecord r = new PlayRecord(e.id(), e.campaignId(), e.clazz(), e.mode(), seg.item().sha256(),
-                seg.itemStart(), start == null ? now : start, end == null ? now : end, outcome, reason,
-                clock.offsetMs(), timeline.version());
+                seg.itemStart(), start, end, outcome, reason, clock.offsetMs(), timeline.version());
         try {
             long seq = spool.append(r).seq();
             LOG.info("record " + seq + ": " + outcome + " " + e.id() + (reason == null ? "" : " (" + reason + ")"));

@@ -1,9 +1,8 @@
 package vn.bantin.agent.spool;
 
 /**
- * What the player knows about one play; the spool adds deviceId, seq and prevHash. The contract's payload
- * has whole numbers for actualStart and actualEnd, never null: a play that never started (MISSED, or FAILED
- * before it began) has both at the moment the agent gave up on it, so no airtime.
+ * What the player knows about one play; the spool adds deviceId, seq and prevHash. A play that never
+ * started (MISSED, or FAILED before it began) has null actualStart and actualEnd, as the contract says.
  */
 public record PlayRecord(
         String entryId,
@@ -12,8 +11,8 @@ public record PlayRecord(
         String mode,
         String sha256,
         long scheduledStart,
-        long actualStart,
-        long actualEnd,
+        Long actualStart,
+        Long actualEnd,
         Outcome outcome,
         String reason,
         long clockOffsetMs,

@@ -68,7 +68,7 @@ class PlayRecordContractTest {
     void aSpooledRecordHasExactlyTheExamplePayloadFields() throws Exception {
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), Contract.deviceKeys(state));
         SpooledRecord written = spool.append(new PlayRecord("e1", 3L, "PRIORITY", "LOOP", "a".repeat(64),
-                1_000, 1_010, 2_000, PlayRecord.Outcome.INTERRUPTED, "preempted", -5, "v1"));
+                1_000, 1_010L, 2_000L, PlayRecord.Outcome.INTERRUPTED, "preempted", -5, "v1"));
 
         Map<String, Object> payload = Contract.parse(written.payload().getBytes(StandardCharsets.UTF_8));
         assertThat(payload.keySet())
@@ -78,12 +78,12 @@ class PlayRecordContractTest {
 
     @Test
     void recordsWithNullableFieldsNullStillMatchTheSchema() throws Exception {
-        // a play that never started (MISSED) and one outside any entry: nulls only where the schema allows them
+        // a play that never started (MISSED) and one that failed before starting: null actual times, as the schema allows
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), Contract.deviceKeys(state));
         List<SpooledRecord> written = List.of(
-                spool.append(new PlayRecord("e1", 3L, "NORMAL", "ONCE", "b".repeat(64), 5_000, 7_000, 7_000,
+                spool.append(new PlayRecord("e1", 3L, "NORMAL", "ONCE", "b".repeat(64), 5_000, null, null,
                         PlayRecord.Outcome.MISSED, "reached 2000 ms late", 0, "v1")),
-                spool.append(new PlayRecord(null, null, "NORMAL", "ONCE", "c".repeat(64), 8_000, 8_000, 8_000,
+                spool.append(new PlayRecord(null, null, "NORMAL", "ONCE", "c".repeat(64), 8_000, null, null,
                         PlayRecord.Outcome.FAILED, "media not in cache", 0, null)));
         Map<String, Object> schema = Contract.schema("play-record-payload.schema.json");
         for (SpooledRecord r : written) {
