@@ -77,6 +77,16 @@ class TimelineApiTest {
     }
 
     @Test
+    @DisplayName("If-None-Match as a weak tag or in a list (as proxies send it) also answers 304")
+    void notModifiedWeakOrList() {
+        String etag = device.agent().get(TIMELINE).header("ETag");
+
+        assertThat(device.agent().get(TIMELINE, "If-None-Match", "W/" + etag).status()).isEqualTo(304);
+        assertThat(device.agent().get(TIMELINE, "If-None-Match", "\"old\", " + etag).status()).isEqualTo(304);
+        assertThat(device.agent().get(TIMELINE, "If-None-Match", "\"old\"").status()).isEqualTo(200);
+    }
+
+    @Test
     @DisplayName("a new campaign for the device's area changes the ETag, and the old ETag gets the new body")
     void campaignChangesEtag() throws Exception {
         SignedAgent.Reply before = device.agent().get(TIMELINE);
