@@ -72,6 +72,34 @@ class PlaysApiTest {
     }
 
     @Test
+    @DisplayName("the same conflicting record sent again is still answered, and the stored record stays")
+    void conflictResent() {
+        List<String> chain = chain(agent.deviceId(), 3);
+        upload(signed(chain));
+        String forged = chain.get(1).replace("\"PLAYED\"", "\"MISSED\"");
+        upload(signed(List.of(forged)));
+
+        SignedAgent.Reply again = upload(signed(List.of(forged)));
+
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().getLong("highestSeq")).isEqualTo(3);
+        assertThat(storedPayloads()).containsExactlyElementsOf(chain);
+    }
+
+    @Test
+    @DisplayName("highestSeq stops before a gap and moves past it once the missing record arrives")
+    void gap() {
+        List<String> chain = chain(agent.deviceId(), 4);
+
+        assertAnswer(upload(signed(List.of(chain.get(0), chain.get(1), chain.get(3)))), 2, 3, 0, 0);
+        assertAnswer(upload(signed(List.of(chain.get(2)))), 4, 1, 0, 0);
+
+        JsonObject evidence = commune.api.get("/api/v1/endpoints/" + device.endpointId() + "/evidence").json();
+        assertThat(evidence.getString("status")).isEqualTo("INTACT");
+        assertThat(evidence.getInteger("records")).isEqualTo(4);
+    }
+
+    @Test
     @DisplayName("one record with a bad signature refuses the whole batch with 400 and stores none of it")
     void badSignatureRefusesBatch() {
         List<String> chain = chain(agent.deviceId(), 3);
