@@ -14,15 +14,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** A device on the agent API: holds an Ed25519 key pair and sends requests signed as the contract says. */
 public final class SignedAgent {
 
     /** What the controller answered, body as exact bytes. */
-    public record Reply(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+    public record Reply(int status, Map<String, List<String>> headers, byte[] body) {
         public String header(String name) {
-            return headers.getOrDefault(name.toLowerCase(), java.util.List.of()).stream().findFirst().orElse(null);
+            return headers.getOrDefault(name.toLowerCase(), List.of()).stream().findFirst().orElse(null);
         }
 
         public String text() {

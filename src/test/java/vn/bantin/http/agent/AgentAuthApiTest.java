@@ -72,7 +72,8 @@ class AgentAuthApiTest {
         long now = System.currentTimeMillis();
 
         for (long off : new long[] {-600_000, 600_000}) {
-            SignedAgent.Reply reply = agent.send("GET", TIMELINE, NO_BODY, agent.sign("GET", TIMELINE, NO_BODY, now + off));
+            Map<String, String> headers = agent.sign("GET", TIMELINE, NO_BODY, now + off);
+            SignedAgent.Reply reply = agent.send("GET", TIMELINE, NO_BODY, headers);
             assertRefused(reply, "clock_skew");
             assertThat(Long.parseLong(reply.header("X-Bantin-Server-Time"))).isCloseTo(now, within(5_000L));
         }

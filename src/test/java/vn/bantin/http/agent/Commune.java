@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,8 +48,8 @@ final class Commune implements AutoCloseable {
     }
 
     long endpoint(String kind) {
-        return api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa tổ dân phố 3").put("kind", kind)
-                .put("areaId", areaId)).json().getLong("id");
+        return api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa tổ dân phố 3")
+                .put("kind", kind).put("areaId", areaId)).json().getLong("id");
     }
 
     String code(long endpointId) {
@@ -62,8 +63,8 @@ final class Commune implements AutoCloseable {
         SignedAgent.Reply reply = agent.enroll("SPEAKER", code(endpointId));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.json().getString("status")).isEqualTo("ACTIVE");
-        return new Enrolled(agent, endpointId, java.util.Base64.getDecoder()
-                .decode(reply.json().getString("controllerPublicKey")));
+        byte[] controllerKey = Base64.getDecoder().decode(reply.json().getString("controllerPublicKey"));
+        return new Enrolled(agent, endpointId, controllerKey);
     }
 
     JsonArray endpoints() {
@@ -86,7 +87,8 @@ final class Commune implements AutoCloseable {
         HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", "Bản tin sáng")
                 .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", assetId)))
-                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("at", new JsonArray().add(at))))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE")
+                        .put("at", new JsonArray().add(at))))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(areaId))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().getLong("id");

@@ -11,6 +11,7 @@ import vn.bantin.support.SignedAgent;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,7 +121,7 @@ class MediaApiTest {
     @Test
     @DisplayName("media are only for signed devices")
     void unsigned() {
-        SignedAgent.Reply reply = agent.send("GET", path, new byte[0], java.util.Map.of());
+        SignedAgent.Reply reply = agent.send("GET", path, new byte[0], Map.of());
 
         assertThat(reply.status()).isEqualTo(401);
     }

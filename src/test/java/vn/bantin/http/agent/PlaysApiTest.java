@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -105,9 +106,9 @@ class PlaysApiTest {
         List<String> chain = chain(agent.deviceId(), 3);
         JsonArray records = signed(chain);
         JsonObject bad = records.getJsonObject(1);
-        byte[] sig = java.util.Base64.getDecoder().decode(bad.getString("sig"));
+        byte[] sig = Base64.getDecoder().decode(bad.getString("sig"));
         sig[0] ^= 1;
-        bad.put("sig", java.util.Base64.getEncoder().encodeToString(sig));
+        bad.put("sig", Base64.getEncoder().encodeToString(sig));
 
         SignedAgent.Reply refused = upload(records);
 
