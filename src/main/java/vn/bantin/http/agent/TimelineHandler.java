@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.SignedTimeline;
 import vn.bantin.app.TimelineService;
 import vn.bantin.http.Blocking;
+import vn.bantin.security.TimelineSigner;
 
 /** GET /agent/v1/timeline: the signed body bytes, with ETag and 304 when unchanged. */
 public final class TimelineHandler {
@@ -26,7 +27,7 @@ public final class TimelineHandler {
 
     private static void send(RoutingContext ctx, SignedTimeline t, String ifNoneMatch) {
         ctx.response().putHeader("ETag", t.etag());
-        if (t.etag().equals(ifNoneMatch)) {
+        if (TimelineSigner.notModified(ifNoneMatch, t.etag())) {
             ctx.response().setStatusCode(304).end();
             return;
         }
