@@ -154,9 +154,11 @@ public final class CampaignService {
                 }
                 window = Duration.ofMinutes(s.windowMinutes());
             }
+            List<LocalDate> excluded = s.exclude().stream().map(raw -> date("exclude", raw)).distinct().sorted()
+                    .toList();
             Duration delay = s.allowedDelayMinutes() == null ? Slot.DEFAULT_ALLOWED_DELAY
                     : Duration.ofMinutes(Math.max(0, s.allowedDelayMinutes()));
-            out.add(new Slot(0, mode, cron, List.copyOf(oneOffs), window, delay));
+            out.add(new Slot(0, mode, cron, List.copyOf(oneOffs), window, delay, excluded));
         }
         return out;
     }
@@ -203,6 +205,9 @@ public final class CampaignService {
 
     private static LocalDate date(String field, String raw) {
         try {
+            if (raw == null) {
+                throw new DateTimeException("missing");
+            }
             return LocalDate.parse(raw);
         } catch (DateTimeException e) {
             throw bad("bad_date", "Ngày '" + raw + "' không hợp lệ, dùng YYYY-MM-DD / " + field
