@@ -83,7 +83,7 @@ public final class TimelineCompiler {
             String id = EntryIds.of(endpointId, d.campaign().id(), d.slot().id(), d.occurrenceMs(), d.itemIndex(),
                     segmentStart);
             entries.add(new TimelineEntry(id, d.startMs(), d.endMs(), d.mode(), d.campaign().broadcastClass(),
-                    d.campaign().id(), d.campaign().name(), Math.max(0, Math.min(100, d.campaign().volume())),
+                    d.campaign().id(), d.campaignName(), Math.max(0, Math.min(100, d.campaign().volume())),
                     d.anchorMs(), d.items()));
         }
         return new Timeline(endpointId, input.fromMs(), input.toMs(), List.copyOf(entries));
