@@ -8,6 +8,7 @@ import vn.bantin.domain.Slot;
 import vn.bantin.domain.SlotMode;
 import vn.bantin.domain.Targets;
 import vn.bantin.schedule.CronValidator;
+import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -68,7 +69,7 @@ public final class CampaignService {
             long id = campaigns.insert(c, campaign, clock.millis());
             return campaigns.byId(c, id).orElseThrow();
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.campaigns(created.id()));
         return created;
     }
 
@@ -79,7 +80,7 @@ public final class CampaignService {
             }
             return campaigns.byId(c, id).orElseThrow();
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.campaigns(id));
         return result;
     }
 
