@@ -2,6 +2,7 @@ package vn.bantin.app;
 
 import vn.bantin.domain.Area;
 import vn.bantin.domain.QuietHours;
+import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 
@@ -40,7 +41,7 @@ public final class AreaService {
             long id = areas.insert(c, parentId, name, zone, quiet);
             return areas.byId(c, id).orElseThrow();
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.areas(created.id()));
         return created;
     }
 

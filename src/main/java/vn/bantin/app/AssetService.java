@@ -5,6 +5,7 @@ import vn.bantin.media.AssetStore;
 import vn.bantin.media.IngestResult;
 import vn.bantin.media.MediaRejected;
 import vn.bantin.media.ProbeResult;
+import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.StoredAsset;
@@ -92,7 +93,7 @@ public final class AssetService {
             }
             return assets.byId(c, id).orElseThrow();
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.assets(id));
         return result;
     }
 

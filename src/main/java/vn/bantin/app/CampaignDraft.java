@@ -11,8 +11,9 @@ public record CampaignDraft(String name, String broadcastClass, Long rank, Strin
     public record Item(long assetId, Long durationSeconds) {
     }
 
+    /** {@code exclude}: local dates (YYYY-MM-DD) on which the slot never starts, e.g. public holidays. */
     public record SlotDraft(String mode, String cron, List<String> at, Long windowMinutes,
-                            Long allowedDelayMinutes) {
+                            Long allowedDelayMinutes, List<String> exclude) {
     }
 
     static LocalDateTime parseLocal(String raw) {

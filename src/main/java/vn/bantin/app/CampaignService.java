@@ -8,6 +8,7 @@ import vn.bantin.domain.Slot;
 import vn.bantin.domain.SlotMode;
 import vn.bantin.domain.Targets;
 import vn.bantin.schedule.CronValidator;
+import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -68,7 +69,7 @@ public final class CampaignService {
             long id = campaigns.insert(c, campaign, clock.millis());
             return campaigns.byId(c, id).orElseThrow();
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.campaigns(created.id()));
         return created;
     }
 
@@ -79,7 +80,7 @@ public final class CampaignService {
             }
             return campaigns.byId(c, id).orElseThrow();
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.campaigns(id));
         return result;
     }
 
@@ -154,9 +155,11 @@ public final class CampaignService {
                 }
                 window = Duration.ofMinutes(s.windowMinutes());
             }
+            List<LocalDate> excluded = s.exclude().stream().map(raw -> date("exclude", raw)).distinct().sorted()
+                    .toList();
             Duration delay = s.allowedDelayMinutes() == null ? Slot.DEFAULT_ALLOWED_DELAY
                     : Duration.ofMinutes(Math.max(0, s.allowedDelayMinutes()));
-            out.add(new Slot(0, mode, cron, List.copyOf(oneOffs), window, delay));
+            out.add(new Slot(0, mode, cron, List.copyOf(oneOffs), window, delay, excluded));
         }
         return out;
     }
@@ -203,6 +206,9 @@ public final class CampaignService {
 
     private static LocalDate date(String field, String raw) {
         try {
+            if (raw == null) {
+                throw new DateTimeException("missing");
+            }
             return LocalDate.parse(raw);
         } catch (DateTimeException e) {
             throw bad("bad_date", "Ngày '" + raw + "' không hợp lệ, dùng YYYY-MM-DD / " + field

@@ -3,6 +3,7 @@ package vn.bantin.app;
 import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.security.Ed25519Keys;
+import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EndpointRepository.DeviceRow;
@@ -79,7 +80,7 @@ public final class DeviceService {
             return new EnrollResult(deviceId, endpointId, EndpointStatus.PENDING, controllerPublicKey, now);
         });
         if (activated[0]) {
-            changes.scheduleChanged();
+            changes.scheduleChanged(ChangeScope.endpoints(result.endpointId()));
         }
         return result;
     }

@@ -3,6 +3,7 @@ package vn.bantin.app;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
+import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
@@ -62,7 +63,7 @@ public final class EndpointService {
             long id = endpoints.insert(c, name, kind, areaId, cleanTags, EndpointStatus.UNENROLLED, clock.millis());
             return view(endpoints.byId(c, id).orElseThrow(), endpoints.liveness(c, id).orElseThrow());
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.endpoints(created.endpoint().id()));
         return created;
     }
 
@@ -94,7 +95,7 @@ public final class EndpointService {
             endpoints.setStatus(c, endpointId, EndpointStatus.ACTIVE);
             return view(endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.endpoints(endpointId));
         return approved;
     }
 
@@ -104,7 +105,7 @@ public final class EndpointService {
             endpoints.setStatus(c, endpointId, EndpointStatus.REVOKED);
             return view(endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
         });
-        changes.scheduleChanged();
+        changes.scheduleChanged(ChangeScope.endpoints(endpointId));
         return revoked;
     }
 

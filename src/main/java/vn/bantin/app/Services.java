@@ -23,7 +23,8 @@ import java.time.Duration;
 /** The composition root of the application layer: every service, built once, wired by hand. */
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
-                       PlayIngestService ingest, PlayQueryService plays, ReportService reports) {
+                       PlayIngestService ingest, PlayQueryService plays, ReportService reports,
+                       PlanPreviewService previews) {
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -53,6 +54,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new PlayIngestService(db, playRepo, clock),
                 new PlayQueryService(db, playRepo, endpointRepo),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
-                        java.time.ZoneId.of(config.defaultZone()), clock));
+                        java.time.ZoneId.of(config.defaultZone()), clock),
+                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo));
     }
 }

@@ -3,6 +3,8 @@ package vn.bantin.app;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
+import vn.bantin.schedule.AffectedEndpoints;
+import vn.bantin.schedule.ChangeScope;
 import vn.bantin.schedule.CompiledSchedule;
 import vn.bantin.schedule.ExpectedPlay;
 import vn.bantin.schedule.ExpectedPlays;
@@ -22,18 +24,22 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Compiles, signs and caches each endpoint's timeline. A schedule change drops the cache; the next
- * pull recompiles. The window starts at the current UTC day, so the bytes stay the same all day
+ * Compiles, signs and caches each endpoint's timeline. A schedule change drops the cached timelines
+ * of the endpoints it reaches (by the compiler's targeting) and only those; their next pull
+ * recompiles, and listeners learn which endpoints were reached. The window starts at the current UTC day, so the bytes stay the same all day
  * for the same inputs (compilation is deterministic), and ETags only change when something did.
  */
 public final class TimelineService implements ChangeNotifier {
 
-    private record Cached(long generation, long fromMs, SignedTimeline timeline) {
+    private record Cached(long generation, long endpointGeneration, long fromMs, SignedTimeline timeline) {
     }
 
     private final Database db;
@@ -45,8 +51,9 @@ public final class TimelineService implements ChangeNotifier {
     private final Clock clock;
     private final Duration horizon;
     private final AtomicLong generation = new AtomicLong();
+    private final Map<Long, Long> endpointGenerations = new ConcurrentHashMap<>();
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
-    private volatile Runnable onChange = () -> { };
+    private final List<Consumer<Set<Long>>> listeners = new CopyOnWriteArrayList<>();
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
                            CampaignRepository campaigns, ExpectedPlayRepository expected,
@@ -61,27 +68,42 @@ public final class TimelineService implements ChangeNotifier {
         this.horizon = horizon;
     }
 
-    /** Called after every change, e.g. to push "pull now" to connected agents. */
-    public void onChange(Runnable listener) {
-        this.onChange = listener;
+    /** Called after every change with the ids of the endpoints it reached, e.g. to push "pull now" to them. */
+    public void onAffected(Consumer<Set<Long>> listener) {
+        listeners.add(listener);
     }
 
     @Override
-    public void scheduleChanged() {
-        generation.incrementAndGet();
-        cache.clear();
-        onChange.run();
+    public void scheduleChanged(ChangeScope scope) {
+        Set<Long> affected = affectedBy(scope);
+        if (scope.everything()) {
+            generation.incrementAndGet();
+            cache.clear();
+        } else {
+            for (long id : affected) {
+                endpointGenerations.merge(id, 1L, Long::sum);
+                cache.remove(id);
+            }
+        }
+        listeners.forEach(l -> l.accept(affected));
+    }
+
+    /** The endpoints a change reaches, sorted. */
+    public Set<Long> affectedBy(ChangeScope scope) {
+        return db.read(c -> AffectedEndpoints.of(scope, areas.all(c), endpoints.all(c), campaigns.all(c)));
     }
 
     public SignedTimeline signedFor(long endpointId) {
         long from = windowStart();
         long gen = generation.get();
+        long endpointGen = endpointGenerations.getOrDefault(endpointId, 0L);
         Cached hit = cache.get(endpointId);
-        if (hit != null && hit.generation() == gen && hit.fromMs() == from) {
+        if (hit != null && hit.generation() == gen && hit.endpointGeneration() == endpointGen
+                && hit.fromMs() == from) {
             return hit.timeline();
         }
         SignedTimeline fresh = compileAndSign(endpointId, from);
-        cache.put(endpointId, new Cached(gen, from, fresh));
+        cache.put(endpointId, new Cached(gen, endpointGen, from, fresh));
         return fresh;
     }
 

@@ -14,6 +14,7 @@ import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
 import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.PlayRoutes;
+import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
 import vn.bantin.security.AdminCredential;
 
@@ -61,6 +62,7 @@ public final class HttpVerticle extends VerticleBase {
         new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
         new CampaignRoutes(services.campaigns(), blocking).mount(router);
         new PlayRoutes(services.plays(), blocking).mount(router);
+        new PreviewRoutes(services.previews(), blocking).mount(router);
         new ReportRoutes(services.reports(), blocking).mount(router);
 
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));

@@ -5,14 +5,18 @@ import vn.bantin.domain.Slot;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -28,9 +32,21 @@ public final class RecurrenceExpander {
     private RecurrenceExpander() {
     }
 
-    /** Starts of {@code slot} in [from, to), sorted, without duplicates. */
+    /** Starts of {@code slot} in [from, to), sorted, without duplicates, none on its excluded local dates. */
     public static List<Instant> occurrences(Slot slot, ZoneId zone, Instant from, Instant to) {
-        return occurrences(slot.cron(), slot.oneOffs(), zone, from, to);
+        return occurrences(slot.cron(), slot.oneOffs(), slot.excludedDates(), zone, from, to);
+    }
+
+    /** As {@link #occurrences(String, List, ZoneId, Instant, Instant)}, without starts on excluded local dates. */
+    public static List<Instant> occurrences(String cron, List<LocalDateTime> oneOffs, Collection<LocalDate> excluded,
+                                            ZoneId zone, Instant from, Instant to) {
+        List<Instant> starts = occurrences(cron, oneOffs, zone, from, to);
+        if (excluded == null || excluded.isEmpty()) {
+            return starts;
+        }
+        Set<LocalDate> skip = new HashSet<>(excluded);
+        starts.removeIf(start -> skip.contains(LocalDate.ofInstant(start, zone)));
+        return starts;
     }
 
     /**

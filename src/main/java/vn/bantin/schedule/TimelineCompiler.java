@@ -17,10 +17,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Compiles approved campaigns into one timeline per endpoint (DESIGN §5). Endpoints alike in kind,
@@ -48,24 +49,31 @@ public final class TimelineCompiler {
         long lookFromMs = input.fromMs() - lookback(campaigns);
         OccurrenceCache occurrences = new OccurrenceCache(lookFromMs, input.toMs());
 
-        Map<GroupKey, Plan> plans = new HashMap<>();
-        Map<Long, Timeline> timelines = new LinkedHashMap<>();
-        List<Conflict> conflicts = new ArrayList<>();
-        for (Endpoint endpoint : input.endpoints().stream().sorted(Comparator.comparingLong(Endpoint::id)).toList()) {
+        List<Endpoint> sorted = input.endpoints().stream().sorted(Comparator.comparingLong(Endpoint::id)).toList();
+        Map<GroupKey, Area> groups = new LinkedHashMap<>();
+        List<GroupKey> keys = new ArrayList<>(sorted.size());
+        for (Endpoint endpoint : sorted) {
             ZoneId zone = areas.zone(endpoint.areaId());
             Area quietSource = endpoint.kind() == EndpointKind.SPEAKER ? areas.quietHoursSource(endpoint.areaId()) : null;
             GroupKey key = new GroupKey(endpoint.kind(), zone, quietSource == null ? null : quietSource.id(),
                     targeting.campaignsFor(endpoint));
-            Plan plan = plans.computeIfAbsent(key, k -> {
-                Candidates candidates = new Candidates(k.kind(), k.zone(), occurrences);
-                k.campaigns().stream().forEach(i -> candidates.add(campaigns.get(i)));
-                QuietWindows quiet = quietSource == null ? QuietWindows.none()
-                        : QuietWindows.of(quietSource.quietHours(), zone, lookFromMs, input.toMs());
-                return new GroupPlanner(input.fromMs(), input.toMs(), quiet, quietSource).plan(candidates);
-            });
-            timelines.put(endpoint.id(), stamp(endpoint.id(), plan, input));
-            for (DraftConflict c : plan.conflicts()) {
-                conflicts.add(new Conflict(endpoint.id(), c.campaign().id(), c.slot().id(), c.occurrenceMs(),
+            groups.putIfAbsent(key, quietSource);
+            keys.add(key);
+        }
+        // groups plan independently (in parallel); results are assembled in endpoint order, so bytes do not depend on it
+        Map<GroupKey, Plan> plans = new ConcurrentHashMap<>();
+        groups.entrySet().parallelStream().forEach(g -> plans.put(g.getKey(),
+                plan(g.getKey(), g.getValue(), campaigns, occurrences, lookFromMs, input)));
+        List<Timeline> stamped = IntStream.range(0, sorted.size()).parallel()
+                .mapToObj(i -> stamp(sorted.get(i).id(), plans.get(keys.get(i)), input)).toList();
+
+        Map<Long, Timeline> timelines = new LinkedHashMap<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            long endpointId = sorted.get(i).id();
+            timelines.put(endpointId, stamped.get(i));
+            for (DraftConflict c : plans.get(keys.get(i)).conflicts()) {
+                conflicts.add(new Conflict(endpointId, c.campaign().id(), c.slot().id(), c.occurrenceMs(),
                         c.kind(), c.reason()));
             }
         }
@@ -76,6 +84,15 @@ public final class TimelineCompiler {
         return new CompiledSchedule(timelines, List.copyOf(conflicts));
     }
 
+    private static Plan plan(GroupKey key, Area quietSource, List<Campaign> campaigns, OccurrenceCache occurrences,
+                             long lookFromMs, ScheduleInput input) {
+        Candidates candidates = new Candidates(key.kind(), key.zone(), occurrences);
+        key.campaigns().stream().forEach(i -> candidates.add(campaigns.get(i)));
+        QuietWindows quiet = quietSource == null ? QuietWindows.none()
+                : QuietWindows.of(quietSource.quietHours(), key.zone(), lookFromMs, input.toMs());
+        return new GroupPlanner(input.fromMs(), input.toMs(), quiet, quietSource).plan(candidates);
+    }
+
     private static Timeline stamp(long endpointId, Plan plan, ScheduleInput input) {
         List<TimelineEntry> entries = new ArrayList<>(plan.entries().size());
         for (Draft d : plan.entries()) {
@@ -83,7 +100,7 @@ public final class TimelineCompiler {
             String id = EntryIds.of(endpointId, d.campaign().id(), d.slot().id(), d.occurrenceMs(), d.itemIndex(),
                     segmentStart);
             entries.add(new TimelineEntry(id, d.startMs(), d.endMs(), d.mode(), d.campaign().broadcastClass(),
-                    d.campaign().id(), d.campaign().name(), Math.max(0, Math.min(100, d.campaign().volume())),
+                    d.campaign().id(), d.campaignName(), Math.max(0, Math.min(100, d.campaign().volume())),
                     d.anchorMs(), d.items()));
         }
         return new Timeline(endpointId, input.fromMs(), input.toMs(), List.copyOf(entries));

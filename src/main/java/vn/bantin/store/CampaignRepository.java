@@ -33,12 +33,15 @@ public final class CampaignRepository {
     private static final String INSERT_SLOT = "INSERT INTO campaign_slot (campaign_id, mode, cron, window_ms,"
             + " allowed_delay_ms) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_ONE_OFF = "INSERT INTO slot_one_off (slot_id, local_at) VALUES (?, ?)";
+    private static final String INSERT_EXCLUDED =
+            "INSERT INTO slot_excluded_date (slot_id, local_date) VALUES (?, ?)";
     private static final String INSERT_TARGET =
             "INSERT INTO campaign_target (campaign_id, target_type, target_value) VALUES (?, ?, ?)";
     private static final String ALL = "SELECT * FROM campaign ORDER BY id";
     private static final String ITEMS = "SELECT * FROM campaign_item ORDER BY campaign_id, position";
     private static final String SLOTS = "SELECT * FROM campaign_slot ORDER BY id";
     private static final String ONE_OFFS = "SELECT * FROM slot_one_off ORDER BY slot_id, local_at";
+    private static final String EXCLUDED = "SELECT * FROM slot_excluded_date ORDER BY slot_id, local_date";
     private static final String TARGETS = "SELECT * FROM campaign_target ORDER BY campaign_id, target_type, target_value";
     private static final String APPROVE = "UPDATE campaign SET approved = ? WHERE id = ?";
 
@@ -62,6 +65,9 @@ public final class CampaignRepository {
                     slot.window() == null ? null : slot.window().toMillis(), slot.allowedDelay().toMillis());
             for (LocalDateTime at : new LinkedHashSet<>(slot.oneOffs())) {
                 Sql.update(c, INSERT_ONE_OFF, slotId, at.toString());
+            }
+            for (LocalDate day : new LinkedHashSet<>(slot.excludedDates())) {
+                Sql.update(c, INSERT_EXCLUDED, slotId, day);
             }
         }
         insertTargets(c, id, "AREA", campaign.targets().areaIds());
@@ -87,6 +93,9 @@ public final class CampaignRepository {
         Map<Long, List<LocalDateTime>> oneOffs = new HashMap<>();
         Sql.list(c, ONE_OFFS, rs -> oneOffs.computeIfAbsent(rs.getLong("slot_id"), k -> new ArrayList<>())
                 .add(LocalDateTime.parse(rs.getString("local_at"))));
+        Map<Long, List<LocalDate>> excluded = new HashMap<>();
+        Sql.list(c, EXCLUDED, rs -> excluded.computeIfAbsent(rs.getLong("slot_id"), k -> new ArrayList<>())
+                .add(rs.getObject("local_date", LocalDate.class)));
         Map<Long, List<Slot>> slots = new HashMap<>();
         Sql.list(c, SLOTS, rs -> {
             long slotId = rs.getLong("id");
@@ -95,7 +104,8 @@ public final class CampaignRepository {
                     .add(new Slot(slotId, SlotMode.valueOf(rs.getString("mode")), rs.getString("cron"),
                             List.copyOf(oneOffs.getOrDefault(slotId, List.of())),
                             window == null ? null : Duration.ofMillis(window),
-                            Duration.ofMillis(rs.getLong("allowed_delay_ms"))));
+                            Duration.ofMillis(rs.getLong("allowed_delay_ms")),
+                            excluded.getOrDefault(slotId, List.of())));
         });
         Map<Long, Map<String, List<String>>> targets = new HashMap<>();
         Sql.list(c, TARGETS, rs -> targets.computeIfAbsent(rs.getLong("campaign_id"), k -> new HashMap<>())

@@ -97,7 +97,7 @@ class ConflictResolutionTest {
     void slotAllowedDelay() {
         Campaign patient = campaign(10, BroadcastClass.NORMAL, 0, List.of(audio(10, 5)),
                 List.of(new Slot(100, SlotMode.ONCE, null, List.of(LocalDateTime.parse(DAY + "T06:01")), null,
-                        Duration.ofMinutes(30))), toAreas(1L));
+                        Duration.ofMinutes(30), List.of())), toAreas(1L));
 
         CompiledSchedule compiled = compile(patient, bulletin(11, BroadcastClass.EMERGENCY, 0, "06:00", 20));
 
@@ -152,8 +152,8 @@ class ConflictResolutionTest {
                     video(id * 10L + 1, 1 + random.nextInt(3)), audio(id * 10L + 2, 1 + random.nextInt(5)));
             String cron = random.nextInt(60) + " " + random.nextInt(24) + "," + random.nextInt(24) + " * * *";
             Slot slot = random.nextBoolean()
-                    ? new Slot(id, SlotMode.ONCE, cron, List.of(), null, Duration.ofMinutes(random.nextInt(20)))
-                    : new Slot(id, SlotMode.LOOP, cron, List.of(), Duration.ofMinutes(30 + random.nextInt(240)), null);
+                    ? new Slot(id, SlotMode.ONCE, cron, List.of(), null, Duration.ofMinutes(random.nextInt(20)), List.of())
+                    : new Slot(id, SlotMode.LOOP, cron, List.of(), Duration.ofMinutes(30 + random.nextInt(240)), null, List.of());
             campaigns.add(campaign(id, cls, random.nextInt(4), playlist, List.of(slot), toAreas(1L)));
         }
         List<Endpoint> endpoints = List.of(screen(60, 2L), speaker(50, 2L));

@@ -72,16 +72,16 @@ final class Fixtures {
     }
 
     static Slot once(long id, String cron) {
-        return new Slot(id, SlotMode.ONCE, cron, List.of(), null, Slot.DEFAULT_ALLOWED_DELAY);
+        return new Slot(id, SlotMode.ONCE, cron, List.of(), null, Slot.DEFAULT_ALLOWED_DELAY, List.of());
     }
 
     static Slot onceAt(long id, String localDateTime) {
         return new Slot(id, SlotMode.ONCE, null, List.of(LocalDateTime.parse(localDateTime)), null,
-                Slot.DEFAULT_ALLOWED_DELAY);
+                Slot.DEFAULT_ALLOWED_DELAY, List.of());
     }
 
     static Slot loop(long id, String cron, long windowMinutes) {
-        return new Slot(id, SlotMode.LOOP, cron, List.of(), Duration.ofMinutes(windowMinutes), null);
+        return new Slot(id, SlotMode.LOOP, cron, List.of(), Duration.ofMinutes(windowMinutes), null, List.of());
     }
 
     static Targets toAreas(Long... ids) {

@@ -86,7 +86,7 @@ class RecurrenceExpanderTest {
         Slot slot = new Slot(1, SlotMode.ONCE, "0 6 * * *",
                 List.of(LocalDateTime.parse("2025-12-01T06:00"), LocalDateTime.parse("2025-12-01T14:15"),
                         LocalDateTime.parse("2025-12-09T08:00")),
-                null, Duration.ofMinutes(15));
+                null, Duration.ofMinutes(15), List.of());
 
         List<Instant> starts = RecurrenceExpander.occurrences(slot, HCM,
                 Instant.parse("2025-11-30T17:00:00Z"), Instant.parse("2025-12-01T17:00:00Z"));

@@ -65,7 +65,7 @@ public final class CampaignRoutes {
                         i.optionalLong("durationSeconds"))).toList(),
                 in.objects("slots").stream().map(s -> new CampaignDraft.SlotDraft(s.requiredString("mode"),
                         s.optionalString("cron"), s.stringList("at"), s.optionalLong("windowMinutes"),
-                        s.optionalLong("allowedDelayMinutes"))).toList(),
+                        s.optionalLong("allowedDelayMinutes"), s.stringList("exclude"))).toList(),
                 targets.longList("areas"), targets.stringList("tags"), targets.longList("endpoints"));
     }
 
@@ -80,7 +80,8 @@ public final class CampaignRoutes {
             slots.add(new JsonObject().put("id", s.id()).put("mode", s.mode().name()).put("cron", s.cron())
                     .put("at", new JsonArray(s.oneOffs().stream().map(Object::toString).toList()))
                     .put("windowMinutes", s.window() == null ? null : s.window().toMinutes())
-                    .put("allowedDelayMinutes", s.allowedDelay().toMinutes()));
+                    .put("allowedDelayMinutes", s.allowedDelay().toMinutes())
+                    .put("exclude", new JsonArray(s.excludedDates().stream().map(Object::toString).toList())));
         }
         return new JsonObject().put("id", c.id()).put("name", c.name()).put("class", c.broadcastClass().name())
                 .put("rank", c.rank()).put("startDate", c.startDate().toString())
