@@ -8,6 +8,7 @@ import vn.bantin.security.ControllerKeyFile;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
 import vn.bantin.security.RequestSignature;
+import vn.bantin.store.AlertRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -23,7 +24,8 @@ import java.time.Duration;
 /** The composition root of the application layer: every service, built once, wired by hand. */
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
-                       PlayIngestService ingest, PlayQueryService plays, ReportService reports) {
+                       PlayIngestService ingest, PlayQueryService plays, ReportService reports,
+                       AlertService alerts, PushHub push) {
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -33,10 +35,13 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         PlayRecordRepository playRepo = new PlayRecordRepository();
         ExpectedPlayRepository expectedRepo = new ExpectedPlayRepository();
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
+        AlertRepository alertRepo = new AlertRepository(assetRepo);
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
-        TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, expectedRepo,
+        TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo, expectedRepo,
                 controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
+        PushHub push = new PushHub();
+        timelines.onChange(push::timelineChanged);
         AssetStore store = new AssetStore(config.mediaDir(), new MediaProbe());
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
@@ -53,6 +58,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new PlayIngestService(db, playRepo, clock),
                 new PlayQueryService(db, playRepo, endpointRepo),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
-                        java.time.ZoneId.of(config.defaultZone()), clock));
+                        java.time.ZoneId.of(config.defaultZone()), clock),
+                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock),
+                push);
     }
 }

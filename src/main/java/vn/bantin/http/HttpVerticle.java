@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
+import vn.bantin.http.api.AlertRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
@@ -60,6 +61,7 @@ public final class HttpVerticle extends VerticleBase {
         new EndpointRoutes(services.endpoints(), blocking).mount(router);
         new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
         new CampaignRoutes(services.campaigns(), blocking).mount(router);
+        new AlertRoutes(services.alerts(), blocking).mount(router);
         new PlayRoutes(services.plays(), blocking).mount(router);
         new ReportRoutes(services.reports(), blocking).mount(router);
 

@@ -63,7 +63,8 @@ public final class TimelineCompiler {
                         : QuietWindows.of(quietSource.quietHours(), zone, lookFromMs, input.toMs());
                 return new GroupPlanner(input.fromMs(), input.toMs(), quiet, quietSource).plan(candidates);
             });
-            timelines.put(endpoint.id(), stamp(endpoint.id(), plan, input));
+            timelines.put(endpoint.id(), AlertOverlay.apply(stamp(endpoint.id(), plan, input), endpoint, areas,
+                    input.alerts()));
             for (DraftConflict c : plan.conflicts()) {
                 conflicts.add(new Conflict(endpoint.id(), c.campaign().id(), c.slot().id(), c.occurrenceMs(),
                         c.kind(), c.reason()));

@@ -25,5 +25,6 @@ public final class AgentRoutes {
         router.post("/agent/v1/plays").handler(auth).handler(new PlaysHandler(services.ingest(), blocking)::handle);
         router.post("/agent/v1/heartbeat").handler(auth)
                 .handler(new HeartbeatHandler(services.devices(), services.timelines(), blocking)::handle);
+        router.get("/agent/v1/stream").handler(auth).handler(new StreamHandler(services.push())::handle);
     }
 }
