@@ -65,8 +65,10 @@ public final class HttpVerticle extends VerticleBase {
         new PlayRoutes(services.plays(), blocking).mount(router);
         new ReportRoutes(services.reports(), blocking).mount(router);
 
+        AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
+        agentRoutes.mountStream(router);
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
-        new AgentRoutes(services, blocking).mount(router);
+        agentRoutes.mount(router);
 
         router.route("/api/*").failureHandler(Responses::failure);
         router.route("/agent/*").failureHandler(Responses::failure);

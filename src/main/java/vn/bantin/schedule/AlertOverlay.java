@@ -42,10 +42,10 @@ public final class AlertOverlay {
         }
         List<Span> spans = emergencies.stream().map(e -> new Span(e.startMs(), e.endMs())).toList();
         List<TimelineEntry> out = new ArrayList<>(emergencies);
-        for (TimelineEntry entry : timeline.entries()) {
+        for (TimelineEntry entry : rejoinLoops(timeline.entries(), spans)) {
             if (entry.mode() == SlotMode.LOOP) {
                 out.addAll(cut(entry, spans));
-            } else if (spans.stream().noneMatch(s -> s.start() < entry.endMs() && entry.startMs() < s.end())) {
+            } else {
                 out.add(entry);
             }
         }
@@ -97,6 +97,40 @@ public final class AlertOverlay {
         }
         return endpoint.areaId() != null
                 && areas.selfAndAncestors(endpoint.areaId()).stream().anyMatch(targets.areaIds()::contains);
+    }
+
+    /**
+     * Drops the ONCE entries an alert overlaps; where they had split a loop, its two parts join again
+     * so the loop fills the time they leave (the alert then cuts it like any loop).
+     */
+    private static List<TimelineEntry> rejoinLoops(List<TimelineEntry> entries, List<Span> spans) {
+        List<TimelineEntry> kept = new ArrayList<>();
+        long removedUpTo = Long.MIN_VALUE;
+        for (TimelineEntry entry : entries) {
+            if (entry.mode() == SlotMode.ONCE && overlaps(entry, spans)) {
+                boolean contiguous = kept.isEmpty() || kept.get(kept.size() - 1).endMs() == entry.startMs()
+                        || removedUpTo == entry.startMs();
+                removedUpTo = contiguous ? entry.endMs() : Long.MIN_VALUE;
+                continue;
+            }
+            TimelineEntry previous = kept.isEmpty() ? null : kept.get(kept.size() - 1);
+            if (previous != null && removedUpTo == entry.startMs() && sameLoop(previous, entry)) {
+                kept.set(kept.size() - 1, part(previous, previous.startMs(), entry.endMs()));
+            } else {
+                kept.add(entry);
+            }
+            removedUpTo = Long.MIN_VALUE;
+        }
+        return kept;
+    }
+
+    private static boolean overlaps(TimelineEntry entry, List<Span> spans) {
+        return spans.stream().anyMatch(s -> s.start() < entry.endMs() && entry.startMs() < s.end());
+    }
+
+    private static boolean sameLoop(TimelineEntry a, TimelineEntry b) {
+        return a.mode() == SlotMode.LOOP && b.mode() == SlotMode.LOOP && a.campaignId() == b.campaignId()
+                && a.anchorMs() == b.anchorMs() && a.items().equals(b.items());
     }
 
     /** The parts of a loop entry outside every span; a part that starts later gets its own stable id. */

@@ -1,10 +1,13 @@
 package vn.bantin.http.agent;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.bantin.app.DeviceAuthenticator;
 import vn.bantin.app.PushHub;
+import vn.bantin.http.Blocking;
 import vn.bantin.http.Responses;
 import vn.bantin.store.EndpointRepository.DeviceRow;
 
@@ -17,15 +20,30 @@ public final class StreamHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamHandler.class);
 
+    private final DeviceAuthenticator authenticator;
     private final PushHub hub;
+    private final Blocking blocking;
 
-    public StreamHandler(PushHub hub) {
+    public StreamHandler(DeviceAuthenticator authenticator, PushHub hub, Blocking blocking) {
+        this.authenticator = authenticator;
         this.hub = hub;
+        this.blocking = blocking;
     }
 
+    /** Authenticates like {@link AgentAuthHandler}, with the request paused so it can still be upgraded. */
     public void handle(RoutingContext ctx) {
-        DeviceRow device = AgentAuthHandler.device(ctx);
+        HttpServerRequest request = ctx.request();
+        request.pause();
+        blocking.run(() -> authenticator.authenticate(request.method().name(), request.uri(), request::getHeader,
+                new byte[0])).onSuccess(device -> upgrade(ctx, device)).onFailure(e -> {
+                    request.resume();
+                    AgentAuthHandler.refuse(ctx, e);
+                });
+    }
+
+    private void upgrade(RoutingContext ctx, DeviceRow device) {
         if (!"websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+            ctx.request().resume();
             Responses.error(ctx, 400, "websocket_required", "Cần nâng cấp WebSocket / WebSocket upgrade required");
             return;
         }
