@@ -97,6 +97,8 @@ class AlertApiTest {
         assertThat(api.post("/api/v1/alerts", "{not json").status()).isEqualTo(400);
         assertThat(api.withoutToken().post("/api/v1/alerts", alert()).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/alerts").array()).isEmpty();
+        assertThat(api.withoutToken().get("/api/v1/openapi.json").json().getJsonObject("paths").fieldNames())
+                .contains("/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/{id}/cancel", "/agent/v1/stream");
     }
 
     @Test
