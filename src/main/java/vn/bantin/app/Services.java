@@ -8,6 +8,7 @@ import vn.bantin.security.ControllerKeyFile;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
 import vn.bantin.security.RequestSignature;
+import vn.bantin.store.AlertRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -24,7 +25,7 @@ import java.time.Duration;
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
-                       PlanPreviewService previews) {
+                       PlanPreviewService previews, AlertService alerts, PushHub push) {
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -34,10 +35,13 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         PlayRecordRepository playRepo = new PlayRecordRepository();
         ExpectedPlayRepository expectedRepo = new ExpectedPlayRepository();
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
+        AlertRepository alertRepo = new AlertRepository(assetRepo);
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
-        TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, expectedRepo,
+        TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo, expectedRepo,
                 controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
+        PushHub push = new PushHub();
+        timelines.onAffected(push::timelineChanged);
         AssetStore store = new AssetStore(config.mediaDir(), new MediaProbe());
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
@@ -55,6 +59,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new PlayQueryService(db, playRepo, endpointRepo),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
                         java.time.ZoneId.of(config.defaultZone()), clock),
-                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo));
+                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo),
+                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock),
+                push);
     }
 }

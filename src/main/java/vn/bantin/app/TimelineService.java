@@ -12,6 +12,7 @@ import vn.bantin.schedule.ScheduleInput;
 import vn.bantin.schedule.TimelineCompiler;
 import vn.bantin.schedule.TimelineJson;
 import vn.bantin.security.TimelineSigner;
+import vn.bantin.store.AlertRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
@@ -46,6 +47,7 @@ public final class TimelineService implements ChangeNotifier {
     private final AreaRepository areas;
     private final EndpointRepository endpoints;
     private final CampaignRepository campaigns;
+    private final AlertRepository alerts;
     private final ExpectedPlayRepository expected;
     private final Function<byte[], String> signer;
     private final Clock clock;
@@ -56,12 +58,13 @@ public final class TimelineService implements ChangeNotifier {
     private final List<Consumer<Set<Long>>> listeners = new CopyOnWriteArrayList<>();
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
-                           CampaignRepository campaigns, ExpectedPlayRepository expected,
+                           CampaignRepository campaigns, AlertRepository alerts, ExpectedPlayRepository expected,
                            Function<byte[], String> signer, Clock clock, Duration horizon) {
         this.db = db;
         this.areas = areas;
         this.endpoints = endpoints;
         this.campaigns = campaigns;
+        this.alerts = alerts;
         this.expected = expected;
         this.signer = signer;
         this.clock = clock;
@@ -134,7 +137,8 @@ public final class TimelineService implements ChangeNotifier {
                     .orElseThrow(() -> ApiException.notFound("thiết bị/endpoint", endpointId));
             List<Endpoint> targets = endpoint.status() == EndpointStatus.ACTIVE ? List.of(endpoint)
                     : List.of(inactive(endpoint));
-            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, campaigns.all(c), from, to));
+            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, campaigns.all(c),
+                    alerts.onAirAfter(c, from), from, to));
         });
     }
 

@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.StaticHandler;
 import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
+import vn.bantin.http.api.AlertRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
@@ -61,12 +62,15 @@ public final class HttpVerticle extends VerticleBase {
         new EndpointRoutes(services.endpoints(), blocking).mount(router);
         new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
         new CampaignRoutes(services.campaigns(), blocking).mount(router);
+        new AlertRoutes(services.alerts(), blocking).mount(router);
         new PlayRoutes(services.plays(), blocking).mount(router);
         new PreviewRoutes(services.previews(), blocking).mount(router);
         new ReportRoutes(services.reports(), blocking).mount(router);
 
+        AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
+        agentRoutes.mountStream(router);
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
-        new AgentRoutes(services, blocking).mount(router);
+        agentRoutes.mount(router);
 
         router.route("/api/*").failureHandler(Responses::failure);
         router.route("/agent/*").failureHandler(Responses::failure);

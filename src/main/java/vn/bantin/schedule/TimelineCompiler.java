@@ -65,7 +65,8 @@ public final class TimelineCompiler {
         groups.entrySet().parallelStream().forEach(g -> plans.put(g.getKey(),
                 plan(g.getKey(), g.getValue(), campaigns, occurrences, lookFromMs, input)));
         List<Timeline> stamped = IntStream.range(0, sorted.size()).parallel()
-                .mapToObj(i -> stamp(sorted.get(i).id(), plans.get(keys.get(i)), input)).toList();
+                .mapToObj(i -> AlertOverlay.apply(stamp(sorted.get(i).id(), plans.get(keys.get(i)), input), sorted.get(i),
+                        areas, input.alerts())).toList();
 
         Map<Long, Timeline> timelines = new LinkedHashMap<>();
         List<Conflict> conflicts = new ArrayList<>();

@@ -15,6 +15,14 @@ public final class AgentRoutes {
         this.blocking = blocking;
     }
 
+    /**
+     * The push stream, mounted before any body handler: the upgrade request must stay unread (and
+     * paused by the router) while its signature is checked off the event loop.
+     */
+    public void mountStream(Router router) {
+        router.get("/agent/v1/stream").handler(new StreamHandler(services.authenticator(), services.push(), blocking)::handle);
+    }
+
     public void mount(Router router) {
         router.post("/agent/v1/enroll").handler(new EnrollHandler(services.devices(), blocking)::handle);
         AgentAuthHandler auth = new AgentAuthHandler(services.authenticator(), blocking);

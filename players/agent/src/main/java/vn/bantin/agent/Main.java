@@ -16,6 +16,7 @@ import vn.bantin.agent.sync.ControllerClient;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
 import vn.bantin.agent.sync.MediaCache;
+import vn.bantin.agent.sync.PushClient;
 import vn.bantin.agent.sync.SyncService;
 import vn.bantin.agent.sync.TimelineStore;
 import vn.bantin.agent.sync.TimelineVerifier;
@@ -64,12 +65,15 @@ public final class Main {
         Heartbeat heartbeat = new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync,
                 cfg.heartbeatInterval(), state);
         Uploader uploader = new Uploader(spool, client, enrollment::isActive);
+        PushClient push = new PushClient(cfg.controllerUrl(), new RequestSigner(keys), clock, enrollment::isActive,
+                sync::requestPull);
         MpvProcess mpv = new MpvProcess(cfg.mpvPath(), cfg.mpvArgs(), state.resolve("mpv.sock"));
         Player player = new Player(mpv, store, cache, spool, clock, status, cfg.missGrace(), cfg.preload());
 
         daemon(sync, "sync");
         daemon(heartbeat, "heartbeat");
         daemon(uploader, "upload");
+        daemon(push, "push");
         Thread playerThread = new Thread(player, "player");
         playerThread.start();
 
@@ -77,6 +81,7 @@ public final class Main {
             sync.stop();
             heartbeat.stop();
             uploader.stop();
+            push.stop();
             player.stop();
             try {
                 playerThread.join(5_000);

@@ -33,6 +33,10 @@ public final class Player implements Runnable {
     private static final long SPIN_MS = 20;
     private static final long END_SLACK_MS = 5_000;
     private static final long POLL_MS = 200;
+    /** An alert cuts what plays this long before its start: time to load it, and less than SHORTEST_JOIN_MS. */
+    private static final long EMERGENCY_LEAD_MS = 200;
+    static final String EMERGENCY_REASON = "preempted by emergency alert";
+    private static final long MEDIA_RETRY_MS = 250;
 
     private final MpvProcess mpv;
     private final TimelineStore store;
@@ -121,10 +125,15 @@ public final class Player implements Runnable {
     }
 
     private void play(Segment seg, Timeline timeline) throws InterruptedException {
+        Path file = cache.file(seg.item().sha256());
+        if (file == null && Schedule.EMERGENCY.equals(seg.entry().clazz()) && clock.now() - seg.startAt() < graceMs) {
+            // an alert issued "now" may still be downloading: late beats missed, within the grace
+            await(MEDIA_RETRY_MS);
+            return;
+        }
         if (!seg.entry().isLoop()) {
             done.add(seg.key());
         }
-        Path file = cache.file(seg.item().sha256());
         if (file == null) {
             done.add(seg.key());
             record(seg, timeline, Outcome.FAILED, "media not in cache", null, null);
@@ -196,14 +205,23 @@ public final class Player implements Runnable {
         return false;
     }
 
-    /** Watches the running item until it ends, the loop window closes or a new timeline takes over. */
+    /**
+     * Watches the running item until it ends, the loop window closes, a new timeline takes over, or an
+     * emergency alert in a new timeline cuts it (just before the alert's start, so the alert starts on time).
+     */
     private void follow(MpvIpc ipc, long entryId, Segment seg, Timeline timeline, long actualStart)
             throws IOException, InterruptedException {
         boolean cutAtWindowEnd = seg.entry().isLoop() && seg.endAt() == seg.entry().end();
         long deadline = cutAtWindowEnd ? seg.endAt()
                 : actualStart + (seg.itemStart() + seg.item().durationMs() - seg.startAt()) + END_SLACK_MS;
+        long emergencyAt = Long.MAX_VALUE;
         while (true) {
             long now = clock.now();
+            if (now >= emergencyAt) {
+                stopQuietly(ipc);
+                record(seg, timeline, Outcome.INTERRUPTED, EMERGENCY_REASON, actualStart, clock.now());
+                return;
+            }
             if (now >= deadline) {
                 stopQuietly(ipc);
                 done.add(seg.key());
@@ -214,13 +232,19 @@ public final class Player implements Runnable {
                 }
                 return;
             }
+            if (timelineChanged && emergencyAt == Long.MAX_VALUE) {
+                emergencyAt = emergencyCut(seg, now);
+                if (emergencyAt <= now) {
+                    continue;
+                }
+            }
             if (!running || timelineChanged && preempted(seg)) {
                 stopQuietly(ipc);
                 record(seg, timeline, Outcome.INTERRUPTED, running ? "preempted by a new timeline" : "agent stopped",
                         actualStart, clock.now());
                 return;
             }
-            Map<String, Object> ev = ipc.nextEvent(Math.min(POLL_MS, deadline - now));
+            Map<String, Object> ev = ipc.nextEvent(Math.max(1, Math.min(POLL_MS, Math.min(deadline, emergencyAt) - now)));
             if (ev == MpvIpc.CLOSED) {
                 throw new IOException("mpv died while playing");
             }
@@ -238,6 +262,17 @@ public final class Player implements Runnable {
                 return;
             }
         }
+    }
+
+    /** When an alert in the current timeline must cut the playing segment, or Long.MAX_VALUE. */
+    private long emergencyCut(Segment seg, long now) {
+        Timeline.Entry alert = Schedule.emergencyCutting(store.current(), seg, now);
+        if (alert == null) {
+            return Long.MAX_VALUE;
+        }
+        timelineChanged = false;
+        LOG.info("emergency alert " + alert.id() + " at " + alert.start() + " cuts " + seg.entry().id());
+        return Math.max(now, alert.start() - EMERGENCY_LEAD_MS);
     }
 
     private boolean preempted(Segment seg) {
@@ -262,6 +297,7 @@ public final class Player implements Runnable {
         }
     }
 
+    /** A record of nothing played (FAILED before start, MISSED) has null start and end, as the contract says. */
     private void record(Segment seg, Timeline timeline, Outcome outcome, String reason, Long start, Long end) {
         Timeline.Entry e = seg.entry();
         PlayRecord r = new PlayRecord(e.id(), e.campaignId(), e.clazz(), e.mode(), seg.item().sha256(),

@@ -5,6 +5,8 @@ import vn.bantin.agent.sync.Timeline;
 /** Pure timeline arithmetic: what covers an instant, what comes next, where a loop stands. */
 public final class Schedule {
 
+    public static final String EMERGENCY = "EMERGENCY";
+
     private Schedule() {
     }
 
@@ -26,6 +28,22 @@ public final class Schedule {
         for (Timeline.Entry e : timeline.entries()) {
             if (e.start() > now) {
                 return e.isLoop() ? loopSegment(e, e.start()) : onceSegment(e);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first EMERGENCY entry, other than the playing one, that starts before the playing segment
+     * would end and has not ended yet: the alert that must cut it. Null when there is none.
+     */
+    public static Timeline.Entry emergencyCutting(Timeline timeline, Segment playing, long now) {
+        for (Timeline.Entry e : timeline.entries()) {
+            if (e.start() >= playing.endAt()) {
+                break;
+            }
+            if (EMERGENCY.equals(e.clazz()) && e.end() > now && !e.id().equals(playing.entry().id())) {
+                return e;
             }
         }
         return null;

@@ -60,4 +60,24 @@ class ScheduleTest {
         assertThat(Schedule.next(TIMELINE, 10_000).offsetMs()).isEqualTo(4_000);
         assertThat(Schedule.next(TIMELINE, 305_000)).isNull();
     }
+
+    @Test
+    void anEmergencyEntryStartingBeforeThePlayingItemEndsCutsIt() {
+        Segment playing = Schedule.at(TIMELINE, 50_000);
+        // the new timeline: the loop cut at 60_000 by an alert, resuming after it
+        Timeline.Entry cut = new Timeline.Entry("loop", 50_000, 60_000, "LOOP", "NORMAL", 1L, "c", 70, 1_000,
+                LOOP.items());
+        Timeline.Entry alert = new Timeline.Entry("alert", 60_000, 64_000, "ONCE", "EMERGENCY", 0L, "bão", 100,
+                60_000, List.of(item('e', 4_000)));
+        Timeline.Entry resumed = new Timeline.Entry("loop2", 64_000, 200_000, "LOOP", "NORMAL", 1L, "c", 70, 1_000,
+                LOOP.items());
+        Timeline fresh = new Timeline("dev", "v2", 0, 400_000, List.of(cut, alert, resumed, ONCE));
+
+        assertThat(Schedule.emergencyCutting(fresh, playing, 55_000)).isEqualTo(alert);
+        assertThat(Schedule.emergencyCutting(TIMELINE, playing, 55_000)).isNull();
+        // an alert after the playing item's end (66_000) waits its turn
+        Timeline later = new Timeline("dev", "v3", 0, 400_000, List.of(new Timeline.Entry("alert", 70_000, 74_000,
+                "ONCE", "EMERGENCY", 0L, "bão", 100, 70_000, List.of(item('e', 4_000)))));
+        assertThat(Schedule.emergencyCutting(later, playing, 55_000)).isNull();
+    }
 }

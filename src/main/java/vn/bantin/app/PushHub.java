@@ -1,0 +1,54 @@
+package vn.bantin.app;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Agents connected to {@code /agent/v1/stream}, by endpoint, and the messages pushed to them
+ * (contract: Push). A push only makes an agent pull sooner, so a message to a socket that just
+ * closed is simply lost. Senders must not block: they queue the frame on their connection.
+ */
+public final class PushHub {
+
+    private final Map<Long, Set<Consumer<String>>> byEndpoint = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
+
+    /** Registers one connection of an endpoint; run the returned action when it closes. */
+    public Runnable connect(long endpointId, Consumer<String> sender) {
+        byEndpoint.computeIfAbsent(endpointId, k -> ConcurrentHashMap.newKeySet()).add(sender);
+        return () -> byEndpoint.computeIfPresent(endpointId, (k, set) -> {
+            set.remove(sender);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    public int connections() {
+        return byEndpoint.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** The timelines of these endpoints changed: those connected pull now. */
+    public void timelineChanged(Collection<Long> endpointIds) {
+        String message = "{\"type\":\"timeline-changed\",\"version\":\"" + changes.incrementAndGet() + "\"}";
+        for (long id : endpointIds) {
+            send(byEndpoint.get(id), message);
+        }
+    }
+
+    /** An alert was issued or cancelled: its targets pull at once. */
+    public void alert(long alertId, String status, Collection<Long> endpointIds) {
+        String message = "{\"type\":\"alert\",\"alertId\":" + alertId + ",\"status\":\"" + status + "\"}";
+        for (long id : endpointIds) {
+            send(byEndpoint.get(id), message);
+        }
+    }
+
+    private static void send(Set<Consumer<String>> senders, String message) {
+        if (senders != null) {
+            senders.forEach(s -> s.accept(message));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.AlertDraft;
+import vn.bantin.app.AlertService;
+import vn.bantin.domain.Alert;
+import vn.bantin.domain.Asset;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.JsonInput;
+import vn.bantin.http.PathParams;
+import vn.bantin.http.Responses;
+
+import java.time.Instant;
+import java.util.ArrayList;
+
+public final class AlertRoutes {
+
+    private final AlertService alerts;
+    private final Blocking blocking;
+
+    public AlertRoutes(AlertService alerts, Blocking blocking) {
+        this.alerts = alerts;
+        this.blocking = blocking;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/alerts").handler(this::list);
+        router.post("/api/v1/alerts").handler(this::create);
+        router.get("/api/v1/alerts/:id").handler(this::get);
+        router.post("/api/v1/alerts/:id/cancel").handler(this::cancel);
+    }
+
+    private void list(RoutingContext ctx) {
+        blocking.json(ctx, () -> alerts.all().stream().map(AlertRoutes::toJson).toList());
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(alerts.get(id)));
+    }
+
+    private void create(RoutingContext ctx) {
+        AlertDraft draft = draft(JsonInput.of(ctx));
+        blocking.respond(ctx, () -> alerts.create(draft), (c, alert) -> Responses.created(c, toJson(alert)));
+    }
+
+    private void cancel(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        String body = ctx.body().asString();
+        String by = body == null || body.isBlank() ? null : JsonInput.of(ctx).optionalString("by");
+        blocking.json(ctx, () -> toJson(alerts.cancel(id, by)));
+    }
+
+    private static AlertDraft draft(JsonInput in) {
+        JsonInput targets = in.object("targets");
+        if (targets == null) {
+            targets = JsonInput.wrap(null);
+        }
+        return new AlertDraft(in.optionalString("title"), in.optionalLong("audioAssetId"),
+                in.optionalLong("visualAssetId"), in.optionalLong("imageSeconds"), in.optionalString("startAt"),
+                in.optionalLong("repeat"), in.optionalLong("intervalSeconds"), in.optionalString("endAt"),
+                in.optionalLong("volume"), in.optionalString("issuedBy"), targets.longList("areas"),
+                targets.stringList("tags"), targets.longList("endpoints"));
+    }
+
+    static JsonObject toJson(Alert a) {
+        return new JsonObject().put("id", a.id()).put("title", a.title()).put("status", a.status().name())
+                .put("audio", asset(a.audio())).put("visual", asset(a.visual()))
+                .put("imageSeconds", a.visualDurationMs() / 1000.0)
+                .put("start", a.startMs()).put("startAt", iso(a.startMs()))
+                .put("repeat", a.repeat()).put("intervalSeconds", a.intervalMs() / 1000.0)
+                .put("end", a.endMs()).put("endAt", a.endMs() == null ? null : iso(a.endMs()))
+                .put("volume", a.volume())
+                .put("createdAt", a.createdAt()).put("createdBy", a.createdBy())
+                .put("cancelledAt", a.cancelledAt()).put("cancelledBy", a.cancelledBy())
+                .put("targets", new JsonObject().put("areas", new ArrayList<>(a.targets().areaIds()))
+                        .put("tags", new ArrayList<>(a.targets().tags()))
+                        .put("endpoints", new ArrayList<>(a.targets().endpointIds())));
+    }
+
+    private static JsonObject asset(Asset asset) {
+        return asset == null ? null : new JsonObject().put("id", asset.id()).put("name", asset.name())
+                .put("kind", asset.kind().name()).put("durationMs", asset.durationMs());
+    }
+
+    private static String iso(long ms) {
+        return Instant.ofEpochMilli(ms).toString();
+    }
+}
