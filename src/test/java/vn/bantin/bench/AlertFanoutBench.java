@@ -52,7 +52,16 @@ public final class AlertFanoutBench {
     private AlertFanoutBench() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the simulated agents' threads would otherwise keep the JVM alive
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         String base = args[0];
         HttpApi api = new HttpApi(base, args[1]);
         Path audio = Path.of(args[2]);
@@ -91,7 +100,14 @@ public final class AlertFanoutBench {
         for (int round = 0; round < ROUNDS; round++) {
             reset(agents);
             long start = System.nanoTime();
-            api.post("/api/v1/areas", new JsonObject().put("name", "Khu vực " + round));
+            // baseline: an ordinary schedule change reaching the same 1,000 endpoints, pushed as timeline-changed
+            java.time.LocalDate day = java.time.LocalDate.now().plusDays(1);
+            api.post("/api/v1/campaigns", new JsonObject().put("name", "Bản tin " + round)
+                    .put("startDate", day.toString()).put("endDate", day.toString())
+                    .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset)))
+                    .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE")
+                            .put("at", new JsonArray().add(day + "T10:0" + round))))
+                    .put("targets", new JsonObject().put("areas", new JsonArray().add(area))));
             baseline[round] = lastArrival(agents, start, false);
             Thread.sleep(500);
 
