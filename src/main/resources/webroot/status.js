@@ -58,7 +58,8 @@ async function refresh() {
         np ? 'ok' : 'muted')];
   }));
   fill('plays', plays.map(p => [cell(names[p.endpointId] || p.endpointId), cell(p.seq),
-    cell((campaignNames[p.campaignId] || '—') + ' · ' + (assetNames[p.sha256] || '')), cell(fmtTime(p.actualStart)),
+    cell((p.class === 'EMERGENCY' ? 'KHẨN CẤP / EMERGENCY' : (campaignNames[p.campaignId] || '—')) + ' · '
+      + (assetNames[p.sha256] || ''), p.class === 'EMERGENCY' ? 'bad' : null), cell(fmtTime(p.actualStart)),
     cell(fmtDur(p.actualEnd && p.actualStart ? p.actualEnd - p.actualStart : null)),
     cell(p.outcome, p.outcome === 'PLAYED' ? 'ok' : 'warn'),
     cell(p.chainBroken ? 'đứt / broken' : 'nguyên vẹn / intact', p.chainBroken ? 'bad' : 'ok')]));
