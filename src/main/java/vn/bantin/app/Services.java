@@ -3,7 +3,9 @@ package vn.bantin.app;
 import io.vertx.core.Vertx;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.media.AssetStore;
+import vn.bantin.media.EspeakTts;
 import vn.bantin.media.MediaProbe;
+import vn.bantin.media.RenditionMaker;
 import vn.bantin.security.ControllerKeyFile;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
@@ -15,6 +17,8 @@ import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
 import vn.bantin.store.ExpectedPlayRepository;
+import vn.bantin.store.MediaRepository;
+import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
 
 import java.time.Clock;
@@ -23,7 +27,8 @@ import java.time.Duration;
 /** The composition root of the application layer: every service, built once, wired by hand. */
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
-                       PlayIngestService ingest, PlayQueryService plays, ReportService reports) {
+                       PlayIngestService ingest, PlayQueryService plays, ReportService reports,
+                       MediaJobService jobs, UploadService uploads, TtsService tts) {
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -35,15 +40,21 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
+        MediaRepository mediaRepo = new MediaRepository();
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, expectedRepo,
-                controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
-        AssetStore store = new AssetStore(config.mediaDir(), new MediaProbe());
+                mediaRepo, controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
+        MediaProbe probe = new MediaProbe();
+        AssetStore store = new AssetStore(config.mediaDir(), probe);
+        MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
+                timelines, clock, config.dataDir().resolve("work"));
+        AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
+                mediaRepo, jobs);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines),
                 new EndpointService(db, endpointRepo, areaRepo, codeRepo, timelines, clock),
-                new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes()),
+                assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
                         new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock),
                 timelines,
@@ -53,6 +64,10 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new PlayIngestService(db, playRepo, clock),
                 new PlayQueryService(db, playRepo, endpointRepo),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
-                        java.time.ZoneId.of(config.defaultZone()), clock));
+                        java.time.ZoneId.of(config.defaultZone()), clock),
+                jobs,
+                new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
+                        config.maxUploadBytes(), clock),
+                new TtsService(new EspeakTts(), assets, config.uploadTempDir()));
     }
 }

@@ -1,6 +1,8 @@
 package vn.bantin.app;
 
+import vn.bantin.domain.Campaign;
 import vn.bantin.domain.Endpoint;
+import vn.bantin.media.MediaProfile;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
 import vn.bantin.schedule.CompiledSchedule;
@@ -15,6 +17,7 @@ import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.ExpectedPlayRepository;
+import vn.bantin.store.MediaRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +44,7 @@ public final class TimelineService implements ChangeNotifier {
     private final EndpointRepository endpoints;
     private final CampaignRepository campaigns;
     private final ExpectedPlayRepository expected;
+    private final MediaRepository media;
     private final Function<byte[], String> signer;
     private final Clock clock;
     private final Duration horizon;
@@ -49,13 +53,14 @@ public final class TimelineService implements ChangeNotifier {
     private volatile Runnable onChange = () -> { };
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
-                           CampaignRepository campaigns, ExpectedPlayRepository expected,
+                           CampaignRepository campaigns, ExpectedPlayRepository expected, MediaRepository media,
                            Function<byte[], String> signer, Clock clock, Duration horizon) {
         this.db = db;
         this.areas = areas;
         this.endpoints = endpoints;
         this.campaigns = campaigns;
         this.expected = expected;
+        this.media = media;
         this.signer = signer;
         this.clock = clock;
         this.horizon = horizon;
@@ -112,7 +117,10 @@ public final class TimelineService implements ChangeNotifier {
                     .orElseThrow(() -> ApiException.notFound("thiết bị/endpoint", endpointId));
             List<Endpoint> targets = endpoint.status() == EndpointStatus.ACTIVE ? List.of(endpoint)
                     : List.of(inactive(endpoint));
-            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, campaigns.all(c), from, to));
+            MediaProfile profile = MediaProfile.of(endpoint.kind(), endpoints.profileOf(c, endpointId));
+            List<Campaign> playable = RenditionSwap.apply(campaigns.all(c), endpoint.kind(),
+                    media.renditionsFor(c, profile.id()));
+            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, playable, from, to));
         });
     }
 

@@ -1,0 +1,190 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.ApiException;
+import vn.bantin.app.AssetService;
+import vn.bantin.app.UploadService;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.JsonInput;
+import vn.bantin.http.Responses;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resumable uploads for slow links.
+ * <pre>
+ * POST   /api/v1/uploads            {"name": "bản tin.mp3", "size": 1234567}  → 201 {"id", "offset": 0}
+ * PUT    /api/v1/uploads/{id}       body = bytes; Content-Range: bytes 0-524287/1234567 (or Upload-Offset: 0)
+ *                                   → 200 {"offset"}; a start other than the current offset → 409 {"offset"}
+ * HEAD   /api/v1/uploads/{id}       → Upload-Offset: n  (and GET → {"offset"}), to resume after a drop
+ * POST   /api/v1/uploads/{id}/finish → ingested exactly like a multipart upload (201/200 asset, 422, 413)
+ * DELETE /api/v1/uploads/{id}       → 204, bytes removed
+ * </pre>
+ * Bytes stream to disk as they arrive (never whole into memory); whatever arrived before a drop is kept.
+ */
+public final class UploadRoutes {
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+
+    private final UploadService uploads;
+    private final AssetService assets;
+    private final Blocking blocking;
+    private final Vertx vertx;
+
+    public UploadRoutes(UploadService uploads, AssetService assets, Blocking blocking, Vertx vertx) {
+        this.uploads = uploads;
+        this.assets = assets;
+        this.blocking = blocking;
+        this.vertx = vertx;
+    }
+
+    /** PUT bodies are read here, not by a BodyHandler: HttpVerticle leaves them alone. */
+    public static boolean streamsItsBody(HttpServerRequest req) {
+        return req.method().name().equals("PUT") && req.path().startsWith("/api/v1/uploads/");
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/uploads").handler(this::create);
+        router.put("/api/v1/uploads/:id").handler(this::append);
+        router.head("/api/v1/uploads/:id").handler(this::head);
+        router.get("/api/v1/uploads/:id").handler(this::status);
+        router.post("/api/v1/uploads/:id/finish").handler(this::finish);
+        router.delete("/api/v1/uploads/:id").handler(this::cancel);
+    }
+
+    private void create(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(ctx);
+        String name = in.optionalString("name");
+        Long size = in.optionalLong("size");
+        blocking.respond(ctx, () -> uploads.create(name, size), (c, s) -> Responses.created(c, new JsonObject()
+                .put("id", s.id()).put("offset", 0).put("size", s.totalBytes())
+                .put("url", "/api/v1/uploads/" + s.id())));
+    }
+
+    private void head(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.run(() -> uploads.offset(id)).onSuccess(offset -> ctx.response()
+                .putHeader("Upload-Offset", String.valueOf(offset))
+                .putHeader("Range", offset == 0 ? "bytes=0-0" : "bytes=0-" + (offset - 1))
+                .putHeader("Cache-Control", "no-store").end()).onFailure(e -> ctx.response()
+                .setStatusCode(e instanceof ApiException a ? a.status() : 500).end());
+    }
+
+    private void status(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.json(ctx, () -> new JsonObject().put("id", id).put("offset", uploads.offset(id))
+                .put("size", uploads.session(id).totalBytes()));
+    }
+
+    private void append(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        req.pause();
+        String id = ctx.pathParam("id");
+        long start;
+        try {
+            start = startOf(req);
+        } catch (ApiException e) {
+            ctx.fail(e);
+            return;
+        }
+        blocking.run(() -> uploads.offset(id)).onSuccess(offset -> {
+            long claimed = start < 0 ? offset : start;
+            if (claimed != offset) {
+                ctx.response().putHeader("Upload-Offset", String.valueOf(offset));
+                Responses.json(ctx, 409, new JsonObject().put("code", "offset_mismatch").put("offset", offset)
+                        .put("error", "Phải gửi tiếp từ byte " + offset + " / Resume from byte " + offset));
+                return;
+            }
+            String length = req.getHeader("Content-Length");
+            if (length != null && offset + Long.parseLong(length) > uploads.maxBytes()) {
+                ctx.fail(uploads.tooLarge(offset + Long.parseLong(length)));
+                return;
+            }
+            vertx.fileSystem().open(uploads.part(id).toString(), new OpenOptions().setWrite(true).setCreate(false))
+                    .onSuccess(file -> pump(ctx, id, file, offset)).onFailure(ctx::fail);
+        }).onFailure(ctx::fail);
+    }
+
+    /** Writes the body at offset with back-pressure; stops at the size limit; keeps what arrived on a drop. */
+    private void pump(RoutingContext ctx, String id, AsyncFile file, long offset) {
+        HttpServerRequest req = ctx.request();
+        long[] written = {offset};
+        boolean[] done = {false};
+        file.setWritePos(offset);
+        req.handler(buf -> {
+            written[0] += buf.length();
+            if (written[0] > uploads.maxBytes()) {
+                done[0] = true;
+                file.close();
+                ctx.fail(uploads.tooLarge(written[0]));
+                return;
+            }
+            file.write(buf);
+            if (file.writeQueueFull()) {
+                req.pause();
+                file.drainHandler(v -> req.resume());
+            }
+        });
+        req.exceptionHandler(e -> {
+            if (!done[0]) {
+                done[0] = true;
+                file.close();
+            }
+        });
+        req.endHandler(v -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            file.flush().compose(x -> file.close()).compose(x -> blocking.run(() -> {
+                uploads.touch(id);
+                return uploads.offset(id);
+            })).onSuccess(now -> Responses.ok(ctx, new JsonObject().put("id", id).put("offset", now)))
+                    .onFailure(ctx::fail);
+        });
+        req.resume();
+    }
+
+    private void finish(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, uploads.finish(id)),
+                (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
+    }
+
+    private void cancel(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.respond(ctx, () -> {
+            uploads.cancel(id);
+            return id;
+        }, (c, x) -> c.response().setStatusCode(204).end());
+    }
+
+    /** The claimed start from Content-Range or Upload-Offset; -1 when neither is given (append). */
+    private static long startOf(HttpServerRequest req) {
+        String range = req.getHeader("Content-Range");
+        if (range != null) {
+            Matcher m = CONTENT_RANGE.matcher(range.trim());
+            if (!m.matches()) {
+                throw ApiException.badRequest("bad_range", "Content-Range phải có dạng 'bytes a-b/n'"
+                        + " / Content-Range must look like 'bytes a-b/n'");
+            }
+            return Long.parseLong(m.group(1));
+        }
+        String offset = req.getHeader("Upload-Offset");
+        if (offset != null) {
+            try {
+                return Long.parseLong(offset.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("bad_offset", "Upload-Offset phải là số / Upload-Offset must be a number");
+            }
+        }
+        return -1;
+    }
+}
