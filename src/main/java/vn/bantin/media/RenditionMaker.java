@@ -33,6 +33,10 @@ public final class RenditionMaker {
      */
     public static final String SPEECH_BITRATE = "64k";
     static final int MAX_FPS = 30;
+    /** The limiter works on samples; true (inter-sample) peaks may sit up to ~1 dB above them. */
+    private static final double PEAK_MARGIN_DB = 1.0;
+    /** alimiter's lowest limit (0.0625). */
+    private static final double MIN_LIMIT_DB = -24;
     private static final int PREVIEW_WIDTH = 320;
 
     private final FfmpegCommand ffmpeg;
@@ -65,8 +69,13 @@ public final class RenditionMaker {
 
     /** First pass of loudnorm: the programme's loudness as it is. */
     public Loudness measure(Path source, long durationMs, IntConsumer percent) throws RenditionFailed {
+        return measure(source, "", durationMs, percent);
+    }
+
+    private Loudness measure(Path source, String preFilter, long durationMs, IntConsumer percent)
+            throws RenditionFailed {
         String err = ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-vn", "-af",
-                "aformat=channel_layouts=mono," + loudnorm() + ":print_format=json", "-f", "null", "-"),
+                "aformat=channel_layouts=mono," + preFilter + loudnorm() + ":print_format=json", "-f", "null", "-"),
                 durationMs, percent, timeout(durationMs));
         return Loudness.parse(err);
     }
@@ -90,22 +99,39 @@ public final class RenditionMaker {
         return out;
     }
 
+    /**
+     * Two-pass loudnorm in linear mode (one gain for the whole bulletin, no pumping). When the peaks would not
+     * fit under the true-peak target after that gain (synthetic speech peaks at 0 dBFS yet measures −18 LUFS),
+     * a peak limiter goes first and the limited signal is measured again, so the second pass stays linear and
+     * lands on −16 LUFS instead of falling back to loudnorm's dynamic mode, which undershoots short clips.
+     */
     private Made speech(Path source, ProbeResult src, Path workDir, IntConsumer percent) throws RenditionFailed {
-        Loudness in = measure(source, src.durationMs(), p -> percent.accept(p / 2));
+        long ms = src.durationMs();
+        Loudness in = measure(source, "", ms, p -> percent.accept(p / 3));
         if (in.silent()) {
             throw new RenditionFailed(String.format(Locale.ROOT,
                     "Âm thanh gần như im lặng (%.1f LUFS), không chuẩn hoá độ to được"
                             + " / The audio is (nearly) silent (%.1f LUFS) and cannot be loudness-normalised",
                     in.integratedLufs(), in.integratedLufs()));
         }
+        String limiter = "";
+        Loudness measured = in;
+        double gain = TARGET_LUFS - in.integratedLufs();
+        if (in.truePeakDbtp() + gain > TARGET_TP) {
+            double limitDb = Math.max(MIN_LIMIT_DB, TARGET_TP - gain - PEAK_MARGIN_DB);
+            limiter = String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
+                    Math.pow(10, limitDb / 20));
+            measured = measure(source, limiter, ms, p -> percent.accept(33 + p / 3));
+        }
         Path out = workDir.resolve("speech.mp3");
         String second = String.format(Locale.ROOT, "%s:measured_I=%.2f:measured_TP=%.2f:measured_LRA=%.2f"
                         + ":measured_thresh=%.2f:offset=%.2f:linear=true:print_format=json", loudnorm(),
-                in.integratedLufs(), in.truePeakDbtp(), in.rangeLu(), in.thresholdLufs(), in.targetOffset());
+                measured.integratedLufs(), measured.truePeakDbtp(), measured.rangeLu(), measured.thresholdLufs(),
+                measured.targetOffset());
         ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-map", "0:a:0", "-af",
-                "aformat=channel_layouts=mono," + second + ",aresample=44100", "-ac", "1", "-c:a", "libmp3lame",
-                "-b:a", SPEECH_BITRATE, "-map_metadata", "-1", "-write_xing", "1", out.toString()),
-                src.durationMs(), p -> percent.accept(50 + p / 2), timeout(src.durationMs()));
+                "aformat=channel_layouts=mono," + limiter + second + ",aresample=44100", "-ac", "1",
+                "-c:a", "libmp3lame", "-b:a", SPEECH_BITRATE, "-map_metadata", "-1", "-write_xing", "1",
+                out.toString()), ms, p -> percent.accept(66 + p / 3), timeout(ms));
         return new Made(out, in);
     }
 
