@@ -1,5 +1,6 @@
 package vn.bantin.http.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
@@ -14,6 +15,9 @@ import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.Responses;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +41,11 @@ public final class UploadRoutes {
     private final AssetService assets;
     private final Blocking blocking;
     private final Vertx vertx;
+    /**
+     * The PUT still writing each session, as a way to stop it. A client only resumes once it has given up on
+     * the previous connection, which the server may not have noticed yet: the new PUT takes over.
+     */
+    private final Map<String, Supplier<Future<Void>>> writing = new ConcurrentHashMap<>();
 
     public UploadRoutes(UploadService uploads, AssetService assets, Blocking blocking, Vertx vertx) {
         this.uploads = uploads;
@@ -91,25 +100,42 @@ public final class UploadRoutes {
         try {
             start = startOf(req);
         } catch (ApiException e) {
-            ctx.fail(e);
+            refuse(ctx, e);
             return;
         }
-        blocking.run(() -> uploads.offset(id)).onSuccess(offset -> {
+        Supplier<Future<Void>> previous = writing.remove(id);
+        Future<Void> stopped = previous == null ? Future.succeededFuture() : previous.get();
+        stopped.compose(x -> blocking.run(() -> uploads.offset(id))).onSuccess(offset -> {
             long claimed = start < 0 ? offset : start;
             if (claimed != offset) {
                 ctx.response().putHeader("Upload-Offset", String.valueOf(offset));
-                Responses.json(ctx, 409, new JsonObject().put("code", "offset_mismatch").put("offset", offset)
-                        .put("error", "Phải gửi tiếp từ byte " + offset + " / Resume from byte " + offset));
+                refuse(ctx, new ApiException(409, "offset_mismatch", "Phải gửi tiếp từ byte " + offset
+                        + " / Resume from byte " + offset));
                 return;
             }
             String length = req.getHeader("Content-Length");
             if (length != null && offset + Long.parseLong(length) > uploads.maxBytes()) {
-                ctx.fail(uploads.tooLarge(offset + Long.parseLong(length)));
+                refuse(ctx, uploads.tooLarge(offset + Long.parseLong(length)));
                 return;
             }
             vertx.fileSystem().open(uploads.part(id).toString(), new OpenOptions().setWrite(true).setCreate(false))
-                    .onSuccess(file -> pump(ctx, id, file, offset)).onFailure(ctx::fail);
-        }).onFailure(ctx::fail);
+                    .onSuccess(file -> pump(ctx, id, file, offset)).onFailure(e -> refuse(ctx, e));
+        }).onFailure(e -> refuse(ctx, e));
+    }
+
+    /**
+     * Answers without taking the body: the connection is closed after the answer, so the client sees it at
+     * once instead of waiting to send bytes nobody reads. The body carries the current offset where known.
+     */
+    private static void refuse(RoutingContext ctx, Throwable why) {
+        ctx.response().putHeader("Connection", "close");
+        if (why instanceof ApiException e && e.code().equals("offset_mismatch")) {
+            Responses.json(ctx, 409, new JsonObject().put("code", e.code()).put("error", e.getMessage())
+                    .put("offset", Long.parseLong(ctx.response().headers().get("Upload-Offset"))));
+        } else {
+            ctx.fail(why);
+        }
+        ctx.request().resume();
     }
 
     /** Writes the body at offset with back-pressure; stops at the size limit; keeps what arrived on a drop. */
@@ -118,11 +144,21 @@ public final class UploadRoutes {
         long[] written = {offset};
         boolean[] done = {false};
         file.setWritePos(offset);
+        Supplier<Future<Void>> stop = () -> {
+            if (done[0]) {
+                return Future.succeededFuture();
+            }
+            done[0] = true;
+            return file.close();
+        };
+        writing.put(id, stop);
         req.handler(buf -> {
+            if (done[0]) {
+                return;
+            }
             written[0] += buf.length();
             if (written[0] > uploads.maxBytes()) {
-                done[0] = true;
-                file.close();
+                release(id, stop);
                 ctx.fail(uploads.tooLarge(written[0]));
                 return;
             }
@@ -132,24 +168,28 @@ public final class UploadRoutes {
                 file.drainHandler(v -> req.resume());
             }
         });
-        req.exceptionHandler(e -> {
-            if (!done[0]) {
-                done[0] = true;
-                file.close();
-            }
-        });
+        // A dropped connection ends the request with an exception, after the chunks already received.
+        req.exceptionHandler(e -> release(id, stop));
         req.endHandler(v -> {
             if (done[0]) {
                 return;
             }
             done[0] = true;
-            file.flush().compose(x -> file.close()).compose(x -> blocking.run(() -> {
-                uploads.touch(id);
-                return uploads.offset(id);
-            })).onSuccess(now -> Responses.ok(ctx, new JsonObject().put("id", id).put("offset", now)))
+            writing.remove(id, stop);
+            file.flush().compose(x -> file.close())
+                    .compose(x -> blocking.run(() -> {
+                        uploads.touch(id);
+                        return uploads.offset(id);
+                    }))
+                    .onSuccess(now -> Responses.ok(ctx, new JsonObject().put("id", id).put("offset", now)))
                     .onFailure(ctx::fail);
         });
         req.resume();
+    }
+
+    private void release(String id, Supplier<Future<Void>> stop) {
+        writing.remove(id, stop);
+        stop.get();
     }
 
     private void finish(RoutingContext ctx) {
