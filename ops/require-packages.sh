@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages Bantin runs on are present; installs them when it can.
-#   ffmpeg/ffprobe: probing uploads and making demo media; mpv: the agent's player;
-#   espeak-ng: Vietnamese text-to-speech for demo bulletins; sox: measuring audio in tests;
+#   ffmpeg/ffprobe: probing uploads, renditions, loudness, previews, demo media; mpv: the agent's player;
+#   espeak-ng: Vietnamese text-to-speech (POST /api/v1/tts) and demo bulletins; sox: measuring audio in tests;
 #   maven + a JDK 17: building; chromium: the browser test of the status page.
 set -euo pipefail
 

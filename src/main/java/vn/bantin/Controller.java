@@ -18,14 +18,17 @@ import java.util.concurrent.TimeUnit;
 public final class Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
+    private static final long UPLOAD_SWEEP_MS = 60 * 60 * 1000;
 
     private final Vertx vertx;
     private final Database db;
+    private final Services services;
     private final int port;
 
-    private Controller(Vertx vertx, Database db, int port) {
+    private Controller(Vertx vertx, Database db, Services services, int port) {
         this.vertx = vertx;
         this.db = db;
+        this.services = services;
         this.port = port;
     }
 
@@ -39,8 +42,19 @@ public final class Controller {
                 AdminCredential admin = adminCredential(config);
                 Services services = Services.create(vertx, db, config, Clock.systemUTC());
                 HttpVerticle http = new HttpVerticle(config, services, admin);
-                return vertx.deployVerticle(http).map(id -> new Controller(vertx, db, http.actualPort()))
-                        .onFailure(e -> db.close());
+                return vertx.executeBlocking(() -> {
+                    services.jobs().start();
+                    services.uploads().sweep();
+                    return null;
+                }).compose(x -> vertx.deployVerticle(http))
+                        .map(id -> {
+                            vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
+                            return new Controller(vertx, db, services, http.actualPort());
+                        })
+                        .onFailure(e -> {
+                            services.jobs().close();
+                            db.close();
+                        });
             } catch (Exception e) {
                 db.close();
                 return Future.failedFuture(e);
@@ -68,8 +82,12 @@ public final class Controller {
         return port;
     }
 
-    /** Closes HTTP first, then the database (HSQLDB SHUTDOWN), waiting a bounded time for each. */
+    /**
+     * Stops media jobs (unfinished ones resume on the next start), closes HTTP, then the database (HSQLDB
+     * SHUTDOWN), waiting a bounded time for each.
+     */
     public void stop() {
+        services.jobs().close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -6,8 +6,10 @@ import vn.bantin.media.IngestResult;
 import vn.bantin.media.MediaRejected;
 import vn.bantin.media.ProbeResult;
 import vn.bantin.schedule.ChangeScope;
+import vn.bantin.store.AssetMedia;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.Database;
+import vn.bantin.store.MediaRepository;
 import vn.bantin.store.StoredAsset;
 
 import java.io.IOException;
@@ -29,10 +31,14 @@ public final class AssetService {
     private final ChangeNotifier changes;
     private final Clock clock;
     private final long maxUploadBytes;
+    private final MediaRepository media;
+    private final MediaJobService jobs;
 
     public AssetService(Database db, AssetRepository assets, AssetStore store, ChangeNotifier changes, Clock clock,
-                        long maxUploadBytes) {
+                        long maxUploadBytes, MediaRepository media, MediaJobService jobs) {
         this.db = db;
+        this.media = media;
+        this.jobs = jobs;
         this.assets = assets;
         this.store = store;
         this.changes = changes;
@@ -40,12 +46,30 @@ public final class AssetService {
         this.maxUploadBytes = maxUploadBytes;
     }
 
-    public List<StoredAsset> all() {
-        return db.read(assets::all);
+    public List<AssetView> all() {
+        return db.read(c -> {
+            java.util.Map<Long, AssetMedia> facts = media.allMedia(c);
+            List<AssetView> out = new java.util.ArrayList<>();
+            for (StoredAsset s : assets.all(c)) {
+                long id = s.asset().id();
+                out.add(new AssetView(s, facts.get(id), media.renditionsOf(c, id), List.of()));
+            }
+            return out;
+        });
     }
 
-    public StoredAsset get(long id) {
-        return db.read(c -> assets.byId(c, id)).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
+    public AssetView get(long id) {
+        return db.read(c -> {
+            StoredAsset s = assets.byId(c, id).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
+            return new AssetView(s, media.mediaOf(c, id).orElseThrow(), media.renditionsOf(c, id),
+                    media.jobsOf(c, id));
+        });
+    }
+
+    /** The asset's thumbnail (video, picture) or waveform (audio), once its preview job has made it. */
+    public Optional<Path> preview(long id) {
+        AssetMedia m = db.read(c -> media.mediaOf(c, id)).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
+        return m.previewSha256() == null ? Optional.empty() : file(m.previewSha256());
     }
 
     public Optional<Path> file(String sha256) {
@@ -69,7 +93,7 @@ public final class AssetService {
                     + e.getMessage());
         }
         try {
-            return db.tx(c -> {
+            Uploaded up = db.tx(c -> {
                 Optional<StoredAsset> existing = assets.bySha(c, ingested.sha256());
                 if (existing.isPresent()) {
                     return new Uploaded(existing.get(), true);
@@ -77,6 +101,10 @@ public final class AssetService {
                 long id = assets.insert(c, toStored(ingested));
                 return new Uploaded(assets.byId(c, id).orElseThrow(), false);
             });
+            if (!up.duplicate()) {
+                jobs.enqueue(up.asset().asset());
+            }
+            return up;
         } catch (RuntimeException e) {
             boolean referenced = db.read(c -> assets.bySha(c, ingested.sha256())).isPresent();
             if (!ingested.duplicate() && !referenced) {
@@ -86,15 +114,15 @@ public final class AssetService {
         }
     }
 
-    public StoredAsset approve(long id, boolean approved) {
-        StoredAsset result = db.tx(c -> {
+    public AssetView approve(long id, boolean approved) {
+        db.tx(c -> {
             if (!assets.setApproved(c, id, approved)) {
                 throw ApiException.notFound("tệp/asset", id);
             }
-            return assets.byId(c, id).orElseThrow();
+            return null;
         });
         changes.scheduleChanged(ChangeScope.assets(id));
-        return result;
+        return get(id);
     }
 
     private StoredAsset toStored(IngestResult r) {

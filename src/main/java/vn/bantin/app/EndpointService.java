@@ -4,6 +4,7 @@ import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.schedule.ChangeScope;
+import vn.bantin.media.MediaProfile;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
@@ -44,24 +45,37 @@ public final class EndpointService {
     public List<EndpointView> all() {
         return db.read(c -> {
             Map<Long, EndpointRepository.Liveness> live = endpoints.allLiveness(c);
-            return endpoints.all(c).stream().map(e -> view(e, live.get(e.id()))).toList();
+            List<EndpointView> out = new java.util.ArrayList<>();
+            for (Endpoint e : endpoints.all(c)) {
+                out.add(view(c, e, live.get(e.id())));
+            }
+            return out;
         });
     }
 
     public EndpointView get(long id) {
-        return db.read(c -> view(endpoints.byId(c, id).orElseThrow(() -> notFound(id)),
+        return db.read(c -> view(c, endpoints.byId(c, id).orElseThrow(() -> notFound(id)),
                 endpoints.liveness(c, id).orElseThrow()));
     }
 
     public EndpointView create(String name, String kindName, Long areaId, List<String> tags) {
+        return create(name, kindName, areaId, tags, null);
+    }
+
+    /** profileId null means the kind's default (SCREEN 1280×720, SPEAKER speech). */
+    public EndpointView create(String name, String kindName, Long areaId, List<String> tags, String profileId) {
         EndpointKind kind = kind(kindName);
+        MediaProfile profile = profileId == null ? null : profile(kind, profileId);
         Set<String> cleanTags = cleanTags(tags);
         EndpointView created = db.tx(c -> {
             if (areaId != null && areas.byId(c, areaId).isEmpty()) {
                 throw ApiException.notFound("khu vực/area", areaId);
             }
             long id = endpoints.insert(c, name, kind, areaId, cleanTags, EndpointStatus.UNENROLLED, clock.millis());
-            return view(endpoints.byId(c, id).orElseThrow(), endpoints.liveness(c, id).orElseThrow());
+            if (profile != null) {
+                endpoints.setProfile(c, id, profile.id());
+            }
+            return view(c, endpoints.byId(c, id).orElseThrow(), endpoints.liveness(c, id).orElseThrow());
         });
         changes.scheduleChanged(ChangeScope.endpoints(created.endpoint().id()));
         return created;
@@ -93,7 +107,7 @@ public final class EndpointService {
                 endpoints.setArea(c, endpointId, areaId);
             }
             endpoints.setStatus(c, endpointId, EndpointStatus.ACTIVE);
-            return view(endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
+            return view(c, endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
         });
         changes.scheduleChanged(ChangeScope.endpoints(endpointId));
         return approved;
@@ -103,7 +117,7 @@ public final class EndpointService {
         EndpointView revoked = db.tx(c -> {
             endpoints.byId(c, endpointId).orElseThrow(() -> notFound(endpointId));
             endpoints.setStatus(c, endpointId, EndpointStatus.REVOKED);
-            return view(endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
+            return view(c, endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
         });
         changes.scheduleChanged(ChangeScope.endpoints(endpointId));
         return revoked;
@@ -130,9 +144,34 @@ public final class EndpointService {
         return out;
     }
 
-    private static EndpointView view(Endpoint e, EndpointRepository.Liveness live) {
+    private EndpointView view(java.sql.Connection c, Endpoint e, EndpointRepository.Liveness live)
+            throws java.sql.SQLException {
+        MediaProfile profile = MediaProfile.of(e.kind(), endpoints.profileOf(c, e.id()));
         return new EndpointView(e, live == null ? null : live.deviceId(), live == null ? null : live.lastSeenAt(),
-                live == null ? null : live.lastHeartbeatJson());
+                live == null ? null : live.lastHeartbeatJson(), profile.id());
+    }
+
+    /** Sets which rendition the endpoint downloads; the profile must be one for its kind. */
+    public EndpointView setProfile(long endpointId, String profileId) {
+        EndpointView updated = db.tx(c -> {
+            Endpoint e = endpoints.byId(c, endpointId).orElseThrow(() -> notFound(endpointId));
+            endpoints.setProfile(c, endpointId, profile(e.kind(), profileId).id());
+            return view(c, e, endpoints.liveness(c, endpointId).orElseThrow());
+        });
+        changes.scheduleChanged();
+        return updated;
+    }
+
+    static MediaProfile profile(EndpointKind kind, String raw) {
+        return MediaProfile.byId(raw == null ? "" : raw.trim()).filter(p -> p.endpointKind() == kind)
+                .orElseThrow(() -> ApiException.badRequest("bad_profile", "Cấu hình phát không hợp lệ cho " + kind
+                        + ", chọn một trong " + profileIds(kind) + " / Unknown profile for a " + kind
+                        + "; one of " + profileIds(kind)));
+    }
+
+    private static String profileIds(EndpointKind kind) {
+        return java.util.Arrays.stream(MediaProfile.values()).filter(p -> p.endpointKind() == kind)
+                .map(MediaProfile::id).toList().toString();
     }
 
     private static ApiException notFound(long id) {

@@ -3,7 +3,9 @@ package vn.bantin.app;
 import io.vertx.core.Vertx;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.media.AssetStore;
+import vn.bantin.media.EspeakTts;
 import vn.bantin.media.MediaProbe;
+import vn.bantin.media.RenditionMaker;
 import vn.bantin.security.ControllerKeyFile;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
@@ -16,6 +18,8 @@ import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
 import vn.bantin.store.ExpectedPlayRepository;
+import vn.bantin.store.MediaRepository;
+import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
 
 import java.time.Clock;
@@ -25,7 +29,8 @@ import java.time.Duration;
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
-                       PlanPreviewService previews, AlertService alerts, PushHub push) {
+                       PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
+                       UploadService uploads, TtsService tts) {
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -38,17 +43,24 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AlertRepository alertRepo = new AlertRepository(assetRepo);
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
-        TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo, expectedRepo,
-                controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
+        MediaRepository mediaRepo = new MediaRepository();
+        TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
+                expectedRepo, mediaRepo, controllerKey::signBase64, clock,
+                Duration.ofDays(config.timelineHorizonDays()));
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
-        AssetStore store = new AssetStore(config.mediaDir(), new MediaProbe());
+        MediaProbe probe = new MediaProbe();
+        AssetStore store = new AssetStore(config.mediaDir(), probe);
+        MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
+                timelines, clock, config.dataDir().resolve("work"));
+        AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
+                mediaRepo, jobs);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines),
                 new EndpointService(db, endpointRepo, areaRepo, codeRepo, timelines, clock),
-                new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes()),
+                assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
                         new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock),
                 timelines,
@@ -61,6 +73,10 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         java.time.ZoneId.of(config.defaultZone()), clock),
                 new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo),
                 new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock),
-                push);
+                push,
+                jobs,
+                new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
+                        config.maxUploadBytes(), clock),
+                new TtsService(new EspeakTts(), assets, config.uploadTempDir()));
     }
 }

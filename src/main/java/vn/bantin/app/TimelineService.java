@@ -1,6 +1,8 @@
 package vn.bantin.app;
 
+import vn.bantin.domain.Campaign;
 import vn.bantin.domain.Endpoint;
+import vn.bantin.media.MediaProfile;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
 import vn.bantin.schedule.AffectedEndpoints;
@@ -18,6 +20,7 @@ import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.ExpectedPlayRepository;
+import vn.bantin.store.MediaRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +52,7 @@ public final class TimelineService implements ChangeNotifier {
     private final CampaignRepository campaigns;
     private final AlertRepository alerts;
     private final ExpectedPlayRepository expected;
+    private final MediaRepository media;
     private final Function<byte[], String> signer;
     private final Clock clock;
     private final Duration horizon;
@@ -59,6 +63,7 @@ public final class TimelineService implements ChangeNotifier {
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
                            CampaignRepository campaigns, AlertRepository alerts, ExpectedPlayRepository expected,
+                           MediaRepository media,
                            Function<byte[], String> signer, Clock clock, Duration horizon) {
         this.db = db;
         this.areas = areas;
@@ -66,6 +71,7 @@ public final class TimelineService implements ChangeNotifier {
         this.campaigns = campaigns;
         this.alerts = alerts;
         this.expected = expected;
+        this.media = media;
         this.signer = signer;
         this.clock = clock;
         this.horizon = horizon;
@@ -137,8 +143,11 @@ public final class TimelineService implements ChangeNotifier {
                     .orElseThrow(() -> ApiException.notFound("thiết bị/endpoint", endpointId));
             List<Endpoint> targets = endpoint.status() == EndpointStatus.ACTIVE ? List.of(endpoint)
                     : List.of(inactive(endpoint));
-            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, campaigns.all(c),
-                    alerts.onAirAfter(c, from), from, to));
+            MediaProfile profile = MediaProfile.of(endpoint.kind(), endpoints.profileOf(c, endpointId));
+            var renditions = media.renditionsFor(c, profile.id());
+            List<Campaign> playable = RenditionSwap.apply(campaigns.all(c), endpoint.kind(), renditions);
+            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, playable,
+                    RenditionSwap.applyToAlerts(alerts.onAirAfter(c, from), renditions), from, to));
         });
     }
 

@@ -14,6 +14,9 @@ import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
 import vn.bantin.http.api.EndpointRoutes;
+import vn.bantin.http.api.JobRoutes;
+import vn.bantin.http.api.TtsRoutes;
+import vn.bantin.http.api.UploadRoutes;
 import vn.bantin.http.api.PlayRoutes;
 import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
@@ -52,7 +55,7 @@ public final class HttpVerticle extends VerticleBase {
         router.route("/api/v1/*").handler(new AdminAuthHandler(admin::matches));
         router.route("/api/v1/*").handler(ctx -> {
             boolean upload = ctx.request().method().name().equals("POST") && ctx.request().path().equals("/api/v1/assets");
-            if (upload) {
+            if (upload || UploadRoutes.streamsItsBody(ctx.request())) {
                 ctx.next();
             } else {
                 jsonBody.handle(ctx);
@@ -61,6 +64,9 @@ public final class HttpVerticle extends VerticleBase {
         new AreaRoutes(services.areas(), blocking).mount(router);
         new EndpointRoutes(services.endpoints(), blocking).mount(router);
         new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
+        new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(router);
+        new TtsRoutes(services.tts(), services.assets(), blocking).mount(router);
+        new JobRoutes(services.jobs(), blocking, vertx).mount(router);
         new CampaignRoutes(services.campaigns(), blocking).mount(router);
         new AlertRoutes(services.alerts(), blocking).mount(router);
         new PlayRoutes(services.plays(), blocking).mount(router);

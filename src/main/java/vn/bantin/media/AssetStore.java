@@ -58,6 +58,25 @@ public final class AssetStore {
         }
     }
 
+    /** A file in the store: its hash and size. */
+    public record Stored(String sha256, long sizeBytes) {
+    }
+
+    /**
+     * Moves a finished file made by the controller itself (a rendition, a preview) into the store: hashed and
+     * fsync'ed first, then renamed atomically, so a reader sees the whole file or none. The file is consumed.
+     */
+    public Stored put(Path file) throws IOException {
+        try {
+            long size = Files.size(file);
+            String sha256 = sha256AndSync(file);
+            moveIntoPlace(file, path(sha256));
+            return new Stored(sha256, size);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
     /** Where the file with this hash lives (whether or not it exists). */
     public Path path(String sha256) {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) {

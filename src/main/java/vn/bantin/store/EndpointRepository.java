@@ -40,6 +40,8 @@ public final class EndpointRepository {
     private static final String SET_STATUS = "UPDATE endpoint SET status = ? WHERE id = ?";
     private static final String SET_AREA = "UPDATE endpoint SET area_id = ? WHERE id = ?";
     private static final String HEARTBEAT = "UPDATE endpoint SET last_seen_at = ?, last_heartbeat = ? WHERE id = ?";
+    private static final String PROFILE = "SELECT profile FROM endpoint WHERE id = ?";
+    private static final String SET_PROFILE = "UPDATE endpoint SET profile = ? WHERE id = ?";
     private static final String SEEN = "UPDATE endpoint SET last_seen_at = ? WHERE id = ?";
 
     public long insert(Connection c, String name, EndpointKind kind, Long areaId, Set<String> tags,
@@ -55,6 +57,16 @@ public final class EndpointRepository {
                                String hardwareJson, long nowMs) throws SQLException {
         return Sql.insert(c, INSERT_ENROLLED, name, kind.name(), EndpointStatus.PENDING.name(), deviceId, publicKey,
                 hardwareJson, nowMs);
+    }
+
+    /** The endpoint's media profile id as stored; null means its kind's default. */
+    public String profileOf(Connection c, long id) throws SQLException {
+        return Sql.one(c, PROFILE, rs -> Optional.ofNullable(rs.getString("profile")), id).flatMap(p -> p)
+                .orElse(null);
+    }
+
+    public boolean setProfile(Connection c, long id, String profile) throws SQLException {
+        return Sql.update(c, SET_PROFILE, profile, id) == 1;
     }
 
     public List<Endpoint> all(Connection c) throws SQLException {

@@ -1,5 +1,6 @@
 package vn.bantin.http;
 
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -58,7 +59,14 @@ class AssetUploadApiTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.json().getBoolean("duplicate")).isTrue();
         assertThat(again.json().getLong("id")).isEqualTo(first.json().getLong("id"));
-        assertThat(storedMediaFiles()).hasSize(1);
+        JsonObject processed = api.processed(first.json().getLong("id"));
+        java.util.Set<String> expected = new java.util.HashSet<>();
+        expected.add(first.json().getString("sha256"));
+        processed.getJsonArray("renditions").forEach(r -> expected.add(((JsonObject) r).getString("sha256")));
+        // Stored once each: the upload, its four screen renditions, and its thumbnail.
+        assertThat(expected).hasSize(5);
+        assertThat(storedMediaFiles()).extracting(p -> p.getFileName().toString()).containsAll(expected)
+                .hasSize(expected.size() + 1);
         assertThat(api.get("/api/v1/assets").array()).hasSize(1);
     }
 

@@ -74,6 +74,68 @@ final class TestMedia {
         }
     }
 
+    /** A solid-colour H.264 clip of any size and rate, quick to make even at 4K. */
+    static Path clip(Path dir, String name, int width, int height, int fps, double seconds, boolean withAudio) {
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i",
+                "color=c=0xE0E0E0:s=" + width + "x" + height + ":r=" + fps + ":d=" + seconds));
+        if (withAudio) {
+            args.addAll(List.of("-f", "lavfi", "-i", "sine=f=440:d=" + seconds, "-c:a", "aac"));
+        }
+        args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+        return ffmpeg(dir.resolve(name), args.toArray(String[]::new));
+    }
+
+    /** A 400x300 PNG, half-transparent red: RGBA. */
+    static Path pngWithAlpha(Path dir, String name) {
+        return ffmpeg(dir.resolve(name), "-f", "lavfi", "-i", "color=c=red@0.5:s=400x300,format=rgba",
+                "-frames:v", "1");
+    }
+
+    /** A 200x100 red CMYK JPEG as Photoshop writes them: Adobe APP14 marker, inverted CMYK samples. */
+    static Path cmykJpeg(Path dir, String name) {
+        java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, 200, 100, 4, null);
+        for (int y = 0; y < 100; y++) {
+            for (int x = 0; x < 200; x++) {
+                r.setPixel(x, y, new int[] {255, 0, 0, 255});
+            }
+        }
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new javax.imageio.IIOImage(r, null, null), writer.getDefaultWriteParam());
+            }
+            byte[] jpeg = bytes.toByteArray();
+            byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            out.write(jpeg, 0, 2);
+            out.write(adobe);
+            out.write(jpeg, 2, jpeg.length - 2);
+            return Files.write(dir.resolve(name), out.toByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Six channels (5.1) of speech-like tone. */
+    static Path sixChannel(Path dir, String name, int seconds) {
+        return ffmpeg(dir.resolve(name), "-f", "lavfi", "-i", "sine=f=330:d=" + seconds, "-af",
+                "pan=5.1|FL=c0|FR=c0|FC=c0|LFE=c0|BL=c0|BR=c0,volume=-12dB", "-c:a", "pcm_s16le");
+    }
+
+    static Path silence(Path dir, String name, int seconds) {
+        return ffmpeg(dir.resolve(name), "-f", "lavfi", "-i", "anullsrc=cl=mono:r=44100", "-t",
+                String.valueOf(seconds));
+    }
+
+    /** A tone driven 20 dB into full scale: flat-topped, peaks at 0 dBFS. */
+    static Path clippedLoud(Path dir, String name, int seconds) {
+        return ffmpeg(dir.resolve(name), "-f", "lavfi", "-i", "sine=f=440:d=" + seconds, "-af",
+                "volume=20dB", "-c:a", "pcm_s16le");
+    }
+
     static Path ffmpeg(Path output, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y"));
         cmd.addAll(List.of(args));

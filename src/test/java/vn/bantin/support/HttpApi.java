@@ -78,7 +78,29 @@ public final class HttpApi {
             throw new IllegalStateException("upload failed: " + up.status() + " " + up.body());
         }
         long id = up.json().getLong("id");
-        return post("/api/v1/assets/" + id + "/approve", "{}").json();
+        post("/api/v1/assets/" + id + "/approve", "{}");
+        return processed(id);
+    }
+
+    /** Waits until the asset's renditions are made (READY); throws if processing FAILED or takes over a minute. */
+    public JsonObject processed(long assetId) {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (true) {
+            JsonObject asset = get("/api/v1/assets/" + assetId).json();
+            String status = asset.getString("status");
+            if ("READY".equals(status)) {
+                return asset;
+            }
+            if ("FAILED".equals(status) || System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("asset " + assetId + " not processed: " + asset.encode());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private HttpRequest.Builder builder(String path) {

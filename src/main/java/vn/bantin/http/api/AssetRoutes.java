@@ -1,5 +1,6 @@
 package vn.bantin.http.api;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.Router;
@@ -7,10 +8,14 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.AssetService;
+import vn.bantin.app.AssetView;
 import vn.bantin.domain.Asset;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
+import vn.bantin.schedule.TimelineJson;
+import vn.bantin.store.AssetMedia;
+import vn.bantin.store.Rendition;
 import vn.bantin.store.StoredAsset;
 
 import java.nio.file.Path;
@@ -32,6 +37,7 @@ public final class AssetRoutes {
         router.post("/api/v1/assets").handler(uploadBody).handler(this::upload);
         router.get("/api/v1/assets").handler(this::list);
         router.get("/api/v1/assets/:id").handler(this::get);
+        router.get("/api/v1/assets/:id/thumbnail").handler(this::thumbnail);
         router.post("/api/v1/assets/:id/approve").handler(ctx -> approve(ctx, true));
         router.post("/api/v1/assets/:id/unapprove").handler(ctx -> approve(ctx, false));
     }
@@ -43,8 +49,26 @@ public final class AssetRoutes {
         String name = ctx.request().getFormAttribute("name");
         String originalName = name != null && !name.isBlank() ? name : file.fileName();
         Path temp = Path.of(file.uploadedFileName());
-        blocking.respond(ctx, () -> assets.upload(temp, originalName), (c, up) ->
-                Responses.json(c, up.duplicate() ? 200 : 201, toJson(up.asset()).put("duplicate", up.duplicate())));
+        blocking.respond(ctx, () -> uploaded(assets, assets.upload(temp, originalName)),
+                (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
+    }
+
+    /** The answer to any upload (multipart, resumable, text-to-speech): the asset and whether it was known. */
+    static JsonObject uploaded(AssetService assets, AssetService.Uploaded up) {
+        return toJson(assets.get(up.asset().asset().id())).put("duplicate", up.duplicate());
+    }
+
+    private void thumbnail(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.respond(ctx, () -> assets.preview(id), (c, file) -> {
+            if (file.isEmpty()) {
+                Responses.error(c, 404, "no_preview", "Chưa có ảnh xem trước (đang xử lý hoặc lỗi)"
+                        + " / No preview yet (still processing, or processing failed)");
+            } else {
+                c.response().putHeader("Content-Type", "image/png").putHeader("Cache-Control", "max-age=86400")
+                        .sendFile(file.get().toString());
+            }
+        });
     }
 
     private void list(RoutingContext ctx) {
@@ -61,13 +85,35 @@ public final class AssetRoutes {
         blocking.json(ctx, () -> toJson(assets.approve(id, approved)));
     }
 
-    static JsonObject toJson(StoredAsset s) {
+    static JsonObject toJson(AssetView v) {
+        StoredAsset s = v.stored();
         Asset a = s.asset();
-        return new JsonObject().put("id", a.id()).put("sha256", a.sha256()).put("name", a.name())
+        JsonObject o = new JsonObject().put("id", a.id()).put("sha256", a.sha256()).put("name", a.name())
                 .put("kind", a.kind().name()).put("sizeBytes", a.sizeBytes()).put("durationMs", a.durationMs())
                 .put("format", s.formatName()).put("videoCodec", s.videoCodec()).put("audioCodec", s.audioCodec())
                 .put("width", s.width()).put("height", s.height()).put("approved", a.approved())
                 .put("expiresAt", a.expiresAt() == null ? null : a.expiresAt().toEpochMilli())
                 .put("createdAt", s.createdAt());
+        AssetMedia m = v.media();
+        if (m != null) {
+            o.put("status", m.status()).put("failureReason", m.failureReason())
+                    .put("loudness", m.loudnessLufs() == null ? null : new JsonObject()
+                            .put("integratedLufs", m.loudnessLufs()).put("truePeakDbtp", m.truePeakDbtp())
+                            .put("rangeLu", m.loudnessRangeLu()))
+                    .put("thumbnailUrl", m.previewSha256() == null ? null : "/api/v1/assets/" + a.id() + "/thumbnail");
+        }
+        JsonArray renditions = new JsonArray();
+        for (Rendition r : v.renditions()) {
+            renditions.add(new JsonObject().put("profile", r.profile()).put("sha256", r.sha256())
+                    .put("sizeBytes", r.sizeBytes()).put("durationMs", r.durationMs())
+                    .put("videoCodec", r.videoCodec()).put("audioCodec", r.audioCodec()).put("width", r.width())
+                    .put("height", r.height()).put("loudnessLufs", r.loudnessLufs())
+                    .put("truePeakDbtp", r.truePeakDbtp()).put("url", TimelineJson.MEDIA_PATH + r.sha256()));
+        }
+        o.put("renditions", renditions);
+        if (!v.jobs().isEmpty()) {
+            o.put("jobs", new JsonArray(v.jobs().stream().map(JobRoutes::toJson).toList()));
+        }
+        return o;
     }
 }

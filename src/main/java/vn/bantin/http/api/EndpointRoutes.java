@@ -30,6 +30,7 @@ public final class EndpointRoutes {
         router.post("/api/v1/endpoints/:id/enrollment-code").handler(this::issueCode);
         router.post("/api/v1/endpoints/:id/approve").handler(this::approve);
         router.post("/api/v1/endpoints/:id/revoke").handler(this::revoke);
+        router.put("/api/v1/endpoints/:id/profile").handler(this::setProfile);
     }
 
     private void list(RoutingContext ctx) {
@@ -47,7 +48,8 @@ public final class EndpointRoutes {
         String kind = in.requiredString("kind");
         Long areaId = in.optionalLong("areaId");
         var tags = in.stringList("tags");
-        blocking.respond(ctx, () -> endpoints.create(name, kind, areaId, tags),
+        String profile = in.optionalString("profile");
+        blocking.respond(ctx, () -> endpoints.create(name, kind, areaId, tags, profile),
                 (c, v) -> Responses.created(c, toJson(v)));
     }
 
@@ -63,6 +65,13 @@ public final class EndpointRoutes {
         blocking.json(ctx, () -> toJson(endpoints.approve(id, areaId)));
     }
 
+    /** {"profile": "screen-1920x1080" | "screen-1280x720" | "led-768x384" | "led-960x320" | "speaker-speech"} */
+    private void setProfile(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        String profile = JsonInput.of(ctx).requiredString("profile");
+        blocking.json(ctx, () -> toJson(endpoints.setProfile(id, profile)));
+    }
+
     private void revoke(RoutingContext ctx) {
         long id = PathParams.id(ctx, "id");
         blocking.json(ctx, () -> toJson(endpoints.revoke(id)));
@@ -72,6 +81,7 @@ public final class EndpointRoutes {
         Endpoint e = v.endpoint();
         JsonObject o = new JsonObject().put("id", e.id()).put("name", e.name()).put("kind", e.kind().name())
                 .put("areaId", e.areaId()).put("tags", new ArrayList<>(e.tags())).put("status", e.status().name())
+                .put("profile", v.profile())
                 .put("deviceId", v.deviceId()).put("lastSeenAt", v.lastSeenAt());
         if (v.lastHeartbeatJson() != null) {
             o.put("heartbeat", new JsonObject(v.lastHeartbeatJson()));

@@ -1,0 +1,72 @@
+package vn.bantin.app;
+
+import vn.bantin.domain.Alert;
+import vn.bantin.domain.Asset;
+import vn.bantin.domain.Campaign;
+import vn.bantin.domain.EndpointKind;
+import vn.bantin.domain.PlaylistItem;
+import vn.bantin.store.Rendition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Before compiling one endpoint's timeline, points every playlist item it can play at the rendition for its
+ * profile (hash, size, duration: what the agent downloads), and drops items with no finished rendition, so
+ * an asset still processing, or failed for that profile, is never scheduled there. Plain functions: the
+ * compiler itself is untouched.
+ */
+final class RenditionSwap {
+
+    private RenditionSwap() {
+    }
+
+    static List<Campaign> apply(List<Campaign> campaigns, EndpointKind kind, Map<Long, Rendition> byAsset) {
+        return campaigns.stream().map(c -> swap(c, kind, byAsset)).toList();
+    }
+
+    /**
+     * Alerts air the rendition when it is ready; an emergency never waits for processing, so until then
+     * the original upload airs.
+     */
+    static List<Alert> applyToAlerts(List<Alert> alerts, Map<Long, Rendition> byAsset) {
+        return alerts.stream().map(a -> new Alert(a.id(), a.title(), a.targets(), swapped(a.audio(), byAsset),
+                swapped(a.visual(), byAsset), a.visualDurationMs(), a.startMs(), a.repeat(), a.intervalMs(), a.endMs(),
+                a.volume(), a.status(), a.createdAt(), a.createdBy(), a.cancelledAt(), a.cancelledBy())).toList();
+    }
+
+    private static Asset swapped(Asset a, Map<Long, Rendition> byAsset) {
+        Rendition r = a == null ? null : byAsset.get(a.id());
+        if (r == null) {
+            return a;
+        }
+        return new Asset(a.id(), r.sha256(), a.name(), a.kind(), r.sizeBytes(), a.durationMs() == 0 ? 0 : r.durationMs(),
+                a.approved(), a.expiresAt());
+    }
+
+    private static Campaign swap(Campaign c, EndpointKind kind, Map<Long, Rendition> byAsset) {
+        if (c.playlist() == null) {
+            return c;
+        }
+        List<PlaylistItem> items = new ArrayList<>();
+        for (PlaylistItem item : c.playlist()) {
+            Asset a = item.asset();
+            if (a == null || !kind.accepts(a.kind())) {
+                items.add(item);
+                continue;
+            }
+            Rendition r = byAsset.get(a.id());
+            if (r != null) {
+                Asset shown = new Asset(a.id(), r.sha256(), a.name(), a.kind(), r.sizeBytes(),
+                        a.durationMs() == 0 ? 0 : r.durationMs(), a.approved(), a.expiresAt());
+                // An item airing the whole asset airs the whole rendition; a set airtime (a picture's) is kept.
+                long airtime = item.durationMs() == a.durationMs() && a.durationMs() > 0 ? r.durationMs()
+                        : item.durationMs();
+                items.add(new PlaylistItem(shown, airtime));
+            }
+        }
+        return new Campaign(c.id(), c.name(), c.broadcastClass(), c.rank(), c.startDate(), c.endDate(),
+                c.approved(), c.volume(), c.topic(), List.copyOf(items), c.slots(), c.targets());
+    }
+}

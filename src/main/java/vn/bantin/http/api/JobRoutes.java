@@ -1,0 +1,95 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.ApiException;
+import vn.bantin.app.MediaJobService;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.PathParams;
+import vn.bantin.store.MediaJob;
+
+/**
+ * Media jobs: GET /api/v1/jobs (recent), GET /api/v1/jobs/{id}, and server-sent events the UI can draw as
+ * progress bars: GET /api/v1/jobs/stream (every job) or /api/v1/jobs/{id}/stream (one job; ends when it does).
+ * Each event is {@code event: job} with the job's JSON as data; a comment line every 15 s keeps proxies open.
+ */
+public final class JobRoutes {
+
+    private static final long KEEPALIVE_MS = 15_000;
+
+    private final MediaJobService jobs;
+    private final Blocking blocking;
+    private final Vertx vertx;
+
+    public JobRoutes(MediaJobService jobs, Blocking blocking, Vertx vertx) {
+        this.jobs = jobs;
+        this.blocking = blocking;
+        this.vertx = vertx;
+    }
+
+    public void mount(Router router) {
+        router.get("/api/v1/jobs").handler(this::list);
+        router.get("/api/v1/jobs/stream").handler(ctx -> stream(ctx, null));
+        router.get("/api/v1/jobs/:id").handler(this::get);
+        router.get("/api/v1/jobs/:id/stream").handler(ctx -> stream(ctx, PathParams.id(ctx, "id")));
+    }
+
+    private void list(RoutingContext ctx) {
+        blocking.json(ctx, () -> jobs.recent(100).stream().map(JobRoutes::toJson).toList());
+    }
+
+    private void get(RoutingContext ctx) {
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(jobs.job(id).orElseThrow(() -> ApiException.notFound("tác vụ/job", id))));
+    }
+
+    private void stream(RoutingContext ctx, Long jobId) {
+        HttpServerResponse res = ctx.response().setChunked(true)
+                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
+                .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
+        Context context = vertx.getOrCreateContext();
+        Runnable unsubscribe = jobs.subscribe(job -> {
+            if (jobId == null || jobId == job.id()) {
+                context.runOnContext(v -> send(res, job, jobId != null));
+            }
+        });
+        long timer = vertx.setPeriodic(KEEPALIVE_MS, t -> {
+            if (!res.ended() && !res.closed()) {
+                res.write(": keep-alive\n\n");
+            }
+        });
+        res.closeHandler(v -> {
+            unsubscribe.run();
+            vertx.cancelTimer(timer);
+        });
+        res.endHandler(v -> {
+            unsubscribe.run();
+            vertx.cancelTimer(timer);
+        });
+        res.write(": bantin job stream\n\n");
+        if (jobId != null) {
+            blocking.run(() -> jobs.job(jobId)).onSuccess(j -> j.ifPresentOrElse(job -> send(res, job, true),
+                    () -> res.end("event: error\ndata: {\"error\":\"not_found\"}\n\n")));
+        }
+    }
+
+    private static void send(HttpServerResponse res, MediaJob job, boolean endWhenFinished) {
+        if (res.ended() || res.closed()) {
+            return;
+        }
+        res.write("event: job\ndata: " + toJson(job).encode() + "\n\n");
+        if (endWhenFinished && job.finished()) {
+            res.end();
+        }
+    }
+
+    static JsonObject toJson(MediaJob j) {
+        return new JsonObject().put("id", j.id()).put("assetId", j.assetId()).put("task", j.task())
+                .put("state", j.state()).put("progress", j.progress()).put("error", j.error())
+                .put("createdAt", j.createdAt()).put("updatedAt", j.updatedAt());
+    }
+}

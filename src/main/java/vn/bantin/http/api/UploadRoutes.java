@@ -1,0 +1,230 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.file.AsyncFile;
+import io.vertx.core.file.OpenOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.ApiException;
+import vn.bantin.app.AssetService;
+import vn.bantin.app.UploadService;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.JsonInput;
+import vn.bantin.http.Responses;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Resumable uploads for slow links.
+ * <pre>
+ * POST   /api/v1/uploads            {"name": "bản tin.mp3", "size": 1234567}  → 201 {"id", "offset": 0}
+ * PUT    /api/v1/uploads/{id}       body = bytes; Content-Range: bytes 0-524287/1234567 (or Upload-Offset: 0)
+ *                                   → 200 {"offset"}; a start other than the current offset → 409 {"offset"}
+ * HEAD   /api/v1/uploads/{id}       → Upload-Offset: n  (and GET → {"offset"}), to resume after a drop
+ * POST   /api/v1/uploads/{id}/finish → ingested exactly like a multipart upload (201/200 asset, 422, 413)
+ * DELETE /api/v1/uploads/{id}       → 204, bytes removed
+ * </pre>
+ * Bytes stream to disk as they arrive (never whole into memory); whatever arrived before a drop is kept.
+ */
+public final class UploadRoutes {
+
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+
+    private final UploadService uploads;
+    private final AssetService assets;
+    private final Blocking blocking;
+    private final Vertx vertx;
+    /**
+     * The PUT still writing each session, as a way to stop it. A client only resumes once it has given up on
+     * the previous connection, which the server may not have noticed yet: the new PUT takes over.
+     */
+    private final Map<String, Supplier<Future<Void>>> writing = new ConcurrentHashMap<>();
+
+    public UploadRoutes(UploadService uploads, AssetService assets, Blocking blocking, Vertx vertx) {
+        this.uploads = uploads;
+        this.assets = assets;
+        this.blocking = blocking;
+        this.vertx = vertx;
+    }
+
+    /** PUT bodies are read here, not by a BodyHandler: HttpVerticle leaves them alone. */
+    public static boolean streamsItsBody(HttpServerRequest req) {
+        return req.method().name().equals("PUT") && req.path().startsWith("/api/v1/uploads/");
+    }
+
+    public void mount(Router router) {
+        router.post("/api/v1/uploads").handler(this::create);
+        router.put("/api/v1/uploads/:id").handler(this::append);
+        router.head("/api/v1/uploads/:id").handler(this::head);
+        router.get("/api/v1/uploads/:id").handler(this::status);
+        router.post("/api/v1/uploads/:id/finish").handler(this::finish);
+        router.delete("/api/v1/uploads/:id").handler(this::cancel);
+    }
+
+    private void create(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(ctx);
+        String name = in.optionalString("name");
+        Long size = in.optionalLong("size");
+        blocking.respond(ctx, () -> uploads.create(name, size), (c, s) -> Responses.created(c, new JsonObject()
+                .put("id", s.id()).put("offset", 0).put("size", s.totalBytes())
+                .put("url", "/api/v1/uploads/" + s.id())));
+    }
+
+    private void head(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.run(() -> uploads.offset(id)).onSuccess(offset -> ctx.response()
+                .putHeader("Upload-Offset", String.valueOf(offset))
+                .putHeader("Range", offset == 0 ? "bytes=0-0" : "bytes=0-" + (offset - 1))
+                .putHeader("Cache-Control", "no-store").end()).onFailure(e -> ctx.response()
+                .setStatusCode(e instanceof ApiException a ? a.status() : 500).end());
+    }
+
+    private void status(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.json(ctx, () -> new JsonObject().put("id", id).put("offset", uploads.offset(id))
+                .put("size", uploads.session(id).totalBytes()));
+    }
+
+    private void append(RoutingContext ctx) {
+        HttpServerRequest req = ctx.request();
+        req.pause();
+        String id = ctx.pathParam("id");
+        long start;
+        try {
+            start = startOf(req);
+        } catch (ApiException e) {
+            refuse(ctx, e);
+            return;
+        }
+        Supplier<Future<Void>> previous = writing.remove(id);
+        Future<Void> stopped = previous == null ? Future.succeededFuture() : previous.get();
+        stopped.compose(x -> blocking.run(() -> uploads.offset(id))).onSuccess(offset -> {
+            long claimed = start < 0 ? offset : start;
+            if (claimed != offset) {
+                ctx.response().putHeader("Upload-Offset", String.valueOf(offset));
+                refuse(ctx, new ApiException(409, "offset_mismatch", "Phải gửi tiếp từ byte " + offset
+                        + " / Resume from byte " + offset));
+                return;
+            }
+            String length = req.getHeader("Content-Length");
+            if (length != null && offset + Long.parseLong(length) > uploads.maxBytes()) {
+                refuse(ctx, uploads.tooLarge(offset + Long.parseLong(length)));
+                return;
+            }
+            vertx.fileSystem().open(uploads.part(id).toString(), new OpenOptions().setWrite(true).setCreate(false))
+                    .onSuccess(file -> pump(ctx, id, file, offset)).onFailure(e -> refuse(ctx, e));
+        }).onFailure(e -> refuse(ctx, e));
+    }
+
+    /**
+     * Answers without taking the body: the connection is closed after the answer, so the client sees it at
+     * once instead of waiting to send bytes nobody reads. The body carries the current offset where known.
+     */
+    private static void refuse(RoutingContext ctx, Throwable why) {
+        ctx.response().putHeader("Connection", "close");
+        if (why instanceof ApiException e && e.code().equals("offset_mismatch")) {
+            Responses.json(ctx, 409, new JsonObject().put("code", e.code()).put("error", e.getMessage())
+                    .put("offset", Long.parseLong(ctx.response().headers().get("Upload-Offset"))));
+        } else {
+            ctx.fail(why);
+        }
+        ctx.request().resume();
+    }
+
+    /** Writes the body at offset with back-pressure; stops at the size limit; keeps what arrived on a drop. */
+    private void pump(RoutingContext ctx, String id, AsyncFile file, long offset) {
+        HttpServerRequest req = ctx.request();
+        long[] written = {offset};
+        boolean[] done = {false};
+        file.setWritePos(offset);
+        Supplier<Future<Void>> stop = () -> {
+            if (done[0]) {
+                return Future.succeededFuture();
+            }
+            done[0] = true;
+            return file.close();
+        };
+        writing.put(id, stop);
+        req.handler(buf -> {
+            if (done[0]) {
+                return;
+            }
+            written[0] += buf.length();
+            if (written[0] > uploads.maxBytes()) {
+                release(id, stop);
+                ctx.fail(uploads.tooLarge(written[0]));
+                return;
+            }
+            file.write(buf);
+            if (file.writeQueueFull()) {
+                req.pause();
+                file.drainHandler(v -> req.resume());
+            }
+        });
+        // A dropped connection ends the request with an exception, after the chunks already received.
+        req.exceptionHandler(e -> release(id, stop));
+        req.endHandler(v -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            writing.remove(id, stop);
+            file.flush().compose(x -> file.close())
+                    .compose(x -> blocking.run(() -> {
+                        uploads.touch(id);
+                        return uploads.offset(id);
+                    }))
+                    .onSuccess(now -> Responses.ok(ctx, new JsonObject().put("id", id).put("offset", now)))
+                    .onFailure(ctx::fail);
+        });
+        req.resume();
+    }
+
+    private void release(String id, Supplier<Future<Void>> stop) {
+        writing.remove(id, stop);
+        stop.get();
+    }
+
+    private void finish(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, uploads.finish(id)),
+                (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
+    }
+
+    private void cancel(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        blocking.respond(ctx, () -> {
+            uploads.cancel(id);
+            return id;
+        }, (c, x) -> c.response().setStatusCode(204).end());
+    }
+
+    /** The claimed start from Content-Range or Upload-Offset; -1 when neither is given (append). */
+    private static long startOf(HttpServerRequest req) {
+        String range = req.getHeader("Content-Range");
+        if (range != null) {
+            Matcher m = CONTENT_RANGE.matcher(range.trim());
+            if (!m.matches()) {
+                throw ApiException.badRequest("bad_range", "Content-Range phải có dạng 'bytes a-b/n'"
+                        + " / Content-Range must look like 'bytes a-b/n'");
+            }
+            return Long.parseLong(m.group(1));
+        }
+        String offset = req.getHeader("Upload-Offset");
+        if (offset != null) {
+            try {
+                return Long.parseLong(offset.trim());
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("bad_offset", "Upload-Offset phải là số / Upload-Offset must be a number");
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,216 @@
+package vn.bantin.media;
+
+import vn.bantin.domain.AssetKind;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+
+/**
+ * The ffmpeg commands behind every rendition and preview. Each writes into a caller-given work directory;
+ * the caller moves a finished file into the store. Blocking: run on a job thread.
+ *
+ * <p>Screens: fitted inside the profile's frame and letterboxed/pillarboxed on black, never stretched or
+ * cropped; H.264 High@4.1 yuv420p at ≤ 30 fps, which the Raspberry Pi 4's hardware decoder plays.
+ * Speakers: mono, two-pass loudnorm to −16 LUFS integrated, then MP3 (see {@link #SPEECH_BITRATE}).
+ */
+public final class RenditionMaker {
+
+    /** Speech target: EBU R128 / streaming speech level. */
+    public static final double TARGET_LUFS = -16;
+    /** The delivered limit is −1.5 dBTP; loudnorm aims 0.5 dB lower to leave room for MP3 encoder overshoot. */
+    public static final double TARGET_TP = -2.0;
+    /**
+     * MP3 at 64 kb/s mono, 44.1 kHz: about 0.5 MB per minute, a 15-minute bulletin is 7 MB over a 3G SIM,
+     * and every amplifier box, IP horn and phone decodes MP3. Opus at 32 kb/s would halve that, but MP3 is
+     * what third-party loudspeaker gear accepts, and the speech is already clear at 64 kb/s mono.
+     */
+    public static final String SPEECH_BITRATE = "64k";
+    static final int MAX_FPS = 30;
+    /** The limiter works on samples; true (inter-sample) peaks may sit up to ~1 dB above them. */
+    private static final double PEAK_MARGIN_DB = 1.0;
+    /** alimiter's lowest limit (0.0625). */
+    private static final double MIN_LIMIT_DB = -24;
+    private static final int PREVIEW_WIDTH = 320;
+
+    private final FfmpegCommand ffmpeg;
+    private final Path ffprobe;
+
+    public RenditionMaker() {
+        this(null);
+    }
+
+    /** ffmpeg and ffprobe from binDir; null means the PATH. */
+    public RenditionMaker(Path binDir) {
+        this.ffmpeg = new FfmpegCommand(binDir == null ? Path.of("ffmpeg") : binDir.resolve("ffmpeg"));
+        this.ffprobe = binDir == null ? Path.of("ffprobe") : binDir.resolve("ffprobe");
+    }
+
+    /** A file made in the work directory, not yet stored. */
+    public record Made(Path file, Loudness loudness) {
+    }
+
+    public Made rendition(Path source, ProbeResult src, MediaProfile profile, Path workDir, IntConsumer percent)
+            throws RenditionFailed {
+        if (profile == MediaProfile.SPEAKER_SPEECH) {
+            return speech(source, src, workDir, percent);
+        }
+        if (src.kind() == AssetKind.IMAGE) {
+            return new Made(picture(source, profile, workDir, percent), null);
+        }
+        return new Made(video(source, src, profile, workDir, percent), null);
+    }
+
+    /** First pass of loudnorm: the programme's loudness as it is. */
+    public Loudness measure(Path source, long durationMs, IntConsumer percent) throws RenditionFailed {
+        return measure(source, "", durationMs, percent);
+    }
+
+    private Loudness measure(Path source, String preFilter, long durationMs, IntConsumer percent)
+            throws RenditionFailed {
+        String err = ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-vn", "-af",
+                "aformat=channel_layouts=mono," + preFilter + loudnorm() + ":print_format=json", "-f", "null", "-"),
+                durationMs, percent, timeout(durationMs));
+        return Loudness.parse(err);
+    }
+
+    /** A thumbnail (video, picture) or waveform picture (audio), PNG, 320 px wide. */
+    public Path preview(Path source, ProbeResult src, Path workDir) throws RenditionFailed {
+        Path out = workDir.resolve("preview.png");
+        List<String> args = new ArrayList<>();
+        if (src.kind() == AssetKind.AUDIO) {
+            args.addAll(List.of("-v", "error", "-i", source.toString(), "-filter_complex",
+                    "aformat=channel_layouts=mono,showwavespic=s=640x120:colors=0x1f6feb", "-frames:v", "1"));
+        } else {
+            if (src.kind() == AssetKind.VIDEO) {
+                args.addAll(List.of("-ss", seconds(Math.min(1000, src.durationMs() / 2))));
+            }
+            args.addAll(List.of("-v", "error", "-i", source.toString(), "-map", "0:v:0", "-frames:v", "1",
+                    "-vf", "scale=" + PREVIEW_WIDTH + ":-2"));
+        }
+        args.add(out.toString());
+        ffmpeg.run(args, 0, p -> { }, Duration.ofMinutes(2));
+        return out;
+    }
+
+    /**
+     * Two-pass loudnorm in linear mode (one gain for the whole bulletin, no pumping). When the peaks would not
+     * fit under the true-peak target after that gain (synthetic speech peaks at 0 dBFS yet measures −18 LUFS),
+     * a peak limiter goes first and the limited signal is measured again, so the second pass stays linear and
+     * lands on −16 LUFS instead of falling back to loudnorm's dynamic mode, which undershoots short clips.
+     */
+    private Made speech(Path source, ProbeResult src, Path workDir, IntConsumer percent) throws RenditionFailed {
+        long ms = src.durationMs();
+        Loudness in = measure(source, "", ms, p -> percent.accept(p / 3));
+        if (in.silent()) {
+            throw new RenditionFailed(String.format(Locale.ROOT,
+                    "Âm thanh gần như im lặng (%.1f LUFS), không chuẩn hoá độ to được"
+                            + " / The audio is (nearly) silent (%.1f LUFS) and cannot be loudness-normalised",
+                    in.integratedLufs(), in.integratedLufs()));
+        }
+        String limiter = "";
+        Loudness measured = in;
+        double gain = TARGET_LUFS - in.integratedLufs();
+        if (in.truePeakDbtp() + gain > TARGET_TP) {
+            double limitDb = Math.max(MIN_LIMIT_DB, TARGET_TP - gain - PEAK_MARGIN_DB);
+            limiter = String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
+                    Math.pow(10, limitDb / 20));
+            measured = measure(source, limiter, ms, p -> percent.accept(33 + p / 3));
+        }
+        Path out = workDir.resolve("speech.mp3");
+        String second = String.format(Locale.ROOT, "%s:measured_I=%.2f:measured_TP=%.2f:measured_LRA=%.2f"
+                        + ":measured_thresh=%.2f:offset=%.2f:linear=true:print_format=json", loudnorm(),
+                measured.integratedLufs(), measured.truePeakDbtp(), measured.rangeLu(), measured.thresholdLufs(),
+                measured.targetOffset());
+        ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-map", "0:a:0", "-af",
+                "aformat=channel_layouts=mono," + limiter + second + ",aresample=44100", "-ac", "1",
+                "-c:a", "libmp3lame", "-b:a", SPEECH_BITRATE, "-map_metadata", "-1", "-write_xing", "1",
+                out.toString()), ms, p -> percent.accept(66 + p / 3), timeout(ms));
+        return new Made(out, in);
+    }
+
+    private Path video(Path source, ProbeResult src, MediaProfile profile, Path workDir, IntConsumer percent)
+            throws RenditionFailed {
+        Path out = workDir.resolve("video.mp4");
+        int w = profile.width();
+        int h = profile.height();
+        String vf = "scale=trunc(iw*sar/2)*2:ih,setsar=1,scale=" + w + ":" + h
+                + ":force_original_aspect_ratio=decrease:force_divisible_by=2,pad=" + w + ":" + h
+                + ":(ow-iw)/2:(oh-ih)/2:color=black,fps=" + outputFps(source) + ",format=yuv420p";
+        List<String> args = new ArrayList<>(List.of("-v", "error", "-i", source.toString(), "-map", "0:v:0",
+                "-map", "0:a:0?", "-vf", vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
+                "-profile:v", "high", "-level:v", "4.1", "-maxrate", "8M", "-bufsize", "16M",
+                "-c:a", "aac", "-b:a", "128k", "-ac", "2", "-ar", "48000",
+                "-map_metadata", "-1", "-movflags", "+faststart", out.toString()));
+        ffmpeg.run(args, src.durationMs(), percent, timeout(src.durationMs()));
+        return out;
+    }
+
+    /** Pictures fitted on a black frame; transparency is laid over black, as an LED panel shows it. */
+    private Path picture(Path source, MediaProfile profile, Path workDir, IntConsumer percent)
+            throws RenditionFailed {
+        Path out = workDir.resolve("picture.png");
+        int w = profile.width();
+        int h = profile.height();
+        String graph = "color=c=black:s=" + w + "x" + h + ":d=1[bg];[0:v:0]scale=" + w + ":" + h
+                + ":force_original_aspect_ratio=decrease[fg];[bg][fg]overlay=(W-w)/2:(H-h)/2:format=auto,format=rgb24";
+        ffmpeg.run(List.of("-v", "error", "-i", source.toString(), "-filter_complex", graph, "-frames:v", "1",
+                out.toString()), 0, percent, Duration.ofMinutes(2));
+        return out;
+    }
+
+    private static String loudnorm() {
+        return String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:LRA=11", TARGET_LUFS, TARGET_TP);
+    }
+
+    /** The source's rate if the Pi can take it; 50/60 fps halves to 25/30; anything else above 30 becomes 30. */
+    String outputFps(Path source) {
+        double fps = sourceFps(source);
+        if (fps <= 0) {
+            return String.valueOf(25);
+        }
+        if (fps <= MAX_FPS + 0.01) {
+            return String.format(Locale.ROOT, "%.3f", fps);
+        }
+        return fps / 2 <= MAX_FPS + 0.01 ? String.format(Locale.ROOT, "%.3f", fps / 2) : String.valueOf(MAX_FPS);
+    }
+
+    private double sourceFps(Path source) {
+        try {
+            Process p = new ProcessBuilder(ffprobe.toString(), "-v", "error", "-select_streams", "v:0",
+                    "-show_entries", "stream=avg_frame_rate,r_frame_rate", "-of", "csv=p=0", source.toString())
+                    .redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor(30, TimeUnit.SECONDS);
+            for (String rate : text.split("[,\\n]")) {
+                String[] nd = rate.strip().split("/");
+                if (nd.length == 2 && !nd[1].equals("0")) {
+                    double fps = Double.parseDouble(nd[0]) / Double.parseDouble(nd[1]);
+                    if (fps > 0) {
+                        return fps;
+                    }
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Generous: ten times real time plus ten minutes. */
+    private static Duration timeout(long durationMs) {
+        return Duration.ofMinutes(10).plusMillis(durationMs * 10);
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.3f", ms / 1000.0);
+    }
+}

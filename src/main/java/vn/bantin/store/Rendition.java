@@ -1,0 +1,7 @@
+package vn.bantin.store;
+
+/** One stored rendition of an asset for a profile: what an endpoint with that profile downloads. */
+public record Rendition(long assetId, String profile, String sha256, long sizeBytes, long durationMs,
+                        String videoCodec, String audioCodec, Integer width, Integer height, Double loudnessLufs,
+                        Double truePeakDbtp, long createdAt) {
+}
