@@ -102,9 +102,13 @@ class TimelineApiTest {
         assertThat(entries).hasSize(1);
         JsonObject entry = entries.getJsonObject(0);
         assertThat(entry.getLong("campaignId")).isEqualTo(campaignId);
+        // the speaker downloads the loudness-normalised rendition made for its profile, not the upload
+        String rendition = asset.getJsonArray("renditions").stream().map(r -> (JsonObject) r)
+                .filter(r -> r.getString("profile").startsWith("speaker")).findFirst().orElseThrow()
+                .getString("sha256");
         JsonObject item = entry.getJsonArray("items").getJsonObject(0);
-        assertThat(item.getString("sha256")).isEqualTo(asset.getString("sha256"));
-        assertThat(item.getString("url")).isEqualTo("/agent/v1/media/" + asset.getString("sha256"));
+        assertThat(item.getString("sha256")).isEqualTo(rendition).isNotEqualTo(asset.getString("sha256"));
+        assertThat(item.getString("url")).isEqualTo("/agent/v1/media/" + rendition);
         assertThat(Ed25519Keys.verify(device.controllerKey(), after.body(),
                 Ed25519Keys.fromBase64(after.header("X-Bantin-Signature")))).isTrue();
     }
