@@ -110,10 +110,11 @@ class MediaPipelineApiTest {
         int half = file.length / 2;
 
         dropMidway(url, Arrays.copyOf(file, half), file.length);
-        long kept = until(Duration.ofSeconds(5), () -> settledOffset(url), n -> n > 0);
+        // how much of a dropped connection reached the disk depends on timing; 0 is a valid place to resume from
+        long kept = until(Duration.ofSeconds(5), () -> settledOffset(url), n -> n >= 0);
         assertThat(kept).isLessThanOrEqualTo(half);
 
-        HttpResponse<String> wrong = put(url, Arrays.copyOfRange(file, 0, 10), 0, file.length);
+        HttpResponse<String> wrong = put(url, Arrays.copyOfRange(file, 0, 10), kept + 10, file.length);
         assertThat(wrong.statusCode()).isEqualTo(409);
         assertThat(new JsonObject(wrong.body()).getLong("offset")).isEqualTo(kept);
 
