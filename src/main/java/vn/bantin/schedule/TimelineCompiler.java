@@ -47,7 +47,7 @@ public final class TimelineCompiler {
                 .toList();
         Targeting targeting = new Targeting(campaigns, areas);
         long lookFromMs = input.fromMs() - lookback(campaigns);
-        OccurrenceCache occurrences = new OccurrenceCache(lookFromMs, input.toMs());
+        OccurrenceCache occurrences = OccurrenceCache.forRange(lookFromMs, input.toMs());
 
         List<Endpoint> sorted = input.endpoints().stream().sorted(Comparator.comparingLong(Endpoint::id)).toList();
         Map<GroupKey, Area> groups = new LinkedHashMap<>();
