@@ -40,6 +40,7 @@ final class GroupPlanner {
     record DraftConflict(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind, String reason) {
     }
 
+    /** Entries by start; conflicts by occurrence, campaign id, slot id, else in the order they were met. */
     record Plan(List<Draft> entries, List<DraftConflict> conflicts) {
     }
 
@@ -69,6 +70,8 @@ final class GroupPlanner {
             fillByRank(candidates.loops.stream().filter(l -> l.campaign().broadcastClass() == cls).toList());
         }
         drafts.sort(Comparator.comparingLong(Draft::startMs));
+        conflicts.sort(Comparator.comparingLong(DraftConflict::occurrenceMs)
+                .thenComparingLong(c -> c.campaign().id()).thenComparingLong(c -> c.slot().id()));
         return new Plan(List.copyOf(drafts), List.copyOf(conflicts));
     }
 

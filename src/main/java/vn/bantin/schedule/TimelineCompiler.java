@@ -69,20 +69,14 @@ public final class TimelineCompiler {
                         areas, input.alerts())).toList();
 
         Map<Long, Timeline> timelines = new LinkedHashMap<>();
-        List<Conflict> conflicts = new ArrayList<>();
+        long[] endpointIds = new long[sorted.size()];
+        List<List<DraftConflict>> conflicts = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            long endpointId = sorted.get(i).id();
-            timelines.put(endpointId, stamped.get(i));
-            for (DraftConflict c : plans.get(keys.get(i)).conflicts()) {
-                conflicts.add(new Conflict(endpointId, c.campaign().id(), c.slot().id(), c.occurrenceMs(),
-                        c.kind(), c.reason()));
-            }
+            endpointIds[i] = sorted.get(i).id();
+            timelines.put(endpointIds[i], stamped.get(i));
+            conflicts.add(plans.get(keys.get(i)).conflicts());
         }
-        conflicts.sort(Comparator.comparingLong(Conflict::endpointId)
-                .thenComparingLong(Conflict::occurrenceStartMs)
-                .thenComparingLong(Conflict::campaignId)
-                .thenComparingLong(Conflict::slotId));
-        return new CompiledSchedule(timelines, List.copyOf(conflicts));
+        return new CompiledSchedule(timelines, new ConflictList(endpointIds, conflicts));
     }
 
     private static Plan plan(GroupKey key, Area quietSource, List<Campaign> campaigns, OccurrenceCache occurrences,
