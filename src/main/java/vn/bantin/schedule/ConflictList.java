@@ -9,7 +9,8 @@ import java.util.RandomAccess;
 /**
  * The conflicts of a compilation, made on demand: endpoints of one group share their plan's conflicts,
  * so the list keeps each endpoint's id and its group's list (already in time order) instead of a
- * record per endpoint and conflict — millions at province scale. Unmodifiable.
+ * record per endpoint and conflict — millions at province scale. Messages are written as they are
+ * first read (see {@link GroupPlanner.Reason}). Unmodifiable.
  */
 final class ConflictList extends AbstractList<Conflict> implements RandomAccess {
 
@@ -36,7 +37,7 @@ final class ConflictList extends AbstractList<Conflict> implements RandomAccess 
         int endpoint = endpointOf(index);
         DraftConflict c = conflicts.get(endpoint).get(index - starts[endpoint]);
         return new Conflict(endpointIds[endpoint], c.campaign().id(), c.slot().id(), c.occurrenceMs(), c.kind(),
-                c.reason());
+                c.reason().text());
     }
 
     @Override
