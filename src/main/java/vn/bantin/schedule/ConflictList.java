@@ -10,7 +10,7 @@ import java.util.RandomAccess;
  * The conflicts of a compilation, made on demand: endpoints of one group share their plan's conflicts,
  * so the list keeps each endpoint's id and its group's list (already in time order) instead of a
  * record per endpoint and conflict — millions at province scale. Messages are written as they are
- * first read (see {@link GroupPlanner.Reason}). Unmodifiable.
+ * first read (see {@link ConflictReason}). Unmodifiable.
  */
 final class ConflictList extends AbstractList<Conflict> implements RandomAccess {
 
@@ -19,7 +19,10 @@ final class ConflictList extends AbstractList<Conflict> implements RandomAccess 
     /** starts[i]: index of endpoint i's first conflict; starts[n]: the size. */
     private final int[] starts;
 
-    /** @param endpointIds ascending; {@code conflicts.get(i)} are endpoint i's, sorted as {@link CompiledSchedule} promises */
+    /**
+     * @param endpointIds ascending, without repeats
+     * @param conflicts   {@code conflicts.get(i)} are endpoint i's, in time order as {@link CompiledSchedule} promises
+     */
     ConflictList(long[] endpointIds, List<List<DraftConflict>> conflicts) {
         this.endpointIds = endpointIds;
         this.conflicts = conflicts;

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * Resolves what one group of alike endpoints (same kind, zone, quiet hours and campaigns) airs.
@@ -38,58 +37,8 @@ final class GroupPlanner {
     private record Piece(LoopWindow loop, int order, long start, long end) {
     }
 
-    record DraftConflict(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind, Reason reason) {
-    }
-
-    /**
-     * A conflict's message for staff, written out when first read: a province compiles to hundreds of
-     * thousands of conflicts and most messages are never shown. Made by the static factories below,
-     * which capture only the values the text needs, never the planner.
-     */
-    static final class Reason {
-
-        private final Supplier<String> writer;
-        private String text;
-
-        private Reason(Supplier<String> writer) {
-            this.writer = writer;
-        }
-
-        /** Racing readers may both write it; they write the same text. */
-        String text() {
-            String written = text;
-            if (written == null) {
-                written = writer.get();
-                text = written;
-            }
-            return written;
-        }
-
-        static Reason insideQuietHours(String quiet) {
-            return new Reason(() -> "Trong giờ yên lặng " + quiet + " / Inside quiet hours " + quiet);
-        }
-
-        static Reason dropped(String blocker, long delayMs, Duration allowed) {
-            return new Reason(() -> "Bỏ: trùng «" + blocker + "», phải lùi " + minutes(delayMs) + " phút, quá "
-                    + allowed.toMinutes() + " phút cho phép / Dropped: collides with '" + blocker
-                    + "', would be " + minutes(delayMs) + " min late, over the allowed "
-                    + allowed.toMinutes() + " min");
-        }
-
-        static Reason delayedIntoQuietHours(String blocker, String quiet) {
-            return new Reason(() -> "Lùi sau «" + blocker + "» thì rơi vào giờ yên lặng " + quiet
-                    + " / Delayed behind '" + blocker + "' into quiet hours " + quiet);
-        }
-
-        static Reason delayed(String blocker, long delayMs) {
-            return new Reason(() -> "Lùi " + minutes(delayMs) + " phút, phát ngay sau «" + blocker + "» / Delayed "
-                    + minutes(delayMs) + " min, plays right after '" + blocker + "'");
-        }
-
-        static Reason loopCutByQuietHours(String quiet) {
-            return new Reason(() -> "Cắt phần trong giờ yên lặng " + quiet + " / Cut the part inside quiet hours "
-                    + quiet);
-        }
+    record DraftConflict(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind,
+                         ConflictReason reason) {
     }
 
     /** Entries by start; conflicts by occurrence, campaign id, slot id, else in the order they were met. */
@@ -130,7 +79,8 @@ final class GroupPlanner {
     private void place(Bulletin b) {
         long wanted = b.occurrenceMs();
         if (quietApplies(b.campaign()) && quiet.intersects(wanted, wanted + b.durationMs())) {
-            report(b.campaign(), b.slot(), wanted, Conflict.Kind.QUIET_HOURS, Reason.insideQuietHours(quietLabel));
+            report(b.campaign(), b.slot(), wanted, Conflict.Kind.QUIET_HOURS,
+                    ConflictReason.insideQuietHours(quietLabel));
             return;
         }
         long start = occupancy.earliestFree(wanted, b.durationMs());
@@ -139,16 +89,17 @@ final class GroupPlanner {
         Duration allowed = b.slot().allowedDelay() == null ? Slot.DEFAULT_ALLOWED_DELAY : b.slot().allowedDelay();
         if (delay > allowed.toMillis()) {
             report(b.campaign(), b.slot(), wanted, Conflict.Kind.DROPPED,
-                    Reason.dropped(blocker.label(), delay, allowed));
+                    ConflictReason.dropped(blocker.label(), delay, allowed));
             return;
         }
         if (quietApplies(b.campaign()) && quiet.intersects(start, start + b.durationMs())) {
             report(b.campaign(), b.slot(), wanted, Conflict.Kind.QUIET_HOURS,
-                    Reason.delayedIntoQuietHours(blocker.label(), quietLabel));
+                    ConflictReason.delayedIntoQuietHours(blocker.label(), quietLabel));
             return;
         }
         if (delay > 0) {
-            report(b.campaign(), b.slot(), wanted, Conflict.Kind.DELAYED, Reason.delayed(blocker.label(), delay));
+            report(b.campaign(), b.slot(), wanted, Conflict.Kind.DELAYED,
+                    ConflictReason.delayed(blocker.label(), delay));
         }
         occupancy.add(start, start + b.durationMs(), b.campaign().name());
         long itemStart = start;
@@ -227,7 +178,7 @@ final class GroupPlanner {
     private List<long[]> audible(LoopWindow loop) {
         if (quietApplies(loop.campaign()) && quiet.intersects(loop.startMs(), loop.endMs())) {
             report(loop.campaign(), loop.slot(), loop.occurrenceMs(), Conflict.Kind.QUIET_HOURS,
-                    Reason.loopCutByQuietHours(quietLabel));
+                    ConflictReason.loopCutByQuietHours(quietLabel));
             return quiet.outside(loop.startMs(), loop.endMs());
         }
         return List.<long[]>of(new long[] {loop.startMs(), loop.endMs()});
@@ -275,13 +226,9 @@ final class GroupPlanner {
         return !quiet.isEmpty() && campaign.broadcastClass() != BroadcastClass.EMERGENCY;
     }
 
-    private void report(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind, Reason reason) {
+    private void report(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind, ConflictReason reason) {
         if (occurrenceMs >= fromMs && occurrenceMs < toMs) {
             conflicts.add(new DraftConflict(campaign, slot, occurrenceMs, kind, reason));
         }
-    }
-
-    private static long minutes(long ms) {
-        return (ms + 59_999) / 60_000;
     }
 }

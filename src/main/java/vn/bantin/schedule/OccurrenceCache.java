@@ -50,7 +50,7 @@ final class OccurrenceCache {
         }
     }
 
-    /** Occurrence starts in epoch ms, sorted; none for an invalid cron (the API refuses those on save). Shared: read only. */
+    /** Occurrence starts in epoch ms, sorted; none for an invalid cron (the API refuses those on save). Read only. */
     long[] of(Slot slot, ZoneId zone) {
         Key key = new Key(slot.cron(), slot.oneOffs() == null ? List.of() : List.copyOf(slot.oneOffs()),
                 slot.excludedDates(), zone);
