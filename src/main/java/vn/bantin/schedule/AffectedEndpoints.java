@@ -28,10 +28,11 @@ public final class AffectedEndpoints {
         List<Campaign> changed = campaigns.stream()
                 .filter(c -> scope.campaignIds().contains(c.id()) || playsAny(c, scope.assetIds()))
                 .toList();
+        Targeting reach = new Targeting(changed, tree);
         for (Endpoint endpoint : endpoints) {
             if (scope.everything() || scope.endpointIds().contains(endpoint.id())
                     || underAny(endpoint, scope.areaIds(), tree)
-                    || changed.stream().anyMatch(c -> Targeting.targets(c, endpoint, tree))) {
+                    || !changed.isEmpty() && !reach.campaignsFor(endpoint).isEmpty()) {
                 affected.add(endpoint.id());
             }
         }

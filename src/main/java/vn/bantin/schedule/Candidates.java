@@ -12,12 +12,50 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** What a campaign asks to air on one kind of endpoint in one zone: bulletins (ONCE) and loop windows (LOOP). */
+/** What campaigns ask to air on one kind of endpoint in one zone: bulletins (ONCE) and loop windows (LOOP). */
 final class Candidates {
+
+    /**
+     * Each campaign's candidates by kind and zone, made once per compilation: a campaign reaching many
+     * groups of endpoints asks the same of each of them. The shared lists are never modified.
+     */
+    static final class PerCampaign {
+
+        private record Key(int position, EndpointKind kind, ZoneId zone) {
+        }
+
+        private final List<Campaign> campaigns;
+        private final OccurrenceCache occurrences;
+        private final Map<Key, Candidates> made = new ConcurrentHashMap<>();
+
+        /** @param campaigns the compilation's campaigns, addressed by position */
+        PerCampaign(List<Campaign> campaigns, OccurrenceCache occurrences) {
+            this.campaigns = campaigns;
+            this.occurrences = occurrences;
+        }
+
+        /** The candidates of the campaigns at {@code positions}, for one kind of endpoint in one zone. */
+        Candidates of(BitSet positions, EndpointKind kind, ZoneId zone) {
+            Candidates all = new Candidates(kind, zone, occurrences);
+            positions.stream().forEach(i -> {
+                Candidates one = made.computeIfAbsent(new Key(i, kind, zone), k -> {
+                    Candidates fresh = new Candidates(kind, zone, occurrences);
+                    fresh.add(campaigns.get(i));
+                    return fresh;
+                });
+                all.bulletins.addAll(one.bulletins);
+                all.loops.addAll(one.loops);
+            });
+            return all;
+        }
+    }
 
     /** One ONCE occurrence: its usable items play back to back from the occurrence start. */
     record Bulletin(Campaign campaign, Slot slot, long occurrenceMs, List<TimelineItem> items, long durationMs) {
@@ -91,13 +129,16 @@ final class Candidates {
                 items.add(new TimelineItem(asset.sha256(), asset.sizeBytes(), item.durationMs(), asset.kind()));
             }
         }
-        return items;
+        return List.copyOf(items);
     }
 
     private void addOccurrence(Campaign campaign, Slot slot, long occurrence, List<PlaylistItem> playlist) {
         if (slot.mode() == SlotMode.ONCE) {
             List<TimelineItem> items = usableAt(playlist, occurrence);
-            long duration = items.stream().mapToLong(TimelineItem::durationMs).sum();
+            long duration = 0;
+            for (TimelineItem item : items) {
+                duration += item.durationMs();
+            }
             if (!items.isEmpty()) {
                 bulletins.add(new Bulletin(campaign, slot, occurrence, items, duration));
             }

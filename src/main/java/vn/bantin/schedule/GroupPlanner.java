@@ -37,9 +37,11 @@ final class GroupPlanner {
     private record Piece(LoopWindow loop, int order, long start, long end) {
     }
 
-    record DraftConflict(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind, String reason) {
+    record DraftConflict(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind,
+                         ConflictReason reason) {
     }
 
+    /** Entries by start; conflicts by occurrence, campaign id, slot id, else in the order they were met. */
     record Plan(List<Draft> entries, List<DraftConflict> conflicts) {
     }
 
@@ -69,6 +71,8 @@ final class GroupPlanner {
             fillByRank(candidates.loops.stream().filter(l -> l.campaign().broadcastClass() == cls).toList());
         }
         drafts.sort(Comparator.comparingLong(Draft::startMs));
+        conflicts.sort(Comparator.comparingLong(DraftConflict::occurrenceMs)
+                .thenComparingLong(c -> c.campaign().id()).thenComparingLong(c -> c.slot().id()));
         return new Plan(List.copyOf(drafts), List.copyOf(conflicts));
     }
 
@@ -76,7 +80,7 @@ final class GroupPlanner {
         long wanted = b.occurrenceMs();
         if (quietApplies(b.campaign()) && quiet.intersects(wanted, wanted + b.durationMs())) {
             report(b.campaign(), b.slot(), wanted, Conflict.Kind.QUIET_HOURS,
-                    "Trong giờ yên lặng " + quietLabel + " / Inside quiet hours " + quietLabel);
+                    ConflictReason.insideQuietHours(quietLabel));
             return;
         }
         long start = occupancy.earliestFree(wanted, b.durationMs());
@@ -85,22 +89,17 @@ final class GroupPlanner {
         Duration allowed = b.slot().allowedDelay() == null ? Slot.DEFAULT_ALLOWED_DELAY : b.slot().allowedDelay();
         if (delay > allowed.toMillis()) {
             report(b.campaign(), b.slot(), wanted, Conflict.Kind.DROPPED,
-                    "Bỏ: trùng «" + blocker.label() + "», phải lùi " + minutes(delay) + " phút, quá "
-                            + allowed.toMinutes() + " phút cho phép / Dropped: collides with '" + blocker.label()
-                            + "', would be " + minutes(delay) + " min late, over the allowed "
-                            + allowed.toMinutes() + " min");
+                    ConflictReason.dropped(blocker.label(), delay, allowed));
             return;
         }
         if (quietApplies(b.campaign()) && quiet.intersects(start, start + b.durationMs())) {
             report(b.campaign(), b.slot(), wanted, Conflict.Kind.QUIET_HOURS,
-                    "Lùi sau «" + blocker.label() + "» thì rơi vào giờ yên lặng " + quietLabel
-                            + " / Delayed behind '" + blocker.label() + "' into quiet hours " + quietLabel);
+                    ConflictReason.delayedIntoQuietHours(blocker.label(), quietLabel));
             return;
         }
         if (delay > 0) {
             report(b.campaign(), b.slot(), wanted, Conflict.Kind.DELAYED,
-                    "Lùi " + minutes(delay) + " phút, phát ngay sau «" + blocker.label() + "» / Delayed "
-                            + minutes(delay) + " min, plays right after '" + blocker.label() + "'");
+                    ConflictReason.delayed(blocker.label(), delay));
         }
         occupancy.add(start, start + b.durationMs(), b.campaign().name());
         long itemStart = start;
@@ -179,7 +178,7 @@ final class GroupPlanner {
     private List<long[]> audible(LoopWindow loop) {
         if (quietApplies(loop.campaign()) && quiet.intersects(loop.startMs(), loop.endMs())) {
             report(loop.campaign(), loop.slot(), loop.occurrenceMs(), Conflict.Kind.QUIET_HOURS,
-                    "Cắt phần trong giờ yên lặng " + quietLabel + " / Cut the part inside quiet hours " + quietLabel);
+                    ConflictReason.loopCutByQuietHours(quietLabel));
             return quiet.outside(loop.startMs(), loop.endMs());
         }
         return List.<long[]>of(new long[] {loop.startMs(), loop.endMs()});
@@ -227,13 +226,9 @@ final class GroupPlanner {
         return !quiet.isEmpty() && campaign.broadcastClass() != BroadcastClass.EMERGENCY;
     }
 
-    private void report(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind, String reason) {
+    private void report(Campaign campaign, Slot slot, long occurrenceMs, Conflict.Kind kind, ConflictReason reason) {
         if (occurrenceMs >= fromMs && occurrenceMs < toMs) {
             conflicts.add(new DraftConflict(campaign, slot, occurrenceMs, kind, reason));
         }
-    }
-
-    private static long minutes(long ms) {
-        return (ms + 59_999) / 60_000;
     }
 }

@@ -1,33 +1,34 @@
 package vn.bantin.schedule;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
-/** Disjoint half-open intervals [start, end) already given to something, each with a label for messages. */
+/**
+ * Disjoint half-open intervals [start, end) already given to something, each with a label for messages.
+ * Kept as parallel arrays sorted by start: a group places thousands of blocks and looks up many more.
+ */
 final class Occupancy {
 
     record Block(long start, long end, String label) {
     }
 
-    private final TreeMap<Long, Block> blocks = new TreeMap<>();
+    private long[] starts = new long[64];
+    private long[] ends = new long[64];
+    private String[] labels = new String[64];
+    private int size;
 
     /** The earliest block overlapping [start, end), or null. */
     Block firstOverlap(long start, long end) {
-        Map.Entry<Long, Block> before = blocks.floorEntry(start);
-        if (before != null && before.getValue().end() > start) {
-            return before.getValue();
-        }
-        Map.Entry<Long, Block> after = blocks.higherEntry(start);
-        return after != null && after.getKey() < end ? after.getValue() : null;
+        int i = firstOverlapIndex(start, end);
+        return i < 0 ? null : new Block(starts[i], ends[i], labels[i]);
     }
 
     /** The earliest t ≥ start such that [t, t + length) is free. */
     long earliestFree(long start, long length) {
         long t = start;
-        for (Block b = firstOverlap(t, t + length); b != null; b = firstOverlap(t, t + length)) {
-            t = b.end();
+        for (int i = firstOverlapIndex(t, t + length); i >= 0; i = firstOverlapIndex(t, t + length)) {
+            t = ends[i];
         }
         return t;
     }
@@ -36,15 +37,15 @@ final class Occupancy {
     List<long[]> free(long start, long end) {
         List<long[]> parts = new ArrayList<>();
         long t = start;
-        Map.Entry<Long, Block> before = blocks.floorEntry(start);
-        if (before != null) {
-            t = Math.max(t, before.getValue().end());
+        int i = floor(start);
+        if (i >= 0) {
+            t = Math.max(t, ends[i]);
         }
-        for (Block b : blocks.subMap(start, false, end, false).values()) {
-            if (b.start() > t) {
-                parts.add(new long[] {t, b.start()});
+        for (i++; i < size && starts[i] < end; i++) {
+            if (starts[i] > t) {
+                parts.add(new long[] {t, starts[i]});
             }
-            t = Math.max(t, b.end());
+            t = Math.max(t, ends[i]);
         }
         if (t < end) {
             parts.add(new long[] {t, end});
@@ -53,9 +54,45 @@ final class Occupancy {
     }
 
     void add(long start, long end, String label) {
-        if (firstOverlap(start, end) != null) {
+        if (firstOverlapIndex(start, end) >= 0) {
             throw new IllegalStateException("overlap at [" + start + ", " + end + ")");
         }
-        blocks.put(start, new Block(start, end, label));
+        if (size == starts.length) {
+            starts = Arrays.copyOf(starts, 2 * size);
+            ends = Arrays.copyOf(ends, 2 * size);
+            labels = Arrays.copyOf(labels, 2 * size);
+        }
+        int at = floor(start) + 1;
+        System.arraycopy(starts, at, starts, at + 1, size - at);
+        System.arraycopy(ends, at, ends, at + 1, size - at);
+        System.arraycopy(labels, at, labels, at + 1, size - at);
+        starts[at] = start;
+        ends[at] = end;
+        labels[at] = label;
+        size++;
+    }
+
+    private int firstOverlapIndex(long start, long end) {
+        int before = floor(start);
+        if (before >= 0 && ends[before] > start) {
+            return before;
+        }
+        int after = before + 1;
+        return after < size && starts[after] < end ? after : -1;
+    }
+
+    /** The index of the last block starting at or before {@code t}, or -1. */
+    private int floor(long t) {
+        int low = 0;
+        int high = size - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (starts[mid] <= t) {
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return high;
     }
 }

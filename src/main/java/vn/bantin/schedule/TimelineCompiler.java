@@ -47,7 +47,8 @@ public final class TimelineCompiler {
                 .toList();
         Targeting targeting = new Targeting(campaigns, areas);
         long lookFromMs = input.fromMs() - lookback(campaigns);
-        OccurrenceCache occurrences = new OccurrenceCache(lookFromMs, input.toMs());
+        Candidates.PerCampaign candidates = new Candidates.PerCampaign(campaigns,
+                OccurrenceCache.forRange(lookFromMs, input.toMs()));
 
         List<Endpoint> sorted = input.endpoints().stream().sorted(Comparator.comparingLong(Endpoint::id)).toList();
         Map<GroupKey, Area> groups = new LinkedHashMap<>();
@@ -63,35 +64,28 @@ public final class TimelineCompiler {
         // groups plan independently (in parallel); results are assembled in endpoint order, so bytes do not depend on it
         Map<GroupKey, Plan> plans = new ConcurrentHashMap<>();
         groups.entrySet().parallelStream().forEach(g -> plans.put(g.getKey(),
-                plan(g.getKey(), g.getValue(), campaigns, occurrences, lookFromMs, input)));
+                plan(g.getKey(), g.getValue(), candidates, lookFromMs, input)));
         List<Timeline> stamped = IntStream.range(0, sorted.size()).parallel()
                 .mapToObj(i -> AlertOverlay.apply(stamp(sorted.get(i).id(), plans.get(keys.get(i)), input), sorted.get(i),
                         areas, input.alerts())).toList();
 
         Map<Long, Timeline> timelines = new LinkedHashMap<>();
-        List<Conflict> conflicts = new ArrayList<>();
+        long[] endpointIds = new long[sorted.size()];
+        List<List<DraftConflict>> conflicts = new ArrayList<>(sorted.size());
         for (int i = 0; i < sorted.size(); i++) {
-            long endpointId = sorted.get(i).id();
-            timelines.put(endpointId, stamped.get(i));
-            for (DraftConflict c : plans.get(keys.get(i)).conflicts()) {
-                conflicts.add(new Conflict(endpointId, c.campaign().id(), c.slot().id(), c.occurrenceMs(),
-                        c.kind(), c.reason()));
-            }
+            endpointIds[i] = sorted.get(i).id();
+            timelines.put(endpointIds[i], stamped.get(i));
+            conflicts.add(plans.get(keys.get(i)).conflicts());
         }
-        conflicts.sort(Comparator.comparingLong(Conflict::endpointId)
-                .thenComparingLong(Conflict::occurrenceStartMs)
-                .thenComparingLong(Conflict::campaignId)
-                .thenComparingLong(Conflict::slotId));
-        return new CompiledSchedule(timelines, List.copyOf(conflicts));
+        return new CompiledSchedule(timelines, new ConflictList(endpointIds, conflicts));
     }
 
-    private static Plan plan(GroupKey key, Area quietSource, List<Campaign> campaigns, OccurrenceCache occurrences,
-                             long lookFromMs, ScheduleInput input) {
-        Candidates candidates = new Candidates(key.kind(), key.zone(), occurrences);
-        key.campaigns().stream().forEach(i -> candidates.add(campaigns.get(i)));
+    private static Plan plan(GroupKey key, Area quietSource, Candidates.PerCampaign candidates, long lookFromMs,
+                             ScheduleInput input) {
         QuietWindows quiet = quietSource == null ? QuietWindows.none()
                 : QuietWindows.of(quietSource.quietHours(), key.zone(), lookFromMs, input.toMs());
-        return new GroupPlanner(input.fromMs(), input.toMs(), quiet, quietSource).plan(candidates);
+        return new GroupPlanner(input.fromMs(), input.toMs(), quiet, quietSource)
+                .plan(candidates.of(key.campaigns(), key.kind(), key.zone()));
     }
 
     private static Timeline stamp(long endpointId, Plan plan, ScheduleInput input) {
