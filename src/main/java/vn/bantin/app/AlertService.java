@@ -41,6 +41,7 @@ public final class AlertService {
     private final AlertRepository alerts;
     private final AssetRepository assets;
     private final AreaRepository areas;
+    private final TargetCheck targetCheck;
     private final EndpointRepository endpoints;
     private final ChangeNotifier changes;
     private final PushHub push;
@@ -53,6 +54,7 @@ public final class AlertService {
         this.assets = assets;
         this.areas = areas;
         this.endpoints = endpoints;
+        this.targetCheck = new TargetCheck(areas, endpoints);
         this.changes = changes;
         this.push = push;
         this.clock = clock;
@@ -144,7 +146,8 @@ public final class AlertService {
         if (by.length() > 200) {
             throw bad("bad_issued_by", "issuedBy tối đa 200 ký tự / issuedBy is at most 200 characters");
         }
-        return new Alert(0, d.title().trim(), targets(c, d), audio, visual, imageMs, start, repeat, intervalMs, end,
+        Targets targets = targetCheck.existing(c, "Cảnh báo", d.areaIds(), d.tags(), d.endpointIds());
+        return new Alert(0, d.title().trim(), targets, audio, visual, imageMs, start, repeat, intervalMs, end,
                 volume, AlertStatus.ACTIVE, now, by, null, null);
     }
 
@@ -215,22 +218,6 @@ public final class AlertService {
         }
     }
 
-    private Targets targets(Connection c, AlertDraft d) throws SQLException {
-        for (long areaId : d.areaIds()) {
-            areas.byId(c, areaId).orElseThrow(() -> bad("unknown_area", "Không có khu vực " + areaId
-                    + " / unknown area " + areaId));
-        }
-        for (long endpointId : d.endpointIds()) {
-            endpoints.byId(c, endpointId).orElseThrow(() -> bad("unknown_endpoint", "Không có thiết bị "
-                    + endpointId + " / unknown endpoint " + endpointId));
-        }
-        if (d.areaIds().isEmpty() && d.tags().isEmpty() && d.endpointIds().isEmpty()) {
-            throw bad("no_targets", "Cảnh báo cần đối tượng phát (khu vực, nhãn hoặc thiết bị) / targets must"
-                    + " name areas, tags or endpoints");
-        }
-        return new Targets(new LinkedHashSet<>(d.areaIds()), new LinkedHashSet<>(d.tags()),
-                new LinkedHashSet<>(d.endpointIds()));
-    }
 
     private static ApiException bad(String code, String message) {
         return ApiException.badRequest(code, message);

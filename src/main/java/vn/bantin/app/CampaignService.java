@@ -35,8 +35,7 @@ public final class CampaignService {
     private final Database db;
     private final CampaignRepository campaigns;
     private final AssetRepository assets;
-    private final AreaRepository areas;
-    private final EndpointRepository endpoints;
+    private final TargetCheck targetCheck;
     private final QuietHoursGuard quietHours;
     private final ChangeNotifier changes;
     private final Clock clock;
@@ -47,8 +46,7 @@ public final class CampaignService {
         this.db = db;
         this.campaigns = campaigns;
         this.assets = assets;
-        this.areas = areas;
-        this.endpoints = endpoints;
+        this.targetCheck = new TargetCheck(areas, endpoints);
         this.quietHours = quietHours;
         this.changes = changes;
         this.clock = clock;
@@ -86,8 +84,8 @@ public final class CampaignService {
 
     private Campaign validate(Connection c, CampaignDraft d) throws SQLException {
         BroadcastClass cls = broadcastClass(d.broadcastClass());
-        LocalDate start = date("startDate", d.startDate());
-        LocalDate end = date("endDate", d.endDate());
+        LocalDate start = LocalDates.parse("startDate", d.startDate());
+        LocalDate end = LocalDates.parse("endDate", d.endDate());
         if (end.isBefore(start)) {
             throw bad("bad_dates", "Ngày kết thúc trước ngày bắt đầu / endDate is before startDate");
         }
@@ -97,7 +95,7 @@ public final class CampaignService {
         }
         List<PlaylistItem> playlist = playlist(c, d.playlist());
         List<Slot> slots = slots(d.slots());
-        Targets targets = targets(c, d);
+        Targets targets = targetCheck.existing(c, "Chiến dịch", d.areaIds(), d.tags(), d.endpointIds());
         return new Campaign(0, d.name(), cls, d.rank() == null ? 0 : d.rank().intValue(), start, end, false, volume,
                 d.topic(), playlist, slots, targets);
     }
@@ -155,7 +153,7 @@ public final class CampaignService {
                 }
                 window = Duration.ofMinutes(s.windowMinutes());
             }
-            List<LocalDate> excluded = s.exclude().stream().map(raw -> date("exclude", raw)).distinct().sorted()
+            List<LocalDate> excluded = s.exclude().stream().map(raw -> LocalDates.parse("exclude", raw)).distinct().sorted()
                     .toList();
             Duration delay = s.allowedDelayMinutes() == null ? Slot.DEFAULT_ALLOWED_DELAY
                     : Duration.ofMinutes(Math.max(0, s.allowedDelayMinutes()));
@@ -164,22 +162,6 @@ public final class CampaignService {
         return out;
     }
 
-    private Targets targets(Connection c, CampaignDraft d) throws SQLException {
-        for (long areaId : d.areaIds()) {
-            areas.byId(c, areaId).orElseThrow(() -> bad("unknown_area", "Không có khu vực " + areaId
-                    + " / unknown area " + areaId));
-        }
-        for (long endpointId : d.endpointIds()) {
-            endpoints.byId(c, endpointId).orElseThrow(() -> bad("unknown_endpoint", "Không có thiết bị "
-                    + endpointId + " / unknown endpoint " + endpointId));
-        }
-        if (d.areaIds().isEmpty() && d.tags().isEmpty() && d.endpointIds().isEmpty()) {
-            throw bad("no_targets", "Chiến dịch cần đối tượng phát (khu vực, nhãn hoặc thiết bị) / targets must"
-                    + " name areas, tags or endpoints");
-        }
-        return new Targets(new LinkedHashSet<>(d.areaIds()), new LinkedHashSet<>(d.tags()),
-                new LinkedHashSet<>(d.endpointIds()));
-    }
 
     private static BroadcastClass broadcastClass(String raw) {
         if (raw == null) {
@@ -204,17 +186,6 @@ public final class CampaignService {
         }
     }
 
-    private static LocalDate date(String field, String raw) {
-        try {
-            if (raw == null) {
-                throw new DateTimeException("missing");
-            }
-            return LocalDate.parse(raw);
-        } catch (DateTimeException e) {
-            throw bad("bad_date", "Ngày '" + raw + "' không hợp lệ, dùng YYYY-MM-DD / " + field
-                    + " must be YYYY-MM-DD");
-        }
-    }
 
     private static LocalDateTime localDateTime(String raw) {
         try {

@@ -66,7 +66,7 @@ public final class PlanPreviewService {
             throw ApiException.badRequest("bad_target", "Cần đúng một trong endpointId hoặc areaId / give exactly"
                     + " one of endpointId or areaId");
         }
-        LocalDate day = day(date);
+        LocalDate day = LocalDates.parse("date", date);
         int dayCount = dayCount(days);
         return db.read(c -> {
             List<Area> allAreas = areas.all(c);
@@ -135,17 +135,6 @@ public final class PlanPreviewService {
         return bySha;
     }
 
-    private static LocalDate day(String raw) {
-        try {
-            if (raw == null) {
-                throw new DateTimeException("missing");
-            }
-            return LocalDate.parse(raw);
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("bad_date", "Ngày '" + raw + "' không hợp lệ, dùng YYYY-MM-DD / date must"
-                    + " be YYYY-MM-DD");
-        }
-    }
 
     private static int dayCount(String raw) {
         try {
