@@ -6,11 +6,14 @@ import com.github.kokorin.jaffree.ffprobe.FFprobe;
 import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
 import com.github.kokorin.jaffree.ffprobe.Stream;
 import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.domain.AssetKind;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +59,79 @@ public final class MediaProbe {
         ProbeResult probe = classify(file, result);
         decodeCheck.verify(file, probe);
         return probe;
+    }
+
+    /**
+     * Facts about a file the controller made itself (a rendition), whose encode ffmpeg finished with exit 0:
+     * one plain ffprobe of the container and streams, no decode check and no packet count. ffmpeg's exit status
+     * already says the whole input was encoded and the muxer wrote its trailer; a damaged upload is what
+     * {@link #probe} guards against, and it still runs on every upload. kind is what the caller asked ffmpeg
+     * to produce. Throws if the file has no stream of that kind or (audio, video) no duration.
+     */
+    public ProbeResult inspectOwn(Path file, AssetKind kind) throws MediaRejected {
+        if (sizeOf(file) == 0) {
+            throw MediaRejected.empty();
+        }
+        String ffprobe = binDir == null ? "ffprobe" : binDir.resolve("ffprobe").toString();
+        List<String> cmd = List.of(ffprobe, "-v", "error", "-show_entries",
+                "format=format_name,duration:stream=codec_type,codec_name,width,height,channels,sample_rate"
+                        + ":stream_disposition=attached_pic", "-of", "json", file.toString());
+        String text;
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw MediaRejected.timeout();
+            }
+            if (p.exitValue() != 0) {
+                throw MediaRejected.unreadable();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("ffprobe could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MediaRejected.timeout();
+        }
+        JsonObject json = new JsonObject(text);
+        JsonArray streams = json.getJsonArray("streams", new JsonArray());
+        JsonObject format = json.getJsonObject("format", new JsonObject());
+        JsonObject video = null;
+        JsonObject audio = null;
+        for (int i = 0; i < streams.size(); i++) {
+            JsonObject s = streams.getJsonObject(i);
+            JsonObject d = s.getJsonObject("disposition");
+            boolean cover = d != null && Integer.valueOf(1).equals(d.getInteger("attached_pic"));
+            if (video == null && "video".equals(s.getString("codec_type")) && !cover) {
+                video = s;
+            } else if (audio == null && "audio".equals(s.getString("codec_type"))) {
+                audio = s;
+            }
+        }
+        if (kind == AssetKind.AUDIO ? audio == null : video == null) {
+            throw MediaRejected.noMedia();
+        }
+        long durationMs = 0;
+        if (kind != AssetKind.IMAGE) {
+            durationMs = Math.round(parseSeconds(format.getString("duration")) * 1000);
+            if (durationMs <= 0) {
+                throw MediaRejected.zeroDuration();
+            }
+        }
+        return new ProbeResult(kind, durationMs, format.getString("format_name"),
+                video == null ? null : video.getString("codec_name"),
+                audio == null ? null : audio.getString("codec_name"),
+                video == null ? 0 : video.getInteger("width", 0), video == null ? 0 : video.getInteger("height", 0),
+                audio == null ? 0 : audio.getInteger("channels", 0),
+                audio == null ? 0 : (int) parseSeconds(audio.getString("sample_rate")));
+    }
+
+    private static double parseSeconds(String v) {
+        try {
+            return v == null ? 0 : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private ProbeResult classify(Path file, FFprobeResult result) throws MediaRejected {

@@ -38,6 +38,8 @@ public final class RenditionMaker {
     /** alimiter's lowest limit (0.0625). */
     private static final double MIN_LIMIT_DB = -24;
     private static final int PREVIEW_WIDTH = 320;
+    /** How far the one-shot limited second pass may land from −16 LUFS before the limited signal is measured. */
+    private static final double FAST_LIMIT_TOLERANCE_LU = 0.5;
 
     private final FfmpegCommand ffmpeg;
     private final Path ffprobe;
@@ -52,8 +54,11 @@ public final class RenditionMaker {
         this.ffprobe = binDir == null ? Path.of("ffprobe") : binDir.resolve("ffprobe");
     }
 
-    /** A file made in the work directory, not yet stored. */
-    public record Made(Path file, Loudness loudness) {
+    /**
+     * A file made in the work directory, not yet stored. loudness is the source's (speech only), delivered what
+     * loudnorm's second pass reported about its own output (speech only; null for pictures and video).
+     */
+    public record Made(Path file, Loudness loudness, Loudness delivered) {
     }
 
     public Made rendition(Path source, ProbeResult src, MediaProfile profile, Path workDir, IntConsumer percent)
@@ -62,9 +67,9 @@ public final class RenditionMaker {
             return speech(source, src, workDir, percent);
         }
         if (src.kind() == AssetKind.IMAGE) {
-            return new Made(picture(source, profile, workDir, percent), null);
+            return new Made(picture(source, profile, workDir, percent), null, null);
         }
-        return new Made(video(source, src, profile, workDir, percent), null);
+        return new Made(video(source, src, profile, workDir, percent), null, null);
     }
 
     /** First pass of loudnorm: the programme's loudness as it is. */
@@ -78,6 +83,14 @@ public final class RenditionMaker {
                 "aformat=channel_layouts=mono," + preFilter + loudnorm() + ":print_format=json", "-f", "null", "-"),
                 durationMs, percent, timeout(durationMs));
         return Loudness.parse(err);
+    }
+
+    /** The kind of file {@link #rendition} makes from a source of this kind for this profile. */
+    public static AssetKind outputKind(AssetKind source, MediaProfile profile) {
+        if (profile == MediaProfile.SPEAKER_SPEECH) {
+            return AssetKind.AUDIO;
+        }
+        return source == AssetKind.IMAGE ? AssetKind.IMAGE : AssetKind.VIDEO;
     }
 
     /** A thumbnail (video, picture) or waveform picture (audio), PNG, 320 px wide. */
@@ -102,37 +115,77 @@ public final class RenditionMaker {
     /**
      * Two-pass loudnorm in linear mode (one gain for the whole bulletin, no pumping). When the peaks would not
      * fit under the true-peak target after that gain (synthetic speech peaks at 0 dBFS yet measures −18 LUFS),
-     * a peak limiter goes first and the limited signal is measured again, so the second pass stays linear and
-     * lands on −16 LUFS instead of falling back to loudnorm's dynamic mode, which undershoots short clips.
+     * a peak limiter goes first, so the second pass stays linear and lands on −16 LUFS instead of falling back
+     * to loudnorm's dynamic mode, which undershoots short clips.
+     *
+     * <p>The second pass reports what it delivered (print_format=json: output_i, output_tp, normalization_type),
+     * so the output is not measured again. With a limiter, the second pass first assumes the limited signal
+     * keeps the first pass's loudness and peaks at the limit plus {@link #PEAK_MARGIN_DB}; if its own report
+     * shows it did not stay linear or missed −16 LUFS by more than {@link #FAST_LIMIT_TOLERANCE_LU}, or the
+     * true peak went over, the limited signal is measured and the second pass runs again on those figures.
      */
-    private Made speech(Path source, ProbeResult src, Path workDir, IntConsumer percent) throws RenditionFailed {
+    private Made speech(Path source, ProbeResult src, Path workDir, IntConsumer progress) throws RenditionFailed {
+        IntConsumer percent = monotonic(progress);
         long ms = src.durationMs();
-        Loudness in = measure(source, "", ms, p -> percent.accept(p / 3));
+        Loudness in = measure(source, "", ms, p -> percent.accept(p * 45 / 100));
         if (in.silent()) {
             throw new RenditionFailed(String.format(Locale.ROOT,
                     "Âm thanh gần như im lặng (%.1f LUFS), không chuẩn hoá độ to được"
                             + " / The audio is (nearly) silent (%.1f LUFS) and cannot be loudness-normalised",
                     in.integratedLufs(), in.integratedLufs()));
         }
-        String limiter = "";
-        Loudness measured = in;
-        double gain = TARGET_LUFS - in.integratedLufs();
-        if (in.truePeakDbtp() + gain > TARGET_TP) {
-            double limitDb = Math.max(MIN_LIMIT_DB, TARGET_TP - gain - PEAK_MARGIN_DB);
-            limiter = String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
-                    Math.pow(10, limitDb / 20));
-            measured = measure(source, limiter, ms, p -> percent.accept(33 + p / 3));
-        }
         Path out = workDir.resolve("speech.mp3");
+        double gain = TARGET_LUFS - in.integratedLufs();
+        if (in.truePeakDbtp() + gain <= TARGET_TP) {
+            return new Made(out, in,
+                    secondPass(source, out, "", in, ms, p -> percent.accept(45 + p * 55 / 100)).delivered());
+        }
+        double limitDb = Math.max(MIN_LIMIT_DB, TARGET_TP - gain - PEAK_MARGIN_DB);
+        String limiter = String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
+                Math.pow(10, limitDb / 20));
+        if (limitDb > MIN_LIMIT_DB) {
+            Loudness assumed = new Loudness(in.integratedLufs(), limitDb + PEAK_MARGIN_DB - 0.02, in.rangeLu(),
+                    in.thresholdLufs(), in.targetOffset());
+            Pass fast = secondPass(source, out, limiter, assumed, ms, p -> percent.accept(45 + p * 55 / 100));
+            Loudness delivered = fast.delivered();
+            if (fast.linear() && Math.abs(delivered.integratedLufs() - TARGET_LUFS) <= FAST_LIMIT_TOLERANCE_LU
+                    && delivered.truePeakDbtp() <= TARGET_TP + 0.2) {
+                return new Made(out, in, delivered);
+            }
+        }
+        Loudness measured = measure(source, limiter, ms, p -> percent.accept(60 + p * 15 / 100));
+        return new Made(out, in,
+                secondPass(source, out, limiter, measured, ms, p -> percent.accept(75 + p / 4)).delivered());
+    }
+
+    /**
+     * The encoding pass: loudnorm with the given measurement, linear=true. Returns what loudnorm reports about
+     * its output, and whether it stayed linear (false: it fell back to dynamic mode).
+     */
+    private record Pass(Loudness delivered, boolean linear) {
+    }
+
+    private Pass secondPass(Path source, Path out, String limiter, Loudness measured, long ms,
+                                IntConsumer percent) throws RenditionFailed {
         String second = String.format(Locale.ROOT, "%s:measured_I=%.2f:measured_TP=%.2f:measured_LRA=%.2f"
                         + ":measured_thresh=%.2f:offset=%.2f:linear=true:print_format=json", loudnorm(),
                 measured.integratedLufs(), measured.truePeakDbtp(), measured.rangeLu(), measured.thresholdLufs(),
                 measured.targetOffset());
-        ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-map", "0:a:0", "-af",
+        String err = ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-map", "0:a:0", "-af",
                 "aformat=channel_layouts=mono," + limiter + second + ",aresample=44100", "-ac", "1",
                 "-c:a", "libmp3lame", "-b:a", SPEECH_BITRATE, "-map_metadata", "-1", "-write_xing", "1",
-                out.toString()), ms, p -> percent.accept(66 + p / 3), timeout(ms));
-        return new Made(out, in);
+                out.toString()), ms, percent, timeout(ms));
+        return new Pass(Loudness.parseOutput(err), "linear".equals(Loudness.normalizationType(err)));
+    }
+
+    private static IntConsumer monotonic(IntConsumer percent) {
+        int[] last = {-1};
+        return p -> {
+            if (p > last[0]) {
+                last[0] = p;
+                percent.accept(p);
+            }
+        };
     }
 
     private Path video(Path source, ProbeResult src, MediaProfile profile, Path workDir, IntConsumer percent)
