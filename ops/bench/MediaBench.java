@@ -78,11 +78,11 @@ public class MediaBench {
             ours[i] = (System.nanoTime() - t0) / 1e9;
         }
         System.out.println("# " + kind + " ours: RenditionMaker.rendition (ffmpeg with -progress parsing"
-                + (profile == MediaProfile.SPEAKER_SPEECH ? "; loudnorm pass 1 measure, pass 2 limiter+loudnorm linear"
-                + " encode reporting output_i/output_tp" : "") + ") + one ffprobe of the output + sha256/fsync store");
+                + (profile == MediaProfile.SPEAKER_SPEECH ? "; loudnorm pass 1, limit fit pass, pass 2 limiter +"
+                + " loudnorm linear encode whose JSON report gives the delivered output_i/output_tp" : "") + ") + one ffprobe of the output + sha256/fsync store");
         System.out.println("# " + kind + " plain: " + (plainCommands == null
-                ? "ffmpeg loudnorm pass 1 (print_format=json, parsed), then ffmpeg pass 2 with those measured_* values,"
-                + " linear=true, the same limiter when the peaks need it, MP3 64k mono"
+                ? "ffmpeg loudnorm pass 1 (print_format=json, parsed); if peaks need it, one ffmpeg fitting the limit"
+                + " (alimiter x8 + ebur128); ffmpeg pass 2 limiter + loudnorm linear=true with those figures, MP3 64k"
                 : "one ffmpeg command making the same file"));
         double o = median(ours);
         double p = median(plain);
@@ -92,7 +92,12 @@ public class MediaBench {
         System.out.printf(Locale.ROOT, "BENCH media.rendition_ratio %.2f ratio (%s)%n", o / p, kind);
     }
 
-    /** The plain two-pass equivalent of the speech rendition: measure, then encode with the measured values. */
+    /**
+     * The plain equivalent of the speech rendition, as a shell script would do it: loudnorm pass 1 (JSON parsed);
+     * if the peaks need a limiter, one ffmpeg measuring the source through alimiter at 8 limits with ebur128
+     * (the limit interpolated where limit + 1 dB + gain meets −2 dBTP); then the encode with loudnorm linear=true
+     * on those figures.
+     */
     static void plainSpeech(Path src, Path dir) throws Exception {
         String ln = "loudnorm=I=-16.0:TP=-2.0:LRA=11";
         String log = ffmpegOut(List.of("-v", "info", "-i", src.toString(), "-vn", "-af",
@@ -101,19 +106,58 @@ public class MediaBench {
                 log.substring(log.lastIndexOf('{'), log.lastIndexOf('}') + 1));
         double i = Double.parseDouble(j.getString("input_i"));
         double tp = Double.parseDouble(j.getString("input_tp"));
+        double thresh = Double.parseDouble(j.getString("input_thresh"));
         String limiter = "";
-        double gain = -16 - i;
-        if (tp + gain > -2.0) {
-            double limitDb = Math.max(-24, -2.0 - gain - 1.0);
-            limiter = String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
-                    Math.pow(10, limitDb / 20));
-            tp = limitDb + 1.0 - 0.02;
+        if (tp + (-16 - i) > -2.0) {
+            double first = -2.0 - (-16 - i) - 1.0;
+            double[] lims = new double[8];
+            StringBuilder g = new StringBuilder("[0:a:0]aformat=channel_layouts=mono,asplit=8");
+            for (int k = 0; k < 8; k++) {
+                lims[k] = Math.max(-24, first - 1.5 * k);
+                g.append("[l").append(k).append(']');
+            }
+            for (int k = 0; k < 8; k++) {
+                g.append(";[l").append(k).append(']').append(lim(lims[k])).append("ebur128=framelog=verbose,anullsink");
+            }
+            String out = ffmpegOut(List.of("-v", "info", "-i", src.toString(), "-filter_complex", g.toString(),
+                    "-map", "0:a:0", "-f", "null", "-"), dir);
+            java.util.TreeMap<Integer, Double> byN = new java.util.TreeMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[Parsed_ebur128_(\\d+) @ [^\\]]+\\] "
+                    + "Summary:\\s+Integrated loudness:\\s+I:\\s+(-?[0-9.]+) LUFS").matcher(out);
+            while (m.find()) {
+                byN.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+            }
+            double[] loud = byN.values().stream().mapToDouble(Double::doubleValue).toArray();
+            double prev = Double.NaN;
+            for (int k = 0; k < 8; k++) {
+                double excess = lims[k] + 1.0 - 16 - loud[k] + 2.0;
+                if (excess <= 0) {
+                    double l = lims[k];
+                    double li = loud[k];
+                    if (k > 0 && prev > 0) {
+                        double t = prev / (prev - excess);
+                        l = lims[k - 1] + t * (lims[k] - lims[k - 1]);
+                        li = loud[k - 1] + t * (loud[k] - loud[k - 1]);
+                    }
+                    limiter = lim(l);
+                    thresh += li - i;
+                    i = li;
+                    tp = l + 1.0 - 0.02;
+                    break;
+                }
+                prev = excess;
+            }
         }
-        ffmpegOut(List.of("-i", src.toString(), "-af", "aformat=channel_layouts=mono," + limiter + ln
-                + String.format(Locale.ROOT, ":measured_I=%.2f:measured_TP=%.2f:measured_LRA=%s:measured_thresh=%s"
-                        + ":offset=%s:linear=true,aresample=44100", i, tp, j.getString("input_lra"),
-                j.getString("input_thresh"), j.getString("target_offset")),
-                "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", "OUT.mp3"), dir);
+        ffmpegOut(List.of("-v", "info", "-i", src.toString(), "-map", "0:a:0", "-af", "aformat=channel_layouts=mono,"
+                + limiter + ln + String.format(Locale.ROOT, ":measured_I=%.2f:measured_TP=%.2f:measured_LRA=%s"
+                        + ":measured_thresh=%.2f:offset=%s:linear=true:print_format=json,aresample=44100", i, tp,
+                j.getString("input_lra"), thresh, j.getString("target_offset")),
+                "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", "-map_metadata", "-1", "-write_xing", "1",
+                "OUT.mp3"), dir);
+    }
+
+    static String lim(double db) {
+        return String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,", Math.pow(10, db / 20));
     }
 
     static void tts(Path work) throws Exception {

@@ -116,13 +116,13 @@ public final class RenditionMaker {
      * Two-pass loudnorm in linear mode (one gain for the whole bulletin, no pumping). When the peaks would not
      * fit under the true-peak target after that gain (synthetic speech peaks at 0 dBFS yet measures −18 LUFS),
      * a peak limiter goes first, so the second pass stays linear and lands on −16 LUFS instead of falling back
-     * to loudnorm's dynamic mode, which undershoots short clips.
+     * to loudnorm's dynamic mode, which undershoots short clips. The limit comes from one cheap pass
+     * ({@link #fitLimit}), because limiting lowers the loudness the gain is computed from.
      *
      * <p>The second pass reports what it delivered (print_format=json: output_i, output_tp, normalization_type),
-     * so the output is not measured again. With a limiter, the second pass first assumes the limited signal
-     * keeps the first pass's loudness and peaks at the limit plus {@link #PEAK_MARGIN_DB}; if its own report
-     * shows it did not stay linear or missed −16 LUFS by more than {@link #FAST_LIMIT_TOLERANCE_LU}, or the
-     * true peak went over, the limited signal is measured and the second pass runs again on those figures.
+     * so the output is not measured again. If that report shows the limited pass did not stay linear, missed
+     * −16 LUFS by more than {@link #FAST_LIMIT_TOLERANCE_LU} or let the true peak over, the limited signal is
+     * measured in full with loudnorm and the second pass runs again on those figures.
      */
     private Made speech(Path source, ProbeResult src, Path workDir, IntConsumer progress) throws RenditionFailed {
         IntConsumer percent = monotonic(progress);
@@ -141,14 +141,14 @@ public final class RenditionMaker {
                     secondPass(source, out, "", in, ms, p -> percent.accept(45 + p * 55 / 100)).delivered());
         }
         double limitDb = Math.max(MIN_LIMIT_DB, TARGET_TP - gain - PEAK_MARGIN_DB);
-        String limiter = String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
-                Math.pow(10, limitDb / 20));
-        if (limitDb > MIN_LIMIT_DB) {
-            Loudness assumed = new Loudness(in.integratedLufs(), limitDb + PEAK_MARGIN_DB - 0.02, in.rangeLu(),
-                    in.thresholdLufs(), in.targetOffset());
-            Pass fast = secondPass(source, out, limiter, assumed, ms, p -> percent.accept(45 + p * 55 / 100));
-            Loudness delivered = fast.delivered();
-            if (fast.linear() && Math.abs(delivered.integratedLufs() - TARGET_LUFS) <= FAST_LIMIT_TOLERANCE_LU
+        String limiter = limiter(limitDb);
+        Loudness fit = fitLimit(source, in, limitDb, ms);
+        if (fit != null) {
+            double fitLimitDb = fit.truePeakDbtp() - PEAK_MARGIN_DB + 0.02;
+            String fitLimiter = limiter(fitLimitDb);
+            Pass one = secondPass(source, out, fitLimiter, fit, ms, p -> percent.accept(50 + p / 2));
+            Loudness delivered = one.delivered();
+            if (one.linear() && Math.abs(delivered.integratedLufs() - TARGET_LUFS) <= FAST_LIMIT_TOLERANCE_LU
                     && delivered.truePeakDbtp() <= TARGET_TP + 0.2) {
                 return new Made(out, in, delivered);
             }
@@ -156,6 +156,67 @@ public final class RenditionMaker {
         Loudness measured = measure(source, limiter, ms, p -> percent.accept(60 + p * 15 / 100));
         return new Made(out, in,
                 secondPass(source, out, limiter, measured, ms, p -> percent.accept(75 + p / 4)).delivered());
+    }
+
+    private static String limiter(double limitDb) {
+        return String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
+                Math.pow(10, limitDb / 20));
+    }
+
+    private static final int LIMIT_CANDIDATES = 8;
+    private static final double LIMIT_STEP_DB = 1.5;
+    private static final java.util.regex.Pattern EBUR128_SUMMARY = java.util.regex.Pattern.compile(
+            "\\[Parsed_ebur128_(\\d+) @ [^\\]]+\\] Summary:\\s+Integrated loudness:\\s+I:\\s+(-?[0-9.]+) LUFS");
+
+    /**
+     * Limiting shaves loudness too, so the limit that lets one linear gain reach −16 LUFS with peaks under the
+     * target is found in one cheap pass: the source through alimiter at {@link #LIMIT_CANDIDATES} limits from
+     * firstLimitDb down, each measured by ebur128 (integrated loudness only; no true-peak oversampling), side by
+     * side in one ffmpeg. The limit is interpolated where limit + margin + gain meets the true-peak target.
+     * Returns the measurement to give loudnorm's linear second pass (true peak = limit + margin), or null if no
+     * candidate fits (then the limited signal is measured in full).
+     */
+    private Loudness fitLimit(Path source, Loudness in, double firstLimitDb, long ms) throws RenditionFailed {
+        double[] limits = new double[LIMIT_CANDIDATES];
+        StringBuilder graph = new StringBuilder("[0:a:0]aformat=channel_layouts=mono,asplit=" + LIMIT_CANDIDATES);
+        for (int k = 0; k < LIMIT_CANDIDATES; k++) {
+            limits[k] = Math.max(MIN_LIMIT_DB, firstLimitDb - k * LIMIT_STEP_DB);
+            graph.append("[l").append(k).append(']');
+        }
+        for (int k = 0; k < LIMIT_CANDIDATES; k++) {
+            String lim = limiter(limits[k]);
+            graph.append(";[l").append(k).append(']').append(lim).append("ebur128=framelog=verbose,anullsink");
+        }
+        String err = ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-filter_complex", graph.toString(),
+                "-map", "0:a:0", "-f", "null", "-"), ms, p -> { }, timeout(ms));
+        java.util.TreeMap<Integer, Double> byInstance = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = EBUR128_SUMMARY.matcher(err);
+        while (m.find()) {
+            byInstance.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+        }
+        if (byInstance.size() != LIMIT_CANDIDATES) {
+            return null;
+        }
+        double[] loud = byInstance.values().stream().mapToDouble(Double::doubleValue).toArray();
+        // excess(k) = limit + margin + (target − loudness) − target TP; the limit wanted has excess 0.
+        double prevExcess = Double.NaN;
+        for (int k = 0; k < LIMIT_CANDIDATES; k++) {
+            double excess = limits[k] + PEAK_MARGIN_DB + TARGET_LUFS - loud[k] - TARGET_TP;
+            if (excess <= 0 && loud[k] > Loudness.SILENCE_LUFS) {
+                double limitDb = limits[k];
+                double lufs = loud[k];
+                if (k > 0 && prevExcess > 0) {
+                    double t = prevExcess / (prevExcess - excess);
+                    limitDb = limits[k - 1] + t * (limits[k] - limits[k - 1]);
+                    lufs = loud[k - 1] + t * (loud[k] - loud[k - 1]);
+                }
+                // a little under the target, so rounding cannot tip loudnorm out of linear mode
+                return new Loudness(lufs, limitDb + PEAK_MARGIN_DB - 0.02, in.rangeLu(),
+                        in.thresholdLufs() + lufs - in.integratedLufs(), in.targetOffset());
+            }
+            prevExcess = excess;
+        }
+        return null;
     }
 
     /**
