@@ -72,6 +72,12 @@ public final class MediaProbe {
         if (sizeOf(file) == 0) {
             throw MediaRejected.empty();
         }
+        if (kind == AssetKind.IMAGE) {
+            ProbeResult png = ownPng(file);
+            if (png != null) {
+                return png;
+            }
+        }
         String ffprobe = binDir == null ? "ffprobe" : binDir.resolve("ffprobe").toString();
         List<String> cmd = List.of(ffprobe, "-v", "error", "-show_entries",
                 "format=format_name,duration:stream=codec_type,codec_name,width,height,channels,sample_rate"
@@ -124,6 +130,45 @@ public final class MediaProbe {
                 video == null ? 0 : video.getInteger("width", 0), video == null ? 0 : video.getInteger("height", 0),
                 audio == null ? 0 : audio.getInteger("channels", 0),
                 audio == null ? 0 : (int) parseSeconds(audio.getString("sample_rate")));
+    }
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] PNG_IEND = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
+
+    /**
+     * A PNG our own ffmpeg wrote, read without a process (ffprobe's start-up alone costs as much as a small
+     * picture's encode): the signature, the IHDR chunk's geometry, and the IEND chunk closing the file, so a
+     * short write shows (refused as corrupt). Null if the file is not a PNG at all (then ffprobe looks at it).
+     */
+    private static ProbeResult ownPng(Path file) throws MediaRejected {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size < 8 + 25 + 12) {
+                return null;
+            }
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(24);
+            while (head.hasRemaining() && ch.read(head) > 0) {
+                // fill
+            }
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(12);
+            ch.position(size - 12);
+            while (tail.hasRemaining() && ch.read(tail) > 0) {
+                // fill
+            }
+            byte[] h = head.array();
+            if (!java.util.Arrays.equals(h, 0, 8, PNG_SIGNATURE, 0, 8)) {
+                return null;
+            }
+            int width = head.getInt(16);
+            int height = head.getInt(20);
+            if (h[12] != 'I' || h[13] != 'H' || h[14] != 'D' || h[15] != 'R'
+                    || !java.util.Arrays.equals(tail.array(), PNG_IEND) || width <= 0 || height <= 0) {
+                throw MediaRejected.corrupt();
+            }
+            return new ProbeResult(AssetKind.IMAGE, 0, "png_pipe", "png", null, width, height, 0, 0);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static double parseSeconds(String v) {
