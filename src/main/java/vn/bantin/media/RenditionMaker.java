@@ -2,14 +2,11 @@ package vn.bantin.media;
 
 import vn.bantin.domain.AssetKind;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -42,16 +39,14 @@ public final class RenditionMaker {
     private static final double FAST_LIMIT_TOLERANCE_LU = 0.5;
 
     private final FfmpegCommand ffmpeg;
-    private final Path ffprobe;
 
     public RenditionMaker() {
         this(null);
     }
 
-    /** ffmpeg and ffprobe from binDir; null means the PATH. */
+    /** ffmpeg from binDir; null means the PATH. */
     public RenditionMaker(Path binDir) {
         this.ffmpeg = new FfmpegCommand(binDir == null ? Path.of("ffmpeg") : binDir.resolve("ffmpeg"));
-        this.ffprobe = binDir == null ? Path.of("ffprobe") : binDir.resolve("ffprobe");
     }
 
     /**
@@ -256,7 +251,7 @@ public final class RenditionMaker {
         int h = profile.height();
         String vf = "scale=trunc(iw*sar/2)*2:ih,setsar=1,scale=" + w + ":" + h
                 + ":force_original_aspect_ratio=decrease:force_divisible_by=2,pad=" + w + ":" + h
-                + ":(ow-iw)/2:(oh-ih)/2:color=black,fps=" + outputFps(source) + ",format=yuv420p";
+                + ":(ow-iw)/2:(oh-ih)/2:color=black,fps=" + OUTPUT_FPS + ",format=yuv420p";
         List<String> args = new ArrayList<>(List.of("-v", "error", "-i", source.toString(), "-map", "0:v:0",
                 "-map", "0:a:0?", "-vf", vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
                 "-profile:v", "high", "-level:v", "4.1", "-maxrate", "8M", "-bufsize", "16M",
@@ -283,41 +278,13 @@ public final class RenditionMaker {
         return String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:LRA=11", TARGET_LUFS, TARGET_TP);
     }
 
-    /** The source's rate if the Pi can take it; 50/60 fps halves to 25/30; anything else above 30 becomes 30. */
-    String outputFps(Path source) {
-        double fps = sourceFps(source);
-        if (fps <= 0) {
-            return String.valueOf(25);
-        }
-        if (fps <= MAX_FPS + 0.01) {
-            return String.format(Locale.ROOT, "%.3f", fps);
-        }
-        return fps / 2 <= MAX_FPS + 0.01 ? String.format(Locale.ROOT, "%.3f", fps / 2) : String.valueOf(MAX_FPS);
-    }
-
-    private double sourceFps(Path source) {
-        try {
-            Process p = new ProcessBuilder(ffprobe.toString(), "-v", "error", "-select_streams", "v:0",
-                    "-show_entries", "stream=avg_frame_rate,r_frame_rate", "-of", "csv=p=0", source.toString())
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor(30, TimeUnit.SECONDS);
-            for (String rate : text.split("[,\\n]")) {
-                String[] nd = rate.strip().split("/");
-                if (nd.length == 2 && !nd[1].equals("0")) {
-                    double fps = Double.parseDouble(nd[0]) / Double.parseDouble(nd[1]);
-                    if (fps > 0) {
-                        return fps;
-                    }
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
-    }
+    /**
+     * The source's rate if the Pi can take it; 50/60 fps halves to 25/30; anything else above 30 becomes 30;
+     * 25 when the source has no rate. Worked out by the fps filter from the rate ffmpeg itself found for the
+     * input (source_fps), so no separate ffprobe runs before the encode.
+     */
+    static final String OUTPUT_FPS = ("if(gt(source_fps\\,0)\\,if(lte(source_fps\\,MAX+0.01)\\,source_fps\\,"
+            + "if(lte(source_fps/2\\,MAX+0.01)\\,source_fps/2\\,MAX))\\,25)").replace("MAX", String.valueOf(MAX_FPS));
 
     /** Generous: ten times real time plus ten minutes. */
     private static Duration timeout(long durationMs) {
