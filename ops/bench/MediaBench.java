@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Run by ops/bench/media. For each rendition kind, times our pipeline's work for one rendition (the ffmpeg
- * commands through RenditionMaker with progress parsing, the ffprobe + decode check of the output, the
- * delivered-loudness check for speech, the fsync'ed content-addressed store) against the plain ffmpeg
- * command(s) making the same file, in the same run; median of REPS. Then espeak-ng's real-time factor.
+ * Run by ops/bench/media. For each rendition kind, times our pipeline's work for one rendition, as
+ * MediaJobService does it (the ffmpeg commands through RenditionMaker with progress parsing, one ffprobe of the
+ * output, the fsync'ed content-addressed store; speech loudness as loudnorm's second pass reports it) against the
+ * plain ffmpeg command(s) making the same file, in the same run (speech: the same two passes, pass 1's JSON
+ * parsed into pass 2's measured_* values, the same limiter); median of REPS. Then espeak-ng's real-time factor.
  */
 public class MediaBench {
 
@@ -43,12 +44,7 @@ public class MediaBench {
                 "-i", image.toString(), "-filter_complex", "color=c=black:s=1920x1080:d=1[bg];[0:v:0]scale=1920:1080"
                         + ":force_original_aspect_ratio=decrease[fg];[bg][fg]overlay=(W-w)/2:(H-h)/2:format=auto,format=rgb24",
                 "-frames:v", "1", "OUT.png")));
-        String loudnorm = "aformat=channel_layouts=mono,loudnorm=I=-16.0:TP=-2.0:LRA=11";
-        bench("speech", work, speech, MediaProfile.SPEAKER_SPEECH, probe, maker, store, List.of(
-                List.of("-i", speech.toString(), "-vn", "-af", loudnorm + ":print_format=json", "-f", "null", "-"),
-                List.of("-i", speech.toString(), "-af", loudnorm + ":measured_I=-18:measured_TP=-3:measured_LRA=2"
-                        + ":measured_thresh=-28:offset=0:linear=true,aresample=44100", "-ac", "1", "-c:a",
-                        "libmp3lame", "-b:a", "64k", "OUT.mp3")));
+        bench("speech", work, speech, MediaProfile.SPEAKER_SPEECH, probe, maker, store, null);
         tts(work);
     }
 
@@ -61,8 +57,12 @@ public class MediaBench {
         for (int i = 0; i < REPS; i++) {
             Path dir = Files.createDirectories(work.resolve(kind + "-plain-" + i));
             long t0 = System.nanoTime();
-            for (List<String> cmd : plainCommands) {
-                ffmpeg(cmd, dir);
+            if (plainCommands == null) {
+                plainSpeech(src, dir);
+            } else {
+                for (List<String> cmd : plainCommands) {
+                    ffmpeg(cmd, dir);
+                }
             }
             plain[i] = (System.nanoTime() - t0) / 1e9;
 
@@ -70,19 +70,94 @@ public class MediaBench {
             t0 = System.nanoTime();
             RenditionMaker.Made made = maker.rendition(src, facts, profile, jobDir, p -> { });
             makerOnly[i] = (System.nanoTime() - t0) / 1e9;
-            ProbeResult out = probe.probe(made.file());
-            if (profile == MediaProfile.SPEAKER_SPEECH) {
-                maker.measure(made.file(), out.durationMs(), p -> { });
+            ProbeResult out = probe.inspectOwn(made.file(), RenditionMaker.outputKind(facts.kind(), profile));
+            if (out.durationMs() < 0) {
+                throw new IllegalStateException();
             }
             store.put(made.file());
             ours[i] = (System.nanoTime() - t0) / 1e9;
         }
+        System.out.println("# " + kind + " ours: RenditionMaker.rendition (ffmpeg with -progress parsing"
+                + (profile == MediaProfile.SPEAKER_SPEECH ? "; loudnorm pass 1, limit fit pass, pass 2 limiter +"
+                + " loudnorm linear encode whose JSON report gives the delivered output_i/output_tp" : "") + ") + one ffprobe of the output + sha256/fsync store");
+        System.out.println("# " + kind + " plain: " + (plainCommands == null
+                ? "ffmpeg loudnorm pass 1 (print_format=json, parsed); if peaks need it, one ffmpeg fitting the limit"
+                + " (alimiter x8 + ebur128); ffmpeg pass 2 limiter + loudnorm linear=true with those figures, MP3 64k"
+                : "one ffmpeg command making the same file"));
         double o = median(ours);
         double p = median(plain);
         System.out.printf(Locale.ROOT, "BENCH media.%s.pipeline_s %.3f s%n", kind, o);
         System.out.printf(Locale.ROOT, "BENCH media.%s.plain_ffmpeg_s %.3f s%n", kind, p);
         System.out.printf(Locale.ROOT, "BENCH media.%s.encode_only_s %.3f s%n", kind, median(makerOnly));
         System.out.printf(Locale.ROOT, "BENCH media.rendition_ratio %.2f ratio (%s)%n", o / p, kind);
+    }
+
+    /**
+     * The plain equivalent of the speech rendition, as a shell script would do it: loudnorm pass 1 (JSON parsed);
+     * if the peaks need a limiter, one ffmpeg measuring the source through alimiter at 8 limits with ebur128
+     * (the limit interpolated where limit + 1 dB + gain meets −2 dBTP); then the encode with loudnorm linear=true
+     * on those figures.
+     */
+    static void plainSpeech(Path src, Path dir) throws Exception {
+        String ln = "loudnorm=I=-16.0:TP=-2.0:LRA=11";
+        String log = ffmpegOut(List.of("-v", "info", "-i", src.toString(), "-vn", "-af",
+                "aformat=channel_layouts=mono," + ln + ":print_format=json", "-f", "null", "-"), dir);
+        io.vertx.core.json.JsonObject j = new io.vertx.core.json.JsonObject(
+                log.substring(log.lastIndexOf('{'), log.lastIndexOf('}') + 1));
+        double i = Double.parseDouble(j.getString("input_i"));
+        double tp = Double.parseDouble(j.getString("input_tp"));
+        double thresh = Double.parseDouble(j.getString("input_thresh"));
+        String limiter = "";
+        if (tp + (-16 - i) > -2.0) {
+            double first = -2.0 - (-16 - i) - 1.0;
+            double[] lims = new double[8];
+            StringBuilder g = new StringBuilder("[0:a:0]aformat=channel_layouts=mono,asplit=8");
+            for (int k = 0; k < 8; k++) {
+                lims[k] = Math.max(-24, first - 1.5 * k);
+                g.append("[l").append(k).append(']');
+            }
+            for (int k = 0; k < 8; k++) {
+                g.append(";[l").append(k).append(']').append(lim(lims[k])).append("ebur128=framelog=verbose,anullsink");
+            }
+            String out = ffmpegOut(List.of("-v", "info", "-i", src.toString(), "-filter_complex", g.toString(),
+                    "-map", "0:a:0", "-f", "null", "-"), dir);
+            java.util.TreeMap<Integer, Double> byN = new java.util.TreeMap<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[Parsed_ebur128_(\\d+) @ [^\\]]+\\] "
+                    + "Summary:\\s+Integrated loudness:\\s+I:\\s+(-?[0-9.]+) LUFS").matcher(out);
+            while (m.find()) {
+                byN.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+            }
+            double[] loud = byN.values().stream().mapToDouble(Double::doubleValue).toArray();
+            double prev = Double.NaN;
+            for (int k = 0; k < 8; k++) {
+                double excess = lims[k] + 1.0 - 16 - loud[k] + 2.0;
+                if (excess <= 0) {
+                    double l = lims[k];
+                    double li = loud[k];
+                    if (k > 0 && prev > 0) {
+                        double t = prev / (prev - excess);
+                        l = lims[k - 1] + t * (lims[k] - lims[k - 1]);
+                        li = loud[k - 1] + t * (loud[k] - loud[k - 1]);
+                    }
+                    limiter = lim(l);
+                    thresh += li - i;
+                    i = li;
+                    tp = l + 1.0 - 0.02;
+                    break;
+                }
+                prev = excess;
+            }
+        }
+        ffmpegOut(List.of("-v", "info", "-i", src.toString(), "-map", "0:a:0", "-af", "aformat=channel_layouts=mono,"
+                + limiter + ln + String.format(Locale.ROOT, ":measured_I=%.2f:measured_TP=%.2f:measured_LRA=%s"
+                        + ":measured_thresh=%.2f:offset=%s:linear=true:print_format=json,aresample=44100", i, tp,
+                j.getString("input_lra"), thresh, j.getString("target_offset")),
+                "-ac", "1", "-c:a", "libmp3lame", "-b:a", "64k", "-map_metadata", "-1", "-write_xing", "1",
+                "OUT.mp3"), dir);
+    }
+
+    static String lim(double db) {
+        return String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,", Math.pow(10, db / 20));
     }
 
     static void tts(Path work) throws Exception {
@@ -107,8 +182,14 @@ public class MediaBench {
     }
 
     static void ffmpeg(List<String> args, Path dir) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-v", "error",
-                "-y"));
+        ffmpegOut(args, dir);
+    }
+
+    static String ffmpegOut(List<String> args, Path dir) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-y"));
+        if (!args.contains("-v")) {
+            cmd.addAll(List.of("-v", "error"));
+        }
         for (String a : args) {
             cmd.add(a.startsWith("OUT.") ? dir.resolve(a).toString() : a);
         }
@@ -117,6 +198,7 @@ public class MediaBench {
         if (p.waitFor() != 0) {
             throw new IllegalStateException("plain ffmpeg failed: " + cmd + "\n" + new String(log));
         }
+        return new String(log, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     static double median(double[] v) {

@@ -215,14 +215,15 @@ public final class MediaJobService implements AutoCloseable {
         ProbeResult src = sourceFacts(asset);
         RenditionMaker.Made made = maker.rendition(store.path(asset.asset().sha256()), src, profile, work,
                 progress::percent);
-        ProbeResult out = probe.probe(made.file());
+        // ffmpeg exited 0; one ffprobe for the facts the row records and the geometry check is enough for our
+        // own encode (uploads get the full decode check). Speech loudness comes from loudnorm's own report.
+        ProbeResult out = probe.inspectOwn(made.file(), RenditionMaker.outputKind(src.kind(), profile));
         if (profile.width() > 0 && (out.width() != profile.width() || out.height() != profile.height())) {
             throw new RenditionFailed("Bản dựng sai kích thước " + out.width() + "×" + out.height()
                     + " / Rendition came out " + out.width() + "×" + out.height() + ", expected "
                     + profile.width() + "×" + profile.height());
         }
-        Loudness delivered = profile == MediaProfile.SPEAKER_SPEECH
-                ? maker.measure(made.file(), out.durationMs(), p -> { }) : null;
+        Loudness delivered = made.delivered();
         AssetStore.Stored stored = store.put(made.file());
         Rendition r = new Rendition(asset.asset().id(), profile.id(), stored.sha256(), stored.sizeBytes(),
                 out.durationMs(), out.videoCodec(), out.audioCodec(), out.width() == 0 ? null : out.width(),

@@ -6,11 +6,14 @@ import com.github.kokorin.jaffree.ffprobe.FFprobe;
 import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
 import com.github.kokorin.jaffree.ffprobe.Stream;
 import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.domain.AssetKind;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,6 +59,124 @@ public final class MediaProbe {
         ProbeResult probe = classify(file, result);
         decodeCheck.verify(file, probe);
         return probe;
+    }
+
+    /**
+     * Facts about a file the controller made itself (a rendition), whose encode ffmpeg finished with exit 0:
+     * one plain ffprobe of the container and streams, no decode check and no packet count. ffmpeg's exit status
+     * already says the whole input was encoded and the muxer wrote its trailer; a damaged upload is what
+     * {@link #probe} guards against, and it still runs on every upload. kind is what the caller asked ffmpeg
+     * to produce. Throws if the file has no stream of that kind or (audio, video) no duration.
+     */
+    public ProbeResult inspectOwn(Path file, AssetKind kind) throws MediaRejected {
+        if (sizeOf(file) == 0) {
+            throw MediaRejected.empty();
+        }
+        if (kind == AssetKind.IMAGE) {
+            ProbeResult png = ownPng(file);
+            if (png != null) {
+                return png;
+            }
+        }
+        String ffprobe = binDir == null ? "ffprobe" : binDir.resolve("ffprobe").toString();
+        List<String> cmd = List.of(ffprobe, "-v", "error", "-show_entries",
+                "format=format_name,duration:stream=codec_type,codec_name,width,height,channels,sample_rate"
+                        + ":stream_disposition=attached_pic", "-of", "json", file.toString());
+        String text;
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw MediaRejected.timeout();
+            }
+            if (p.exitValue() != 0) {
+                throw MediaRejected.unreadable();
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("ffprobe could not be run", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MediaRejected.timeout();
+        }
+        JsonObject json = new JsonObject(text);
+        JsonArray streams = json.getJsonArray("streams", new JsonArray());
+        JsonObject format = json.getJsonObject("format", new JsonObject());
+        JsonObject video = null;
+        JsonObject audio = null;
+        for (int i = 0; i < streams.size(); i++) {
+            JsonObject s = streams.getJsonObject(i);
+            JsonObject d = s.getJsonObject("disposition");
+            boolean cover = d != null && Integer.valueOf(1).equals(d.getInteger("attached_pic"));
+            if (video == null && "video".equals(s.getString("codec_type")) && !cover) {
+                video = s;
+            } else if (audio == null && "audio".equals(s.getString("codec_type"))) {
+                audio = s;
+            }
+        }
+        if (kind == AssetKind.AUDIO ? audio == null : video == null) {
+            throw MediaRejected.noMedia();
+        }
+        long durationMs = 0;
+        if (kind != AssetKind.IMAGE) {
+            durationMs = Math.round(parseSeconds(format.getString("duration")) * 1000);
+            if (durationMs <= 0) {
+                throw MediaRejected.zeroDuration();
+            }
+        }
+        return new ProbeResult(kind, durationMs, format.getString("format_name"),
+                video == null ? null : video.getString("codec_name"),
+                audio == null ? null : audio.getString("codec_name"),
+                video == null ? 0 : video.getInteger("width", 0), video == null ? 0 : video.getInteger("height", 0),
+                audio == null ? 0 : audio.getInteger("channels", 0),
+                audio == null ? 0 : (int) parseSeconds(audio.getString("sample_rate")));
+    }
+
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final byte[] PNG_IEND = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xae, 0x42, 0x60, (byte) 0x82};
+
+    /**
+     * A PNG our own ffmpeg wrote, read without a process (ffprobe's start-up alone costs as much as a small
+     * picture's encode): the signature, the IHDR chunk's geometry, and the IEND chunk closing the file, so a
+     * short write shows (refused as corrupt). Null if the file is not a PNG at all (then ffprobe looks at it).
+     */
+    private static ProbeResult ownPng(Path file) throws MediaRejected {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(file)) {
+            long size = ch.size();
+            if (size < 8 + 25 + 12) {
+                return null;
+            }
+            java.nio.ByteBuffer head = java.nio.ByteBuffer.allocate(24);
+            while (head.hasRemaining() && ch.read(head) > 0) {
+                // fill
+            }
+            java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(12);
+            ch.position(size - 12);
+            while (tail.hasRemaining() && ch.read(tail) > 0) {
+                // fill
+            }
+            byte[] h = head.array();
+            if (!java.util.Arrays.equals(h, 0, 8, PNG_SIGNATURE, 0, 8)) {
+                return null;
+            }
+            int width = head.getInt(16);
+            int height = head.getInt(20);
+            if (h[12] != 'I' || h[13] != 'H' || h[14] != 'D' || h[15] != 'R'
+                    || !java.util.Arrays.equals(tail.array(), PNG_IEND) || width <= 0 || height <= 0) {
+                throw MediaRejected.corrupt();
+            }
+            return new ProbeResult(AssetKind.IMAGE, 0, "png_pipe", "png", null, width, height, 0, 0);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static double parseSeconds(String v) {
+        try {
+            return v == null ? 0 : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private ProbeResult classify(Path file, FFprobeResult result) throws MediaRejected {

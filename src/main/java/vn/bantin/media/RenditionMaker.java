@@ -2,14 +2,11 @@ package vn.bantin.media;
 
 import vn.bantin.domain.AssetKind;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
@@ -38,22 +35,25 @@ public final class RenditionMaker {
     /** alimiter's lowest limit (0.0625). */
     private static final double MIN_LIMIT_DB = -24;
     private static final int PREVIEW_WIDTH = 320;
+    /** How far the one-shot limited second pass may land from −16 LUFS before the limited signal is measured. */
+    private static final double FAST_LIMIT_TOLERANCE_LU = 0.5;
 
     private final FfmpegCommand ffmpeg;
-    private final Path ffprobe;
 
     public RenditionMaker() {
         this(null);
     }
 
-    /** ffmpeg and ffprobe from binDir; null means the PATH. */
+    /** ffmpeg from binDir; null means the PATH. */
     public RenditionMaker(Path binDir) {
         this.ffmpeg = new FfmpegCommand(binDir == null ? Path.of("ffmpeg") : binDir.resolve("ffmpeg"));
-        this.ffprobe = binDir == null ? Path.of("ffprobe") : binDir.resolve("ffprobe");
     }
 
-    /** A file made in the work directory, not yet stored. */
-    public record Made(Path file, Loudness loudness) {
+    /**
+     * A file made in the work directory, not yet stored. loudness is the source's (speech only), delivered what
+     * loudnorm's second pass reported about its own output (speech only; null for pictures and video).
+     */
+    public record Made(Path file, Loudness loudness, Loudness delivered) {
     }
 
     public Made rendition(Path source, ProbeResult src, MediaProfile profile, Path workDir, IntConsumer percent)
@@ -62,9 +62,9 @@ public final class RenditionMaker {
             return speech(source, src, workDir, percent);
         }
         if (src.kind() == AssetKind.IMAGE) {
-            return new Made(picture(source, profile, workDir, percent), null);
+            return new Made(picture(source, profile, workDir, percent), null, null);
         }
-        return new Made(video(source, src, profile, workDir, percent), null);
+        return new Made(video(source, src, profile, workDir, percent), null, null);
     }
 
     /** First pass of loudnorm: the programme's loudness as it is. */
@@ -78,6 +78,14 @@ public final class RenditionMaker {
                 "aformat=channel_layouts=mono," + preFilter + loudnorm() + ":print_format=json", "-f", "null", "-"),
                 durationMs, percent, timeout(durationMs));
         return Loudness.parse(err);
+    }
+
+    /** The kind of file {@link #rendition} makes from a source of this kind for this profile. */
+    public static AssetKind outputKind(AssetKind source, MediaProfile profile) {
+        if (profile == MediaProfile.SPEAKER_SPEECH) {
+            return AssetKind.AUDIO;
+        }
+        return source == AssetKind.IMAGE ? AssetKind.IMAGE : AssetKind.VIDEO;
     }
 
     /** A thumbnail (video, picture) or waveform picture (audio), PNG, 320 px wide. */
@@ -102,37 +110,138 @@ public final class RenditionMaker {
     /**
      * Two-pass loudnorm in linear mode (one gain for the whole bulletin, no pumping). When the peaks would not
      * fit under the true-peak target after that gain (synthetic speech peaks at 0 dBFS yet measures −18 LUFS),
-     * a peak limiter goes first and the limited signal is measured again, so the second pass stays linear and
-     * lands on −16 LUFS instead of falling back to loudnorm's dynamic mode, which undershoots short clips.
+     * a peak limiter goes first, so the second pass stays linear and lands on −16 LUFS instead of falling back
+     * to loudnorm's dynamic mode, which undershoots short clips. The limit comes from one cheap pass
+     * ({@link #fitLimit}), because limiting lowers the loudness the gain is computed from.
+     *
+     * <p>The second pass reports what it delivered (print_format=json: output_i, output_tp, normalization_type),
+     * so the output is not measured again. If that report shows the limited pass did not stay linear, missed
+     * −16 LUFS by more than {@link #FAST_LIMIT_TOLERANCE_LU} or let the true peak over, the limited signal is
+     * measured in full with loudnorm and the second pass runs again on those figures.
      */
-    private Made speech(Path source, ProbeResult src, Path workDir, IntConsumer percent) throws RenditionFailed {
+    private Made speech(Path source, ProbeResult src, Path workDir, IntConsumer progress) throws RenditionFailed {
+        IntConsumer percent = monotonic(progress);
         long ms = src.durationMs();
-        Loudness in = measure(source, "", ms, p -> percent.accept(p / 3));
+        Loudness in = measure(source, "", ms, p -> percent.accept(p * 45 / 100));
         if (in.silent()) {
             throw new RenditionFailed(String.format(Locale.ROOT,
                     "Âm thanh gần như im lặng (%.1f LUFS), không chuẩn hoá độ to được"
                             + " / The audio is (nearly) silent (%.1f LUFS) and cannot be loudness-normalised",
                     in.integratedLufs(), in.integratedLufs()));
         }
-        String limiter = "";
-        Loudness measured = in;
-        double gain = TARGET_LUFS - in.integratedLufs();
-        if (in.truePeakDbtp() + gain > TARGET_TP) {
-            double limitDb = Math.max(MIN_LIMIT_DB, TARGET_TP - gain - PEAK_MARGIN_DB);
-            limiter = String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
-                    Math.pow(10, limitDb / 20));
-            measured = measure(source, limiter, ms, p -> percent.accept(33 + p / 3));
-        }
         Path out = workDir.resolve("speech.mp3");
+        double gain = TARGET_LUFS - in.integratedLufs();
+        if (in.truePeakDbtp() + gain <= TARGET_TP) {
+            return new Made(out, in,
+                    secondPass(source, out, "", in, ms, p -> percent.accept(45 + p * 55 / 100)).delivered());
+        }
+        double limitDb = Math.max(MIN_LIMIT_DB, TARGET_TP - gain - PEAK_MARGIN_DB);
+        String limiter = limiter(limitDb);
+        Loudness fit = fitLimit(source, in, limitDb, ms);
+        if (fit != null) {
+            double fitLimitDb = fit.truePeakDbtp() - PEAK_MARGIN_DB + 0.02;
+            String fitLimiter = limiter(fitLimitDb);
+            Pass one = secondPass(source, out, fitLimiter, fit, ms, p -> percent.accept(50 + p / 2));
+            Loudness delivered = one.delivered();
+            if (one.linear() && Math.abs(delivered.integratedLufs() - TARGET_LUFS) <= FAST_LIMIT_TOLERANCE_LU
+                    && delivered.truePeakDbtp() <= TARGET_TP + 0.2) {
+                return new Made(out, in, delivered);
+            }
+        }
+        Loudness measured = measure(source, limiter, ms, p -> percent.accept(60 + p * 15 / 100));
+        return new Made(out, in,
+                secondPass(source, out, limiter, measured, ms, p -> percent.accept(75 + p / 4)).delivered());
+    }
+
+    private static String limiter(double limitDb) {
+        return String.format(Locale.ROOT, "alimiter=limit=%.5f:level=false:attack=5:release=50,",
+                Math.pow(10, limitDb / 20));
+    }
+
+    private static final int LIMIT_CANDIDATES = 8;
+    private static final double LIMIT_STEP_DB = 1.5;
+    private static final java.util.regex.Pattern EBUR128_SUMMARY = java.util.regex.Pattern.compile(
+            "\\[Parsed_ebur128_(\\d+) @ [^\\]]+\\] Summary:\\s+Integrated loudness:\\s+I:\\s+(-?[0-9.]+) LUFS");
+
+    /**
+     * Limiting shaves loudness too, so the limit that lets one linear gain reach −16 LUFS with peaks under the
+     * target is found in one cheap pass: the source through alimiter at {@link #LIMIT_CANDIDATES} limits from
+     * firstLimitDb down, each measured by ebur128 (integrated loudness only; no true-peak oversampling), side by
+     * side in one ffmpeg. The limit is interpolated where limit + margin + gain meets the true-peak target.
+     * Returns the measurement to give loudnorm's linear second pass (true peak = limit + margin), or null if no
+     * candidate fits (then the limited signal is measured in full).
+     */
+    private Loudness fitLimit(Path source, Loudness in, double firstLimitDb, long ms) throws RenditionFailed {
+        double[] limits = new double[LIMIT_CANDIDATES];
+        StringBuilder graph = new StringBuilder("[0:a:0]aformat=channel_layouts=mono,asplit=" + LIMIT_CANDIDATES);
+        for (int k = 0; k < LIMIT_CANDIDATES; k++) {
+            limits[k] = Math.max(MIN_LIMIT_DB, firstLimitDb - k * LIMIT_STEP_DB);
+            graph.append("[l").append(k).append(']');
+        }
+        for (int k = 0; k < LIMIT_CANDIDATES; k++) {
+            String lim = limiter(limits[k]);
+            graph.append(";[l").append(k).append(']').append(lim).append("ebur128=framelog=verbose,anullsink");
+        }
+        String err = ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-filter_complex", graph.toString(),
+                "-map", "0:a:0", "-f", "null", "-"), ms, p -> { }, timeout(ms));
+        java.util.TreeMap<Integer, Double> byInstance = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = EBUR128_SUMMARY.matcher(err);
+        while (m.find()) {
+            byInstance.put(Integer.parseInt(m.group(1)), Double.parseDouble(m.group(2)));
+        }
+        if (byInstance.size() != LIMIT_CANDIDATES) {
+            return null;
+        }
+        double[] loud = byInstance.values().stream().mapToDouble(Double::doubleValue).toArray();
+        // excess(k) = limit + margin + (target − loudness) − target TP; the limit wanted has excess 0.
+        double prevExcess = Double.NaN;
+        for (int k = 0; k < LIMIT_CANDIDATES; k++) {
+            double excess = limits[k] + PEAK_MARGIN_DB + TARGET_LUFS - loud[k] - TARGET_TP;
+            if (excess <= 0 && loud[k] > Loudness.SILENCE_LUFS) {
+                double limitDb = limits[k];
+                double lufs = loud[k];
+                if (k > 0 && prevExcess > 0) {
+                    double t = prevExcess / (prevExcess - excess);
+                    limitDb = limits[k - 1] + t * (limits[k] - limits[k - 1]);
+                    lufs = loud[k - 1] + t * (loud[k] - loud[k - 1]);
+                }
+                // a little under the target, so rounding cannot tip loudnorm out of linear mode
+                return new Loudness(lufs, limitDb + PEAK_MARGIN_DB - 0.02, in.rangeLu(),
+                        in.thresholdLufs() + lufs - in.integratedLufs(), in.targetOffset());
+            }
+            prevExcess = excess;
+        }
+        return null;
+    }
+
+    /**
+     * The encoding pass: loudnorm with the given measurement, linear=true. Returns what loudnorm reports about
+     * its output, and whether it stayed linear (false: it fell back to dynamic mode).
+     */
+    private record Pass(Loudness delivered, boolean linear) {
+    }
+
+    private Pass secondPass(Path source, Path out, String limiter, Loudness measured, long ms,
+                                IntConsumer percent) throws RenditionFailed {
         String second = String.format(Locale.ROOT, "%s:measured_I=%.2f:measured_TP=%.2f:measured_LRA=%.2f"
                         + ":measured_thresh=%.2f:offset=%.2f:linear=true:print_format=json", loudnorm(),
                 measured.integratedLufs(), measured.truePeakDbtp(), measured.rangeLu(), measured.thresholdLufs(),
                 measured.targetOffset());
-        ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-map", "0:a:0", "-af",
+        String err = ffmpeg.run(List.of("-v", "info", "-i", source.toString(), "-map", "0:a:0", "-af",
                 "aformat=channel_layouts=mono," + limiter + second + ",aresample=44100", "-ac", "1",
                 "-c:a", "libmp3lame", "-b:a", SPEECH_BITRATE, "-map_metadata", "-1", "-write_xing", "1",
-                out.toString()), ms, p -> percent.accept(66 + p / 3), timeout(ms));
-        return new Made(out, in);
+                out.toString()), ms, percent, timeout(ms));
+        return new Pass(Loudness.parseOutput(err), "linear".equals(Loudness.normalizationType(err)));
+    }
+
+    private static IntConsumer monotonic(IntConsumer percent) {
+        int[] last = {-1};
+        return p -> {
+            if (p > last[0]) {
+                last[0] = p;
+                percent.accept(p);
+            }
+        };
     }
 
     private Path video(Path source, ProbeResult src, MediaProfile profile, Path workDir, IntConsumer percent)
@@ -142,7 +251,7 @@ public final class RenditionMaker {
         int h = profile.height();
         String vf = "scale=trunc(iw*sar/2)*2:ih,setsar=1,scale=" + w + ":" + h
                 + ":force_original_aspect_ratio=decrease:force_divisible_by=2,pad=" + w + ":" + h
-                + ":(ow-iw)/2:(oh-ih)/2:color=black,fps=" + outputFps(source) + ",format=yuv420p";
+                + ":(ow-iw)/2:(oh-ih)/2:color=black,fps=" + OUTPUT_FPS + ",format=yuv420p";
         List<String> args = new ArrayList<>(List.of("-v", "error", "-i", source.toString(), "-map", "0:v:0",
                 "-map", "0:a:0?", "-vf", vf, "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
                 "-profile:v", "high", "-level:v", "4.1", "-maxrate", "8M", "-bufsize", "16M",
@@ -169,41 +278,13 @@ public final class RenditionMaker {
         return String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:LRA=11", TARGET_LUFS, TARGET_TP);
     }
 
-    /** The source's rate if the Pi can take it; 50/60 fps halves to 25/30; anything else above 30 becomes 30. */
-    String outputFps(Path source) {
-        double fps = sourceFps(source);
-        if (fps <= 0) {
-            return String.valueOf(25);
-        }
-        if (fps <= MAX_FPS + 0.01) {
-            return String.format(Locale.ROOT, "%.3f", fps);
-        }
-        return fps / 2 <= MAX_FPS + 0.01 ? String.format(Locale.ROOT, "%.3f", fps / 2) : String.valueOf(MAX_FPS);
-    }
-
-    private double sourceFps(Path source) {
-        try {
-            Process p = new ProcessBuilder(ffprobe.toString(), "-v", "error", "-select_streams", "v:0",
-                    "-show_entries", "stream=avg_frame_rate,r_frame_rate", "-of", "csv=p=0", source.toString())
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            p.waitFor(30, TimeUnit.SECONDS);
-            for (String rate : text.split("[,\\n]")) {
-                String[] nd = rate.strip().split("/");
-                if (nd.length == 2 && !nd[1].equals("0")) {
-                    double fps = Double.parseDouble(nd[0]) / Double.parseDouble(nd[1]);
-                    if (fps > 0) {
-                        return fps;
-                    }
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 0;
-    }
+    /**
+     * The source's rate if the Pi can take it; 50/60 fps halves to 25/30; anything else above 30 becomes 30;
+     * 25 when the source has no rate. Worked out by the fps filter from the rate ffmpeg itself found for the
+     * input (source_fps), so no separate ffprobe runs before the encode.
+     */
+    static final String OUTPUT_FPS = ("if(gt(source_fps\\,0)\\,if(lte(source_fps\\,MAX+0.01)\\,source_fps\\,"
+            + "if(lte(source_fps/2\\,MAX+0.01)\\,source_fps/2\\,MAX))\\,25)").replace("MAX", String.valueOf(MAX_FPS));
 
     /** Generous: ten times real time plus ten minutes. */
     private static Duration timeout(long durationMs) {

@@ -180,4 +180,25 @@ class MediaProbeTest {
         assertThatThrownBy(() -> broken.probe(TestMedia.png(dir, "ok.png")))
                 .isNotInstanceOf(MediaRejected.class);
     }
+
+    @Test
+    @DisplayName("inspectOwn: our own PNG's geometry without a process; a short write is refused; MP4 and MP3 via ffprobe")
+    void inspectOwnRenditions() throws Exception {
+        Path png = TestMedia.png(dir, "poster.png");
+        ProbeResult full = probe.probe(png);
+        ProbeResult own = probe.inspectOwn(png, AssetKind.IMAGE);
+        assertThat(own.width()).isEqualTo(full.width());
+        assertThat(own.height()).isEqualTo(full.height());
+        assertThat(own.videoCodec()).isEqualTo("png");
+        Path cut = TestMedia.firstHalf(png, dir.resolve("cut.png"));
+        assertThatThrownBy(() -> probe.inspectOwn(cut, AssetKind.IMAGE)).isInstanceOf(MediaRejected.class);
+        ProbeResult mp4 = probe.inspectOwn(TestMedia.mp4(dir, "clip.mp4", 3, true), AssetKind.VIDEO);
+        assertThat(mp4.durationMs()).isBetween(2900L, 3100L);
+        assertThat(mp4.width()).isPositive();
+        ProbeResult mp3 = probe.inspectOwn(TestMedia.mp3(dir, "b.mp3", 3), AssetKind.AUDIO);
+        assertThat(mp3.audioCodec()).isEqualTo("mp3");
+        assertThat(mp3.durationMs()).isBetween(2900L, 3100L);
+        assertThatThrownBy(() -> probe.inspectOwn(TestMedia.mp3(dir, "c.mp3", 1), AssetKind.VIDEO))
+                .isInstanceOf(MediaRejected.class);
+    }
 }

@@ -129,6 +129,21 @@ class RenditionMakerTest {
     }
 
     @Test
+    @DisplayName("synthetic speech peaking at 0 dBFS goes through the limiter: −16 LUFS ±1, true peak ≤ −1.5 dBTP,"
+            + " and the second pass's own report agrees with ebur128")
+    void peakySpeechThroughLimiter() throws Exception {
+        Path src = dir.resolve("tts.wav");
+        new EspeakTts().synthesize("Kính thưa bà con. Ủy ban nhân dân phường thông báo lịch tiêm chủng mở rộng"
+                + " tháng này tại trạm y tế. Xin cảm ơn bà con đã lắng nghe.", TtsEngine.Voice.values()[0], src);
+        RenditionMaker.Made made = make(src, MediaProfile.SPEAKER_SPEECH);
+        assertThat(made.loudness().truePeakDbtp() + (-16 - made.loudness().integratedLufs())).isGreaterThan(-2.0);
+        assertSpeechLoudness(made.file());
+        Inspect.Ebur128 m = Inspect.ebur128(made.file());
+        assertThat(made.delivered().integratedLufs()).isCloseTo(m.integratedLufs(), within(0.5));
+        assertThat(made.delivered().truePeakDbtp()).isLessThanOrEqualTo(-1.5);
+    }
+
+    @Test
     @DisplayName("clipped, far too loud audio is brought down to −16 LUFS with peaks under −1.5 dBTP")
     void clippedLoud() throws Exception {
         Path src = TestMedia.clippedLoud(dir, "hot.wav", 5);
