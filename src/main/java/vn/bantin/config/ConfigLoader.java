@@ -46,6 +46,17 @@ public final class ConfigLoader {
         return new ConfigLoader(props, env).build();
     }
 
+    /**
+     * A configuration from keys as written in the properties file (e.g. {@code http.port}), every other
+     * key at its default; the environment is not consulted. Tests and tools build configs this way, so
+     * adding a key never changes their code.
+     */
+    public static BantinConfig fromProperties(Map<String, String> keys) {
+        Properties props = new Properties();
+        props.putAll(keys);
+        return new ConfigLoader(props, Map.of()).build();
+    }
+
     private BantinConfig build() {
         Path dataDir = Path.of(get(DATA_DIR, "./var")).toAbsolutePath().normalize();
         String defaultUrl = "jdbc:hsqldb:file:" + dataDir.resolve("db/bantin") + ";hsqldb.tx=mvcc";

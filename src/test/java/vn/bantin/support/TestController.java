@@ -3,8 +3,11 @@ package vn.bantin.support;
 import io.vertx.core.Vertx;
 import vn.bantin.Controller;
 import vn.bantin.config.BantinConfig;
+import vn.bantin.config.ConfigLoader;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -31,9 +34,29 @@ public final class TestController implements AutoCloseable {
 
     /** Restarting on the same data dir, port and token is how tests bring a controller back. */
     public static TestController start(Path dataDir, int port, long maxUploadBytes, String token) throws Exception {
-        BantinConfig config = new BantinConfig("127.0.0.1", port, dataDir,
-                "jdbc:hsqldb:file:" + dataDir.resolve("db/bantin") + ";hsqldb.tx=mvcc", "SA", "", maxUploadBytes,
-                token, 7, "Asia/Ho_Chi_Minh");
+        return start(Map.of(
+                ConfigLoader.HTTP_PORT, String.valueOf(port),
+                ConfigLoader.DATA_DIR, dataDir.toString(),
+                ConfigLoader.MAX_UPLOAD_BYTES, String.valueOf(maxUploadBytes),
+                ConfigLoader.ADMIN_TOKEN, token));
+    }
+
+    /**
+     * A controller on loopback with the given config keys (as in the properties file) over the test
+     * defaults; {@code data.dir} is required, and restarting on the same keys brings the same controller back.
+     */
+    public static TestController start(Map<String, String> keys) throws Exception {
+        Map<String, String> all = new HashMap<>(Map.of(
+                ConfigLoader.HTTP_HOST, "127.0.0.1",
+                ConfigLoader.HTTP_PORT, "0",
+                ConfigLoader.MAX_UPLOAD_BYTES, String.valueOf(64L * 1024 * 1024),
+                ConfigLoader.ADMIN_TOKEN, "test-" + UUID.randomUUID()));
+        all.putAll(keys);
+        if (!all.containsKey(ConfigLoader.DATA_DIR)) {
+            throw new IllegalArgumentException("a test controller needs data.dir");
+        }
+        BantinConfig config = ConfigLoader.fromProperties(all);
+        String token = config.adminToken();
         Controller c = Controller.start(Vertx.vertx(), config).toCompletionStage().toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
         return new TestController(c, config, token);
