@@ -33,6 +33,7 @@ public final class RecordSpool {
     private final DeviceKeys keys;
     private final TreeSet<Long> spooled = new TreeSet<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> beforeDelete = new CopyOnWriteArrayList<>();
     private long lastSeq;
     private String lastHash;
 
@@ -131,6 +132,9 @@ public final class RecordSpool {
 
     /** Deletes the records the controller holds: every sequence up to and including {@code highestSeq}. */
     public synchronized int acknowledge(long highestSeq) throws IOException {
+        if (!spooled.isEmpty() && spooled.first() <= highestSeq) {
+            beforeDelete.forEach(Runnable::run);
+        }
         int deleted = 0;
         while (!spooled.isEmpty() && spooled.first() <= highestSeq) {
             Files.deleteIfExists(fileOf(spooled.pollFirst()));
@@ -157,6 +161,11 @@ public final class RecordSpool {
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /** Runs before acknowledged records are deleted: state drawn from them must be saved first. */
+    public void beforeDelete(Runnable listener) {
+        beforeDelete.add(listener);
     }
 
     private SpooledRecord read(long seq) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Logger;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.crypto.RequestSigner;
 
 /** Signed HTTP calls to the controller's agent API; corrects the clock offset from a 401's server time. */
@@ -54,25 +55,31 @@ public final class ControllerClient implements AutoCloseable {
     private <T> HttpResponse<T> send(String method, String pathOrUrl, byte[] body, Map<String, String> headers,
                                      HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
         URI uri = base.resolve(pathOrUrl);
-        HttpResponse<T> response = http.send(request(method, uri, body, headers), handler);
-        if (response.statusCode() == 401 && correctedClock(response)) {
-            response = http.send(request(method, uri, body, headers), handler);
+        for (int attempt = 0; ; attempt++) {
+            AgentClock.Probe probe = clock.probe();
+            HttpResponse<T> response = http.send(request(method, uri, body, headers), handler);
+            if (response.statusCode() != 401 || attempt == 2 || !correctedClock(response, probe)) {
+                return response;
+            }
         }
-        return response;
     }
 
-    private boolean correctedClock(HttpResponse<?> response) {
+    /**
+     * A 401 because our clock is off: its server time moves the offset within the clock's bounds (a big
+     * correction needs a second answer that agrees, so the call is made again); true to retry.
+     */
+    private boolean correctedClock(HttpResponse<?> response, AgentClock.Probe probe) {
         String serverTime = response.headers().firstValue("X-Bantin-Server-Time").orElse(null);
         if (serverTime == null) {
             return false;
         }
         try {
-            long skew = Long.parseLong(serverTime.trim()) - clock.now();
-            if (Math.abs(skew) < SKEW_TOLERANCE_MS) {
+            AgentClock.Measurement m = probe.measure(Long.parseLong(serverTime.trim()));
+            if (Math.abs(m.offsetMs() - clock.offsetMs()) < SKEW_TOLERANCE_MS) {
                 return false;
             }
-            LOG.warning("controller refused our clock (off by " + skew + " ms); correcting and retrying");
-            clock.setOffset(clock.offsetMs() + skew);
+            LOG.warning("controller refused our clock (off by " + (m.offsetMs() - clock.offsetMs()) + " ms)");
+            clock.signedMeasurement(m, "401 answer");
             return true;
         } catch (NumberFormatException e) {
             return false;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.logging.Logger;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.status.AgentStatus;
 
@@ -32,6 +33,7 @@ public final class Heartbeat implements Runnable {
     private final SyncService sync;
     private final Duration interval;
     private final File stateDir;
+    private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
     private volatile boolean running = true;
 
     public Heartbeat(ControllerClient client, Enrollment enrollment, TimelineStore store, MediaCache cache,
@@ -51,6 +53,12 @@ public final class Heartbeat implements Runnable {
 
     public void stop() {
         running = false;
+        wake.release();
+    }
+
+    /** Sends one at once (an emergency alert went on air), not waiting for the interval. */
+    public void now() {
+        wake.release();
     }
 
     @Override
@@ -60,7 +68,7 @@ public final class Heartbeat implements Runnable {
                 if (enrollment.isActive()) {
                     beat();
                 }
-                Thread.sleep(interval.toMillis());
+                pause(Backoff.jittered(interval.toMillis()));
             } catch (IOException e) {
                 LOG.warning("heartbeat failed: " + e);
                 sleepQuietly();
@@ -73,26 +81,25 @@ public final class Heartbeat implements Runnable {
     void beat() throws IOException, InterruptedException {
         Timeline timeline = store.current();
         String version = timeline == null ? null : timeline.version();
-        long sendLocal = System.currentTimeMillis();
-        HttpResponse<byte[]> response = client.postJson("/agent/v1/heartbeat", body(sendLocal, version));
-        long receiveLocal = System.currentTimeMillis();
+        AgentClock.Probe probe = clock.probe();
+        HttpResponse<byte[]> response = client.postJson("/agent/v1/heartbeat", body(clock.now(), version));
         if (response.statusCode() != 200) {
             LOG.warning("heartbeat: HTTP " + response.statusCode() + " " + ControllerClient.bodyText(response));
             return;
         }
         Map<String, Object> answer = JSON.std.mapFrom(response.body());
         long serverTime = ((Number) answer.get("serverTime")).longValue();
-        clock.setOffset(serverTime - (sendLocal + receiveLocal) / 2);
+        clock.signedMeasurement(probe.measure(serverTime), "heartbeat answer");
         Object serverVersion = answer.get("timelineVersion");
         if (serverVersion != null && !Objects.equals(serverVersion, version)) {
             sync.requestPull();
         }
     }
 
-    private Map<String, Object> body(long sendLocal, String version) {
+    private Map<String, Object> body(long agentTime, String version) {
         AgentStatus.NowPlaying playing = status.nowPlaying();
         Map<String, Object> b = new LinkedHashMap<>();
-        b.put("agentTime", sendLocal + clock.offsetMs());
+        b.put("agentTime", agentTime);
         b.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
         b.put("diskFreeBytes", stateDir.getUsableSpace());
         b.put("cacheBytes", cache.bytes());
@@ -115,9 +122,15 @@ public final class Heartbeat implements Runnable {
         }
     }
 
+    private void pause(long ms) throws InterruptedException {
+        if (wake.tryAcquire(ms, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            wake.drainPermits();
+        }
+    }
+
     private void sleepQuietly() {
         try {
-            Thread.sleep(Math.min(interval.toMillis(), 10_000));
+            pause(Backoff.jittered(Math.min(interval.toMillis(), 10_000)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

@@ -23,7 +23,7 @@ import vn.bantin.agent.crypto.Ed25519;
 import vn.bantin.agent.crypto.RequestSigner;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.status.AgentStatus;
-import vn.bantin.agent.sync.AgentClock;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.sync.ControllerClient;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
@@ -86,7 +86,7 @@ class HeartbeatContractTest {
         Map<String, Object> example = Contract.json("heartbeat-request.json");
         Map<String, Object> playing = (Map<String, Object>) example.get("nowPlaying");
         status.nowPlaying(new AgentStatus.NowPlaying((String) playing.get("entryId"), (String) playing.get("sha256"),
-                "LOOP", ((Number) playing.get("since")).longValue()), ((Number) example.get("volume")).intValue());
+                "LOOP", "NORMAL", ((Number) playing.get("since")).longValue()), ((Number) example.get("volume")).intValue());
 
         Map<String, Object> body = beatOnce(store, status);
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.agent.clock.AgentClock;
+import vn.bantin.agent.clock.ShiftedTime;
 import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.Ed25519;
 import vn.bantin.agent.crypto.Hashes;
@@ -63,14 +65,15 @@ class ControllerProtocolTest {
 
     @Test
     void enrollPullTimelineResumeMediaUploadAndHeartbeatAllSigned() throws Exception {
-        AgentClock clock = new AgentClock(state);
-        clock.setOffset(-3_600_000); // an hour off: the first call is refused and the offset corrected
+        // the system clock an hour behind: the first call is refused, and the offset corrected once a second
+        // answer confirms the first
+        AgentClock clock = new AgentClock(state, ShiftedTime.by(-3_600_000), 1_000);
         ControllerClient client = new ControllerClient(
                 URI.create("http://127.0.0.1:" + server.getAddress().getPort()), new RequestSigner(keys), clock);
         Enrollment enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "CODE-1");
         assertThat(enrollment.attempt(client)).isTrue();
         assertThat(enrollment.pinnedKey()).isEqualTo(controller.rawPublicKey());
-        assertThat(Math.abs(clock.offsetMs())).isLessThan(60_000);
+        assertThat(Math.abs(clock.now() - System.currentTimeMillis())).isLessThan(1_000);
 
         TimelineStore store = new TimelineStore(state);
         store.init(new TimelineVerifier(enrollment.pinnedKey(), keys.deviceId()));
@@ -99,7 +102,7 @@ class ControllerProtocolTest {
         new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync, Duration.ofMinutes(1), state).beat();
 
         assertThat(seen).containsExactly(
-                "POST /agent/v1/enroll 401", "POST /agent/v1/enroll 200",
+                "POST /agent/v1/enroll 401", "POST /agent/v1/enroll 401", "POST /agent/v1/enroll 200",
                 "GET /agent/v1/timeline 200", "GET /agent/v1/timeline 304",
                 "GET /agent/v1/media/" + sha + " 206 bytes=40000-",
                 "POST /agent/v1/plays 200", "POST /agent/v1/heartbeat 200");
