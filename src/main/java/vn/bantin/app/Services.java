@@ -19,6 +19,7 @@ import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
 import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
+import vn.bantin.store.TimelineIssueRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
 
@@ -45,7 +46,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         MediaRepository mediaRepo = new MediaRepository();
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
-                expectedRepo, mediaRepo, controllerKey::signBase64, clock,
+                expectedRepo, mediaRepo, controllerKey::signBase64,
+                new TimelineSerials(db, new TimelineIssueRepository(), clock), clock,
                 Duration.ofDays(config.timelineHorizonDays()));
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);

@@ -136,7 +136,8 @@ final class ContractExamples {
     /** Compact, exactly as the controller sends it: the signature covers these bytes. */
     private static byte[] timeline() {
         ObjectNode timeline = JSON.createObjectNode().put("deviceId", DEVICE.deviceId()).put("endpointId", ENDPOINT_ID)
-                .put("version", timelineVersion()).put("from", FROM).put("to", FROM + 7 * 86_400_000L);
+                .put("version", timelineVersion()).put("serial", SERVER_TIME).put("from", FROM)
+                .put("to", FROM + 7 * 86_400_000L);
         timeline.set("entries", timelineEntries());
         return timeline.toString().getBytes(StandardCharsets.UTF_8);
     }

@@ -50,7 +50,7 @@ final class TimelineParser {
             }
         }
         Timeline t = new Timeline(require(deviceId, "deviceId"), require(version, "version"),
-                serial == null ? 0 : serial, require(from, "from"), require(to, "to"),
+                require(serial, "serial"), require(from, "from"), require(to, "to"),
                 List.copyOf(require(entries, "entries")));
         t.checkShape();
         return t;

@@ -37,7 +37,7 @@ class TimelineParserTest {
 
     @Test
     void missingOrMistypedFieldsAreRefused() {
-        assertThatThrownBy(() -> TimelineParser.parse("{\"deviceId\":\"d\",\"version\":\"v\",\"from\":0,\"to\":1}"
+        assertThatThrownBy(() -> TimelineParser.parse("{\"deviceId\":\"d\",\"version\":\"v\",\"serial\":1,\"from\":0,\"to\":1}"
                 .getBytes(StandardCharsets.UTF_8))).hasMessageContaining("missing entries");
         assertThatThrownBy(() -> TimelineParser.parse(("{\"deviceId\":\"d\",\"version\":\"v\",\"from\":\"0\",\"to\":1,"
                 + "\"entries\":[]}").getBytes(StandardCharsets.UTF_8))).hasMessageContaining("from must be a whole number");
