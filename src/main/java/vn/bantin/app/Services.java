@@ -58,7 +58,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
                 mediaRepo, jobs);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
-                new RequestSignature(new NonceCache()), clock);
+                new RequestSignature(new NonceCache()), controllerKey::signBase64, clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines),
                 new EndpointService(db, endpointRepo, areaRepo, codeRepo, timelines, clock),
@@ -68,7 +68,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 timelines,
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
-                        timelines, clock),
+                        timelines, controllerKey::signBase64, clock),
                 new PlayIngestService(db, playRepo, clock),
                 new PlayQueryService(db, playRepo, endpointRepo),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,

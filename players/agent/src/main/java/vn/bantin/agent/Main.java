@@ -20,9 +20,11 @@ import vn.bantin.agent.spool.SpooledRecord;
 import vn.bantin.agent.spool.Uploader;
 import vn.bantin.agent.status.AgentStatus;
 import vn.bantin.agent.status.Faults;
+import vn.bantin.agent.status.SinceLastHeartbeat;
 import vn.bantin.agent.sync.ControllerClient;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
+import vn.bantin.agent.sync.HeartbeatFacts;
 import vn.bantin.agent.sync.MediaCache;
 import vn.bantin.agent.sync.PushClient;
 import vn.bantin.agent.sync.SyncService;
@@ -73,15 +75,28 @@ public final class Main {
         log.info("device " + keys.deviceId() + " (" + cfg.kind() + " " + cfg.name() + "), controller "
                 + cfg.controllerUrl() + ", state " + state + ", " + spool.count() + " records spooled");
 
-        ControllerClient client = new ControllerClient(cfg.controllerUrl(), new RequestSigner(keys), clock);
+        SinceLastHeartbeat since = SinceLastHeartbeat.open(state);
+        ControllerClient client = new ControllerClient(cfg.controllerUrl(), new RequestSigner(keys), clock,
+                enrollment::pinnedKey, new ControllerClient.Link() {
+                    @Override
+                    public void up() {
+                        since.linkUp(clock.now());
+                    }
+
+                    @Override
+                    public void down() {
+                        since.linkDown(clock.now());
+                    }
+                });
         SyncService sync = new SyncService(client, enrollment, store, cache, clock, cfg.pollInterval(),
                 keys.deviceId(), status);
-        Heartbeat heartbeat = new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync,
-                cfg.heartbeatInterval(), state);
+        MpvProcess mpv = new MpvProcess(cfg.mpvPath(), cfg.mpvArgs(), state.resolve("mpv.sock"), clock::now);
+        Heartbeat heartbeat = new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
+                spool, faults, since, () -> mpvState(mpv, status), volume::percent, state), sync,
+                cfg.heartbeatInterval(), keys.deviceId());
         Uploader uploader = new Uploader(spool, client, enrollment::isActive);
         PushClient push = new PushClient(cfg.controllerUrl(), new RequestSigner(keys), clock, enrollment::isActive,
                 sync::requestPull);
-        MpvProcess mpv = new MpvProcess(cfg.mpvPath(), cfg.mpvArgs(), state.resolve("mpv.sock"), clock::now);
         Player player = new Player(mpv, store, cache, played, spool, clock, faults, volume,
                 new StatusEvents(status, heartbeat),
                 new PlaybackSettings(cfg.missGrace(), cfg.preload(), cfg.loopMinJoin()));
@@ -114,6 +129,13 @@ public final class Main {
             client.close();
         }, "shutdown"));
         playerThread.join();
+    }
+
+    private static String mpvState(MpvProcess mpv, AgentStatus status) {
+        if (!mpv.isRunning()) {
+            return "DOWN";
+        }
+        return status.nowPlaying() == null ? "IDLE" : "PLAYING";
     }
 
     private static void persist(PlayedLog played, Logger log) {
