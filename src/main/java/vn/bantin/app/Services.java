@@ -1,6 +1,9 @@
 package vn.bantin.app;
 
 import io.vertx.core.Vertx;
+import vn.bantin.app.report.CoverageService;
+import vn.bantin.app.report.ReportExports;
+import vn.bantin.app.report.ReportRollups;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.media.AssetStore;
 import vn.bantin.media.EspeakTts;
@@ -29,8 +32,12 @@ import java.time.Duration;
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
+                       ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts) {
+
+    /** The issuing unit a report export names when the caller names none. */
+    private static final String DEFAULT_ISSUER = "Trung tâm Văn hóa - Thông tin";
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -44,8 +51,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         MediaRepository mediaRepo = new MediaRepository();
+        ReportRollups rollups = new ReportRollups(areaRepo);
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
-                expectedRepo, mediaRepo, controllerKey::signBase64, clock,
+                expectedRepo, mediaRepo, rollups, controllerKey::signBase64, clock,
                 Duration.ofDays(config.timelineHorizonDays()));
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
@@ -67,10 +75,11 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
                         timelines, clock),
-                new PlayIngestService(db, playRepo, clock),
+                new PlayIngestService(db, playRepo, clock, rollups),
                 new PlayQueryService(db, playRepo, endpointRepo),
-                new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
-                        java.time.ZoneId.of(config.defaultZone()), clock),
+                new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock),
+                new ReportExports(DEFAULT_ISSUER),
+                new CoverageService(db),
                 new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo),
                 new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock),
                 push,

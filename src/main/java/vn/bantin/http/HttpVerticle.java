@@ -71,7 +71,7 @@ public final class HttpVerticle extends VerticleBase {
         new AlertRoutes(services.alerts(), blocking).mount(router);
         new PlayRoutes(services.plays(), blocking).mount(router);
         new PreviewRoutes(services.previews(), blocking).mount(router);
-        new ReportRoutes(services.reports(), blocking).mount(router);
+        new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(router);
 
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
