@@ -74,6 +74,10 @@ public final class EntryRepository {
 
     /** Writes the new states (replacing the stored ones); a state neither expected nor recorded is dropped. */
     public void save(Connection c, Collection<EntryState> states) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
+        boolean inserts = false;
         try (PreparedStatement delete = c.prepareStatement(DELETE); PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (EntryState e : states) {
                 delete.setLong(1, e.endpointId());
@@ -82,10 +86,13 @@ public final class EntryRepository {
                 if (e.expected() || e.recordOutcome() != null) {
                     bind(insert, e);
                     insert.addBatch();
+                    inserts = true;
                 }
             }
             delete.executeBatch();
-            insert.executeBatch();
+            if (inserts) {
+                insert.executeBatch();
+            }
         }
     }
 

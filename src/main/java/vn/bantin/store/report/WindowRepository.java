@@ -30,6 +30,9 @@ public final class WindowRepository {
             + " AND local_day <= ? AND start_ms < ?";
 
     public void insert(Connection c, Collection<WindowPart> parts) throws SQLException {
+        if (parts.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (WindowPart p : parts) {
                 ps.setLong(1, p.endpointId());
