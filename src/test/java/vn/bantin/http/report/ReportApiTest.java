@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import vn.bantin.support.Eventually;
 import vn.bantin.support.HttpApi;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -23,22 +21,11 @@ class ReportApiTest {
     static Path dir;
     ReportWorld world;
     long campaign;
-    String sha;
 
     @BeforeAll
     void play() throws Exception {
         world = new ReportWorld(dir);
-        campaign = world.bulletin("Tuyên truyền Nghị quyết 57", "Chuyển đổi số", Instant.now().plusSeconds(4));
-        JsonObject east = ReportWorld.onlyEntry(world.eastSpeaker);
-        JsonObject west = ReportWorld.onlyEntry(world.westSpeaker);
-        long start = east.getLong("start");
-        sha = east.getJsonArray("items").getJsonObject(0).getString("sha256");
-        Eventually.within(java.time.Duration.ofSeconds(20), () -> assertThat(System.currentTimeMillis())
-                .isGreaterThan(start + 100));
-        ReportWorld.upload(world.eastSpeaker, world.eastSpeaker.chain().next(east.getString("id"), campaign, "ONCE",
-                sha, start, start + 20, start + 1_020, "PLAYED", null));
-        ReportWorld.upload(world.westSpeaker, world.westSpeaker.chain().next(west.getString("id"), campaign, "ONCE",
-                sha, start, null, null, "MISSED", "tệp chưa tải xong"));
+        campaign = world.bulletinPlayedEastMissedWest();
     }
 
     @AfterAll

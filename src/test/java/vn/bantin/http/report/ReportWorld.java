@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import vn.bantin.support.Eventually;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.RecordChain;
@@ -101,6 +103,22 @@ final class ReportWorld implements AutoCloseable {
         JsonArray entries = timeline.json().getJsonArray("entries");
         assertThat(entries).hasSize(1);
         return entries.getJsonObject(0);
+    }
+
+    /** The bulletin, due a few seconds from now, played to the end in Thôn Đông and missed in Thôn Tây. */
+    long bulletinPlayedEastMissedWest() throws Exception {
+        long campaign = bulletin("Tuyên truyền Nghị quyết 57", "Chuyển đổi số", Instant.now().plusSeconds(4));
+        JsonObject eastEntry = onlyEntry(eastSpeaker);
+        JsonObject westEntry = onlyEntry(westSpeaker);
+        long start = eastEntry.getLong("start");
+        String sha = eastEntry.getJsonArray("items").getJsonObject(0).getString("sha256");
+        Eventually.within(Duration.ofSeconds(20), () -> assertThat(System.currentTimeMillis())
+                .isGreaterThan(start + 100));
+        upload(eastSpeaker, eastSpeaker.chain().next(eastEntry.getString("id"), campaign, "ONCE", sha, start,
+                start + 20, start + 1_020, "PLAYED", null));
+        upload(westSpeaker, westSpeaker.chain().next(westEntry.getString("id"), campaign, "ONCE", sha, start, null,
+                null, "MISSED", "tệp chưa tải xong"));
+        return campaign;
     }
 
     static void upload(Speaker s, JsonObject... records) {
