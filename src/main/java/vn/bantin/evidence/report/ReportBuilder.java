@@ -58,9 +58,9 @@ public final class ReportBuilder {
         return to.isAfter(from.plusMonths(1).minusDays(1));
     }
 
-    /** One cell; cells of endpoints outside the scope are ignored. */
+    /** One cell; empty cells and cells of endpoints outside the scope are ignored. */
     public void add(RollupKey key, Figures f) {
-        if (!endpoints.containsKey(key.endpointId())
+        if (f.isZero() || !endpoints.containsKey(key.endpointId())
                 || scope.campaignId() != null && key.campaignId() != scope.campaignId()) {
             return;
         }
