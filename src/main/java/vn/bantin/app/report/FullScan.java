@@ -5,9 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -23,6 +26,8 @@ import vn.bantin.evidence.report.RollupRules;
 import vn.bantin.evidence.report.WindowPart;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Sql;
+import vn.bantin.store.report.EntryRepository;
+import vn.bantin.store.report.WindowRepository;
 
 /**
  * The same cells as {@link RollupReader}, worked out from the play records themselves: every record of the
@@ -37,8 +42,8 @@ final class FullScan implements CellSource {
             + " FROM play_record WHERE scheduled_start >= ? AND scheduled_start < ?";
 
     private final EndpointZones zones;
-    private final vn.bantin.store.report.EntryRepository entries = new vn.bantin.store.report.EntryRepository();
-    private final vn.bantin.store.report.WindowRepository windows = new vn.bantin.store.report.WindowRepository();
+    private final EntryRepository entries = new EntryRepository();
+    private final WindowRepository windows = new WindowRepository();
 
     FullScan(AreaRepository areas) {
         this.zones = new EndpointZones(areas);
@@ -52,8 +57,8 @@ final class FullScan implements CellSource {
         Set<Long> wanted = endpointIds == null ? null : new HashSet<>(endpointIds);
         Map<String, EntryState> plan = planned(c, from, last, wanted);
         RollupDeltas d = new RollupDeltas();
-        long fromMs = from.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli() - MARGIN_MS;
-        long toMs = last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli() + MARGIN_MS;
+        long fromMs = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - MARGIN_MS;
+        long toMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + MARGIN_MS;
         try (PreparedStatement ps = c.prepareStatement(RECORDS)) {
             ps.setLong(1, fromMs);
             ps.setLong(2, toMs);
@@ -108,9 +113,9 @@ final class FullScan implements CellSource {
         return plan;
     }
 
-    private java.util.List<WindowPart> plannedWindows(Connection c, LocalDate from, LocalDate last, Set<Long> wanted)
+    private List<WindowPart> plannedWindows(Connection c, LocalDate from, LocalDate last, Set<Long> wanted)
             throws SQLException {
-        java.util.List<WindowPart> parts = new java.util.ArrayList<>();
+        List<WindowPart> parts = new ArrayList<>();
         windows.due(c, from, last, Long.MAX_VALUE, p -> {
             if (wanted == null || wanted.contains(p.endpointId())) {
                 parts.add(p);

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import vn.bantin.domain.SlotMode;
 import vn.bantin.evidence.PlayRecordPayload;
+import vn.bantin.evidence.report.DayParts;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExpectedItem;
 import vn.bantin.evidence.report.PlanReason;
@@ -123,7 +124,7 @@ public final class ReportRollups {
             ExpectedItem item = toAdd.get(e.entryId());
             if (item == null) {
                 changed.put(e.entryId(), RollupRules.onceWithdrawn(d, e));
-            } else if (e.equals(e.expectedAs(item, vn.bantin.evidence.report.DayParts.dayOf(item.startMs(),
+            } else if (e.equals(e.expectedAs(item, DayParts.dayOf(item.startMs(),
                     endpoint.zone())))) {
                 toAdd.remove(e.entryId());
             }
