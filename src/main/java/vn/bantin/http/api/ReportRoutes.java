@@ -1,9 +1,10 @@
 package vn.bantin.http.api;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.ReportService;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 
 /** GET /api/v1/reports?period=today|month|quarter|half|year|custom[&from&to]&format=json|csv */
 public final class ReportRoutes {
@@ -16,8 +17,8 @@ public final class ReportRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/reports").handler(this::report);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/reports", Permission.READ, this::report);
     }
 
     private void report(RoutingContext ctx) {
