@@ -4,7 +4,13 @@ import io.vertx.core.Vertx;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
 import vn.bantin.app.report.ReportRollups;
+import vn.bantin.config.AccessConfig;
 import vn.bantin.config.BantinConfig;
+import vn.bantin.security.PasswordHasher;
+import vn.bantin.security.SetupTokenFile;
+import vn.bantin.store.ApiTokenRepository;
+import vn.bantin.store.SessionRepository;
+import vn.bantin.store.UserRepository;
 import vn.bantin.media.AssetStore;
 import vn.bantin.media.EspeakTts;
 import vn.bantin.media.MediaProbe;
@@ -34,7 +40,48 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
-                       UploadService uploads, TtsService tts) {
+                       UploadService uploads, TtsService tts, People people) {
+
+    /** Sign-in and the people who sign in. */
+    public record People(UserService users, SessionService sessions, ApiTokenService tokens, LoginThrottle throttle,
+                         FirstAdmin firstAdmin) {
+
+        static People create(Database db, AreaRepository areaRepo, BantinConfig config, Clock clock) {
+            AccessConfig access = config.access();
+            PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Cost(access.argon2MemoryKiB(),
+                    access.argon2Iterations(), 1));
+            LoginThrottle throttle = new LoginThrottle(clock, access.failureWindow(), access.failuresPerAccount(),
+                    access.failuresPerAddress());
+            UserRepository userRepo = new UserRepository();
+            SessionRepository sessionRepo = new SessionRepository();
+            AreaScope scope = new AreaScope(areaRepo);
+            return new People(new UserService(db, userRepo, sessionRepo, scope, hasher, clock),
+                    new SessionService(db, userRepo, sessionRepo, hasher, throttle, access, clock),
+                    new ApiTokenService(db, new ApiTokenRepository(), scope, clock), throttle,
+                    new FirstAdmin(db, userRepo, hasher, new SetupTokenFile(config.dataDir()), throttle, clock));
+        }
+    }
+
+    public UserService users() {
+        return people.users();
+    }
+
+    public SessionService sessions() {
+        return people.sessions();
+    }
+
+    public ApiTokenService tokens() {
+        return people.tokens();
+    }
+
+    public LoginThrottle throttle() {
+        return people.throttle();
+    }
+
+    public FirstAdmin firstAdmin() {
+        return people.firstAdmin();
+    }
+
 
     /** The issuing unit a report export names when the caller names none. */
     private static final String DEFAULT_ISSUER = "Trung tâm Văn hóa - Thông tin";
@@ -86,6 +133,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 jobs,
                 new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
                         config.maxUploadBytes(), clock),
-                new TtsService(new EspeakTts(), assets, config.uploadTempDir()));
+                new TtsService(new EspeakTts(), assets, config.uploadTempDir()),
+                People.create(db, areaRepo, config, clock));
     }
 }

@@ -1,13 +1,14 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AlertDraft;
 import vn.bantin.app.AlertService;
 import vn.bantin.domain.Alert;
 import vn.bantin.domain.Asset;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -25,11 +26,11 @@ public final class AlertRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/alerts").handler(this::list);
-        router.post("/api/v1/alerts").handler(this::create);
-        router.get("/api/v1/alerts/:id").handler(this::get);
-        router.post("/api/v1/alerts/:id/cancel").handler(this::cancel);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/alerts", Permission.READ, this::list);
+        api.post("/api/v1/alerts", Permission.ALERT_FIRE, this::create);
+        api.get("/api/v1/alerts/:id", Permission.READ, this::get);
+        api.post("/api/v1/alerts/:id/cancel", Permission.ALERT_FIRE, this::cancel);
     }
 
     private void list(RoutingContext ctx) {

@@ -1,11 +1,12 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AreaService;
 import vn.bantin.domain.Area;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -22,10 +23,10 @@ public final class AreaRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/areas").handler(this::list);
-        router.post("/api/v1/areas").handler(this::create);
-        router.get("/api/v1/areas/:id").handler(this::get);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/areas", Permission.READ, this::list);
+        api.post("/api/v1/areas", Permission.AREA_WRITE, this::create);
+        api.get("/api/v1/areas/:id", Permission.READ, this::get);
     }
 
     private void list(RoutingContext ctx) {

@@ -3,14 +3,15 @@ package vn.bantin.http.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.AssetView;
 import vn.bantin.domain.Asset;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
 import vn.bantin.schedule.TimelineJson;
@@ -33,13 +34,13 @@ public final class AssetRoutes {
         this.uploadBody = uploadBody;
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/assets").handler(uploadBody).handler(this::upload);
-        router.get("/api/v1/assets").handler(this::list);
-        router.get("/api/v1/assets/:id").handler(this::get);
-        router.get("/api/v1/assets/:id/thumbnail").handler(this::thumbnail);
-        router.post("/api/v1/assets/:id/approve").handler(ctx -> approve(ctx, true));
-        router.post("/api/v1/assets/:id/unapprove").handler(ctx -> approve(ctx, false));
+    public void mount(ApiRouter api) {
+        api.post("/api/v1/assets", Permission.CONTENT_WRITE, uploadBody, this::upload);
+        api.get("/api/v1/assets", Permission.READ, this::list);
+        api.get("/api/v1/assets/:id", Permission.READ, this::get);
+        api.get("/api/v1/assets/:id/thumbnail", Permission.READ, this::thumbnail);
+        api.post("/api/v1/assets/:id/approve", Permission.CONTENT_APPROVE, ctx -> approve(ctx, true));
+        api.post("/api/v1/assets/:id/unapprove", Permission.CONTENT_APPROVE, ctx -> approve(ctx, false));
     }
 
     private void upload(RoutingContext ctx) {

@@ -2,14 +2,15 @@ package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.CampaignDraft;
 import vn.bantin.app.CampaignService;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.PlaylistItem;
 import vn.bantin.domain.Slot;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -26,12 +27,12 @@ public final class CampaignRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/campaigns").handler(this::list);
-        router.post("/api/v1/campaigns").handler(this::create);
-        router.get("/api/v1/campaigns/:id").handler(this::get);
-        router.post("/api/v1/campaigns/:id/approve").handler(ctx -> approve(ctx, true));
-        router.post("/api/v1/campaigns/:id/unapprove").handler(ctx -> approve(ctx, false));
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/campaigns", Permission.READ, this::list);
+        api.post("/api/v1/campaigns", Permission.CONTENT_WRITE, this::create);
+        api.get("/api/v1/campaigns/:id", Permission.READ, this::get);
+        api.post("/api/v1/campaigns/:id/approve", Permission.CONTENT_APPROVE, ctx -> approve(ctx, true));
+        api.post("/api/v1/campaigns/:id/unapprove", Permission.CONTENT_APPROVE, ctx -> approve(ctx, false));
     }
 
     private void list(RoutingContext ctx) {

@@ -1,12 +1,13 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.EndpointService;
 import vn.bantin.app.EndpointView;
 import vn.bantin.domain.Endpoint;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -23,14 +24,14 @@ public final class EndpointRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/endpoints").handler(this::list);
-        router.post("/api/v1/endpoints").handler(this::create);
-        router.get("/api/v1/endpoints/:id").handler(this::get);
-        router.post("/api/v1/endpoints/:id/enrollment-code").handler(this::issueCode);
-        router.post("/api/v1/endpoints/:id/approve").handler(this::approve);
-        router.post("/api/v1/endpoints/:id/revoke").handler(this::revoke);
-        router.put("/api/v1/endpoints/:id/profile").handler(this::setProfile);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/endpoints", Permission.READ, this::list);
+        api.post("/api/v1/endpoints", Permission.ENDPOINT_WRITE, this::create);
+        api.get("/api/v1/endpoints/:id", Permission.READ, this::get);
+        api.post("/api/v1/endpoints/:id/enrollment-code", Permission.ENDPOINT_WRITE, this::issueCode);
+        api.post("/api/v1/endpoints/:id/approve", Permission.ENDPOINT_WRITE, this::approve);
+        api.post("/api/v1/endpoints/:id/revoke", Permission.ENDPOINT_WRITE, this::revoke);
+        api.put("/api/v1/endpoints/:id/profile", Permission.ENDPOINT_WRITE, this::setProfile);
     }
 
     private void list(RoutingContext ctx) {

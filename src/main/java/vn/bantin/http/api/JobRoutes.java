@@ -4,11 +4,12 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.MediaJobService;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.PathParams;
 import vn.bantin.store.MediaJob;
 
@@ -31,11 +32,11 @@ public final class JobRoutes {
         this.vertx = vertx;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/jobs").handler(this::list);
-        router.get("/api/v1/jobs/stream").handler(ctx -> stream(ctx, null));
-        router.get("/api/v1/jobs/:id").handler(this::get);
-        router.get("/api/v1/jobs/:id/stream").handler(ctx -> stream(ctx, PathParams.id(ctx, "id")));
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/jobs", Permission.READ, this::list);
+        api.get("/api/v1/jobs/stream", Permission.READ, ctx -> stream(ctx, null));
+        api.get("/api/v1/jobs/:id", Permission.READ, this::get);
+        api.get("/api/v1/jobs/:id/stream", Permission.READ, ctx -> stream(ctx, PathParams.id(ctx, "id")));
     }
 
     private void list(RoutingContext ctx) {

@@ -1,11 +1,12 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.PlayQueryService;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.store.StoredPlay;
 
 public final class PlayRoutes {
@@ -18,9 +19,9 @@ public final class PlayRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/plays").handler(this::recent);
-        router.get("/api/v1/endpoints/:id/evidence").handler(this::evidence);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/plays", Permission.READ, this::recent);
+        api.get("/api/v1/endpoints/:id/evidence", Permission.READ, this::evidence);
     }
 
     private void recent(RoutingContext ctx) {

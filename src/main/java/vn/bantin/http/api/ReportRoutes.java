@@ -2,8 +2,8 @@ package vn.bantin.http.api;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.access.Permission;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.ReportService;
 import vn.bantin.app.report.CoverageService;
@@ -12,6 +12,7 @@ import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
+import vn.bantin.http.access.ApiRouter;
 
 /**
  * GET /api/v1/reports?period=today|month|quarter|half|year|custom[&from&to][&at][&areaId][&campaignId]
@@ -32,10 +33,10 @@ public final class ReportRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/reports").handler(this::report);
-        router.put("/api/v1/areas/:id/population").handler(this::population);
-        router.put("/api/v1/endpoints/:id/households").handler(this::households);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/reports", Permission.READ, this::report);
+        api.put("/api/v1/areas/:id/population", Permission.AREA_WRITE, this::population);
+        api.put("/api/v1/endpoints/:id/households", Permission.ENDPOINT_WRITE, this::households);
     }
 
     private void report(RoutingContext ctx) {

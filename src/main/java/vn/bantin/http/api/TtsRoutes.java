@@ -1,10 +1,11 @@
 package vn.bantin.http.api;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.TtsService;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.Responses;
 
@@ -24,8 +25,8 @@ public final class TtsRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/tts").handler(this::speak);
+    public void mount(ApiRouter api) {
+        api.post("/api/v1/tts", Permission.CONTENT_WRITE, this::speak);
     }
 
     private void speak(RoutingContext ctx) {

@@ -6,12 +6,13 @@ import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.UploadService;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.Responses;
 
@@ -59,13 +60,13 @@ public final class UploadRoutes {
         return req.method().name().equals("PUT") && req.path().startsWith("/api/v1/uploads/");
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/uploads").handler(this::create);
-        router.put("/api/v1/uploads/:id").handler(this::append);
-        router.head("/api/v1/uploads/:id").handler(this::head);
-        router.get("/api/v1/uploads/:id").handler(this::status);
-        router.post("/api/v1/uploads/:id/finish").handler(this::finish);
-        router.delete("/api/v1/uploads/:id").handler(this::cancel);
+    public void mount(ApiRouter api) {
+        api.post("/api/v1/uploads", Permission.CONTENT_WRITE, this::create);
+        api.put("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::append);
+        api.head("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::head);
+        api.get("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::status);
+        api.post("/api/v1/uploads/:id/finish", Permission.CONTENT_WRITE, this::finish);
+        api.delete("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::cancel);
     }
 
     private void create(RoutingContext ctx) {
