@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import vn.bantin.access.Actor;
 import vn.bantin.app.report.ReportCells;
 import vn.bantin.evidence.report.Report;
 import vn.bantin.evidence.report.ReportBuilder;
@@ -36,8 +37,10 @@ public final class ReportService {
     private final ReportCells cells;
     private final ZoneId defaultZone;
     private final Clock clock;
+    private final AreaScope scope;
 
-    public ReportService(Database db, AreaRepository areaRepo, ZoneId defaultZone, Clock clock) {
+    public ReportService(Database db, AreaRepository areaRepo, ZoneId defaultZone, Clock clock, AreaScope scope) {
+        this.scope = scope;
         this.db = db;
         this.areaRepo = areaRepo;
         this.cells = new ReportCells(areaRepo);
@@ -45,18 +48,27 @@ public final class ReportService {
         this.clock = clock;
     }
 
-    public Report report(Query q) {
-        return compute(q, false);
+    /**
+     * The report on the area asked for, or on the actor's own area when none is; an area outside the actor's
+     * scope is not found.
+     */
+    public Report report(Actor actor, Query q) {
+        return compute(actor, q, false);
     }
 
     /** The same report worked out from the raw records: a baseline and a cross-check, never for users. */
-    public Report reportByFullScan(Query q) {
-        return compute(q, true);
+    public Report reportByFullScan(Actor actor, Query q) {
+        return compute(actor, q, true);
     }
 
-    private Report compute(Query q, boolean fullScan) {
+    private Report compute(Actor actor, Query asked, boolean fullScan) {
         long now = clock.millis();
         return db.read(c -> {
+            if (asked.areaId() != null) {
+                scope.require(c, actor, asked.areaId());
+            }
+            Query q = asked.areaId() != null || actor.fullScope() ? asked : new Query(asked.period(), asked.from(),
+                    asked.to(), asked.at(), actor.areaId(), asked.campaignId());
             List<AreaFact> areas = facts.areas(c);
             AreaFact area = q.areaId() == null ? null : areas.stream().filter(a -> a.id() == q.areaId()).findFirst()
                     .orElseThrow(() -> ApiException.notFound("khu vực/area", q.areaId()));

@@ -1,6 +1,8 @@
 package vn.bantin.app.report;
 
+import vn.bantin.access.Actor;
 import vn.bantin.app.ApiException;
+import vn.bantin.app.AreaScope;
 import vn.bantin.store.Database;
 import vn.bantin.store.report.ReportFactsRepository;
 
@@ -11,24 +13,32 @@ public final class CoverageService {
     private static final long MAX = 200_000_000L;
 
     private final Database db;
+    private final AreaScope scope;
     private final ReportFactsRepository facts = new ReportFactsRepository();
 
-    public CoverageService(Database db) {
+    public CoverageService(Database db, AreaScope scope) {
         this.db = db;
+        this.scope = scope;
     }
 
-    public void setPopulation(long areaId, Long population) {
+    /** An area outside the actor's scope is not found. */
+    public void setPopulation(Actor actor, long areaId, Long population) {
         check(population, "population", "Dân số");
-        if (!db.tx(c -> facts.setPopulation(c, areaId, population))) {
-            throw ApiException.notFound("khu vực/area", areaId);
-        }
+        db.tx(c -> {
+            scope.require(c, actor, areaId);
+            return facts.setPopulation(c, areaId, population);
+        });
     }
 
-    public void setHouseholds(long endpointId, Long households) {
+    /** An endpoint outside the actor's scope is not found. */
+    public void setHouseholds(Actor actor, long endpointId, Long households) {
         check(households, "households", "Số hộ");
-        if (!db.tx(c -> facts.setHouseholds(c, endpointId, households))) {
-            throw ApiException.notFound("thiết bị/endpoint", endpointId);
-        }
+        db.tx(c -> {
+            Long areaId = facts.areaOfEndpoint(c, endpointId)
+                    .orElseThrow(() -> ApiException.notFound("thiết bị/endpoint", endpointId)).orElse(null);
+            AreaScope.requireVisible(scope.of(c, actor), areaId, "thiết bị/endpoint", endpointId);
+            return facts.setHouseholds(c, endpointId, households);
+        });
     }
 
     private static void check(Long value, String field, String name) {

@@ -3,6 +3,7 @@ package vn.bantin.http.api;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.ReportService;
@@ -12,6 +13,7 @@ import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
+import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 
 /**
@@ -40,35 +42,38 @@ public final class ReportRoutes {
     }
 
     private void report(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         var q = ctx.queryParams();
         ReportService.Query query = new ReportService.Query(q.get("period"), q.get("from"), q.get("to"), q.get("at"),
                 optionalId(q.get("areaId"), "areaId"), optionalId(q.get("campaignId"), "campaignId"));
         String format = q.get("format") == null ? "json" : q.get("format");
         if (format.equals("json")) {
-            blocking.json(ctx, () -> ReportJson.of(reports.report(query)));
+            blocking.json(ctx, () -> ReportJson.of(reports.report(actor, query)));
             return;
         }
         ReportExports.check(format, q.get("by"), q.get("issuer"));
-        blocking.respond(ctx, () -> exports.export(reports.report(query), format, q.get("by"), q.get("issuer")),
+        blocking.respond(ctx, () -> exports.export(reports.report(actor, query), format, q.get("by"), q.get("issuer")),
                 (c, file) -> c.response().putHeader("Content-Type", file.contentType())
                         .putHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
                         .end(Buffer.buffer(file.bytes())));
     }
 
     private void population(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
         Long value = JsonInput.of(ctx).optionalLong("population");
         blocking.respond(ctx, () -> {
-            coverage.setPopulation(id, value);
+            coverage.setPopulation(actor, id, value);
             return value;
         }, (c, v) -> Responses.ok(c, new JsonObject().put("areaId", id).put("population", v)));
     }
 
     private void households(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
         Long value = JsonInput.of(ctx).optionalLong("households");
         blocking.respond(ctx, () -> {
-            coverage.setHouseholds(id, value);
+            coverage.setHouseholds(actor, id, value);
             return value;
         }, (c, v) -> Responses.ok(c, new JsonObject().put("endpointId", id).put("households", v)));
     }

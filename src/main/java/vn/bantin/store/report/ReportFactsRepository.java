@@ -18,6 +18,7 @@ public final class ReportFactsRepository {
     private static final String ENDPOINTS = "SELECT id, name, kind, area_id, households, device_id FROM endpoint"
             + " ORDER BY id";
     private static final String CAMPAIGNS = "SELECT id, name, topic FROM campaign ORDER BY id";
+    private static final String AREA_OF_ENDPOINT = "SELECT area_id FROM endpoint WHERE id = ?";
     private static final String SET_POPULATION = "UPDATE area SET population = ? WHERE id = ?";
     private static final String SET_HOUSEHOLDS = "UPDATE endpoint SET households = ? WHERE id = ?";
 
@@ -39,6 +40,13 @@ public final class ReportFactsRepository {
             out.put(f.id(), f);
         }
         return out;
+    }
+
+    /** Empty when the endpoint does not exist; inside, the area it belongs to (empty too when it has none). */
+    public java.util.Optional<java.util.Optional<Long>> areaOfEndpoint(Connection c, long endpointId)
+            throws SQLException {
+        return Sql.one(c, AREA_OF_ENDPOINT, rs -> java.util.Optional.ofNullable(Sql.nullableLong(rs, "area_id")),
+                endpointId);
     }
 
     public boolean setPopulation(Connection c, long areaId, Long population) throws SQLException {

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.access.Actor;
+import vn.bantin.app.AreaScope;
 import vn.bantin.app.ReportService;
 import vn.bantin.domain.AssetKind;
 import vn.bantin.domain.BroadcastClass;
@@ -50,6 +52,7 @@ class RollupEqualityTest {
     static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
     static final Instant NOW = Instant.parse("2026-03-15T03:30:00Z");
     static final long HOUR = 3_600_000L;
+    static final Actor ADMIN = Actor.adminToken();
 
     @TempDir
     Path dir;
@@ -66,7 +69,7 @@ class RollupEqualityTest {
         db = Database.open("jdbc:hsqldb:file:" + dir.resolve("db/bantin") + ";hsqldb.tx=mvcc", "SA", "");
         AreaRepository areas = new AreaRepository();
         rollups = new ReportRollups(areas);
-        reports = new ReportService(db, areas, VN, Clock.fixed(NOW, ZoneOffset.UTC));
+        reports = new ReportService(db, areas, VN, Clock.fixed(NOW, ZoneOffset.UTC), new AreaScope(areas));
         db.tx(c -> {
             province = areas.insert(c, null, "Tỉnh Ninh Bình", VN, null);
             EndpointRepository repo = new EndpointRepository();
@@ -127,13 +130,13 @@ class RollupEqualityTest {
             for (Long area : List.of(province, communes.get(endpoints.get(0)))) {
                 for (Long campaign : java.util.Arrays.asList(null, 1L)) {
                     ReportService.Query query = new ReportService.Query(q[0], q[1], q[2], null, area, campaign);
-                    Report rollup = reports.report(query);
+                    Report rollup = reports.report(ADMIN, query);
                     assertThat(rollup).as(String.join(",", java.util.Arrays.asList(q)) + " area " + area
-                            + " campaign " + campaign).isEqualTo(reports.reportByFullScan(query));
+                            + " campaign " + campaign).isEqualTo(reports.reportByFullScan(ADMIN, query));
                 }
             }
         }
-        Report month = reports.report(new ReportService.Query("month", null, null, null, null, null));
+        Report month = reports.report(ADMIN, new ReportService.Query("month", null, null, null, null, null));
         assertThat(month.total().expected()).isGreaterThan(100);
         assertThat(month.total().get(Measure.PLAYED)).isGreaterThan(20);
         assertThat(month.total().get(Measure.NOT_DELIVERED)).isGreaterThan(0);

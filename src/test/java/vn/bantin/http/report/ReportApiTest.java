@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.access.Role;
 import vn.bantin.support.HttpApi;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,6 +91,29 @@ class ReportApiTest {
         assertThat(west.getJsonArray("endpoints")).hasSize(1);
         assertThat(west.getJsonObject("total").getJsonObject("broadcasts").getLong("played")).isZero();
         assertThat(west.getJsonObject("total").getJsonObject("coverage").getDouble("populationShare")).isEqualTo(0.0);
+    }
+
+    @Test
+    @DisplayName("a hamlet's staff get their own hamlet's report and never see another's")
+    void scoped() {
+        HttpApi west = world.controller.as(Role.EDITOR, world.west);
+
+        HttpApi.Answer own = west.get("/api/v1/reports?period=today");
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+        assertThat(own.json().getJsonObject("scope").getLong("areaId")).isEqualTo(world.west);
+        assertThat(own.json().getJsonArray("endpoints")).hasSize(1);
+        assertThat(west.get("/api/v1/reports?period=today&areaId=" + world.east).status()).isEqualTo(404);
+        assertThat(west.get("/api/v1/reports?period=today&areaId=" + world.commune + "&format=pdf").status())
+                .isEqualTo(404);
+        HttpApi westAdmin = world.controller.as(Role.ADMIN, world.west);
+        assertThat(westAdmin.put("/api/v1/areas/" + world.east + "/population", new JsonObject().put("population", 1))
+                .status()).isEqualTo(404);
+        assertThat(westAdmin.put("/api/v1/endpoints/" + world.eastSpeaker.endpointId() + "/households",
+                new JsonObject().put("households", 1)).status()).isEqualTo(404);
+        assertThat(westAdmin.put("/api/v1/endpoints/" + world.westSpeaker.endpointId() + "/households",
+                new JsonObject().put("households", 100)).status()).isEqualTo(200);
+        assertThat(world.controller.as(Role.VIEWER, world.west).put("/api/v1/areas/" + world.west + "/population",
+                new JsonObject().put("population", 2_000)).status()).isEqualTo(403);
     }
 
     @Test
