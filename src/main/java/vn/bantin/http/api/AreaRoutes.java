@@ -1,11 +1,14 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AreaService;
 import vn.bantin.domain.Area;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -22,17 +25,19 @@ public final class AreaRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/areas").handler(this::list);
-        router.post("/api/v1/areas").handler(this::create);
-        router.get("/api/v1/areas/:id").handler(this::get);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/areas", Permission.READ, this::list);
+        api.post("/api/v1/areas", Permission.AREA_WRITE, this::create);
+        api.get("/api/v1/areas/:id", Permission.READ, this::get);
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> areas.all().stream().map(AreaRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> areas.all(actor).stream().map(AreaRoutes::toJson).toList());
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         JsonInput in = JsonInput.of(ctx);
         JsonInput quiet = in.object("quietHours");
         String name = in.requiredString("name");
@@ -40,12 +45,13 @@ public final class AreaRoutes {
         String zone = in.optionalString("zone");
         String quietFrom = quiet == null ? null : quiet.optionalString("from");
         String quietTo = quiet == null ? null : quiet.optionalString("to");
-        blocking.respond(ctx, () -> areas.create(name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
+        blocking.respond(ctx, () -> areas.create(actor, name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(areas.get(id)));
+        blocking.json(ctx, () -> toJson(areas.get(actor, id)));
     }
 
     static JsonObject toJson(Area a) {
