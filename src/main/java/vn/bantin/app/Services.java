@@ -27,6 +27,8 @@ import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.SeqRangeRepository;
+import vn.bantin.store.GapNoticeRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -114,7 +116,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
                         timelines, clock),
-                new PlayIngestService(db, playRepo, clock),
+                new PlayIngestService(db, playRepo, new SeqRangeRepository(), new GapNoticeRepository(),
+                        controllerKey::signBase64, clock),
                 new PlayQueryService(db, playRepo, endpointRepo),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
                         java.time.ZoneId.of(config.defaultZone()), clock),
