@@ -1,6 +1,7 @@
 package vn.bantin.app;
 
 import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.access.ApiToken;
 import vn.bantin.access.Role;
 import vn.bantin.security.Secrets;
@@ -55,8 +56,9 @@ public final class ApiTokenService {
     public List<ApiToken> list(Actor actor) {
         return db.read(c -> {
             List<ApiToken> out = new ArrayList<>();
+            Scope visible = scope.of(c, actor);
             for (ApiToken t : tokens.all(c)) {
-                if (scope.contains(c, actor, t.areaId())) {
+                if (visible.contains(t.areaId())) {
                     out.add(t);
                 }
             }

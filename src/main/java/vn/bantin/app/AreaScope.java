@@ -1,16 +1,26 @@
 package vn.bantin.app;
 
 import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
+import vn.bantin.domain.Area;
 import vn.bantin.store.AreaRepository;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Whether an area lies in an actor's subtree (areas are a shallow tree: province, commune, hamlet). */
+/**
+ * Works out an actor's {@link Scope} from the area tree, and refuses what lies outside it with 404: an
+ * object out of scope is not shown to exist.
+ */
 public final class AreaScope {
-
-    private static final int MAX_DEPTH = 64;
 
     private final AreaRepository areas;
 
@@ -18,32 +28,41 @@ public final class AreaScope {
         this.areas = areas;
     }
 
-    /** A null area (unplaced, or every area) is only within a full scope. */
-    public boolean contains(Connection c, Actor actor, Long areaId) throws SQLException {
+    public Scope of(Connection c, Actor actor) throws SQLException {
         if (actor.fullScope()) {
-            return true;
+            return Scope.everything();
         }
-        Long current = areaId;
-        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
-            if (current.equals(actor.areaId())) {
-                return true;
+        Map<Long, List<Long>> children = new HashMap<>();
+        for (Area a : areas.all(c)) {
+            children.computeIfAbsent(a.parentId(), k -> new ArrayList<>()).add(a.id());
+        }
+        Set<Long> subtree = new HashSet<>();
+        Deque<Long> todo = new ArrayDeque<>(List.of(actor.areaId()));
+        while (!todo.isEmpty()) {
+            Long id = todo.pop();
+            if (subtree.add(id)) {
+                todo.addAll(children.getOrDefault(id, List.of()));
             }
-            current = areas.byId(c, current).map(a -> a.parentId()).orElse(null);
         }
-        return false;
+        return Scope.of(subtree);
     }
 
-    /** The area must exist and lie in the actor's scope, else 404 (an area out of scope is not shown to exist). */
+    public boolean contains(Connection c, Actor actor, Long areaId) throws SQLException {
+        return of(c, actor).contains(areaId);
+    }
+
+    /** The area must exist and lie in the actor's scope (null: only for a full scope), else 404. */
     public void require(Connection c, Actor actor, Long areaId) throws SQLException {
-        if (areaId == null) {
-            if (!actor.fullScope()) {
-                throw ApiException.notFound("khu vực/area", "(none)");
-            }
-            return;
+        Scope scope = of(c, actor);
+        if (areaId == null ? !scope.full() : areas.byId(c, areaId).isEmpty() || !scope.contains(areaId)) {
+            throw ApiException.notFound("khu vực/area", areaId == null ? "(none)" : areaId);
         }
-        Optional<?> area = areas.byId(c, areaId);
-        if (area.isEmpty() || !contains(c, actor, areaId)) {
-            throw ApiException.notFound("khu vực/area", areaId);
+    }
+
+    /** 404 unless the object's area is in scope; {@code what} names the object as in ApiException.notFound. */
+    public static void requireVisible(Scope scope, Long objectAreaId, String what, Object id) {
+        if (!scope.contains(objectAreaId)) {
+            throw ApiException.notFound(what, id);
         }
     }
 }

@@ -2,6 +2,8 @@ package vn.bantin.app;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.evidence.EndpointPlay;
@@ -43,9 +45,12 @@ public final class ReportService {
     private final EndpointRepository endpoints;
     private final ZoneId zone;
     private final Clock clock;
+    private final AreaScope scope;
 
     public ReportService(Database db, ExpectedPlayRepository expected, PlayRecordRepository plays,
-                         CampaignRepository campaigns, EndpointRepository endpoints, ZoneId zone, Clock clock) {
+                         CampaignRepository campaigns, EndpointRepository endpoints, ZoneId zone, Clock clock,
+                         AreaScope scope) {
+        this.scope = scope;
         this.db = db;
         this.expected = expected;
         this.plays = plays;
@@ -55,8 +60,9 @@ public final class ReportService {
         this.clock = clock;
     }
 
-    public JsonObject json(String period, String from, String to) {
-        Computed c = compute(period, from, to);
+    /** Counts only the endpoints in the actor's scope. */
+    public JsonObject json(Actor actor, String period, String from, String to) {
+        Computed c = compute(actor, period, from, to);
         return new JsonObject()
                 .put("period", new JsonObject().put("from", c.period().from().toString())
                         .put("to", c.period().to().toString()).put("zone", zone.getId()))
@@ -66,8 +72,8 @@ public final class ReportService {
     }
 
     /** by = "campaign" (default) or "endpoint". */
-    public CsvFile csv(String period, String from, String to, String by) {
-        Computed c = compute(period, from, to);
+    public CsvFile csv(Actor actor, String period, String from, String to, String by) {
+        Computed c = compute(actor, period, from, to);
         boolean byEndpoint = "endpoint".equals(by);
         if (by != null && !byEndpoint && !"campaign".equals(by)) {
             throw ApiException.badRequest("bad_by", "by phải là campaign hoặc endpoint / by must be campaign or"
@@ -79,19 +85,23 @@ public final class ReportService {
                 + c.period().to() + ".csv", bytes);
     }
 
-    private Computed compute(String period, String from, String to) {
+    private Computed compute(Actor actor, String period, String from, String to) {
         long now = clock.millis();
         ReportPeriod p = ReportPeriod.parse(period, from, to, zone, LocalDate.ofInstant(clock.instant(), zone));
         long dueBefore = Math.min(now, p.toMsExclusive());
         return db.read(c -> {
             Map<Long, String> campaignNames = campaigns.all(c).stream()
                     .collect(Collectors.toMap(Campaign::id, Campaign::name));
-            Map<Long, String> endpointNames = endpoints.all(c).stream()
+            Scope visible = scope.of(c, actor);
+            Map<Long, String> endpointNames = endpoints.all(c).stream().filter(e -> visible.contains(e.areaId()))
                     .collect(Collectors.toMap(Endpoint::id, Endpoint::name));
-            List<ExpectedPlay> due = expected.startingIn(c, p.fromMs(), dueBefore);
+            List<ExpectedPlay> due = expected.startingIn(c, p.fromMs(), dueBefore).stream()
+                    .filter(e -> endpointNames.containsKey(e.endpointId())).toList();
             List<EndpointPlay> played = new ArrayList<>();
             for (StoredPlay r : plays.startedIn(c, p.fromMs(), p.toMsExclusive())) {
-                played.add(new EndpointPlay(r.endpointId(), parse(r)));
+                if (endpointNames.containsKey(r.endpointId())) {
+                    played.add(new EndpointPlay(r.endpointId(), parse(r)));
+                }
             }
             return new Computed(p, ReportCalculator.calculate(p.fromMs(), p.toMsExclusive(), due, played),
                     campaignNames, endpointNames);

@@ -38,13 +38,14 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
-                       UploadService uploads, TtsService tts, People people) {
+                       UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs) {
 
     /** Sign-in and the people who sign in. */
     public record People(UserService users, SessionService sessions, ApiTokenService tokens, LoginThrottle throttle,
                          FirstAdmin firstAdmin) {
 
-        static People create(Database db, AreaRepository areaRepo, BantinConfig config, Clock clock) {
+        static People create(Database db, AreaRepository areaRepo, AreaScope scope, BantinConfig config,
+                             Clock clock) {
             AccessConfig access = config.access();
             PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Cost(access.argon2MemoryKiB(),
                     access.argon2Iterations(), 1));
@@ -52,7 +53,6 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                     access.failuresPerAddress());
             UserRepository userRepo = new UserRepository();
             SessionRepository sessionRepo = new SessionRepository();
-            AreaScope scope = new AreaScope(areaRepo);
             return new People(new UserService(db, userRepo, sessionRepo, scope, hasher, clock),
                     new SessionService(db, userRepo, sessionRepo, hasher, throttle, access, clock),
                     new ApiTokenService(db, new ApiTokenRepository(), scope, clock), throttle,
@@ -90,6 +90,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         ExpectedPlayRepository expectedRepo = new ExpectedPlayRepository();
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
         AlertRepository alertRepo = new AlertRepository(assetRepo);
+        AreaScope scope = new AreaScope(areaRepo);
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         MediaRepository mediaRepo = new MediaRepository();
@@ -103,31 +104,32 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
                 timelines, clock, config.dataDir().resolve("work"));
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
-                mediaRepo, jobs);
+                mediaRepo, jobs, scope);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
         return new Services(
-                new AreaService(db, areaRepo, timelines),
-                new EndpointService(db, endpointRepo, areaRepo, codeRepo, timelines, clock),
+                new AreaService(db, areaRepo, timelines, scope),
+                new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope),
                 assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
-                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock),
+                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock, scope),
                 timelines,
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
                         timelines, clock),
                 new PlayIngestService(db, playRepo, new SeqRangeRepository(), new GapNoticeRepository(),
                         controllerKey::signBase64, clock),
-                new PlayQueryService(db, playRepo, endpointRepo),
+                new PlayQueryService(db, playRepo, endpointRepo, scope),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
-                        java.time.ZoneId.of(config.defaultZone()), clock),
-                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo),
-                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock),
+                        java.time.ZoneId.of(config.defaultZone()), clock, scope),
+                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope),
+                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock, scope),
                 push,
                 jobs,
                 new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
-                        config.maxUploadBytes(), clock),
+                        config.maxUploadBytes(), clock, scope),
                 new TtsService(new EspeakTts(), assets, config.uploadTempDir()),
-                People.create(db, areaRepo, config, clock));
+                People.create(db, areaRepo, scope, config, clock),
+                new ScopedJobs(db, mediaRepo, assetRepo, scope));
     }
 }

@@ -1,6 +1,7 @@
 package vn.bantin.app;
 
 import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.access.Role;
 import vn.bantin.access.User;
 import vn.bantin.security.PasswordHasher;
@@ -55,8 +56,9 @@ public final class UserService {
     public List<User> list(Actor actor) {
         return db.read(c -> {
             List<User> out = new ArrayList<>();
+            Scope visible = scope.of(c, actor);
             for (User u : users.all(c)) {
-                if (scope.contains(c, actor, u.areaId())) {
+                if (visible.contains(u.areaId())) {
                     out.add(u);
                 }
             }

@@ -79,7 +79,7 @@ public final class HttpVerticle extends VerticleBase {
         new AssetRoutes(services.assets(), blocking, uploadBody).mount(api);
         new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(api);
         new TtsRoutes(services.tts(), services.assets(), blocking).mount(api);
-        new JobRoutes(services.jobs(), blocking, vertx).mount(api);
+        new JobRoutes(services.jobs(), services.scopedJobs(), blocking, vertx).mount(api);
         new CampaignRoutes(services.campaigns(), blocking).mount(api);
         new AlertRoutes(services.alerts(), blocking).mount(api);
         new PlayRoutes(services.plays(), blocking).mount(api);

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class CampaignRepository {
 
     private static final String INSERT = "INSERT INTO campaign (name, broadcast_class, rank_in_class, start_date,"
-            + " end_date, approved, volume, topic, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " end_date, approved, volume, topic, created_at, area_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_ITEM =
             "INSERT INTO campaign_item (campaign_id, position, asset_id, duration_ms) VALUES (?, ?, ?, ?)";
     private static final String INSERT_SLOT = "INSERT INTO campaign_slot (campaign_id, mode, cron, window_ms,"
@@ -55,7 +55,7 @@ public final class CampaignRepository {
     public long insert(Connection c, Campaign campaign, long nowMs) throws SQLException {
         long id = Sql.insert(c, INSERT, campaign.name(), campaign.broadcastClass().name(), campaign.rank(),
                 campaign.startDate(), campaign.endDate(), campaign.approved(), campaign.volume(), campaign.topic(),
-                nowMs);
+                nowMs, campaign.targets().withinAreaId());
         int position = 0;
         for (PlaylistItem item : campaign.playlist()) {
             Sql.update(c, INSERT_ITEM, id, position++, item.asset().id(), item.durationMs());
@@ -120,7 +120,7 @@ public final class CampaignRepository {
                     rs.getString("topic"), List.copyOf(items.getOrDefault(id, List.of())),
                     List.copyOf(slots.getOrDefault(id, List.of())),
                     new Targets(set(t.get("AREA"), Long::valueOf), set(t.get("TAG"), Function.identity()),
-                            set(t.get("ENDPOINT"), Long::valueOf)));
+                            set(t.get("ENDPOINT"), Long::valueOf), Sql.nullableLong(rs, "area_id")));
         });
     }
 

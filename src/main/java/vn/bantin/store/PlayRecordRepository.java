@@ -63,6 +63,21 @@ public final class PlayRecordRepository {
         return Sql.list(c, RECENT, PlayRecordRepository::map, limit);
     }
 
+    /** The latest records of these endpoints only. */
+    public List<StoredPlay> recentOf(Connection c, List<Long> endpointIds, int limit) throws SQLException {
+        if (endpointIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(endpointIds.size(), "?"));
+        Object[] params = new Object[endpointIds.size() + 1];
+        for (int i = 0; i < endpointIds.size(); i++) {
+            params[i] = endpointIds.get(i);
+        }
+        params[endpointIds.size()] = limit;
+        return Sql.list(c, "SELECT * FROM play_record WHERE endpoint_id IN (" + marks + ")"
+                + " ORDER BY received_at DESC, seq DESC FETCH FIRST ? ROWS ONLY", PlayRecordRepository::map, params);
+    }
+
     public List<StoredPlay> startedIn(Connection c, long fromMs, long toMs) throws SQLException {
         return Sql.list(c, IN_PERIOD, PlayRecordRepository::map, fromMs, toMs);
     }

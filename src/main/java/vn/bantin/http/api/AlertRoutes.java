@@ -6,8 +6,10 @@ import vn.bantin.app.AlertDraft;
 import vn.bantin.app.AlertService;
 import vn.bantin.domain.Alert;
 import vn.bantin.domain.Asset;
+import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
@@ -34,24 +36,28 @@ public final class AlertRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> alerts.all().stream().map(AlertRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> alerts.all(actor).stream().map(AlertRoutes::toJson).toList());
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(alerts.get(id)));
+        blocking.json(ctx, () -> toJson(alerts.get(actor, id)));
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         AlertDraft draft = draft(JsonInput.of(ctx));
-        blocking.respond(ctx, () -> alerts.create(draft), (c, alert) -> Responses.created(c, toJson(alert)));
+        blocking.respond(ctx, () -> alerts.create(actor, draft), (c, alert) -> Responses.created(c, toJson(alert)));
     }
 
     private void cancel(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
         String body = ctx.body().asString();
         String by = body == null || body.isBlank() ? null : JsonInput.of(ctx).optionalString("by");
-        blocking.json(ctx, () -> toJson(alerts.cancel(id, by)));
+        blocking.json(ctx, () -> toJson(alerts.cancel(actor, id, by)));
     }
 
     private static AlertDraft draft(JsonInput in) {
@@ -67,7 +73,8 @@ public final class AlertRoutes {
     }
 
     static JsonObject toJson(Alert a) {
-        return new JsonObject().put("id", a.id()).put("title", a.title()).put("status", a.status().name())
+        return new JsonObject().put("id", a.id()).put("areaId", a.targets().withinAreaId()).put("title", a.title())
+                .put("status", a.status().name())
                 .put("audio", asset(a.audio())).put("visual", asset(a.visual()))
                 .put("imageSeconds", a.visualDurationMs() / 1000.0)
                 .put("start", a.startMs()).put("startAt", iso(a.startMs()))

@@ -4,8 +4,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AreaService;
 import vn.bantin.domain.Area;
+import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
@@ -30,10 +32,12 @@ public final class AreaRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> areas.all().stream().map(AreaRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> areas.all(actor).stream().map(AreaRoutes::toJson).toList());
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         JsonInput in = JsonInput.of(ctx);
         JsonInput quiet = in.object("quietHours");
         String name = in.requiredString("name");
@@ -41,12 +45,13 @@ public final class AreaRoutes {
         String zone = in.optionalString("zone");
         String quietFrom = quiet == null ? null : quiet.optionalString("from");
         String quietTo = quiet == null ? null : quiet.optionalString("to");
-        blocking.respond(ctx, () -> areas.create(name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
+        blocking.respond(ctx, () -> areas.create(actor, name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(areas.get(id)));
+        blocking.json(ctx, () -> toJson(areas.get(actor, id)));
     }
 
     static JsonObject toJson(Area a) {

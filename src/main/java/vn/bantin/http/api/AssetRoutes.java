@@ -9,8 +9,10 @@ import vn.bantin.app.ApiException;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.AssetView;
 import vn.bantin.domain.Asset;
+import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -44,24 +46,26 @@ public final class AssetRoutes {
     }
 
     private void upload(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("missing_file",
                         "Thiếu tệp (trường 'file' trong multipart/form-data) / Multipart field 'file' is required"));
         String name = ctx.request().getFormAttribute("name");
         String originalName = name != null && !name.isBlank() ? name : file.fileName();
         Path temp = Path.of(file.uploadedFileName());
-        blocking.respond(ctx, () -> uploaded(assets, assets.upload(temp, originalName)),
+        blocking.respond(ctx, () -> uploaded(assets, actor, assets.upload(actor, temp, originalName)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 
     /** The answer to any upload (multipart, resumable, text-to-speech): the asset and whether it was known. */
-    static JsonObject uploaded(AssetService assets, AssetService.Uploaded up) {
-        return toJson(assets.get(up.asset().asset().id())).put("duplicate", up.duplicate());
+    static JsonObject uploaded(AssetService assets, Actor actor, AssetService.Uploaded up) {
+        return toJson(assets.get(actor, up.asset().asset().id())).put("duplicate", up.duplicate());
     }
 
     private void thumbnail(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.respond(ctx, () -> assets.preview(id), (c, file) -> {
+        blocking.respond(ctx, () -> assets.preview(actor, id), (c, file) -> {
             if (file.isEmpty()) {
                 Responses.error(c, 404, "no_preview", "Chưa có ảnh xem trước (đang xử lý hoặc lỗi)"
                         + " / No preview yet (still processing, or processing failed)");
@@ -73,23 +77,27 @@ public final class AssetRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> assets.all().stream().map(AssetRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> assets.all(actor).stream().map(AssetRoutes::toJson).toList());
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(assets.get(id)));
+        blocking.json(ctx, () -> toJson(assets.get(actor, id)));
     }
 
     private void approve(RoutingContext ctx, boolean approved) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(assets.approve(id, approved)));
+        blocking.json(ctx, () -> toJson(assets.approve(actor, id, approved)));
     }
 
     static JsonObject toJson(AssetView v) {
         StoredAsset s = v.stored();
         Asset a = s.asset();
-        JsonObject o = new JsonObject().put("id", a.id()).put("sha256", a.sha256()).put("name", a.name())
+        JsonObject o = new JsonObject().put("id", a.id()).put("areaId", s.areaId()).put("sha256", a.sha256())
+                .put("name", a.name())
                 .put("kind", a.kind().name()).put("sizeBytes", a.sizeBytes()).put("durationMs", a.durationMs())
                 .put("format", s.formatName()).put("videoCodec", s.videoCodec()).put("audioCodec", s.audioCodec())
                 .put("width", s.width()).put("height", s.height()).put("approved", a.approved())

@@ -8,8 +8,10 @@ import vn.bantin.app.CampaignService;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.PlaylistItem;
 import vn.bantin.domain.Slot;
+import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
@@ -36,22 +38,26 @@ public final class CampaignRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> campaigns.all().stream().map(CampaignRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> campaigns.all(actor).stream().map(CampaignRoutes::toJson).toList());
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(campaigns.get(id)));
+        blocking.json(ctx, () -> toJson(campaigns.get(actor, id)));
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         CampaignDraft draft = draft(JsonInput.of(ctx));
-        blocking.respond(ctx, () -> campaigns.create(draft), (c, campaign) -> Responses.created(c, toJson(campaign)));
+        blocking.respond(ctx, () -> campaigns.create(actor, draft), (c, campaign) -> Responses.created(c, toJson(campaign)));
     }
 
     private void approve(RoutingContext ctx, boolean approved) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(campaigns.approve(id, approved)));
+        blocking.json(ctx, () -> toJson(campaigns.approve(actor, id, approved)));
     }
 
     private static CampaignDraft draft(JsonInput in) {
@@ -84,7 +90,8 @@ public final class CampaignRoutes {
                     .put("allowedDelayMinutes", s.allowedDelay().toMinutes())
                     .put("exclude", new JsonArray(s.excludedDates().stream().map(Object::toString).toList())));
         }
-        return new JsonObject().put("id", c.id()).put("name", c.name()).put("class", c.broadcastClass().name())
+        return new JsonObject().put("id", c.id()).put("areaId", c.targets().withinAreaId()).put("name", c.name())
+                .put("class", c.broadcastClass().name())
                 .put("rank", c.rank()).put("startDate", c.startDate().toString())
                 .put("endDate", c.endDate().toString()).put("approved", c.approved()).put("volume", c.volume())
                 .put("topic", c.topic()).put("playlist", playlist).put("slots", slots)

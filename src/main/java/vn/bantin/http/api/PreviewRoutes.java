@@ -11,8 +11,10 @@ import vn.bantin.domain.Asset;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.TimelineEntry;
 import vn.bantin.domain.TimelineItem;
+import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.schedule.Conflict;
 
@@ -36,11 +38,12 @@ public final class PreviewRoutes {
     }
 
     private void preview(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         var q = ctx.queryParams();
         Long endpointId = id(q.get("endpointId"), "endpointId");
         Long areaId = id(q.get("areaId"), "areaId");
         boolean unapproved = "true".equalsIgnoreCase(q.get("includeUnapproved"));
-        blocking.json(ctx, () -> toJson(previews.preview(endpointId, areaId, q.get("date"), q.get("days"),
+        blocking.json(ctx, () -> toJson(previews.preview(actor, endpointId, areaId, q.get("date"), q.get("days"),
                 unapproved)));
     }
 

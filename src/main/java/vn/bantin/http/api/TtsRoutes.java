@@ -3,8 +3,10 @@ package vn.bantin.http.api;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.TtsService;
+import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.Responses;
@@ -30,11 +32,12 @@ public final class TtsRoutes {
     }
 
     private void speak(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         JsonInput in = JsonInput.of(ctx);
         String text = in.optionalString("text");
         String voice = in.optionalString("voice");
         String name = in.optionalString("name");
-        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, tts.speak(text, voice, name)),
+        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, actor, tts.speak(actor, text, voice, name)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 }
