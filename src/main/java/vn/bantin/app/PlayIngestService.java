@@ -1,5 +1,6 @@
 package vn.bantin.app;
 
+import vn.bantin.app.report.ReportRollups;
 import vn.bantin.evidence.GapNotice;
 import vn.bantin.evidence.InvalidPayloadException;
 import vn.bantin.evidence.PlayAck;
@@ -43,16 +44,19 @@ public final class PlayIngestService {
     private final GapNoticeRepository notices;
     private final Function<byte[], String> signer;
     private final Clock clock;
+    private final ReportRollups rollups;
     private final Object[] deviceLocks = new Object[64];
 
     public PlayIngestService(Database db, PlayRecordRepository plays, SeqRangeRepository ranges,
-                             GapNoticeRepository notices, Function<byte[], String> signer, Clock clock) {
+                             GapNoticeRepository notices, Function<byte[], String> signer, Clock clock,
+                             ReportRollups rollups) {
         this.db = db;
         this.plays = plays;
         this.ranges = ranges;
         this.notices = notices;
         this.signer = signer;
         this.clock = clock;
+        this.rollups = rollups;
         for (int i = 0; i < deviceLocks.length; i++) {
             deviceLocks[i] = new Object();
         }
@@ -85,9 +89,16 @@ public final class PlayIngestService {
             plays.insert(c, stored(device, r, now));
             newSeqs.add(r.seq());
         }
+        int newConflicts = 0;
         for (PlayBatchVerifier.Conflict conflict : plan.conflicts()) {
-            plays.insertConflict(c, deviceId, conflict.seq(), conflict.record().payload(), conflict.record().sig(), now);
+            if (plays.insertConflict(c, deviceId, conflict.seq(), conflict.record().payload(), conflict.record().sig(),
+                    now)) {
+                newConflicts++;
+            }
         }
+        rollups.recordsStored(c, device.endpointId(), deviceId,
+                plan.toStore().stream().map(PlayBatchVerifier.NewRecord::fields).toList(),
+                (int) plan.toStore().stream().filter(PlayBatchVerifier.NewRecord::chainBroken).count(), newConflicts);
         List<PlayAck.Refused> refused = new ArrayList<>();
         for (PlayBatchVerifier.Refused r : plan.refused()) {
             plays.insertRefused(c, deviceId, new RefusedRecord(PlayBatchVerifier.fingerprint(r.record()), r.seq(),

@@ -34,12 +34,14 @@ public final class PlayRecordRepository {
                 p.actualStart(), p.actualEnd(), p.outcome(), p.reason(), p.chainBroken(), p.receivedAt());
     }
 
-    /** Keeps a conflicting record aside, once: the same bytes sent again add nothing. */
-    public void insertConflict(Connection c, String deviceId, long seq, String payload, String sig, long nowMs)
+    /** Keeps a conflicting record aside, once: the same bytes sent again add nothing. True when newly kept. */
+    public boolean insertConflict(Connection c, String deviceId, long seq, String payload, String sig, long nowMs)
             throws SQLException {
-        if (!Sql.list(c, CONFLICTS_AT, rs -> rs.getString(1), deviceId, seq).contains(payload)) {
-            Sql.update(c, INSERT_CONFLICT, deviceId, seq, payload, sig, nowMs);
+        if (Sql.list(c, CONFLICTS_AT, rs -> rs.getString(1), deviceId, seq).contains(payload)) {
+            return false;
         }
+        Sql.update(c, INSERT_CONFLICT, deviceId, seq, payload, sig, nowMs);
+        return true;
     }
 
     /** Keeps a refused record aside, once per fingerprint; a payload too long for the column is not kept. */
