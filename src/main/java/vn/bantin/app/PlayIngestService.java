@@ -1,5 +1,6 @@
 package vn.bantin.app;
 
+import vn.bantin.app.report.ReportRollups;
 import vn.bantin.evidence.PlayBatchVerifier;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.SignedRecord;
@@ -29,11 +30,13 @@ public final class PlayIngestService {
     private final Database db;
     private final PlayRecordRepository plays;
     private final Clock clock;
+    private final ReportRollups rollups;
 
-    public PlayIngestService(Database db, PlayRecordRepository plays, Clock clock) {
+    public PlayIngestService(Database db, PlayRecordRepository plays, Clock clock, ReportRollups rollups) {
         this.db = db;
         this.plays = plays;
         this.clock = clock;
+        this.rollups = rollups;
     }
 
     public Result ingest(DeviceRow device, List<SignedRecord> records) {
@@ -60,6 +63,10 @@ public final class PlayIngestService {
                 plays.insertConflict(c, device.deviceId(), conflict.seq(), conflict.record().payload(),
                         conflict.record().sig(), now);
             }
+            rollups.recordsStored(c, device.endpointId(), device.deviceId(),
+                    accepted.toStore().stream().map(PlayBatchVerifier.NewRecord::fields).toList(),
+                    (int) accepted.toStore().stream().filter(PlayBatchVerifier.NewRecord::chainBroken).count(),
+                    accepted.conflicts().size());
             return new Result(accepted.highestSeq(), accepted.toStore().size(), accepted.duplicates().size(),
                     accepted.conflicts().size());
         });

@@ -1,6 +1,9 @@
 package vn.bantin.app;
 
 import io.vertx.core.Vertx;
+import vn.bantin.app.report.CoverageService;
+import vn.bantin.app.report.ReportExports;
+import vn.bantin.app.report.ReportRollups;
 import vn.bantin.config.AccessConfig;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.security.PasswordHasher;
@@ -38,6 +41,7 @@ import java.time.Duration;
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
+                       ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
                        Approval approval) {
@@ -87,6 +91,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
     }
 
 
+    /** The issuing unit a report export names when the caller names none. */
+    private static final String DEFAULT_ISSUER = "Trung tâm Văn hóa - Thông tin";
+
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
         EndpointRepository endpointRepo = new EndpointRepository();
@@ -104,8 +111,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         MediaRepository mediaRepo = new MediaRepository();
+        ReportRollups rollups = new ReportRollups(areaRepo);
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
-                expectedRepo, mediaRepo, controllerKey::signBase64, clock,
+                expectedRepo, mediaRepo, rollups, controllerKey::signBase64, clock,
                 Duration.ofDays(config.timelineHorizonDays()));
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
@@ -128,10 +136,11 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
                         timelines, clock),
-                new PlayIngestService(db, playRepo, clock),
+                new PlayIngestService(db, playRepo, clock, rollups),
                 new PlayQueryService(db, playRepo, endpointRepo, scope),
-                new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
-                        java.time.ZoneId.of(config.defaultZone()), clock, scope),
+                new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock, scope),
+                new ReportExports(DEFAULT_ISSUER),
+                new CoverageService(db, scope),
                 new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope),
                 new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock, scope,
                         reviewRepo),

@@ -86,7 +86,7 @@ public final class HttpVerticle extends VerticleBase {
         new AlertRoutes(services.alerts(), blocking, services.approval().alertReviews()).mount(api);
         new PlayRoutes(services.plays(), blocking).mount(api);
         new PreviewRoutes(services.previews(), blocking).mount(api);
-        new ReportRoutes(services.reports(), blocking).mount(api);
+        new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
 
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);

@@ -85,6 +85,23 @@ public final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** A download as exact bytes (exports: XLSX, PDF). */
+    public byte[] bytes(String path) {
+        try {
+            HttpResponse<byte[]> res = http.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException(path + ": " + res.statusCode() + " "
+                        + new String(res.body(), StandardCharsets.UTF_8));
+            }
+            return res.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Answer upload(Path file, String fileName) {
         try {
             String boundary = "b" + System.nanoTime();
