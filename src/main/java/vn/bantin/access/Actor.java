@@ -20,6 +20,15 @@ public record Actor(Via via, Long userId, Long tokenId, String name, Role role, 
         return permission.allows(role);
     }
 
+    /** A stable identity for "is this the same actor": the submitter may not approve their own item. */
+    public String key() {
+        return switch (via) {
+            case SESSION -> "user:" + userId;
+            case API_TOKEN -> "token:" + tokenId;
+            case ADMIN_TOKEN -> "admin-token";
+        };
+    }
+
     public boolean fullScope() {
         return areaId == null;
     }

@@ -15,6 +15,7 @@ import vn.bantin.agent.playback.MpvProcess;
 import vn.bantin.agent.playback.PlaybackSettings;
 import vn.bantin.agent.playback.PlayedLog;
 import vn.bantin.agent.playback.Player;
+import vn.bantin.agent.spool.GapNotices;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.spool.SpooledRecord;
 import vn.bantin.agent.spool.Uploader;
@@ -94,7 +95,8 @@ public final class Main {
         Heartbeat heartbeat = new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
                 spool, faults, since, () -> mpvState(mpv, status), volume::percent, state), sync,
                 cfg.heartbeatInterval(), keys.deviceId());
-        Uploader uploader = new Uploader(spool, client, enrollment::isActive);
+        GapNotices notices = new GapNotices(state.resolve("spool").resolve("notices"), keys, clock::now);
+        Uploader uploader = new Uploader(spool, notices, client, enrollment::isActive, enrollment::pinnedKey);
         PushClient push = new PushClient(cfg.controllerUrl(), new RequestSigner(keys), clock, enrollment::isActive,
                 sync::requestPull);
         Player player = new Player(mpv, store, cache, played, spool, clock, faults, volume,

@@ -78,6 +78,12 @@ public final class ControllerClient implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofByteArray()).response();
     }
 
+    /** POSTs these exact bytes as JSON, for callers that must know what they sent (e.g. to check an answer bound to it). */
+    public HttpResponse<byte[]> postBytes(String path, byte[] json) throws IOException, InterruptedException {
+        return exchange("POST", path, json, Map.of("Content-Type", "application/json"),
+                HttpResponse.BodyHandlers.ofByteArray()).response();
+    }
+
     public <T> HttpResponse<T> get(String pathOrUrl, Map<String, String> headers, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         return exchange("GET", pathOrUrl, null, headers, handler).response();
