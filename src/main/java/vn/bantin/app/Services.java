@@ -33,6 +33,8 @@ import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.SeqRangeRepository;
+import vn.bantin.store.GapNoticeRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -136,7 +138,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
                         timelines, clock),
-                new PlayIngestService(db, playRepo, clock, rollups),
+                new PlayIngestService(db, playRepo, new SeqRangeRepository(), new GapNoticeRepository(),
+                        controllerKey::signBase64, clock, rollups),
                 new PlayQueryService(db, playRepo, endpointRepo, scope),
                 new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock, scope),
                 new ReportExports(DEFAULT_ISSUER),
