@@ -10,7 +10,10 @@ import vn.bantin.store.EndpointRepository.DeviceRow;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /** Authenticates agent requests as one device; revocation takes effect on the very next call. */
@@ -21,6 +24,7 @@ public final class DeviceAuthenticator {
     private final RequestSignature signatures;
     private final Function<byte[], String> controllerSigner;
     private final Clock clock;
+    private final List<LongConsumer> authenticated = new CopyOnWriteArrayList<>();
 
     public record SignedTime(long serverTime, String signature) {
     }
@@ -32,6 +36,11 @@ public final class DeviceAuthenticator {
         this.signatures = signatures;
         this.controllerSigner = controllerSigner;
         this.clock = clock;
+    }
+
+    /** Told the endpoint id of every device call that authenticated: the device was heard from. */
+    public void onAuthenticated(LongConsumer listener) {
+        authenticated.add(listener);
     }
 
     /** The server time for a refusal of the request with this nonce, signed by the controller key. */
@@ -50,6 +59,7 @@ public final class DeviceAuthenticator {
             endpoints.touch(c, device.endpointId(), now);
             return null;
         });
+        authenticated.forEach(l -> l.accept(device.endpointId()));
         return device;
     }
 

@@ -26,6 +26,16 @@ public final class PushHub {
         });
     }
 
+    /** Sends one message to the endpoint's open streams; false when it has none. */
+    public boolean sendTo(long endpointId, String message) {
+        Set<Consumer<String>> senders = byEndpoint.get(endpointId);
+        if (senders == null || senders.isEmpty()) {
+            return false;
+        }
+        send(senders, message);
+        return true;
+    }
+
     public int connections() {
         return byEndpoint.values().stream().mapToInt(Set::size).sum();
     }

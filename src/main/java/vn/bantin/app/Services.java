@@ -39,6 +39,9 @@ import vn.bantin.store.PlayRecordRepository;
 import vn.bantin.store.SeqRangeRepository;
 import vn.bantin.store.GapNoticeRepository;
 
+import vn.bantin.store.CommandRepository;
+import vn.bantin.store.ConnectionRepository;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -49,7 +52,31 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, AuditTrail audit) {
+                       Approval approval, AuditTrail audit, AgentLink agentLink) {
+
+    /** Who is online with its connection history, and the remote commands sent to endpoints. */
+    public record AgentLink(PresenceService presence, CommandService commands) {
+
+        static AgentLink create(Database db, EndpointRepository endpoints, AreaScope scope, PushHub push,
+                                DeviceAuthenticator authenticator, java.util.function.Function<byte[], String> signer,
+                                BantinConfig config, Clock clock) {
+            VisibleEndpoints visible = new VisibleEndpoints(endpoints, scope);
+            PresenceService presence = new PresenceService(db, new ConnectionRepository(), visible, clock,
+                    config.agentLink().offlineAfter());
+            authenticator.onAuthenticated(presence::seen);
+            return new AgentLink(presence, new CommandService(db, new CommandRepository(), endpoints, visible, push,
+                    new Screenshots(config.dataDir().resolve("screenshots")), signer, clock,
+                    config.agentLink().commandTtl()));
+        }
+    }
+
+    public PresenceService presence() {
+        return agentLink.presence();
+    }
+
+    public CommandService commands() {
+        return agentLink.commands();
+    }
 
     /** Approval before air, area policies and alert reviews. */
     public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
@@ -160,6 +187,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
-                new AuditTrail(db, new AuditRepository(), scope, clock));
+                new AuditTrail(db, new AuditRepository(), scope, clock),
+                AgentLink.create(db, endpointRepo, scope, push, authenticator, controllerKey::signBase64, config, clock));
     }
 }

@@ -34,6 +34,9 @@ public final class ConfigLoader {
     public static final String LOGIN_WINDOW_SECONDS = "login.window.seconds";
     public static final String ARGON2_MEMORY_KIB = "password.argon2.memory.kib";
     public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
+    public static final String OFFLINE_AFTER_SECONDS = "endpoint.offline.after.seconds";
+    public static final String PUSH_PING_SECONDS = "push.ping.seconds";
+    public static final String COMMAND_TTL_SECONDS = "command.ttl.seconds";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -81,7 +84,15 @@ public final class ConfigLoader {
                 blankToNull(get(ADMIN_TOKEN, "")),
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
-                access());
+                access(),
+                agentLink());
+    }
+
+    private AgentLinkConfig agentLink() {
+        return new AgentLinkConfig(
+                Duration.ofSeconds(parseLong(OFFLINE_AFTER_SECONDS, get(OFFLINE_AFTER_SECONDS, "600"))),
+                Duration.ofSeconds(parseLong(PUSH_PING_SECONDS, get(PUSH_PING_SECONDS, "270"))),
+                Duration.ofSeconds(parseLong(COMMAND_TTL_SECONDS, get(COMMAND_TTL_SECONDS, "600"))));
     }
 
     private AccessConfig access() {

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** A device key that enrolls and signs agent calls the way the agent does, without being the agent. */
@@ -52,23 +51,7 @@ public final class SimulatedDevice {
 
     /** Opens the push stream with a signed upgrade request; each text message goes to {@code onMessage}. */
     public CompletableFuture<WebSocket> stream(Consumer<String> onMessage) {
-        WebSocket.Builder b = http.newWebSocketBuilder();
-        signed("GET", "/agent/v1/stream", new byte[0]).forEach(b::header);
-        return b.buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/agent/v1/stream"),
-                new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            onMessage.accept(text.toString());
-                            text.setLength(0);
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                });
+        return TestStream.open(http, baseUrl, signed("GET", "/agent/v1/stream", new byte[0]), onMessage);
     }
 
     public java.util.Map<String, String> signed(String method, String path, byte[] body) {
