@@ -10,7 +10,10 @@ import vn.bantin.store.EndpointRepository.DeviceRow;
 import vn.bantin.store.EnrollmentCodeRepository;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 
 /** Enrollment and heartbeats of player devices. */
@@ -33,6 +36,7 @@ public final class DeviceService {
     private final String controllerPublicKey;
     private final ChangeNotifier changes;
     private final Clock clock;
+    private final List<BiConsumer<Long, String>> heartbeatListeners = new CopyOnWriteArrayList<>();
 
     public DeviceService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
                          DeviceAuthenticator authenticator, String controllerPublicKey, ChangeNotifier changes,
@@ -94,6 +98,12 @@ public final class DeviceService {
             endpoints.recordHeartbeat(c, endpointId, clock.millis(), heartbeatJson);
             return null;
         });
+        heartbeatListeners.forEach(l -> l.accept(endpointId, heartbeatJson));
+    }
+
+    /** Told of each stored heartbeat (the live hub announces what changed). */
+    public void onHeartbeat(BiConsumer<Long, String> listener) {
+        heartbeatListeners.add(listener);
     }
 
     private static String limit(String hardwareJson) {

@@ -14,7 +14,10 @@ import vn.bantin.store.StoredPlay;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.Optional;
 
 /** Verifies a device's batch of play records and stores it append-only, all or nothing, in one transaction. */
@@ -29,6 +32,7 @@ public final class PlayIngestService {
     private final Database db;
     private final PlayRecordRepository plays;
     private final Clock clock;
+    private final List<Consumer<List<StoredPlay>>> storedListeners = new CopyOnWriteArrayList<>();
 
     public PlayIngestService(Database db, PlayRecordRepository plays, Clock clock) {
         this.db = db;
@@ -46,7 +50,9 @@ public final class PlayIngestService {
         }
         byte[] key = Ed25519Keys.publicKeyFromBase64(device.publicKey());
         long now = clock.millis();
-        return db.tx(c -> {
+        List<StoredPlay> stored = new ArrayList<>();
+        Result result = db.tx(c -> {
+            stored.clear();
             PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(device.deviceId(), key, records,
                     stored(c, device.deviceId()));
             if (plan instanceof PlayBatchVerifier.Rejected rejected) {
@@ -54,7 +60,9 @@ public final class PlayIngestService {
             }
             PlayBatchVerifier.Accepted accepted = (PlayBatchVerifier.Accepted) plan;
             for (PlayBatchVerifier.NewRecord r : accepted.toStore()) {
-                plays.insert(c, stored(device, r, now));
+                StoredPlay play = stored(device, r, now);
+                plays.insert(c, play);
+                stored.add(play);
             }
             for (PlayBatchVerifier.Conflict conflict : accepted.conflicts()) {
                 plays.insertConflict(c, device.deviceId(), conflict.seq(), conflict.record().payload(),
@@ -63,6 +71,13 @@ public final class PlayIngestService {
             return new Result(accepted.highestSeq(), accepted.toStore().size(), accepted.duplicates().size(),
                     accepted.conflicts().size());
         });
+        storedListeners.forEach(l -> l.accept(List.copyOf(stored)));
+        return result;
+    }
+
+    /** Told, after each commit, of the records it stored (the live hub announces them). */
+    public void onStored(Consumer<List<StoredPlay>> listener) {
+        storedListeners.add(listener);
     }
 
     private StoredRecords stored(Connection c, String deviceId) {

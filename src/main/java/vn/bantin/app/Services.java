@@ -1,6 +1,7 @@
 package vn.bantin.app;
 
 import io.vertx.core.Vertx;
+import vn.bantin.app.live.LiveServices;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.media.AssetStore;
 import vn.bantin.media.EspeakTts;
@@ -30,7 +31,10 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
-                       UploadService uploads, TtsService tts) {
+                       UploadService uploads, TtsService tts, LiveServices live) {
+
+    /** Three missed heartbeats (the agent's default interval is 30 s) and an endpoint counts as offline. */
+    public static final Duration OFFLINE_AFTER = Duration.ofSeconds(90);
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -57,6 +61,10 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 mediaRepo, jobs);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
+        DeviceService devices = new DeviceService(db, endpointRepo, codeRepo, authenticator,
+                controllerKey.publicKeyBase64(), timelines, clock);
+        PlayIngestService ingest = new PlayIngestService(db, playRepo, clock);
+        AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines),
                 new EndpointService(db, endpointRepo, areaRepo, codeRepo, timelines, clock),
@@ -65,18 +73,18 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock),
                 timelines,
                 authenticator,
-                new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
-                        timelines, clock),
-                new PlayIngestService(db, playRepo, clock),
+                devices,
+                ingest,
                 new PlayQueryService(db, playRepo, endpointRepo),
                 new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
                         java.time.ZoneId.of(config.defaultZone()), clock),
                 new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo),
-                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock),
+                alerts,
                 push,
                 jobs,
                 new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
                         config.maxUploadBytes(), clock),
-                new TtsService(new EspeakTts(), assets, config.uploadTempDir()));
+                new TtsService(new EspeakTts(), assets, config.uploadTempDir()),
+                LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, clock, OFFLINE_AFTER));
     }
 }

@@ -3,9 +3,9 @@ package vn.bantin.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
@@ -13,6 +13,8 @@ import vn.bantin.http.api.AlertRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
+import vn.bantin.http.api.DashboardRoutes;
+import vn.bantin.http.api.EventRoutes;
 import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.JobRoutes;
 import vn.bantin.http.api.TtsRoutes;
@@ -72,6 +74,8 @@ public final class HttpVerticle extends VerticleBase {
         new PlayRoutes(services.plays(), blocking).mount(router);
         new PreviewRoutes(services.previews(), blocking).mount(router);
         new ReportRoutes(services.reports(), blocking).mount(router);
+        new EventRoutes(services.live().events(), vertx).mount(router);
+        new DashboardRoutes(services.live().dashboard(), services.live().alerts(), blocking).mount(router);
 
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
@@ -80,9 +84,9 @@ public final class HttpVerticle extends VerticleBase {
 
         router.route("/api/*").failureHandler(Responses::failure);
         router.route("/agent/*").failureHandler(Responses::failure);
-        router.route("/*").handler(StaticHandler.create("webroot"));
+        WebUi.mount(router);
 
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+        return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router).listen(config.port(), config.host())
                 .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
     }
 
