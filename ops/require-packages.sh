@@ -3,7 +3,9 @@
 #   ffmpeg/ffprobe: probing uploads, renditions, loudness, previews, demo media; mpv: the agent's player;
 #   espeak-ng: Vietnamese text-to-speech (POST /api/v1/tts) and demo bulletins; sox: measuring audio in tests;
 #   maven + a JDK 17: building; nodejs + npm: building the web UI (src/main/frontend); chromium: the web UI's
-#   browser tests (driven by playwright-core from the UI's own npm packages, no browser download).
+#   browser tests (driven by playwright-core from the UI's own npm packages, no browser download);
+#   fonts-dejavu-core: a font with every Vietnamese letter, embedded in report PDFs; poppler-utils: pdftoppm,
+#   drawing report PDFs as images in tests.
 set -euo pipefail
 
 missing=()
@@ -17,6 +19,8 @@ command -v curl >/dev/null || missing+=(curl)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

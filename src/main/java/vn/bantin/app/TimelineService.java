@@ -6,6 +6,8 @@ import vn.bantin.media.MediaProfile;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
 import vn.bantin.domain.TimelineEntry;
+import vn.bantin.app.report.PlanItems;
+import vn.bantin.app.report.ReportRollups;
 import vn.bantin.schedule.AffectedEndpoints;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.schedule.CompiledSchedule;
@@ -55,6 +57,7 @@ public final class TimelineService implements ChangeNotifier {
     private final AlertRepository alerts;
     private final ExpectedPlayRepository expected;
     private final MediaRepository media;
+    private final ReportRollups rollups;
     private final Function<byte[], String> signer;
     private final Clock clock;
     private final Duration horizon;
@@ -66,7 +69,7 @@ public final class TimelineService implements ChangeNotifier {
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
                            CampaignRepository campaigns, AlertRepository alerts, ExpectedPlayRepository expected,
-                           MediaRepository media,
+                           MediaRepository media, ReportRollups rollups,
                            Function<byte[], String> signer, Clock clock, Duration horizon) {
         this.db = db;
         this.areas = areas;
@@ -75,6 +78,7 @@ public final class TimelineService implements ChangeNotifier {
         this.alerts = alerts;
         this.expected = expected;
         this.media = media;
+        this.rollups = rollups;
         this.signer = signer;
         this.clock = clock;
         this.horizon = horizon;
@@ -87,6 +91,7 @@ public final class TimelineService implements ChangeNotifier {
 
     @Override
     public void scheduleChanged(ChangeScope scope) {
+        rollups.forgetEndpoints();
         Set<Long> affected = affectedBy(scope);
         if (scope.everything()) {
             generation.incrementAndGet();
@@ -142,6 +147,7 @@ public final class TimelineService implements ChangeNotifier {
         long now = clock.millis();
         db.tx(c -> {
             expected.replaceFuture(c, endpointId, now, plays);
+            rollups.planRecorded(c, endpointId, now, PlanItems.of(timeline));
             return null;
         });
         return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), TimelineJson.version(timeline));

@@ -10,6 +10,7 @@ import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
 import vn.bantin.http.api.AlertRoutes;
+import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
@@ -22,9 +23,17 @@ import vn.bantin.http.api.UploadRoutes;
 import vn.bantin.http.api.PlayRoutes;
 import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
+import vn.bantin.http.api.SessionRoutes;
+import vn.bantin.http.api.UserRoutes;
+import vn.bantin.http.access.ApiRouter;
+import vn.bantin.http.access.ManagementAuth;
+import vn.bantin.http.access.OperationPermissions;
+import vn.bantin.access.Permission;
 import vn.bantin.security.AdminCredential;
 
-/** One HTTP server: web UI at /, management API at /api/v1 (admin token), agent API at /agent/v1 (device signatures). */
+import java.util.Optional;
+
+/** One HTTP server: web UI at /, management API at /api/v1 (sessions, API tokens), agent API at /agent/v1 (device signatures). */
 public final class HttpVerticle extends VerticleBase {
 
     private static final long JSON_BODY_LIMIT = 1024 * 1024;
@@ -32,10 +41,11 @@ public final class HttpVerticle extends VerticleBase {
 
     private final BantinConfig config;
     private final Services services;
-    private final AdminCredential admin;
+    private final Optional<AdminCredential> admin;
+    private final OperationPermissions permissions = new OperationPermissions();
     private volatile int actualPort;
 
-    public HttpVerticle(BantinConfig config, Services services, AdminCredential admin) {
+    public HttpVerticle(BantinConfig config, Services services, Optional<AdminCredential> admin) {
         this.config = config;
         this.services = services;
         this.admin = admin;
@@ -46,15 +56,17 @@ public final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         Blocking blocking = new Blocking(vertx);
 
-        router.get("/api/v1/health").handler(ctx -> Responses.ok(ctx, new io.vertx.core.json.JsonObject()
+        ApiRouter api = new ApiRouter(router, permissions);
+        api.get("/api/v1/health", Permission.PUBLIC, ctx -> Responses.ok(ctx, new io.vertx.core.json.JsonObject()
                 .put("status", "ok")));
-        router.get("/api/v1/openapi.json").handler(ctx -> ctx.reroute("/openapi.json"));
+        api.get("/api/v1/openapi.json", Permission.PUBLIC, ctx -> ctx.reroute("/openapi.json"));
 
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(config.uploadTempDir().toString())
                 .setBodyLimit(config.maxUploadBytes()).setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true);
-        router.route("/api/v1/*").handler(new AdminAuthHandler(admin::matches));
+        router.route("/api/v1/*").order(-1).handler(new ManagementAuth(admin, services.tokens(), services.sessions(),
+                services.throttle(), permissions, blocking));
         router.route("/api/v1/*").handler(ctx -> {
             boolean upload = ctx.request().method().name().equals("POST") && ctx.request().path().equals("/api/v1/assets");
             if (upload || UploadRoutes.streamsItsBody(ctx.request())) {
@@ -63,19 +75,23 @@ public final class HttpVerticle extends VerticleBase {
                 jsonBody.handle(ctx);
             }
         });
-        new AreaRoutes(services.areas(), blocking).mount(router);
-        new EndpointRoutes(services.endpoints(), blocking).mount(router);
-        new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
-        new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(router);
-        new TtsRoutes(services.tts(), services.assets(), blocking).mount(router);
-        new JobRoutes(services.jobs(), blocking, vertx).mount(router);
-        new CampaignRoutes(services.campaigns(), blocking).mount(router);
-        new AlertRoutes(services.alerts(), blocking).mount(router);
-        new PlayRoutes(services.plays(), blocking).mount(router);
-        new PreviewRoutes(services.previews(), blocking).mount(router);
-        new ReportRoutes(services.reports(), blocking).mount(router);
-        new EventRoutes(services.live().events(), vertx).mount(router);
-        new DashboardRoutes(services.live().dashboard(), services.live().alerts(), blocking).mount(router);
+        new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
+        new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
+        ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
+        new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
+        new EndpointRoutes(services.endpoints(), blocking).mount(api);
+        new AssetRoutes(services.assets(), blocking, uploadBody, approvals).mount(api);
+        new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(api);
+        new TtsRoutes(services.tts(), services.assets(), blocking).mount(api);
+        new JobRoutes(services.jobs(), services.scopedJobs(), blocking, vertx).mount(api);
+        new CampaignRoutes(services.campaigns(), blocking, approvals).mount(api);
+        new AlertRoutes(services.alerts(), blocking, services.approval().alertReviews()).mount(api);
+        new PlayRoutes(services.plays(), blocking).mount(api);
+        new PreviewRoutes(services.previews(), blocking).mount(api);
+        new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
+        new EventRoutes(services.live().events(), services.live().dashboard()::scopeOf, blocking, vertx).mount(api);
+        new DashboardRoutes(services.live().dashboard(), services.live().alerts(), services.alerts(), blocking)
+                .mount(api);
 
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
@@ -88,6 +104,11 @@ public final class HttpVerticle extends VerticleBase {
 
         return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router).listen(config.port(), config.host())
                 .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
+    }
+
+    /** Every management operation and the permission its route declared (for the authorisation matrix). */
+    public OperationPermissions permissions() {
+        return permissions;
     }
 
     public int actualPort() {

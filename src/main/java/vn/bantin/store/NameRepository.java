@@ -10,7 +10,7 @@ public final class NameRepository {
     private static final String ASSET_BY_SHA = "SELECT name FROM asset WHERE sha256 = ?"
             + " UNION SELECT a.name FROM rendition r JOIN asset a ON a.id = r.asset_id WHERE r.sha256 = ?";
     private static final String CAMPAIGN = "SELECT name FROM campaign WHERE id = ?";
-    private static final String ALERT = "SELECT title FROM alert WHERE id = ?";
+    private static final String ASSET_AREA = "SELECT area_id FROM asset WHERE id = ?";
     private static final String ENDPOINT = "SELECT name, area_id FROM endpoint WHERE id = ?";
 
     public record EndpointRef(long id, String name, Long areaId) {
@@ -21,12 +21,13 @@ public final class NameRepository {
         return sha256 == null ? Optional.empty() : Sql.one(c, ASSET_BY_SHA, rs -> rs.getString(1), sha256, sha256);
     }
 
-    public Optional<String> campaign(Connection c, long id) throws SQLException {
-        return Sql.one(c, CAMPAIGN, rs -> rs.getString(1), id);
+    /** The area that owns an asset (null: none, or no such asset). */
+    public Long assetArea(Connection c, long assetId) throws SQLException {
+        return Sql.one(c, ASSET_AREA, rs -> Sql.nullableLong(rs, "area_id"), assetId).orElse(null);
     }
 
-    public Optional<String> alert(Connection c, long id) throws SQLException {
-        return Sql.one(c, ALERT, rs -> rs.getString(1), id);
+    public Optional<String> campaign(Connection c, long id) throws SQLException {
+        return Sql.one(c, CAMPAIGN, rs -> rs.getString(1), id);
     }
 
     public Optional<EndpointRef> endpoint(Connection c, long id) throws SQLException {

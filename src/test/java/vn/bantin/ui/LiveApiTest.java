@@ -106,8 +106,7 @@ class LiveApiTest {
                 .put("scheduledStart", start).put("actualStart", start).put("actualEnd", start + 3000)
                 .put("outcome", "PLAYED").putNull("reason").put("clockOffsetMs", 0)
                 .put("timelineVersion", "0".repeat(64)).encode();
-        var stored = agent.post("/agent/v1/plays", new JsonObject().put("records",
-                new JsonArray().add(agent.signedRecord(payload))));
+        var stored = agent.postPlays(new JsonArray().add(agent.signedRecord(payload)));
         assertThat(stored.status()).as(stored.text()).isEqualTo(200);
 
         JsonObject play = events.next("play.recorded", d -> d.getLong("endpointId") == endpointId, WAIT).data();

@@ -1,12 +1,12 @@
 package vn.bantin.app.live;
 
+import vn.bantin.access.Scope;
 import vn.bantin.domain.Alert;
 import vn.bantin.domain.AlertStatus;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.schedule.AlertOverlay;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +69,7 @@ public final class AlertDeliveries {
         } else if (tracked != null) {
             alerts.put(alert.id(), new Tracked(alert, tracked.byEndpoint()));
         }
-        live.publish("alert.changed", null, Facts.of("alertId", alert.id(), "title", alert.title(),
+        live.publish("alert.changed", alert.targets().withinAreaId(), Facts.of("alertId", alert.id(), "title", alert.title(),
                 "status", alert.status().name(), "endpoints", reached.size()));
     }
 
@@ -99,10 +99,10 @@ public final class AlertDeliveries {
         return t == null ? null : t.alert();
     }
 
-    /** Each targeted endpoint's progress; empty for an alert issued before the controller last started. */
-    public synchronized List<Delivery> of(long alertId) {
+    /** Each targeted endpoint in scope and its progress; empty for an alert issued before the last start. */
+    public synchronized List<Delivery> of(long alertId, Scope scope) {
         Tracked t = alerts.get(alertId);
-        return t == null ? List.of() : new ArrayList<>(t.byEndpoint().values());
+        return t == null ? List.of() : t.byEndpoint().values().stream().filter(d -> scope.contains(d.areaId())).toList();
     }
 
     private void advance(Tracked t, long endpointId, State to, long at) {

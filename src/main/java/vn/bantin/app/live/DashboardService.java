@@ -2,6 +2,9 @@ package vn.bantin.app.live;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
+import vn.bantin.app.AreaScope;
 import vn.bantin.app.TimelineService;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.EndpointKind;
@@ -45,11 +48,12 @@ public final class DashboardService {
     private final TimelineService timelines;
     private final EndpointLiveness liveness;
     private final AlertDeliveries alerts;
+    private final AreaScope areaScope;
     private final Clock clock;
 
     public DashboardService(Database db, EndpointRepository endpoints, NameRepository names,
                             PlayPageRepository playPages, TimelineService timelines, EndpointLiveness liveness,
-                            AlertDeliveries alerts, Clock clock) {
+                            AlertDeliveries alerts, AreaScope areaScope, Clock clock) {
         this.db = db;
         this.endpoints = endpoints;
         this.names = names;
@@ -57,17 +61,24 @@ public final class DashboardService {
         this.timelines = timelines;
         this.liveness = liveness;
         this.alerts = alerts;
+        this.areaScope = areaScope;
         this.clock = clock;
     }
 
-    public Dashboard dashboard(LiveScope scope) {
+    /** The areas whose events and endpoints this actor may see. */
+    public Scope scopeOf(Actor actor) {
+        return db.read(c -> areaScope.of(c, actor));
+    }
+
+    public Dashboard dashboard(Actor actor) {
         long now = clock.millis();
         return db.read(c -> {
+            Scope scope = areaScope.of(c, actor);
             Names resolved = new Names(c, names, timelines);
             Map<Long, EndpointRepository.Liveness> live = endpoints.allLiveness(c);
             List<EndpointSummary> out = new ArrayList<>();
             for (Endpoint e : endpoints.all(c)) {
-                if (!scope.sees(e.areaId())) {
+                if (!scope.contains(e.areaId())) {
                     continue;
                 }
                 EndpointRepository.Liveness l = live.get(e.id());
@@ -83,17 +94,18 @@ public final class DashboardService {
         });
     }
 
-    public List<NamedPlay> plays(LiveScope scope, PlayQuery q) {
+    public List<NamedPlay> plays(Actor actor, PlayQuery q) {
         return db.read(c -> {
+            Scope scope = areaScope.of(c, actor);
             Map<Long, Endpoint> visible = new HashMap<>();
             for (Endpoint e : endpoints.all(c)) {
-                if (scope.sees(e.areaId()) && (q.endpointId() == null || q.endpointId() == e.id())) {
+                if (scope.contains(e.areaId()) && (q.endpointId() == null || q.endpointId() == e.id())) {
                     visible.put(e.id(), e);
                 }
             }
             Names resolved = new Names(c, names, timelines);
             List<NamedPlay> out = new ArrayList<>();
-            boolean everyEndpoint = scope == LiveScope.EVERYTHING && q.endpointId() == null;
+            boolean everyEndpoint = scope.full() && q.endpointId() == null;
             for (PlayPageRepository.PlayRow p : playPages.page(c, new PlayPageRepository.Filter(
                     everyEndpoint ? null : visible.keySet(), q.outcome(), q.broadcastClass(), q.offset(), q.limit()))) {
                 var alert = alerts.alertOfEntry(p.entryId());

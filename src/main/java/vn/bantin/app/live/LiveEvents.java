@@ -1,5 +1,7 @@
 package vn.bantin.app.live;
 
+import vn.bantin.access.Scope;
+
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -17,7 +19,7 @@ public final class LiveEvents {
 
     public static final int REPLAYED = 1000;
 
-    private record Subscriber(LiveScope scope, Consumer<LiveEvent> sink) {
+    private record Subscriber(Scope scope, Consumer<LiveEvent> sink) {
     }
 
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
@@ -34,7 +36,7 @@ public final class LiveEvents {
                 recent.removeFirst();
             }
             for (Subscriber s : subscribers) {
-                if (s.scope().sees(areaId)) {
+                if (s.scope().contains(areaId)) {
                     s.sink().accept(event);
                 }
             }
@@ -45,11 +47,11 @@ public final class LiveEvents {
      * Starts delivering events to {@code sink}, first those after {@code afterId} still held (0: none);
      * run the returned action to stop.
      */
-    public Runnable subscribe(LiveScope scope, long afterId, Consumer<LiveEvent> sink) {
+    public Runnable subscribe(Scope scope, long afterId, Consumer<LiveEvent> sink) {
         Subscriber subscriber = new Subscriber(scope, sink);
         synchronized (recent) {
             if (afterId > 0) {
-                recent.stream().filter(e -> e.id() > afterId && scope.sees(e.areaId())).forEach(sink);
+                recent.stream().filter(e -> e.id() > afterId && scope.contains(e.areaId())).forEach(sink);
             }
             subscribers.add(subscriber);
         }

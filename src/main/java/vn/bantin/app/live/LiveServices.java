@@ -1,6 +1,7 @@
 package vn.bantin.app.live;
 
 import vn.bantin.app.AlertService;
+import vn.bantin.app.AreaScope;
 import vn.bantin.app.DeviceService;
 import vn.bantin.app.MediaJobService;
 import vn.bantin.app.PlayIngestService;
@@ -22,7 +23,8 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
     /** Until the services that own these facts publish them themselves, the hub listens to them here. */
     public static LiveServices create(Database db, TimelineService timelines, DeviceService devices,
                                       PlayIngestService ingest, AlertService alertService, MediaJobService jobs,
-                                      EndpointRepository endpointRepo, Clock clock, Duration offlineAfter) {
+                                      EndpointRepository endpointRepo, AreaScope areaScope, Clock clock,
+                                      Duration offlineAfter) {
         LiveEvents events = new LiveEvents();
         NameRepository names = new NameRepository();
         AlertDeliveries alerts = new AlertDeliveries(events, clock);
@@ -35,10 +37,10 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
             alerts.announced(alert, db.read(c -> endpointRepo.all(c).stream().filter(e -> ids.contains(e.id()))
                     .toList()));
         });
-        jobs.subscribe(job -> events.publish("job.progress", null, Facts.of("id", job.id(), "assetId", job.assetId(),
+        jobs.subscribe(job -> events.publish("job.progress", db.read(c -> names.assetArea(c, job.assetId())), Facts.of("id", job.id(), "assetId", job.assetId(),
                 "task", job.task(), "state", job.state(), "progress", job.progress(), "error", job.error())));
         DashboardService dashboard = new DashboardService(db, endpointRepo, names, new PlayPageRepository(), timelines,
-                liveness, alerts, clock);
+                liveness, alerts, areaScope, clock);
         return new LiveServices(events, liveness, alerts, dashboard);
     }
 }

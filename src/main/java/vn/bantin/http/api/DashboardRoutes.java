@@ -1,13 +1,16 @@
 package vn.bantin.http.api;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
+import vn.bantin.app.AlertService;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.live.AlertDeliveries;
 import vn.bantin.app.live.DashboardService;
 import vn.bantin.http.Blocking;
-import vn.bantin.http.CallerScope;
 import vn.bantin.http.PathParams;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 
 import java.util.Set;
 
@@ -24,21 +27,28 @@ public final class DashboardRoutes {
 
     private final DashboardService dashboard;
     private final AlertDeliveries deliveries;
+    private final AlertService alerts;
     private final Blocking blocking;
 
-    public DashboardRoutes(DashboardService dashboard, AlertDeliveries deliveries, Blocking blocking) {
+    public DashboardRoutes(DashboardService dashboard, AlertDeliveries deliveries, AlertService alerts,
+                           Blocking blocking) {
         this.dashboard = dashboard;
         this.deliveries = deliveries;
+        this.alerts = alerts;
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/dashboard").handler(ctx -> blocking.json(ctx,
-                () -> dashboard.dashboard(CallerScope.of(ctx))));
-        router.get("/api/v1/dashboard/plays").handler(this::plays);
-        router.get("/api/v1/alerts/:id/deliveries").handler(ctx -> {
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/dashboard", Permission.READ, ctx -> blocking.json(ctx,
+                () -> dashboard.dashboard(Actors.of(ctx))));
+        api.get("/api/v1/dashboard/plays", Permission.READ, this::plays);
+        api.get("/api/v1/alerts/:id/deliveries", Permission.READ, ctx -> {
             long id = PathParams.id(ctx, "id");
-            blocking.json(ctx, () -> deliveries.of(id));
+            Actor actor = Actors.of(ctx);
+            blocking.json(ctx, () -> {
+                alerts.get(actor, id);
+                return deliveries.of(id, dashboard.scopeOf(actor));
+            });
         });
     }
 
@@ -50,7 +60,8 @@ public final class DashboardRoutes {
         var query = new DashboardService.PlayQuery(endpoint == null ? null : (long) number(endpoint, 0, "endpointId",
                 Integer.MAX_VALUE), oneOf(q.get("outcome"), OUTCOMES, "outcome"), oneOf(q.get("class"), CLASSES, "class"),
                 offset, Math.max(1, limit));
-        blocking.json(ctx, () -> dashboard.plays(CallerScope.of(ctx), query));
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> dashboard.plays(actor, query));
     }
 
     private static int number(String raw, int fallback, String name, int max) {

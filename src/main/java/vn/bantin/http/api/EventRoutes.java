@@ -5,11 +5,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
+import vn.bantin.access.Scope;
 import vn.bantin.app.live.LiveEvent;
 import vn.bantin.app.live.LiveEvents;
-import vn.bantin.http.CallerScope;
+import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
+
+import java.util.function.Function;
 
 /**
  * GET /api/v1/events: server-sent events for the UI, each {@code id: n}, {@code event: <type>},
@@ -24,18 +30,25 @@ public final class EventRoutes {
     private static final int RECONNECT_MS = 3_000;
 
     private final LiveEvents events;
+    private final Function<Actor, Scope> scopes;
+    private final Blocking blocking;
     private final Vertx vertx;
 
-    public EventRoutes(LiveEvents events, Vertx vertx) {
+    public EventRoutes(LiveEvents events, Function<Actor, Scope> scopes, Blocking blocking, Vertx vertx) {
         this.events = events;
+        this.scopes = scopes;
+        this.blocking = blocking;
         this.vertx = vertx;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/events").handler(this::stream);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/events", Permission.READ, ctx -> {
+            Actor actor = Actors.of(ctx);
+            blocking.run(() -> scopes.apply(actor)).onSuccess(scope -> stream(ctx, scope)).onFailure(ctx::fail);
+        });
     }
 
-    private void stream(RoutingContext ctx) {
+    private void stream(RoutingContext ctx, Scope scope) {
         HttpServerResponse res = ctx.response().setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -43,7 +56,7 @@ public final class EventRoutes {
                 .putHeader("X-Accel-Buffering", "no");
         res.write("retry: " + RECONNECT_MS + "\n: bantin live events\n\n");
         Context context = vertx.getOrCreateContext();
-        Runnable unsubscribe = events.subscribe(CallerScope.of(ctx), lastEventId(ctx),
+        Runnable unsubscribe = events.subscribe(scope, lastEventId(ctx),
                 e -> context.runOnContext(v -> send(res, e)));
         long timer = vertx.setPeriodic(KEEPALIVE_MS, t -> {
             if (!res.ended() && !res.closed()) {

@@ -1,0 +1,76 @@
+package vn.bantin.http.access;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import vn.bantin.access.Permission;
+
+/**
+ * Mounts management routes, each with the permission it needs: {@code api.get(path, Permission.READ,
+ * this::list)}. The permission is checked before the route's own handlers and recorded for the matrix test.
+ */
+public final class ApiRouter {
+
+    private final Router router;
+    private final OperationPermissions permissions;
+
+    public ApiRouter(Router router, OperationPermissions permissions) {
+        this.router = router;
+        this.permissions = permissions;
+    }
+
+    @SafeVarargs
+    public final Route get(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        return route(HttpMethod.GET, path, permission, handlers);
+    }
+
+    @SafeVarargs
+    public final Route post(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        return route(HttpMethod.POST, path, permission, handlers);
+    }
+
+    @SafeVarargs
+    public final Route put(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        return route(HttpMethod.PUT, path, permission, handlers);
+    }
+
+    @SafeVarargs
+    public final Route delete(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        return route(HttpMethod.DELETE, path, permission, handlers);
+    }
+
+    @SafeVarargs
+    public final Route head(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        return route(HttpMethod.HEAD, path, permission, handlers);
+    }
+
+    @SafeVarargs
+    private Route route(HttpMethod method, String path, Permission permission, Handler<RoutingContext>... handlers) {
+        permissions.declare(method, path, permission);
+        // a route of its own, so the permission is checked before a body handler reads an upload
+        router.route(method, path).handler(ctx -> gate(ctx, permission));
+        Route route = router.route(method, path);
+        for (Handler<RoutingContext> h : handlers) {
+            route.handler(h);
+        }
+        return route;
+    }
+
+    private static void gate(RoutingContext ctx, Permission permission) {
+        if (!permission.needsCredentials()) {
+            ctx.next();
+            return;
+        }
+        var actor = Actors.find(ctx);
+        if (actor.isEmpty()) {
+            Actors.unauthenticated(ctx);
+        } else if (!actor.get().can(permission)) {
+            vn.bantin.http.Responses.error(ctx, 403, "forbidden", "Vai trò của bạn không được làm việc này /"
+                    + " Your role may not do this");
+        } else {
+            ctx.next();
+        }
+    }
+}
