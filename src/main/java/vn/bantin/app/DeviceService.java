@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Enrollment and heartbeats of player devices. */
@@ -35,18 +37,20 @@ public final class DeviceService {
     private final DeviceAuthenticator authenticator;
     private final String controllerPublicKey;
     private final ChangeNotifier changes;
+    private final Function<byte[], String> controllerSigner;
     private final Clock clock;
     private final List<BiConsumer<Long, String>> heartbeatListeners = new CopyOnWriteArrayList<>();
 
     public DeviceService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
                          DeviceAuthenticator authenticator, String controllerPublicKey, ChangeNotifier changes,
-                         Clock clock) {
+                         Function<byte[], String> controllerSigner, Clock clock) {
         this.db = db;
         this.endpoints = endpoints;
         this.codes = codes;
         this.authenticator = authenticator;
         this.controllerPublicKey = controllerPublicKey;
         this.changes = changes;
+        this.controllerSigner = controllerSigner;
         this.clock = clock;
     }
 
@@ -89,16 +93,24 @@ public final class DeviceService {
         return result;
     }
 
-    public void heartbeat(long endpointId, String heartbeatJson) {
+    /**
+     * Keeps the device's facts and answers, signed, with the server time and the version of the timeline it
+     * should hold, bound to the heartbeat's own nonce (contract: heartbeat).
+     */
+    public SignedStatement heartbeat(DeviceRow device, String nonce, String heartbeatJson,
+                                     Supplier<String> timelineVersion) {
         if (heartbeatJson.length() > MAX_FACTS_CHARS) {
             throw ApiException.badRequest("too_large", "Heartbeat quá lớn / heartbeat larger than "
                     + MAX_FACTS_CHARS + " characters");
         }
         db.tx(c -> {
-            endpoints.recordHeartbeat(c, endpointId, clock.millis(), heartbeatJson);
+            endpoints.recordHeartbeat(c, device.endpointId(), clock.millis(), heartbeatJson);
             return null;
         });
-        heartbeatListeners.forEach(l -> l.accept(endpointId, heartbeatJson));
+        heartbeatListeners.forEach(l -> l.accept(device.endpointId(), heartbeatJson));
+        String version = timelineVersion.get();
+        byte[] body = HeartbeatAnswer.bytes(device.deviceId(), nonce, clock.millis(), version);
+        return new SignedStatement(body, controllerSigner.apply(body));
     }
 
     /** Told of each stored heartbeat (the live hub announces what changed). */

@@ -5,6 +5,7 @@ import vn.bantin.app.live.LiveServices;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
 import vn.bantin.app.report.ReportRollups;
+import vn.bantin.audit.AuditTrail;
 import vn.bantin.config.AccessConfig;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.security.PasswordHasher;
@@ -24,6 +25,7 @@ import vn.bantin.store.AlertRepository;
 import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AreaPolicyRepository;
+import vn.bantin.store.AuditRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -32,6 +34,7 @@ import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
 import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
+import vn.bantin.store.TimelineIssueRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
 import vn.bantin.store.SeqRangeRepository;
@@ -47,7 +50,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, LiveServices live) {
+                       Approval approval, AuditTrail audit, LiveServices live) {
 
     /** Three missed heartbeats (the agent's default interval is 30 s) and an endpoint counts as offline. */
     public static final Duration OFFLINE_AFTER = Duration.ofSeconds(90);
@@ -119,7 +122,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         MediaRepository mediaRepo = new MediaRepository();
         ReportRollups rollups = new ReportRollups(areaRepo);
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
-                expectedRepo, mediaRepo, rollups, controllerKey::signBase64, clock,
+                expectedRepo, mediaRepo, rollups, controllerKey::signBase64,
+                new TimelineSerials(db, new TimelineIssueRepository(), clock), clock,
                 Duration.ofDays(config.timelineHorizonDays()));
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
@@ -130,9 +134,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
                 mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
-                new RequestSignature(new NonceCache()), clock);
+                new RequestSignature(new NonceCache()), controllerKey::signBase64, clock);
         DeviceService devices = new DeviceService(db, endpointRepo, codeRepo, authenticator,
-                controllerKey.publicKeyBase64(), timelines, clock);
+                controllerKey.publicKeyBase64(), timelines, controllerKey::signBase64, clock);
         PlayIngestService ingest = new PlayIngestService(db, playRepo, new SeqRangeRepository(),
                 new GapNoticeRepository(), controllerKey::signBase64, clock, rollups);
         AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock,
@@ -163,6 +167,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
+                new AuditTrail(db, new AuditRepository(), scope, clock),
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
                         OFFLINE_AFTER));
     }
