@@ -115,6 +115,10 @@ public final class PresenceService {
         offline.forEach(ch -> listeners.forEach(l -> l.accept(ch)));
     }
 
+    public long offlineAfterMs() {
+        return offlineAfterMs;
+    }
+
     public boolean isOnline(long endpointId) {
         return live.containsKey(endpointId);
     }

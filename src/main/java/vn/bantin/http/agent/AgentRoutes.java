@@ -1,6 +1,7 @@
 package vn.bantin.http.agent;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.Services;
 import vn.bantin.http.Blocking;
 
@@ -31,7 +32,7 @@ public final class AgentRoutes {
         router.post("/agent/v1/enroll").handler(new EnrollHandler(services.devices(), services.authenticator(),
                 blocking)::handle);
         AgentAuthHandler auth = new AgentAuthHandler(services.authenticator(), blocking);
-        router.get("/agent/v1/timeline").handler(auth)
+        router.get("/agent/v1/timeline").handler(auth).handler(this::announceFetch)
                 .handler(new TimelineHandler(services.timelines(), blocking)::handle);
         router.get("/agent/v1/media/:sha256").handler(auth)
                 .handler(new MediaHandler(services.assets(), blocking)::handle);
@@ -41,5 +42,16 @@ public final class AgentRoutes {
         CommandResultHandler commands = new CommandResultHandler(services.commands(), blocking);
         router.post("/agent/v1/commands/:id/result").handler(auth).handler(commands::result);
         router.post("/agent/v1/commands/:id/screenshot").handler(auth).handler(commands::screenshot);
+    }
+
+    /** Once the timeline has gone out, the alerts it holds count as delivered to that endpoint. */
+    private void announceFetch(RoutingContext ctx) {
+        long endpointId = AgentAuthHandler.device(ctx).endpointId();
+        ctx.addBodyEndHandler(v -> {
+            if (ctx.response().getStatusCode() < 400) {
+                services.live().alerts().timelineFetched(endpointId);
+            }
+        });
+        ctx.next();
     }
 }
