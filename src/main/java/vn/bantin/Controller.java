@@ -10,7 +10,10 @@ import vn.bantin.http.HttpVerticle;
 import vn.bantin.security.AdminCredential;
 import vn.bantin.store.Database;
 
+import io.vertx.ext.web.Route;
+
 import java.nio.file.Files;
+import java.util.List;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +26,13 @@ public final class Controller {
     private final Vertx vertx;
     private final Database db;
     private final Services services;
-    private final int port;
+    private final HttpVerticle http;
 
-    private Controller(Vertx vertx, Database db, Services services, int port) {
+    private Controller(Vertx vertx, Database db, Services services, HttpVerticle http) {
         this.vertx = vertx;
         this.db = db;
         this.services = services;
-        this.port = port;
+        this.http = http;
     }
 
     public static Future<Controller> start(Vertx vertx, BantinConfig config) {
@@ -49,7 +52,7 @@ public final class Controller {
                 }).compose(x -> vertx.deployVerticle(http))
                         .map(id -> {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
-                            return new Controller(vertx, db, services, http.actualPort());
+                            return new Controller(vertx, db, services, http);
                         })
                         .onFailure(e -> {
                             services.jobs().close();
@@ -59,7 +62,7 @@ public final class Controller {
                 db.close();
                 return Future.failedFuture(e);
             }
-        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port));
+        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port()));
     }
 
     private static AdminCredential adminCredential(BantinConfig config) {
@@ -79,7 +82,12 @@ public final class Controller {
     }
 
     public int port() {
-        return port;
+        return http.actualPort();
+    }
+
+    /** The HTTP routes this controller serves. */
+    public List<Route> routes() {
+        return http.routes();
     }
 
     /**

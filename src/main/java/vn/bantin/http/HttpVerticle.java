@@ -3,6 +3,10 @@ package vn.bantin.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
@@ -20,7 +24,11 @@ import vn.bantin.http.api.UploadRoutes;
 import vn.bantin.http.api.PlayRoutes;
 import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
+import vn.bantin.http.openapi.OpenApiDocument;
+import vn.bantin.http.openapi.RequestValidation;
 import vn.bantin.security.AdminCredential;
+
+import java.util.List;
 
 /** One HTTP server: web UI at /, management API at /api/v1 (admin token), agent API at /agent/v1 (device signatures). */
 public final class HttpVerticle extends VerticleBase {
@@ -32,6 +40,7 @@ public final class HttpVerticle extends VerticleBase {
     private final Services services;
     private final AdminCredential admin;
     private volatile int actualPort;
+    private volatile Router router;
 
     public HttpVerticle(BantinConfig config, Services services, AdminCredential admin) {
         this.config = config;
@@ -41,12 +50,25 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        return vertx.executeBlocking(OpenApiDocument::load)
+                .compose(doc -> OpenApiDocument.contract(vertx, doc).map(contract -> router(doc, contract)))
+                .compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port(), config.host()))
+                .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
+    }
+
+    /** HTTP/1.1 on plain sockets: no h2c upgrade, whose half-upgraded answers confuse clients that offer it. */
+    private static HttpServerOptions serverOptions() {
+        return new HttpServerOptions().setHttp2ClearTextEnabled(false);
+    }
+
+    private Router router(JsonObject openApi, OpenAPIContract contract) {
         Router router = Router.router(vertx);
         Blocking blocking = new Blocking(vertx);
+        String openApiText = openApi.encodePrettily();
 
-        router.get("/api/v1/health").handler(ctx -> Responses.ok(ctx, new io.vertx.core.json.JsonObject()
-                .put("status", "ok")));
-        router.get("/api/v1/openapi.json").handler(ctx -> ctx.reroute("/openapi.json"));
+        router.get("/api/v1/health").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "ok")));
+        router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json; charset=utf-8").end(openApiText));
 
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(config.uploadTempDir().toString())
@@ -61,6 +83,7 @@ public final class HttpVerticle extends VerticleBase {
                 jsonBody.handle(ctx);
             }
         });
+        router.route("/api/v1/*").handler(new RequestValidation(vertx, contract));
         new AreaRoutes(services.areas(), blocking).mount(router);
         new EndpointRoutes(services.endpoints(), blocking).mount(router);
         new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
@@ -78,12 +101,16 @@ public final class HttpVerticle extends VerticleBase {
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
         agentRoutes.mount(router);
 
-        router.route("/api/*").failureHandler(Responses::failure);
-        router.route("/agent/*").failureHandler(Responses::failure);
+        router.route("/api/*").handler(Responses::noSuchRoute).failureHandler(Responses::failure);
+        router.route("/agent/*").handler(Responses::noSuchRoute).failureHandler(Responses::failure);
         router.route("/*").handler(StaticHandler.create("webroot"));
+        this.router = router;
+        return router;
+    }
 
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
-                .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
+    /** What this server answers, for checking it against the OpenAPI document. */
+    public List<Route> routes() {
+        return router.getRoutes();
     }
 
     public int actualPort() {
