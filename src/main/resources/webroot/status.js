@@ -63,8 +63,10 @@ async function refresh() {
     cell(fmtDur(p.actualEnd && p.actualStart ? p.actualEnd - p.actualStart : null)),
     cell(p.outcome, p.outcome === 'PLAYED' ? 'ok' : 'warn'),
     cell(p.chainBroken ? 'đứt / broken' : 'nguyên vẹn / intact', p.chainBroken ? 'bad' : 'ok')]));
-  fill('report', report.campaigns.map(r => [cell(r.name || r.campaignId), cell(r.expected), cell(r.played),
-    cell(r.completionRate == null ? '—' : Math.round(r.completionRate * 100) + ' %'), cell(fmtDur(r.airtimeMs))]));
+  fill('report', report.campaigns.map(r => [cell(r.name || r.id), cell(r.broadcasts.expected),
+    cell(r.broadcasts.played),
+    cell(r.broadcasts.completionRate == null ? '—' : Math.round(r.broadcasts.completionRate * 100) + ' %'),
+    cell(fmtDur(r.airtimeMs))]));
 }
 
 async function tick() {

@@ -7,7 +7,9 @@ import org.slf4j.LoggerFactory;
 import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.HttpVerticle;
+import vn.bantin.http.access.OperationPermissions;
 import vn.bantin.security.AdminCredential;
+import vn.bantin.security.SetupTokenFile;
 import vn.bantin.store.Database;
 
 import io.vertx.ext.web.Route;
@@ -15,6 +17,7 @@ import io.vertx.ext.web.Route;
 import java.nio.file.Files;
 import java.util.List;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A running controller: its database, services and HTTP verticle, stopped in reverse order. */
@@ -42,10 +45,11 @@ public final class Controller {
             return Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         }).compose(db -> {
             try {
-                AdminCredential admin = adminCredential(config);
+                Optional<AdminCredential> admin = adminCredential(config);
                 Services services = Services.create(vertx, db, config, Clock.systemUTC());
                 HttpVerticle http = new HttpVerticle(config, services, admin);
                 return vertx.executeBlocking(() -> {
+                    offerSetup(services, config, admin.isPresent());
                     services.jobs().start();
                     services.uploads().sweep();
                     return null;
@@ -65,20 +69,30 @@ public final class Controller {
         }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port()));
     }
 
-    private static AdminCredential adminCredential(BantinConfig config) {
+    private static Optional<AdminCredential> adminCredential(BantinConfig config) {
         if (config.adminToken() != null) {
-            return AdminCredential.fromConfigured(config.adminToken());
+            return Optional.of(AdminCredential.fromConfigured(config.adminToken()));
         }
-        AdminCredential.Loaded loaded = AdminCredential.loadOrCreate(config.dataDir());
-        loaded.newToken().ifPresent(token -> System.out.println("""
+        if (config.access().adminTokenFile() != null) {
+            return Optional.of(AdminCredential.fromFile(config.access().adminTokenFile()));
+        }
+        return AdminCredential.loadExisting(config.dataDir());
+    }
 
-                ================================================================
-                 Bantin admin token (shown ONCE — store it somewhere safe):
-                   %s
-                 Use it as:  Authorization: Bearer <token>
-                ================================================================
-                """.formatted(token)));
-        return loaded.credential();
+    /** With nobody to sign in yet, a one-time setup token waits in a private file; its value is never logged. */
+    private static void offerSetup(Services services, BantinConfig config, boolean hasAdminToken) {
+        if (hasAdminToken || !services.firstAdmin().needed()) {
+            return;
+        }
+        SetupTokenFile file = new SetupTokenFile(config.dataDir());
+        file.ensure();
+        LOG.warn("No user yet. Make the first admin with the one-time setup token in {} (readable by the"
+                + " controller's account only): open the web UI, or POST /api/v1/setup", file.path());
+    }
+
+    /** Every management operation with the permission its route declared. */
+    public OperationPermissions permissions() {
+        return http.permissions();
     }
 
     public int port() {

@@ -1,5 +1,8 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
+import vn.bantin.access.Scope;
 import vn.bantin.domain.Alert;
 import vn.bantin.domain.AlertStatus;
 import vn.bantin.domain.Asset;
@@ -9,6 +12,7 @@ import vn.bantin.domain.Targets;
 import vn.bantin.schedule.AlertOverlay;
 import vn.bantin.schedule.AreaTree;
 import vn.bantin.store.AlertRepository;
+import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.Database;
@@ -46,9 +50,14 @@ public final class AlertService {
     private final ChangeNotifier changes;
     private final PushHub push;
     private final Clock clock;
+    private final AreaScope scope;
+    private final AlertReviewRepository reviews;
 
     public AlertService(Database db, AlertRepository alerts, AssetRepository assets, AreaRepository areas,
-                        EndpointRepository endpoints, ChangeNotifier changes, PushHub push, Clock clock) {
+                        EndpointRepository endpoints, ChangeNotifier changes, PushHub push, Clock clock,
+                        AreaScope scope, AlertReviewRepository reviews) {
+        this.scope = scope;
+        this.reviews = reviews;
         this.db = db;
         this.alerts = alerts;
         this.assets = assets;
@@ -60,29 +69,40 @@ public final class AlertService {
         this.clock = clock;
     }
 
-    public List<Alert> all() {
-        return db.read(alerts::all);
+    /** The alerts owned by an area in the actor's scope. */
+    public List<Alert> all(Actor actor) {
+        return db.read(c -> {
+            Scope visible = scope.of(c, actor);
+            return alerts.all(c).stream().filter(a -> visible.contains(a.targets().withinAreaId())).toList();
+        });
     }
 
-    public Alert get(long id) {
-        return db.read(c -> alerts.byId(c, id)).orElseThrow(() -> ApiException.notFound("cảnh báo/alert", id));
+    public Alert get(Actor actor, long id) {
+        return db.read(c -> visible(c, actor, id));
     }
 
-    public Alert create(AlertDraft draft) {
+    /**
+     * An alert of the actor's area, reaching only endpoints in it, on air at once: emergencies do not wait.
+     * One fired by someone who may not approve content (an OPERATOR) is flagged for review afterwards.
+     */
+    public Alert create(Actor actor, AlertDraft draft) {
         long now = clock.millis();
         Alert created = db.tx(c -> {
-            long id = alerts.insert(c, validate(c, draft, now));
+            long id = alerts.insert(c, validate(c, scope.of(c, actor), actor, draft, now));
+            if (!actor.can(Permission.CONTENT_APPROVE)) {
+                reviews.flag(c, id);
+            }
             return alerts.byId(c, id).orElseThrow();
         });
         announce(created);
         return created;
     }
 
-    public Alert cancel(long id, String by) {
+    public Alert cancel(Actor actor, long id, String by) {
         long now = clock.millis();
         Alert cancelled = db.tx(c -> {
-            Alert alert = alerts.byId(c, id).orElseThrow(() -> ApiException.notFound("cảnh báo/alert", id));
-            if (!alerts.cancel(c, id, now, by == null || by.isBlank() ? "admin" : by.trim())) {
+            Alert alert = visible(c, actor, id);
+            if (!alerts.cancel(c, id, now, label(by, actor))) {
                 throw new ApiException(409, "already_cancelled", "Cảnh báo " + alert.id() + " đã bị hủy / alert "
                         + alert.id() + " is already cancelled");
             }
@@ -108,7 +128,13 @@ public final class AlertService {
         });
     }
 
-    private Alert validate(Connection c, AlertDraft d, long now) throws SQLException {
+    private Alert visible(Connection c, Actor actor, long id) throws SQLException {
+        Alert alert = alerts.byId(c, id).orElseThrow(() -> ApiException.notFound("cảnh báo/alert", id));
+        AreaScope.requireVisible(scope.of(c, actor), alert.targets().withinAreaId(), "cảnh báo/alert", id);
+        return alert;
+    }
+
+    private Alert validate(Connection c, Scope visible, Actor actor, AlertDraft d, long now) throws SQLException {
         if (d.title() == null || d.title().isBlank() || d.title().length() > 300) {
             throw bad("bad_title", "Cảnh báo cần tiêu đề (tối đa 300 ký tự) / title is required (at most 300"
                     + " characters)");
@@ -117,12 +143,12 @@ public final class AlertService {
             throw bad("no_asset", "Cảnh báo cần tệp âm thanh (cho loa) hoặc video/ảnh (cho màn hình) / an alert"
                     + " needs audioAssetId (speakers) or visualAssetId (screens)");
         }
-        Asset audio = d.audioAssetId() == null ? null : asset(c, d.audioAssetId(), "audioAssetId", now);
+        Asset audio = d.audioAssetId() == null ? null : asset(c, visible, d.audioAssetId(), "audioAssetId", now);
         if (audio != null && audio.kind() != AssetKind.AUDIO) {
             throw bad("wrong_asset_kind", "Tệp " + audio.id() + " không phải âm thanh / audioAssetId "
                     + audio.id() + " is " + audio.kind() + ", not AUDIO");
         }
-        Asset visual = d.visualAssetId() == null ? null : asset(c, d.visualAssetId(), "visualAssetId", now);
+        Asset visual = d.visualAssetId() == null ? null : asset(c, visible, d.visualAssetId(), "visualAssetId", now);
         if (visual != null && visual.kind() == AssetKind.AUDIO) {
             throw bad("wrong_asset_kind", "Tệp " + visual.id() + " không phải video hay ảnh / visualAssetId "
                     + visual.id() + " is AUDIO, not VIDEO or IMAGE");
@@ -142,18 +168,26 @@ public final class AlertService {
         if (volume < 0 || volume > 100) {
             throw bad("bad_volume", "Âm lượng phải từ 0 đến 100 / volume must be 0-100");
         }
-        String by = d.issuedBy() == null || d.issuedBy().isBlank() ? "admin" : d.issuedBy().trim();
-        if (by.length() > 200) {
-            throw bad("bad_issued_by", "issuedBy tối đa 200 ký tự / issuedBy is at most 200 characters");
-        }
-        Targets targets = targetCheck.existing(c, "Cảnh báo", d.areaIds(), d.tags(), d.endpointIds());
+        String by = label(d.issuedBy(), actor);
+        Targets targets = targetCheck.existing(c, "Cảnh báo", visible, actor.areaId(), d.areaIds(), d.tags(),
+                d.endpointIds());
         return new Alert(0, d.title().trim(), targets, audio, visual, imageMs, start, repeat, intervalMs, end,
                 volume, AlertStatus.ACTIVE, now, by, null, null);
     }
 
-    private Asset asset(Connection c, long id, String field, long now) throws SQLException {
-        Asset asset = assets.byId(c, id).map(StoredAsset::asset).orElseThrow(() -> bad("unknown_asset",
-                "Không có tệp " + id + " / " + field + ": unknown asset " + id));
+    /** Who the alert is issued or cancelled by, as shown (e.g. "Chủ tịch xã"); the acting person by default. */
+    private static String label(String given, Actor actor) {
+        String by = given == null || given.isBlank() ? actor.name() : given.trim();
+        if (by.length() > 200) {
+            throw bad("bad_issued_by", "issuedBy tối đa 200 ký tự / issuedBy is at most 200 characters");
+        }
+        return by;
+    }
+
+    private Asset asset(Connection c, Scope visible, long id, String field, long now) throws SQLException {
+        Asset asset = assets.byId(c, id).filter(s -> visible.contains(s.areaId())).map(StoredAsset::asset)
+                .orElseThrow(() -> bad("unknown_asset", "Không có tệp " + id + " / " + field + ": unknown asset "
+                        + id));
         if (asset.expiresAt() != null && !Instant.ofEpochMilli(now).isBefore(asset.expiresAt())) {
             throw bad("asset_expired", "Tệp " + id + " đã hết hạn / " + field + ": asset " + id + " has expired");
         }

@@ -1,5 +1,7 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.domain.Area;
 import vn.bantin.domain.QuietHours;
 import vn.bantin.schedule.ChangeScope;
@@ -16,27 +18,39 @@ public final class AreaService {
     private final Database db;
     private final AreaRepository areas;
     private final ChangeNotifier changes;
+    private final AreaScope scope;
 
-    public AreaService(Database db, AreaRepository areas, ChangeNotifier changes) {
+    public AreaService(Database db, AreaRepository areas, ChangeNotifier changes, AreaScope scope) {
         this.db = db;
         this.areas = areas;
         this.changes = changes;
+        this.scope = scope;
     }
 
-    public List<Area> all() {
-        return db.read(areas::all);
+    /** The actor's own area and everything under it. */
+    public List<Area> all(Actor actor) {
+        return db.read(c -> {
+            Scope visible = scope.of(c, actor);
+            return areas.all(c).stream().filter(a -> visible.contains(a.id())).toList();
+        });
     }
 
-    public Area get(long id) {
-        return db.read(c -> areas.byId(c, id)).orElseThrow(() -> ApiException.notFound("khu vực/area", id));
+    public Area get(Actor actor, long id) {
+        return db.read(c -> {
+            Area area = areas.byId(c, id).orElseThrow(() -> ApiException.notFound("khu vực/area", id));
+            AreaScope.requireVisible(scope.of(c, actor), area.id(), "khu vực/area", id);
+            return area;
+        });
     }
 
-    public Area create(String name, Long parentId, String zoneName, String quietFrom, String quietTo) {
+    /** A new area under one in the actor's scope; only a full-scope actor makes a top-level area. */
+    public Area create(Actor actor, String name, Long parentId, String zoneName, String quietFrom, String quietTo) {
         ZoneId zone = zone(zoneName);
         QuietHours quiet = quietFrom == null && quietTo == null ? null : new QuietHours(time(quietFrom), time(quietTo));
         Area created = db.tx(c -> {
-            if (parentId != null && areas.byId(c, parentId).isEmpty()) {
-                throw ApiException.notFound("khu vực cha/parent area", parentId);
+            if (parentId == null ? !actor.fullScope() : areas.byId(c, parentId).isEmpty()
+                    || !scope.contains(c, actor, parentId)) {
+                throw ApiException.notFound("khu vực cha/parent area", parentId == null ? "(none)" : parentId);
             }
             long id = areas.insert(c, parentId, name, zone, quiet);
             return areas.byId(c, id).orElseThrow();

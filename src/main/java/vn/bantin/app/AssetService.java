@@ -1,5 +1,7 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.domain.Asset;
 import vn.bantin.media.AssetStore;
 import vn.bantin.media.IngestResult;
@@ -7,6 +9,7 @@ import vn.bantin.media.MediaRejected;
 import vn.bantin.media.ProbeResult;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AssetMedia;
+import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.MediaRepository;
@@ -33,9 +36,14 @@ public final class AssetService {
     private final long maxUploadBytes;
     private final MediaRepository media;
     private final MediaJobService jobs;
+    private final AreaScope scope;
+    private final Approvals approvals;
 
     public AssetService(Database db, AssetRepository assets, AssetStore store, ChangeNotifier changes, Clock clock,
-                        long maxUploadBytes, MediaRepository media, MediaJobService jobs) {
+                        long maxUploadBytes, MediaRepository media, MediaJobService jobs, AreaScope scope,
+                        Approvals approvals) {
+        this.scope = scope;
+        this.approvals = approvals;
         this.db = db;
         this.media = media;
         this.jobs = jobs;
@@ -46,11 +54,15 @@ public final class AssetService {
         this.maxUploadBytes = maxUploadBytes;
     }
 
-    public List<AssetView> all() {
+    public List<AssetView> all(Actor actor) {
         return db.read(c -> {
             java.util.Map<Long, AssetMedia> facts = media.allMedia(c);
             List<AssetView> out = new java.util.ArrayList<>();
+            Scope visible = scope.of(c, actor);
             for (StoredAsset s : assets.all(c)) {
+                if (!visible.contains(s.areaId())) {
+                    continue;
+                }
                 long id = s.asset().id();
                 out.add(new AssetView(s, facts.get(id), media.renditionsOf(c, id), List.of()));
             }
@@ -58,17 +70,20 @@ public final class AssetService {
         });
     }
 
-    public AssetView get(long id) {
+    public AssetView get(Actor actor, long id) {
         return db.read(c -> {
-            StoredAsset s = assets.byId(c, id).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
+            StoredAsset s = visible(c, actor, id);
             return new AssetView(s, media.mediaOf(c, id).orElseThrow(), media.renditionsOf(c, id),
                     media.jobsOf(c, id));
         });
     }
 
     /** The asset's thumbnail (video, picture) or waveform (audio), once its preview job has made it. */
-    public Optional<Path> preview(long id) {
-        AssetMedia m = db.read(c -> media.mediaOf(c, id)).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
+    public Optional<Path> preview(Actor actor, long id) {
+        AssetMedia m = db.read(c -> {
+            visible(c, actor, id);
+            return media.mediaOf(c, id);
+        }).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
         return m.previewSha256() == null ? Optional.empty() : file(m.previewSha256());
     }
 
@@ -80,8 +95,11 @@ public final class AssetService {
         return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
     }
 
-    /** Probes and stores an uploaded temp file; on any refusal nothing of it remains. */
-    public Uploaded upload(Path tempFile, String originalName) {
+    /**
+     * Probes and stores an uploaded temp file as content of the actor's area; the same bytes uploaded again in
+     * that area are the same asset. On any refusal nothing of it remains.
+     */
+    public Uploaded upload(Actor actor, Path tempFile, String originalName) {
         IngestResult ingested;
         try {
             ingested = store.ingest(tempFile, originalName, maxUploadBytes);
@@ -94,11 +112,12 @@ public final class AssetService {
         }
         try {
             Uploaded up = db.tx(c -> {
-                Optional<StoredAsset> existing = assets.bySha(c, ingested.sha256());
+                Optional<StoredAsset> existing = assets.bySha(c, ingested.sha256(), actor.areaId());
                 if (existing.isPresent()) {
                     return new Uploaded(existing.get(), true);
                 }
-                long id = assets.insert(c, toStored(ingested));
+                long id = assets.insert(c, toStored(ingested, actor.areaId()));
+                approvals.created(c, actor, ApprovalRepository.Kind.ASSET, id);
                 return new Uploaded(assets.byId(c, id).orElseThrow(), false);
             });
             if (!up.duplicate()) {
@@ -114,21 +133,17 @@ public final class AssetService {
         }
     }
 
-    public AssetView approve(long id, boolean approved) {
-        db.tx(c -> {
-            if (!assets.setApproved(c, id, approved)) {
-                throw ApiException.notFound("tệp/asset", id);
-            }
-            return null;
-        });
-        changes.scheduleChanged(ChangeScope.assets(id));
-        return get(id);
+    /** The asset if it exists and its owner area is in the actor's scope, else 404. */
+    StoredAsset visible(java.sql.Connection c, Actor actor, long id) throws java.sql.SQLException {
+        StoredAsset s = assets.byId(c, id).orElseThrow(() -> ApiException.notFound("tệp/asset", id));
+        AreaScope.requireVisible(scope.of(c, actor), s.areaId(), "tệp/asset", id);
+        return s;
     }
 
-    private StoredAsset toStored(IngestResult r) {
+    private StoredAsset toStored(IngestResult r, Long areaId) {
         ProbeResult p = r.probe();
         Asset asset = new Asset(0, r.sha256(), r.safeName(), p.kind(), r.sizeBytes(), p.durationMs(), false, null);
         return new StoredAsset(asset, p.container(), p.videoCodec(), p.audioCodec(), p.width() == 0 ? null : p.width(), p.height() == 0 ? null : p.height(),
-                clock.millis());
+                clock.millis(), areaId);
     }
 }

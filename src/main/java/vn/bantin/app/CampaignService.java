@@ -1,5 +1,7 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.domain.AssetKind;
 import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.Campaign;
@@ -10,6 +12,7 @@ import vn.bantin.domain.Targets;
 import vn.bantin.schedule.CronValidator;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AreaRepository;
+import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
@@ -39,10 +42,16 @@ public final class CampaignService {
     private final QuietHoursGuard quietHours;
     private final ChangeNotifier changes;
     private final Clock clock;
+    private final AreaScope scope;
+    private final Approvals approvals;
+    private final CampaignAirtimeGuard airtime;
 
     public CampaignService(Database db, CampaignRepository campaigns, AssetRepository assets, AreaRepository areas,
                            EndpointRepository endpoints, QuietHoursGuard quietHours, ChangeNotifier changes,
-                           Clock clock) {
+                           Clock clock, AreaScope scope, Approvals approvals, AreaPolicies policies) {
+        this.scope = scope;
+        this.approvals = approvals;
+        this.airtime = new CampaignAirtimeGuard(areas, endpoints, campaigns, policies);
         this.db = db;
         this.campaigns = campaigns;
         this.assets = assets;
@@ -52,37 +61,62 @@ public final class CampaignService {
         this.clock = clock;
     }
 
-    public List<Campaign> all() {
-        return db.read(campaigns::all);
+    /** The campaigns owned by an area in the actor's scope. */
+    public List<Campaign> all(Actor actor) {
+        return db.read(c -> {
+            Scope visible = scope.of(c, actor);
+            return campaigns.all(c).stream().filter(x -> visible.contains(x.targets().withinAreaId())).toList();
+        });
     }
 
-    public Campaign get(long id) {
-        return db.read(c -> campaigns.byId(c, id)).orElseThrow(() -> ApiException.notFound("chiến dịch/campaign", id));
+    public Campaign get(Actor actor, long id) {
+        return db.read(c -> visible(c, actor, id));
     }
 
-    public Campaign create(CampaignDraft draft) {
+    /** A campaign owned by the actor's area, using content and reaching endpoints of that area only. */
+    public Campaign create(Actor actor, CampaignDraft draft) {
         Campaign created = db.tx(c -> {
-            Campaign campaign = validate(c, draft);
+            Campaign campaign = validate(c, scope.of(c, actor), actor.areaId(), draft);
             quietHours.check(c, campaign);
+            airtime.check(c, campaign);
             long id = campaigns.insert(c, campaign, clock.millis());
+            approvals.created(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
             return campaigns.byId(c, id).orElseThrow();
         });
         changes.scheduleChanged(ChangeScope.campaigns(created.id()));
         return created;
     }
 
-    public Campaign approve(long id, boolean approved) {
-        Campaign result = db.tx(c -> {
-            if (!campaigns.setApproved(c, id, approved)) {
-                throw ApiException.notFound("chiến dịch/campaign", id);
-            }
+    /**
+     * Replaces content, targets and slots with the draft's, checked like a new campaign; a submitted or
+     * approved campaign goes back to DRAFT and off the air until approved again.
+     */
+    public Campaign update(Actor actor, long id, CampaignDraft draft) {
+        Campaign updated = db.tx(c -> {
+            Campaign before = visible(c, actor, id);
+            Campaign changed = withId(validate(c, scope.of(c, actor), before.targets().withinAreaId(), draft), id);
+            quietHours.check(c, changed);
+            airtime.check(c, changed);
+            campaigns.replace(c, id, changed);
+            approvals.changed(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
             return campaigns.byId(c, id).orElseThrow();
         });
         changes.scheduleChanged(ChangeScope.campaigns(id));
-        return result;
+        return updated;
     }
 
-    private Campaign validate(Connection c, CampaignDraft d) throws SQLException {
+    private static Campaign withId(Campaign c, long id) {
+        return new Campaign(id, c.name(), c.broadcastClass(), c.rank(), c.startDate(), c.endDate(), false, c.volume(),
+                c.topic(), c.playlist(), c.slots(), c.targets());
+    }
+
+    private Campaign visible(Connection c, Actor actor, long id) throws SQLException {
+        Campaign campaign = campaigns.byId(c, id).orElseThrow(() -> ApiException.notFound("chiến dịch/campaign", id));
+        AreaScope.requireVisible(scope.of(c, actor), campaign.targets().withinAreaId(), "chiến dịch/campaign", id);
+        return campaign;
+    }
+
+    private Campaign validate(Connection c, Scope visible, Long ownerAreaId, CampaignDraft d) throws SQLException {
         BroadcastClass cls = broadcastClass(d.broadcastClass());
         LocalDate start = LocalDates.parse("startDate", d.startDate());
         LocalDate end = LocalDates.parse("endDate", d.endDate());
@@ -93,21 +127,23 @@ public final class CampaignService {
         if (volume < 0 || volume > 100) {
             throw bad("bad_volume", "Âm lượng phải từ 0 đến 100 / volume must be 0-100");
         }
-        List<PlaylistItem> playlist = playlist(c, d.playlist());
+        List<PlaylistItem> playlist = playlist(c, visible, d.playlist());
         List<Slot> slots = slots(d.slots());
-        Targets targets = targetCheck.existing(c, "Chiến dịch", d.areaIds(), d.tags(), d.endpointIds());
+        Targets targets = targetCheck.existing(c, "Chiến dịch", visible, ownerAreaId, d.areaIds(), d.tags(),
+                d.endpointIds());
         return new Campaign(0, d.name(), cls, d.rank() == null ? 0 : d.rank().intValue(), start, end, false, volume,
                 d.topic(), playlist, slots, targets);
     }
 
-    private List<PlaylistItem> playlist(Connection c, List<CampaignDraft.Item> items) throws SQLException {
+    private List<PlaylistItem> playlist(Connection c, Scope visible, List<CampaignDraft.Item> items)
+            throws SQLException {
         if (items.isEmpty()) {
             throw bad("empty_playlist", "Chiến dịch cần ít nhất một nội dung / playlist needs at least one asset");
         }
         List<PlaylistItem> out = new ArrayList<>();
         for (CampaignDraft.Item item : items) {
             Optional<StoredAsset> asset = assets.byId(c, item.assetId());
-            if (asset.isEmpty()) {
+            if (asset.isEmpty() || !visible.contains(asset.get().areaId())) {
                 throw bad("unknown_asset", "Không có tệp " + item.assetId() + " / unknown asset " + item.assetId());
             }
             out.add(new PlaylistItem(asset.get().asset(), itemDuration(asset.get(), item.durationSeconds())));

@@ -1,11 +1,12 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.media.MediaProfile;
-import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
@@ -27,50 +28,47 @@ public final class EndpointService {
 
     private final Database db;
     private final EndpointRepository endpoints;
-    private final AreaRepository areas;
     private final EnrollmentCodeRepository codes;
     private final ChangeNotifier changes;
     private final Clock clock;
+    private final AreaScope scope;
 
-    public EndpointService(Database db, EndpointRepository endpoints, AreaRepository areas,
-                           EnrollmentCodeRepository codes, ChangeNotifier changes, Clock clock) {
+    public EndpointService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes, ChangeNotifier changes, Clock clock, AreaScope scope) {
+        this.scope = scope;
         this.db = db;
         this.endpoints = endpoints;
-        this.areas = areas;
         this.codes = codes;
         this.changes = changes;
         this.clock = clock;
     }
 
-    public List<EndpointView> all() {
+    /** The endpoints placed in the actor's scope (unplaced ones only for a full scope). */
+    public List<EndpointView> all(Actor actor) {
         return db.read(c -> {
             Map<Long, EndpointRepository.Liveness> live = endpoints.allLiveness(c);
             List<EndpointView> out = new java.util.ArrayList<>();
+            Scope visible = scope.of(c, actor);
             for (Endpoint e : endpoints.all(c)) {
-                out.add(view(c, e, live.get(e.id())));
+                if (visible.contains(e.areaId())) {
+                    out.add(view(c, e, live.get(e.id())));
+                }
             }
             return out;
         });
     }
 
-    public EndpointView get(long id) {
-        return db.read(c -> view(c, endpoints.byId(c, id).orElseThrow(() -> notFound(id)),
-                endpoints.liveness(c, id).orElseThrow()));
-    }
-
-    public EndpointView create(String name, String kindName, Long areaId, List<String> tags) {
-        return create(name, kindName, areaId, tags, null);
+    public EndpointView get(Actor actor, long id) {
+        return db.read(c -> view(c, visible(c, actor, id), endpoints.liveness(c, id).orElseThrow()));
     }
 
     /** profileId null means the kind's default (SCREEN 1280×720, SPEAKER speech). */
-    public EndpointView create(String name, String kindName, Long areaId, List<String> tags, String profileId) {
+    public EndpointView create(Actor actor, String name, String kindName, Long areaId, List<String> tags,
+                               String profileId) {
         EndpointKind kind = kind(kindName);
         MediaProfile profile = profileId == null ? null : profile(kind, profileId);
         Set<String> cleanTags = cleanTags(tags);
         EndpointView created = db.tx(c -> {
-            if (areaId != null && areas.byId(c, areaId).isEmpty()) {
-                throw ApiException.notFound("khu vực/area", areaId);
-            }
+            scope.require(c, actor, areaId);
             long id = endpoints.insert(c, name, kind, areaId, cleanTags, EndpointStatus.UNENROLLED, clock.millis());
             if (profile != null) {
                 endpoints.setProfile(c, id, profile.id());
@@ -81,11 +79,11 @@ public final class EndpointService {
         return created;
     }
 
-    public IssuedCode issueCode(long endpointId) {
+    public IssuedCode issueCode(Actor actor, long endpointId) {
         String code = EnrollmentCodes.newCode();
         long expiresAt = clock.millis() + CODE_LIFETIME.toMillis();
         db.tx(c -> {
-            Endpoint e = endpoints.byId(c, endpointId).orElseThrow(() -> notFound(endpointId));
+            Endpoint e = visible(c, actor, endpointId);
             if (e.status() == EndpointStatus.REVOKED) {
                 throw new ApiException(409, "revoked", "Thiết bị đã bị thu hồi / Endpoint is revoked");
             }
@@ -95,15 +93,15 @@ public final class EndpointService {
         return new IssuedCode(endpointId, code, expiresAt);
     }
 
-    public EndpointView approve(long endpointId, Long areaId) {
+    public EndpointView approve(Actor actor, long endpointId, Long areaId) {
         EndpointView approved = db.tx(c -> {
-            Endpoint e = endpoints.byId(c, endpointId).orElseThrow(() -> notFound(endpointId));
+            Endpoint e = visible(c, actor, endpointId);
             if (e.status() != EndpointStatus.PENDING) {
                 throw new ApiException(409, "not_pending", "Chỉ duyệt được thiết bị đang chờ (hiện: " + e.status()
                         + ") / Only a PENDING endpoint can be approved (now " + e.status() + ")");
             }
             if (areaId != null) {
-                areas.byId(c, areaId).orElseThrow(() -> ApiException.notFound("khu vực/area", areaId));
+                scope.require(c, actor, areaId);
                 endpoints.setArea(c, endpointId, areaId);
             }
             endpoints.setStatus(c, endpointId, EndpointStatus.ACTIVE);
@@ -113,9 +111,9 @@ public final class EndpointService {
         return approved;
     }
 
-    public EndpointView revoke(long endpointId) {
+    public EndpointView revoke(Actor actor, long endpointId) {
         EndpointView revoked = db.tx(c -> {
-            endpoints.byId(c, endpointId).orElseThrow(() -> notFound(endpointId));
+            visible(c, actor, endpointId);
             endpoints.setStatus(c, endpointId, EndpointStatus.REVOKED);
             return view(c, endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
         });
@@ -152,9 +150,9 @@ public final class EndpointService {
     }
 
     /** Sets which rendition the endpoint downloads; the profile must be one for its kind. */
-    public EndpointView setProfile(long endpointId, String profileId) {
+    public EndpointView setProfile(Actor actor, long endpointId, String profileId) {
         EndpointView updated = db.tx(c -> {
-            Endpoint e = endpoints.byId(c, endpointId).orElseThrow(() -> notFound(endpointId));
+            Endpoint e = visible(c, actor, endpointId);
             endpoints.setProfile(c, endpointId, profile(e.kind(), profileId).id());
             return view(c, e, endpoints.liveness(c, endpointId).orElseThrow());
         });
@@ -172,6 +170,13 @@ public final class EndpointService {
     private static String profileIds(EndpointKind kind) {
         return java.util.Arrays.stream(MediaProfile.values()).filter(p -> p.endpointKind() == kind)
                 .map(MediaProfile::id).toList().toString();
+    }
+
+    /** The endpoint if it exists and is placed in the actor's scope, else 404. */
+    private Endpoint visible(java.sql.Connection c, Actor actor, long id) throws java.sql.SQLException {
+        Endpoint e = endpoints.byId(c, id).orElseThrow(() -> notFound(id));
+        AreaScope.requireVisible(scope.of(c, actor), e.areaId(), "thiết bị/endpoint", id);
+        return e;
     }
 
     private static ApiException notFound(long id) {

@@ -1,5 +1,7 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
+import vn.bantin.access.Scope;
 import vn.bantin.domain.Area;
 import vn.bantin.domain.Asset;
 import vn.bantin.domain.Campaign;
@@ -48,20 +50,24 @@ public final class PlanPreviewService {
                           Map<Long, Campaign> campaigns, Map<String, Asset> assets) {
     }
 
+    private final AreaScope scope;
     private final Database db;
     private final AreaRepository areas;
     private final EndpointRepository endpoints;
     private final CampaignRepository campaigns;
 
     public PlanPreviewService(Database db, AreaRepository areas, EndpointRepository endpoints,
-                              CampaignRepository campaigns) {
+                              CampaignRepository campaigns, AreaScope scope) {
+        this.scope = scope;
         this.db = db;
         this.areas = areas;
         this.endpoints = endpoints;
         this.campaigns = campaigns;
     }
 
-    public Preview preview(Long endpointId, Long areaId, String date, String days, boolean includeUnapproved) {
+    /** Only endpoints in the actor's scope; one outside it, or an area outside it, is 404. */
+    public Preview preview(Actor actor, Long endpointId, Long areaId, String date, String days,
+                           boolean includeUnapproved) {
         if ((endpointId == null) == (areaId == null)) {
             throw ApiException.badRequest("bad_target", "Cần đúng một trong endpointId hoặc areaId / give exactly"
                     + " one of endpointId or areaId");
@@ -72,12 +78,14 @@ public final class PlanPreviewService {
             List<Area> allAreas = areas.all(c);
             List<Endpoint> allEndpoints = endpoints.all(c);
             List<Campaign> allCampaigns = campaigns.all(c);
+            Scope visible = scope.of(c, actor);
             List<Endpoint> chosen;
             if (endpointId != null) {
-                chosen = List.of(endpoints.byId(c, endpointId)
+                chosen = List.of(endpoints.byId(c, endpointId).filter(e -> visible.contains(e.areaId()))
                         .orElseThrow(() -> ApiException.notFound("thiết bị/endpoint", endpointId)));
             } else {
-                areas.byId(c, areaId).orElseThrow(() -> ApiException.notFound("khu vực/area", areaId));
+                areas.byId(c, areaId).filter(a -> visible.contains(a.id()))
+                        .orElseThrow(() -> ApiException.notFound("khu vực/area", areaId));
                 Set<Long> under = AffectedEndpoints.of(ChangeScope.areas(areaId), allAreas, allEndpoints, List.of());
                 chosen = allEndpoints.stream().filter(e -> under.contains(e.id())).toList();
             }

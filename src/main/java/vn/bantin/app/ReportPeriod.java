@@ -10,6 +10,10 @@ import java.time.ZoneId;
  */
 public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
 
+    private static final String[] ROMAN = {"I", "II", "III", "IV"};
+    private static final java.time.format.DateTimeFormatter DATE =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     public long fromMs() {
         return from.atStartOfDay(zone).toInstant().toEpochMilli();
     }
@@ -18,6 +22,41 @@ public record ReportPeriod(LocalDate from, LocalDate to, ZoneId zone) {
         return to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
     }
 
+    /** What the period is by the calendar: day, month, quarter, half, year or custom. */
+    public String kind() {
+        if (from.equals(to)) {
+            return "day";
+        }
+        boolean wholeMonths = from.getDayOfMonth() == 1 && to.plusDays(1).getDayOfMonth() == 1
+                && from.getYear() == to.getYear();
+        int months = wholeMonths ? to.getMonthValue() - from.getMonthValue() + 1 : 0;
+        int startMonth = from.getMonthValue() - 1;
+        if (months == 1) {
+            return "month";
+        }
+        if (months == 3 && startMonth % 3 == 0) {
+            return "quarter";
+        }
+        if (months == 6 && startMonth % 6 == 0) {
+            return "half";
+        }
+        return months == 12 ? "year" : "custom";
+    }
+
+    /** The period as a report heading names it, e.g. "6 tháng đầu năm 2026". */
+    public String name() {
+        int year = from.getYear();
+        return switch (kind()) {
+            case "day" -> "Ngày " + DATE.format(from);
+            case "month" -> "Tháng " + from.getMonthValue() + "/" + year;
+            case "quarter" -> "Quý " + ROMAN[(from.getMonthValue() - 1) / 3] + "/" + year;
+            case "half" -> "6 tháng " + (from.getMonthValue() == 1 ? "đầu" : "cuối") + " năm " + year;
+            case "year" -> "Năm " + year;
+            default -> "Từ ngày " + DATE.format(from) + " đến ngày " + DATE.format(to);
+        };
+    }
+
+    /** {@code today} is the reference date: the named periods are the ones that contain it. */
     public static ReportPeriod parse(String period, String from, String to, ZoneId zone, LocalDate today) {
         String p = period == null ? (from != null ? "custom" : "month") : period.trim().toLowerCase();
         return switch (p) {

@@ -1,123 +1,105 @@
 package vn.bantin.app;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import vn.bantin.domain.Campaign;
-import vn.bantin.domain.Endpoint;
-import vn.bantin.evidence.EndpointPlay;
-import vn.bantin.evidence.ExpectedPlay;
-import vn.bantin.evidence.InvalidPayloadException;
-import vn.bantin.evidence.PlayRecordPayload;
-import vn.bantin.evidence.ReportCalculator;
-import vn.bantin.evidence.ReportCsv;
-import vn.bantin.evidence.ReportRow;
-import vn.bantin.store.CampaignRepository;
-import vn.bantin.store.Database;
-import vn.bantin.store.EndpointRepository;
-import vn.bantin.store.ExpectedPlayRepository;
-import vn.bantin.store.PlayRecordRepository;
-import vn.bantin.store.StoredPlay;
-
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import vn.bantin.access.Actor;
+import vn.bantin.app.report.ReportCells;
+import vn.bantin.evidence.report.Report;
+import vn.bantin.evidence.report.ReportBuilder;
+import vn.bantin.evidence.report.ReportFacts;
+import vn.bantin.evidence.report.ReportFacts.AreaFact;
+import vn.bantin.schedule.AreaTree;
+import vn.bantin.store.AreaRepository;
+import vn.bantin.store.Database;
+import vn.bantin.store.report.DeviceEvidenceRepository;
+import vn.bantin.store.report.ReportFactsRepository;
 
-/** Reports for a period: broadcasts expected and due so far, against the signed play records. */
+/**
+ * Reports for a period and a scope (an area with everything below it, optionally one campaign), from the
+ * rollups. Periods are local dates in the scope area's time zone.
+ */
 public final class ReportService {
 
-    public record CsvFile(String fileName, byte[] bytes) {
-    }
-
-    private record Computed(ReportPeriod period, ReportCalculator.Report report, Map<Long, String> campaignNames,
-                            Map<Long, String> endpointNames) {
+    /**
+     * @param at a date inside the named period wanted (default today): period=half&at=2026-03-01 is the first
+     *           half of 2026
+     */
+    public record Query(String period, String from, String to, String at, Long areaId, Long campaignId) {
     }
 
     private final Database db;
-    private final ExpectedPlayRepository expected;
-    private final PlayRecordRepository plays;
-    private final CampaignRepository campaigns;
-    private final EndpointRepository endpoints;
-    private final ZoneId zone;
+    private final AreaRepository areaRepo;
+    private final ReportFactsRepository facts = new ReportFactsRepository();
+    private final DeviceEvidenceRepository evidence = new DeviceEvidenceRepository();
+    private final ReportCells cells;
+    private final ZoneId defaultZone;
     private final Clock clock;
+    private final AreaScope scope;
 
-    public ReportService(Database db, ExpectedPlayRepository expected, PlayRecordRepository plays,
-                         CampaignRepository campaigns, EndpointRepository endpoints, ZoneId zone, Clock clock) {
+    public ReportService(Database db, AreaRepository areaRepo, ZoneId defaultZone, Clock clock, AreaScope scope) {
+        this.scope = scope;
         this.db = db;
-        this.expected = expected;
-        this.plays = plays;
-        this.campaigns = campaigns;
-        this.endpoints = endpoints;
-        this.zone = zone;
+        this.areaRepo = areaRepo;
+        this.cells = new ReportCells(areaRepo);
+        this.defaultZone = defaultZone;
         this.clock = clock;
     }
 
-    public JsonObject json(String period, String from, String to) {
-        Computed c = compute(period, from, to);
-        return new JsonObject()
-                .put("period", new JsonObject().put("from", c.period().from().toString())
-                        .put("to", c.period().to().toString()).put("zone", zone.getId()))
-                .put("campaigns", rows(c.report().byCampaign(), "campaignId", c.campaignNames()))
-                .put("endpoints", rows(c.report().byEndpoint(), "endpointId", c.endpointNames()))
-                .put("total", row(c.report().total(), null, Map.of()));
+    /**
+     * The report on the area asked for, or on the actor's own area when none is; an area outside the actor's
+     * scope is not found.
+     */
+    public Report report(Actor actor, Query q) {
+        return compute(actor, q, false);
     }
 
-    /** by = "campaign" (default) or "endpoint". */
-    public CsvFile csv(String period, String from, String to, String by) {
-        Computed c = compute(period, from, to);
-        boolean byEndpoint = "endpoint".equals(by);
-        if (by != null && !byEndpoint && !"campaign".equals(by)) {
-            throw ApiException.badRequest("bad_by", "by phải là campaign hoặc endpoint / by must be campaign or"
-                    + " endpoint");
-        }
-        byte[] bytes = byEndpoint ? ReportCsv.byEndpoint(c.report(), id -> c.endpointNames().get(id))
-                : ReportCsv.byCampaign(c.report(), id -> c.campaignNames().get(id));
-        return new CsvFile("bantin-bao-cao-" + (byEndpoint ? "diem-phat-" : "chien-dich-") + c.period().from() + "_"
-                + c.period().to() + ".csv", bytes);
+    /** The same report worked out from the raw records: a baseline and a cross-check, never for users. */
+    public Report reportByFullScan(Actor actor, Query q) {
+        return compute(actor, q, true);
     }
 
-    private Computed compute(String period, String from, String to) {
+    private Report compute(Actor actor, Query asked, boolean fullScan) {
         long now = clock.millis();
-        ReportPeriod p = ReportPeriod.parse(period, from, to, zone, LocalDate.ofInstant(clock.instant(), zone));
-        long dueBefore = Math.min(now, p.toMsExclusive());
         return db.read(c -> {
-            Map<Long, String> campaignNames = campaigns.all(c).stream()
-                    .collect(Collectors.toMap(Campaign::id, Campaign::name));
-            Map<Long, String> endpointNames = endpoints.all(c).stream()
-                    .collect(Collectors.toMap(Endpoint::id, Endpoint::name));
-            List<ExpectedPlay> due = expected.startingIn(c, p.fromMs(), dueBefore);
-            List<EndpointPlay> played = new ArrayList<>();
-            for (StoredPlay r : plays.startedIn(c, p.fromMs(), p.toMsExclusive())) {
-                played.add(new EndpointPlay(r.endpointId(), parse(r)));
+            if (asked.areaId() != null) {
+                scope.require(c, actor, asked.areaId());
             }
-            return new Computed(p, ReportCalculator.calculate(p.fromMs(), p.toMsExclusive(), due, played),
-                    campaignNames, endpointNames);
+            Query q = asked.areaId() != null || actor.fullScope() ? asked : new Query(asked.period(), asked.from(),
+                    asked.to(), asked.at(), actor.areaId(), asked.campaignId());
+            List<AreaFact> areas = facts.areas(c);
+            AreaFact area = q.areaId() == null ? null : areas.stream().filter(a -> a.id() == q.areaId()).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("khu vực/area", q.areaId()));
+            var campaigns = facts.campaigns(c);
+            if (q.campaignId() != null && !campaigns.containsKey(q.campaignId())) {
+                throw ApiException.notFound("chiến dịch/campaign", q.campaignId());
+            }
+            ZoneId zone = area == null ? defaultZone : new AreaTree(areaRepo.all(c)).zone(area.id());
+            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+            ReportPeriod p = ReportPeriod.parse(q.period(), q.from(), q.to(), zone, at(q.at(), today));
+            ReportFacts scoped = new ReportFacts(areas, facts.endpoints(c), campaigns, evidence.byEndpoint(c))
+                    .scopedTo(q.areaId());
+            Report.Scope scope = new Report.Scope(q.areaId(), area == null ? null : area.name(), q.campaignId(),
+                    q.campaignId() == null ? null : campaigns.get(q.campaignId()).name());
+            ReportBuilder builder = new ReportBuilder(scope, new Report.Period(p.kind(), p.from(), p.to(), zone,
+                    p.name()), now, scoped);
+            List<Long> endpointIds = q.areaId() == null ? null
+                    : scoped.endpoints().stream().map(ReportFacts.EndpointFact::id).toList();
+            cells.source(fullScan).read(c, p.from(), p.to(), today, now, endpointIds, q.campaignId(), builder::add);
+            return builder.build();
         });
     }
 
-    /** Stored payloads were verified on the way in; one that no longer parses means the store was tampered with. */
-    private static PlayRecordPayload parse(StoredPlay r) {
+    private static LocalDate at(String raw, LocalDate today) {
+        if (raw == null || raw.isBlank()) {
+            return today;
+        }
         try {
-            return PlayRecordPayload.parse(r.payload());
-        } catch (InvalidPayloadException e) {
-            throw new IllegalStateException("Stored play record " + r.deviceId() + "/" + r.seq() + " is unreadable", e);
+            return LocalDate.parse(raw.trim());
+        } catch (DateTimeException e) {
+            throw ApiException.badRequest("bad_period", "Ngày 'at' phải có dạng YYYY-MM-DD / 'at' must be YYYY-MM-DD");
         }
-    }
-
-    private static JsonArray rows(List<ReportRow> rows, String idField, Map<Long, String> names) {
-        return new JsonArray(rows.stream().map(r -> row(r, idField, names)).toList());
-    }
-
-    private static JsonObject row(ReportRow r, String idField, Map<Long, String> names) {
-        JsonObject o = new JsonObject();
-        if (idField != null) {
-            o.put(idField, r.id()).put("name", names.get(r.id()));
-        }
-        return o.put("expected", r.expected()).put("played", r.played()).put("completionRate", r.completionRate())
-                .put("airtimeMs", r.airtimeMs()).put("missed", r.missed()).put("interrupted", r.interrupted())
-                .put("failed", r.failed()).put("unreported", r.unreported());
     }
 }

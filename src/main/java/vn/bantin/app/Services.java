@@ -1,7 +1,17 @@
 package vn.bantin.app;
 
 import io.vertx.core.Vertx;
+import vn.bantin.app.report.CoverageService;
+import vn.bantin.app.report.ReportExports;
+import vn.bantin.app.report.ReportRollups;
+import vn.bantin.audit.AuditTrail;
+import vn.bantin.config.AccessConfig;
 import vn.bantin.config.BantinConfig;
+import vn.bantin.security.PasswordHasher;
+import vn.bantin.security.SetupTokenFile;
+import vn.bantin.store.ApiTokenRepository;
+import vn.bantin.store.SessionRepository;
+import vn.bantin.store.UserRepository;
 import vn.bantin.media.AssetStore;
 import vn.bantin.media.EspeakTts;
 import vn.bantin.media.MediaProbe;
@@ -11,6 +21,10 @@ import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
 import vn.bantin.security.RequestSignature;
 import vn.bantin.store.AlertRepository;
+import vn.bantin.store.AlertReviewRepository;
+import vn.bantin.store.ApprovalRepository;
+import vn.bantin.store.AreaPolicyRepository;
+import vn.bantin.store.AuditRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -21,6 +35,8 @@ import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.SeqRangeRepository;
+import vn.bantin.store.GapNoticeRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +45,58 @@ import java.time.Duration;
 public record Services(AreaService areas, EndpointService endpoints, AssetService assets, CampaignService campaigns,
                        TimelineService timelines, DeviceAuthenticator authenticator, DeviceService devices,
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
+                       ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
-                       UploadService uploads, TtsService tts) {
+                       UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
+                       Approval approval, AuditTrail audit) {
+
+    /** Approval before air, area policies and alert reviews. */
+    public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
+    }
+
+    /** Sign-in and the people who sign in. */
+    public record People(UserService users, SessionService sessions, ApiTokenService tokens, LoginThrottle throttle,
+                         FirstAdmin firstAdmin) {
+
+        static People create(Database db, AreaRepository areaRepo, AreaScope scope, BantinConfig config,
+                             Clock clock) {
+            AccessConfig access = config.access();
+            PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Cost(access.argon2MemoryKiB(),
+                    access.argon2Iterations(), 1));
+            LoginThrottle throttle = new LoginThrottle(clock, access.failureWindow(), access.failuresPerAccount(),
+                    access.failuresPerAddress());
+            UserRepository userRepo = new UserRepository();
+            SessionRepository sessionRepo = new SessionRepository();
+            return new People(new UserService(db, userRepo, sessionRepo, scope, hasher, clock),
+                    new SessionService(db, userRepo, sessionRepo, hasher, throttle, access, clock),
+                    new ApiTokenService(db, new ApiTokenRepository(), scope, clock), throttle,
+                    new FirstAdmin(db, userRepo, hasher, new SetupTokenFile(config.dataDir()), throttle, clock));
+        }
+    }
+
+    public UserService users() {
+        return people.users();
+    }
+
+    public SessionService sessions() {
+        return people.sessions();
+    }
+
+    public ApiTokenService tokens() {
+        return people.tokens();
+    }
+
+    public LoginThrottle throttle() {
+        return people.throttle();
+    }
+
+    public FirstAdmin firstAdmin() {
+        return people.firstAdmin();
+    }
+
+
+    /** The issuing unit a report export names when the caller names none. */
+    private static final String DEFAULT_ISSUER = "Trung tâm Văn hóa - Thông tin";
 
     public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
         AreaRepository areaRepo = new AreaRepository();
@@ -41,11 +107,17 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         ExpectedPlayRepository expectedRepo = new ExpectedPlayRepository();
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
         AlertRepository alertRepo = new AlertRepository(assetRepo);
+        AreaScope scope = new AreaScope(areaRepo);
+        ApprovalRepository approvalRepo = new ApprovalRepository();
+        AreaPolicies policies = new AreaPolicies(db, areaRepo, new AreaPolicyRepository(), scope);
+        Approvals approvals = new Approvals(approvalRepo, policies, clock);
+        AlertReviewRepository reviewRepo = new AlertReviewRepository();
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         MediaRepository mediaRepo = new MediaRepository();
+        ReportRollups rollups = new ReportRollups(areaRepo);
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
-                expectedRepo, mediaRepo, controllerKey::signBase64, clock,
+                expectedRepo, mediaRepo, rollups, controllerKey::signBase64, clock,
                 Duration.ofDays(config.timelineHorizonDays()));
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
@@ -54,29 +126,38 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
                 timelines, clock, config.dataDir().resolve("work"));
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
-                mediaRepo, jobs);
+                mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
         return new Services(
-                new AreaService(db, areaRepo, timelines),
-                new EndpointService(db, endpointRepo, areaRepo, codeRepo, timelines, clock),
+                new AreaService(db, areaRepo, timelines, scope),
+                new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope),
                 assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
-                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock),
+                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock, scope, approvals,
+                        policies),
                 timelines,
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
                         timelines, clock),
-                new PlayIngestService(db, playRepo, clock),
-                new PlayQueryService(db, playRepo, endpointRepo),
-                new ReportService(db, expectedRepo, playRepo, campaignRepo, endpointRepo,
-                        java.time.ZoneId.of(config.defaultZone()), clock),
-                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo),
-                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock),
+                new PlayIngestService(db, playRepo, new SeqRangeRepository(), new GapNoticeRepository(),
+                        controllerKey::signBase64, clock, rollups),
+                new PlayQueryService(db, playRepo, endpointRepo, scope),
+                new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock, scope),
+                new ReportExports(DEFAULT_ISSUER),
+                new CoverageService(db, scope),
+                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope),
+                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock, scope,
+                        reviewRepo),
                 push,
                 jobs,
                 new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
-                        config.maxUploadBytes(), clock),
-                new TtsService(new EspeakTts(), assets, config.uploadTempDir()));
+                        config.maxUploadBytes(), clock, scope),
+                new TtsService(new EspeakTts(), assets, config.uploadTempDir()),
+                People.create(db, areaRepo, scope, config, clock),
+                new ScopedJobs(db, mediaRepo, assetRepo, scope),
+                new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
+                        new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
+                new AuditTrail(db, new AuditRepository(), scope, clock));
     }
 }

@@ -5,6 +5,8 @@ import vn.bantin.domain.Endpoint;
 import vn.bantin.media.MediaProfile;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
+import vn.bantin.app.report.PlanItems;
+import vn.bantin.app.report.ReportRollups;
 import vn.bantin.schedule.AffectedEndpoints;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.schedule.CompiledSchedule;
@@ -53,6 +55,7 @@ public final class TimelineService implements ChangeNotifier {
     private final AlertRepository alerts;
     private final ExpectedPlayRepository expected;
     private final MediaRepository media;
+    private final ReportRollups rollups;
     private final Function<byte[], String> signer;
     private final Clock clock;
     private final Duration horizon;
@@ -63,7 +66,7 @@ public final class TimelineService implements ChangeNotifier {
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
                            CampaignRepository campaigns, AlertRepository alerts, ExpectedPlayRepository expected,
-                           MediaRepository media,
+                           MediaRepository media, ReportRollups rollups,
                            Function<byte[], String> signer, Clock clock, Duration horizon) {
         this.db = db;
         this.areas = areas;
@@ -72,6 +75,7 @@ public final class TimelineService implements ChangeNotifier {
         this.alerts = alerts;
         this.expected = expected;
         this.media = media;
+        this.rollups = rollups;
         this.signer = signer;
         this.clock = clock;
         this.horizon = horizon;
@@ -84,6 +88,7 @@ public final class TimelineService implements ChangeNotifier {
 
     @Override
     public void scheduleChanged(ChangeScope scope) {
+        rollups.forgetEndpoints();
         Set<Long> affected = affectedBy(scope);
         if (scope.everything()) {
             generation.incrementAndGet();
@@ -131,6 +136,7 @@ public final class TimelineService implements ChangeNotifier {
         long now = clock.millis();
         db.tx(c -> {
             expected.replaceFuture(c, endpointId, now, plays);
+            rollups.planRecorded(c, endpointId, now, PlanItems.of(timeline));
             return null;
         });
         return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), TimelineJson.version(timeline));

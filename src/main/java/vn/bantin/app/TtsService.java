@@ -1,5 +1,6 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
 import vn.bantin.media.RenditionFailed;
 import vn.bantin.media.TtsEngine;
 
@@ -26,7 +27,8 @@ public final class TtsService {
         this.tempDir = tempDir;
     }
 
-    public AssetService.Uploaded speak(String text, String voiceName, String name) {
+    /** Speaks the text into a new asset of the actor's area. */
+    public AssetService.Uploaded speak(Actor actor, String text, String voiceName, String name) {
         String clean = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC).strip();
         if (clean.isEmpty()) {
             throw ApiException.badRequest("empty_text", "Chưa có nội dung cần đọc / The text is empty");
@@ -50,7 +52,7 @@ public final class TtsService {
             deleteQuietly(wav);
             throw new ApiException(502, "tts_failed", e.getMessage());
         }
-        return assets.upload(wav, name == null || name.isBlank() ? defaultName(clean, voice) : name);
+        return assets.upload(actor, wav, name == null || name.isBlank() ? defaultName(clean, voice) : name);
     }
 
     private static String defaultName(String text, TtsEngine.Voice voice) {

@@ -2,6 +2,7 @@ package vn.bantin.app;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.bantin.access.Actor;
 import vn.bantin.store.Database;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.UploadRepository.Session;
@@ -35,29 +36,32 @@ public final class UploadService {
     private final Path dir;
     private final long maxBytes;
     private final Clock clock;
+    private final AreaScope scope;
 
     public UploadService(Database db, UploadRepository uploads, AssetService assets, Path dir, long maxBytes,
-                         Clock clock) {
+                         Clock clock, AreaScope scope) {
         this.db = db;
         this.uploads = uploads;
         this.assets = assets;
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.clock = clock;
+        this.scope = scope;
     }
 
     public long maxBytes() {
         return maxBytes;
     }
 
-    public Session create(String name, Long totalBytes) {
+    public Session create(Actor actor, String name, Long totalBytes) {
         if (totalBytes != null && (totalBytes <= 0 || totalBytes > maxBytes)) {
             throw totalBytes <= 0 ? ApiException.badRequest("empty", "Tệp rỗng (0 byte) / The file is empty")
                     : tooLarge(totalBytes);
         }
         String id = UUID.randomUUID().toString();
         long now = clock.millis();
-        Session s = new Session(id, name == null || name.isBlank() ? "untitled" : name, totalBytes, now, now);
+        Session s = new Session(id, name == null || name.isBlank() ? "untitled" : name, totalBytes, now, now,
+                actor.areaId());
         try {
             Files.createDirectories(dir);
             Files.createFile(part(id));
@@ -71,16 +75,25 @@ public final class UploadService {
         return s;
     }
 
-    public Session session(String id) {
+    /** The session, if the actor's scope holds the area of whoever started it; else 404. */
+    public Session session(Actor actor, String id) {
         if (!validId(id)) {
             throw ApiException.notFound("phiên tải lên/upload", id);
         }
-        return db.read(c -> uploads.byId(c, id)).orElseThrow(() -> ApiException.notFound("phiên tải lên/upload", id));
+        return db.read(c -> {
+            Session s = uploads.byId(c, id).orElseThrow(() -> ApiException.notFound("phiên tải lên/upload", id));
+            AreaScope.requireVisible(scope.of(c, actor), s.areaId(), "phiên tải lên/upload", id);
+            return s;
+        });
     }
 
     /** Bytes received so far. */
-    public long offset(String id) {
-        session(id);
+    public long offset(Actor actor, String id) {
+        session(actor, id);
+        return size(id);
+    }
+
+    private long size(String id) {
         try {
             return Files.size(part(id));
         } catch (IOException e) {
@@ -107,22 +120,22 @@ public final class UploadService {
     }
 
     /** Ingests the complete file like a multipart upload; the session ends whether it is accepted or refused. */
-    public AssetService.Uploaded finish(String id) {
-        Session s = session(id);
-        long have = offset(id);
+    public AssetService.Uploaded finish(Actor actor, String id) {
+        Session s = session(actor, id);
+        long have = size(id);
         if (s.totalBytes() != null && have != s.totalBytes()) {
             throw new ApiException(409, "incomplete", "Tệp chưa tải lên hết: " + have + " / " + s.totalBytes()
                     + " byte / The upload is incomplete: " + have + " of " + s.totalBytes() + " bytes");
         }
         try {
-            return assets.upload(part(id), s.name());
+            return assets.upload(actor, part(id), s.name());
         } finally {
             discard(id);
         }
     }
 
-    public void cancel(String id) {
-        session(id);
+    public void cancel(Actor actor, String id) {
+        session(actor, id);
         discard(id);
     }
 

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -25,6 +26,14 @@ public final class ConfigLoader {
     public static final String ADMIN_TOKEN = "admin.token";
     public static final String HORIZON_DAYS = "timeline.horizon.days";
     public static final String DEFAULT_ZONE = "default.zone";
+    public static final String ADMIN_TOKEN_FILE = "admin.token.file";
+    public static final String SESSION_IDLE_SECONDS = "session.idle.seconds";
+    public static final String SESSION_ABSOLUTE_SECONDS = "session.absolute.seconds";
+    public static final String LOGIN_FAILURES_ACCOUNT = "login.failures.per.account";
+    public static final String LOGIN_FAILURES_ADDRESS = "login.failures.per.address";
+    public static final String LOGIN_WINDOW_SECONDS = "login.window.seconds";
+    public static final String ARGON2_MEMORY_KIB = "password.argon2.memory.kib";
+    public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -71,7 +80,21 @@ public final class ConfigLoader {
                 parseLong(MAX_UPLOAD_BYTES, get(MAX_UPLOAD_BYTES, String.valueOf(2L << 30))),
                 blankToNull(get(ADMIN_TOKEN, "")),
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
-                get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"));
+                get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
+                access());
+    }
+
+    private AccessConfig access() {
+        String tokenFile = blankToNull(get(ADMIN_TOKEN_FILE, ""));
+        return new AccessConfig(
+                Duration.ofSeconds(parseLong(SESSION_IDLE_SECONDS, get(SESSION_IDLE_SECONDS, "1800"))),
+                Duration.ofSeconds(parseLong(SESSION_ABSOLUTE_SECONDS, get(SESSION_ABSOLUTE_SECONDS, "43200"))),
+                parseInt(LOGIN_FAILURES_ACCOUNT, get(LOGIN_FAILURES_ACCOUNT, "5")),
+                parseInt(LOGIN_FAILURES_ADDRESS, get(LOGIN_FAILURES_ADDRESS, "20")),
+                Duration.ofSeconds(parseLong(LOGIN_WINDOW_SECONDS, get(LOGIN_WINDOW_SECONDS, "900"))),
+                parseInt(ARGON2_MEMORY_KIB, get(ARGON2_MEMORY_KIB, "19456")),
+                parseInt(ARGON2_ITERATIONS, get(ARGON2_ITERATIONS, "2")),
+                tokenFile == null ? null : Path.of(tokenFile));
     }
 
     private boolean has(String key) {

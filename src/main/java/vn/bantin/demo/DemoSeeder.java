@@ -14,10 +14,11 @@ import java.time.temporal.ChronoUnit;
 /**
  * Seeds the demo through the public management API: a province, a commune and a hamlet, one LED
  * screen and one loudspeaker cluster with one-time enrollment codes, the demo media, and two
- * approved campaigns that play within the first minute. Does nothing if areas already exist.
+ * approved campaigns that play within the first minute, and one person per role with a generated password
+ * printed once on the terminal. Does nothing if areas already exist.
  *
- * <p>Usage: DemoSeeder BASE_URL ADMIN_TOKEN MEDIA_DIR OUT_DIR — writes OUT_DIR/screen.code and
- * OUT_DIR/speaker.code for the two local agents.
+ * <p>Usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR — the admin token is read from a file so
+ * it is in no command line; writes OUT_DIR/screen.code and OUT_DIR/speaker.code for the two local agents.
  */
 public final class DemoSeeder {
 
@@ -35,10 +36,11 @@ public final class DemoSeeder {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
-            System.err.println("usage: DemoSeeder BASE_URL ADMIN_TOKEN MEDIA_DIR OUT_DIR");
+            System.err.println("usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR");
             System.exit(2);
         }
-        new DemoSeeder(new ApiClient(args[0], args[1]), Path.of(args[2]), Path.of(args[3])).seed();
+        String token = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8).strip();
+        new DemoSeeder(new ApiClient(args[0], token), Path.of(args[2]), Path.of(args[3])).seed();
     }
 
     private void seed() throws Exception {
@@ -79,6 +81,25 @@ public final class DemoSeeder {
                         .put("windowMinutes", 1440)))
                 .put("targets", new JsonObject().put("tags", new JsonArray().add("cong-xa"))));
         System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets, 2 campaigns.");
+        people(province, commune);
+    }
+
+    /** One person per role, passwords made by the controller and shown here once (never written to a file). */
+    private void people(long province, long commune) throws Exception {
+        String[][] people = {
+            {"tinh.admin", "Quản trị tỉnh (demo)", "ADMIN", String.valueOf(province)},
+            {"xa.editor", "Cán bộ văn hóa xã (demo)", "EDITOR", String.valueOf(commune)},
+            {"xa.approver", "Lãnh đạo xã duyệt tin (demo)", "APPROVER", String.valueOf(commune)},
+            {"xa.operator", "Nhân viên đài truyền thanh xã (demo)", "OPERATOR", String.valueOf(commune)},
+            {"xa.viewer", "Người xem báo cáo (demo)", "VIEWER", String.valueOf(commune)},
+        };
+        StringBuilder table = new StringBuilder("\nDemo sign-ins (shown once; an admin can reset them):\n");
+        for (String[] p : people) {
+            JsonObject made = api.post("/api/v1/users", new JsonObject().put("username", p[0]).put("displayName", p[1])
+                    .put("role", p[2]).put("areaId", Long.parseLong(p[3])));
+            table.append(String.format("  %-9s %-12s password %s   %s%n", p[2], p[0], made.getString("password"), p[1]));
+        }
+        System.out.println(table);
     }
 
     private long area(String name, Long parent) throws Exception {

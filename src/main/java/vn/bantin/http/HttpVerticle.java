@@ -14,6 +14,7 @@ import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
 import vn.bantin.http.api.AlertRoutes;
+import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
@@ -24,13 +25,22 @@ import vn.bantin.http.api.UploadRoutes;
 import vn.bantin.http.api.PlayRoutes;
 import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
+import vn.bantin.http.api.SessionRoutes;
+import vn.bantin.http.api.UserRoutes;
+import vn.bantin.http.access.ApiRouter;
+import vn.bantin.http.access.AuditHandler;
+import vn.bantin.http.api.AuditRoutes;
+import vn.bantin.http.access.ManagementAuth;
+import vn.bantin.http.access.OperationPermissions;
+import vn.bantin.access.Permission;
 import vn.bantin.http.openapi.OpenApiDocument;
 import vn.bantin.http.openapi.RequestValidation;
 import vn.bantin.security.AdminCredential;
 
 import java.util.List;
+import java.util.Optional;
 
-/** One HTTP server: web UI at /, management API at /api/v1 (admin token), agent API at /agent/v1 (device signatures). */
+/** One HTTP server: web UI at /, management API at /api/v1 (sessions, API tokens), agent API at /agent/v1 (device signatures). */
 public final class HttpVerticle extends VerticleBase {
 
     private static final long JSON_BODY_LIMIT = 1024 * 1024;
@@ -38,11 +48,12 @@ public final class HttpVerticle extends VerticleBase {
 
     private final BantinConfig config;
     private final Services services;
-    private final AdminCredential admin;
+    private final Optional<AdminCredential> admin;
+    private final OperationPermissions permissions = new OperationPermissions();
     private volatile int actualPort;
     private volatile Router router;
 
-    public HttpVerticle(BantinConfig config, Services services, AdminCredential admin) {
+    public HttpVerticle(BantinConfig config, Services services, Optional<AdminCredential> admin) {
         this.config = config;
         this.services = services;
         this.admin = admin;
@@ -52,7 +63,8 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         return vertx.executeBlocking(OpenApiDocument::load)
                 .compose(doc -> OpenApiDocument.contract(vertx, doc).map(contract -> router(doc, contract)))
-                .compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router).listen(config.port(), config.host()))
+                .compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router)
+                        .listen(config.port(), config.host()))
                 .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
     }
 
@@ -66,15 +78,18 @@ public final class HttpVerticle extends VerticleBase {
         Blocking blocking = new Blocking(vertx);
         String openApiText = openApi.encodePrettily();
 
-        router.get("/api/v1/health").handler(ctx -> Responses.ok(ctx, new JsonObject().put("status", "ok")));
-        router.get("/api/v1/openapi.json").handler(ctx -> ctx.response()
+        ApiRouter api = new ApiRouter(router, permissions, new RequestValidation(vertx, contract));
+        api.get("/api/v1/health", Permission.PUBLIC, ctx -> Responses.ok(ctx, new JsonObject().put("status", "ok")));
+        api.get("/api/v1/openapi.json", Permission.PUBLIC, ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json; charset=utf-8").end(openApiText));
 
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(config.uploadTempDir().toString())
                 .setBodyLimit(config.maxUploadBytes()).setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true);
-        router.route("/api/v1/*").handler(new AdminAuthHandler(admin::matches));
+        router.route("/api/v1/*").order(-2).handler(new AuditHandler(services.audit(), permissions, blocking));
+        router.route("/api/v1/*").order(-1).handler(new ManagementAuth(admin, services.tokens(), services.sessions(),
+                services.throttle(), permissions, blocking));
         router.route("/api/v1/*").handler(ctx -> {
             boolean upload = ctx.request().method().name().equals("POST") && ctx.request().path().equals("/api/v1/assets");
             if (upload || UploadRoutes.streamsItsBody(ctx.request())) {
@@ -83,18 +98,21 @@ public final class HttpVerticle extends VerticleBase {
                 jsonBody.handle(ctx);
             }
         });
-        router.route("/api/v1/*").handler(new RequestValidation(vertx, contract));
-        new AreaRoutes(services.areas(), blocking).mount(router);
-        new EndpointRoutes(services.endpoints(), blocking).mount(router);
-        new AssetRoutes(services.assets(), blocking, uploadBody).mount(router);
-        new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(router);
-        new TtsRoutes(services.tts(), services.assets(), blocking).mount(router);
-        new JobRoutes(services.jobs(), blocking, vertx).mount(router);
-        new CampaignRoutes(services.campaigns(), blocking).mount(router);
-        new AlertRoutes(services.alerts(), blocking).mount(router);
-        new PlayRoutes(services.plays(), blocking).mount(router);
-        new PreviewRoutes(services.previews(), blocking).mount(router);
-        new ReportRoutes(services.reports(), blocking).mount(router);
+        new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
+        new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
+        new AuditRoutes(services.audit(), blocking).mount(api);
+        ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
+        new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
+        new EndpointRoutes(services.endpoints(), blocking).mount(api);
+        new AssetRoutes(services.assets(), blocking, uploadBody, approvals).mount(api);
+        new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(api);
+        new TtsRoutes(services.tts(), services.assets(), blocking).mount(api);
+        new JobRoutes(services.jobs(), services.scopedJobs(), blocking, vertx).mount(api);
+        new CampaignRoutes(services.campaigns(), blocking, approvals).mount(api);
+        new AlertRoutes(services.alerts(), blocking, services.approval().alertReviews()).mount(api);
+        new PlayRoutes(services.plays(), blocking).mount(api);
+        new PreviewRoutes(services.previews(), blocking).mount(api);
+        new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
 
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
@@ -111,6 +129,11 @@ public final class HttpVerticle extends VerticleBase {
     /** What this server answers, for checking it against the OpenAPI document. */
     public List<Route> routes() {
         return router.getRoutes();
+    }
+
+    /** Every management operation and the permission its route declared (for the authorisation matrix). */
+    public OperationPermissions permissions() {
+        return permissions;
     }
 
     public int actualPort() {

@@ -1,6 +1,7 @@
 package vn.bantin.http;
 
 import vn.bantin.app.ApiException;
+import vn.bantin.app.TooManyAttempts;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
@@ -14,8 +15,12 @@ public final class Responses {
     private Responses() {
     }
 
+    /** Where the answer's JSON text is kept for the audit trail. */
+    public static final String ANSWER = "bantin.answer";
+
     public static void json(RoutingContext ctx, int status, Object body) {
         String text = body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body);
+        ctx.put(ANSWER, text);
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(text);
     }
 
@@ -51,12 +56,20 @@ public final class Responses {
                 + ctx.request().path());
     }
 
+    /** 429 with Retry-After in whole seconds. */
+    public static void rateLimited(RoutingContext ctx, TooManyAttempts e) {
+        ctx.response().putHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+        error(ctx, 429, "rate_limited", e.getMessage());
+    }
+
     /** Router failure handler: ApiExceptions keep their status; anything else is a logged 500. */
     public static void failure(RoutingContext ctx) {
         Throwable t = ctx.failure();
         unreadBodyCloses(ctx);
         if (t instanceof ApiException e) {
             error(ctx, e.status(), e.code(), e.getMessage());
+        } else if (t instanceof TooManyAttempts e) {
+            rateLimited(ctx, e);
         } else if (ctx.statusCode() == 413) {
             error(ctx, 413, "too_large", "Dữ liệu gửi lên quá lớn / Request body too large");
         } else if (t == null && ctx.statusCode() > 0) {

@@ -87,8 +87,15 @@ public final class AlertOverlay {
         return out;
     }
 
-    /** Whether an alert's targets reach an endpoint: its area or an ancestor, one of its tags, or its id. */
+    /**
+     * Whether an alert's targets reach an endpoint: its area or an ancestor, one of its tags, or its id, and
+     * the endpoint lies within the alert's owner area.
+     */
     public static boolean targets(Targets targets, Endpoint endpoint, AreaTree areas) {
+        if (targets.withinAreaId() != null && (endpoint.areaId() == null
+                || !targets.within(areas.selfAndAncestors(endpoint.areaId())))) {
+            return false;
+        }
         if (targets.endpointIds().contains(endpoint.id())) {
             return true;
         }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Which campaigns reach which endpoint: an endpoint is targeted when its area or an ancestor, one of
- * its tags, or its id is among the campaign's targets, and the campaign has items for its kind.
+ * its tags, or its id is among the campaign's targets, it lies within the campaign's owner area, and the
+ * campaign has items for its kind.
  * Campaigns are indexed by position so each endpoint costs a few set unions, not a scan of campaigns.
  */
 final class Targeting {
@@ -23,6 +24,8 @@ final class Targeting {
     private final Map<String, BitSet> byTag = new HashMap<>();
     private final Map<Long, BitSet> byEndpoint = new HashMap<>();
     private final Map<EndpointKind, BitSet> byKind = new EnumMap<>(EndpointKind.class);
+    private final Map<Long, BitSet> byOwnerArea = new HashMap<>();
+    private final BitSet anywhere = new BitSet();
 
     Targeting(List<Campaign> campaigns, AreaTree areas) {
         this.areas = areas;
@@ -37,6 +40,11 @@ final class Targeting {
                 index(byTag, targets.tags(), i);
                 index(byEndpoint, targets.endpointIds(), i);
             }
+            if (targets == null || targets.withinAreaId() == null) {
+                anywhere.set(i);
+            } else {
+                byOwnerArea.computeIfAbsent(targets.withinAreaId(), k -> new BitSet()).set(i);
+            }
             for (EndpointKind kind : EndpointKind.values()) {
                 if (!Candidates.playlistFor(campaign, kind).isEmpty()) {
                     byKind.get(kind).set(i);
@@ -48,9 +56,11 @@ final class Targeting {
     /** Positions of the campaigns that reach this endpoint. */
     BitSet campaignsFor(Endpoint endpoint) {
         BitSet matched = new BitSet();
+        BitSet allowed = (BitSet) anywhere.clone();
         if (endpoint.areaId() != null) {
             for (long areaId : areas.selfAndAncestors(endpoint.areaId())) {
                 union(matched, byArea.get(areaId));
+                union(allowed, byOwnerArea.get(areaId));
             }
         }
         if (endpoint.tags() != null) {
@@ -60,6 +70,7 @@ final class Targeting {
         }
         union(matched, byEndpoint.get(endpoint.id()));
         matched.and(byKind.get(endpoint.kind()));
+        matched.and(allowed);
         return matched;
     }
 
@@ -67,6 +78,10 @@ final class Targeting {
     static boolean targets(Campaign campaign, Endpoint endpoint, AreaTree areas) {
         Targets targets = campaign.targets();
         if (targets == null || Candidates.playlistFor(campaign, endpoint.kind()).isEmpty()) {
+            return false;
+        }
+        if (targets.withinAreaId() != null && (endpoint.areaId() == null
+                || !targets.within(areas.selfAndAncestors(endpoint.areaId())))) {
             return false;
         }
         if (targets.endpointIds() != null && targets.endpointIds().contains(endpoint.id())) {

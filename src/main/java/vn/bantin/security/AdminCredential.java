@@ -6,14 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The administrator's bearer token. On first start a random token is made, only its SHA-256 is stored in
- * {@code <dataDir>/keys/admin.token.sha256}, and the plain token is handed back once so it can be printed.
+ * The configured administrator's bearer token: a full-scope ADMIN for tests, the demo and scripts. It comes
+ * from {@code admin.token}, from the file named by {@code admin.token.file}, or from the SHA-256 hash file
+ * {@code <dataDir>/keys/admin.token.sha256} that earlier versions generated; none of them is ever printed.
  *
  * <p>A plain SHA-256 (no salt, no slow KDF) is enough here: the token is 32 random bytes, so there is no
  * dictionary to try and 2^256 guesses to make; slow hashing only matters for low-entropy human passwords.
@@ -24,36 +23,38 @@ public final class AdminCredential {
     public static final String FILE_NAME = "admin.token.sha256";
     public static final int MIN_CONFIGURED_LENGTH = 16;
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final byte[] tokenHash;
 
     private AdminCredential(byte[] tokenHash) {
         this.tokenHash = tokenHash;
     }
 
-    /** The credential, plus the plain token when it was just created (to show once, never again). */
-    public record Loaded(AdminCredential credential, Optional<String> newToken) {
-    }
-
     public static Path path(Path dataDir) {
         return dataDir.resolve(ControllerKeyFile.KEYS_DIR).resolve(FILE_NAME);
     }
 
-    public static Loaded loadOrCreate(Path dataDir) {
+    /**
+     * The hash file an earlier version generated, if this install has one. New installs get no admin token:
+     * the first admin is made with the setup token instead.
+     */
+    public static Optional<AdminCredential> loadExisting(Path dataDir) {
         Path file = path(dataDir);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
         try {
-            if (Files.exists(file)) {
-                return new Loaded(new AdminCredential(readHash(file)), Optional.empty());
-            }
-            byte[] raw = new byte[32];
-            RANDOM.nextBytes(raw);
-            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-            byte[] hash = hash(token);
-            SecureFiles.writeAtomically(file, (HexFormat.of().formatHex(hash) + "\n").getBytes(StandardCharsets.US_ASCII));
-            return new Loaded(new AdminCredential(hash), Optional.of(token));
+            return Optional.of(new AdminCredential(readHash(file)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the admin token file " + file, e);
+            throw new UncheckedIOException("cannot read the admin token file " + file, e);
+        }
+    }
+
+    /** A token kept in a file of its own (systemd credentials, the demo), so it is in no command line. */
+    public static AdminCredential fromFile(Path file) {
+        try {
+            return fromConfigured(Files.readString(file, StandardCharsets.UTF_8).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the admin token file " + file, e);
         }
     }
 

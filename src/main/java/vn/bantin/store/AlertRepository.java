@@ -21,7 +21,7 @@ public final class AlertRepository {
 
     private static final String INSERT = "INSERT INTO alert (title, audio_asset_id, visual_asset_id,"
             + " visual_duration_ms, start_ms, repeat_count, interval_ms, end_ms, last_end_ms, volume, status,"
-            + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " created_at, created_by, area_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_TARGET =
             "INSERT INTO alert_target (alert_id, target_type, target_value) VALUES (?, ?, ?)";
     private static final String SELECT = "SELECT * FROM alert";
@@ -44,7 +44,7 @@ public final class AlertRepository {
         long id = Sql.insert(c, INSERT, a.title(), a.audio() == null ? null : a.audio().id(),
                 a.visual() == null ? null : a.visual().id(), a.visualDurationMs(), a.startMs(), a.repeat(),
                 a.intervalMs(), a.endMs(), a.lastEndMs(), a.volume(), a.status().name(), a.createdAt(),
-                a.createdBy());
+                a.createdBy(), a.targets().withinAreaId());
         insertTargets(c, id, "AREA", a.targets().areaIds());
         insertTargets(c, id, "TAG", a.targets().tags());
         insertTargets(c, id, "ENDPOINT", a.targets().endpointIds());
@@ -83,7 +83,7 @@ public final class AlertRepository {
         for (Row r : rows) {
             Map<String, List<String>> t = targets.getOrDefault(r.id, Map.of());
             out.add(new Alert(r.id, r.title, new Targets(longs(t.get("AREA")), strings(t.get("TAG")),
-                    longs(t.get("ENDPOINT"))), asset(c, assetById, r.audioId), asset(c, assetById, r.visualId),
+                    longs(t.get("ENDPOINT")), r.areaId), asset(c, assetById, r.audioId), asset(c, assetById, r.visualId),
                     r.visualDurationMs, r.startMs, r.repeat, r.intervalMs, r.endMs, r.volume, r.status, r.createdAt,
                     r.createdBy, r.cancelledAt, r.cancelledBy));
         }
@@ -135,7 +135,7 @@ public final class AlertRepository {
 
     private record Row(long id, String title, Long audioId, Long visualId, long visualDurationMs, long startMs,
                        int repeat, long intervalMs, Long endMs, int volume, AlertStatus status, long createdAt,
-                       String createdBy, Long cancelledAt, String cancelledBy) {
+                       String createdBy, Long cancelledAt, String cancelledBy, Long areaId) {
 
         static Row of(ResultSet rs) throws SQLException {
             return new Row(rs.getLong("id"), rs.getString("title"), Sql.nullableLong(rs, "audio_asset_id"),
@@ -143,7 +143,7 @@ public final class AlertRepository {
                     rs.getLong("start_ms"), rs.getInt("repeat_count"), rs.getLong("interval_ms"),
                     Sql.nullableLong(rs, "end_ms"), rs.getInt("volume"), AlertStatus.valueOf(rs.getString("status")),
                     rs.getLong("created_at"), rs.getString("created_by"), Sql.nullableLong(rs, "cancelled_at"),
-                    rs.getString("cancelled_by"));
+                    rs.getString("cancelled_by"), Sql.nullableLong(rs, "area_id"));
         }
     }
 }

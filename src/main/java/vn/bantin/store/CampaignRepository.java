@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class CampaignRepository {
 
     private static final String INSERT = "INSERT INTO campaign (name, broadcast_class, rank_in_class, start_date,"
-            + " end_date, approved, volume, topic, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " end_date, approved, volume, topic, created_at, area_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_ITEM =
             "INSERT INTO campaign_item (campaign_id, position, asset_id, duration_ms) VALUES (?, ?, ?, ?)";
     private static final String INSERT_SLOT = "INSERT INTO campaign_slot (campaign_id, mode, cron, window_ms,"
@@ -43,7 +43,6 @@ public final class CampaignRepository {
     private static final String ONE_OFFS = "SELECT * FROM slot_one_off ORDER BY slot_id, local_at";
     private static final String EXCLUDED = "SELECT * FROM slot_excluded_date ORDER BY slot_id, local_date";
     private static final String TARGETS = "SELECT * FROM campaign_target ORDER BY campaign_id, target_type, target_value";
-    private static final String APPROVE = "UPDATE campaign SET approved = ? WHERE id = ?";
 
     private final AssetRepository assets;
 
@@ -55,7 +54,27 @@ public final class CampaignRepository {
     public long insert(Connection c, Campaign campaign, long nowMs) throws SQLException {
         long id = Sql.insert(c, INSERT, campaign.name(), campaign.broadcastClass().name(), campaign.rank(),
                 campaign.startDate(), campaign.endDate(), campaign.approved(), campaign.volume(), campaign.topic(),
-                nowMs);
+                nowMs, campaign.targets().withinAreaId());
+        insertParts(c, id, campaign);
+        return id;
+    }
+
+    /** Replaces what the campaign is (fields, playlist, slots, targets); its owner and approval stay as they are. */
+    public void replace(Connection c, long id, Campaign campaign) throws SQLException {
+        Sql.update(c, "UPDATE campaign SET name = ?, broadcast_class = ?, rank_in_class = ?, start_date = ?,"
+                + " end_date = ?, volume = ?, topic = ? WHERE id = ?", campaign.name(),
+                campaign.broadcastClass().name(), campaign.rank(), campaign.startDate(), campaign.endDate(),
+                campaign.volume(), campaign.topic(), id);
+        String slotsOf = "(SELECT id FROM campaign_slot WHERE campaign_id = ?)";
+        Sql.update(c, "DELETE FROM slot_one_off WHERE slot_id IN " + slotsOf, id);
+        Sql.update(c, "DELETE FROM slot_excluded_date WHERE slot_id IN " + slotsOf, id);
+        Sql.update(c, "DELETE FROM campaign_slot WHERE campaign_id = ?", id);
+        Sql.update(c, "DELETE FROM campaign_item WHERE campaign_id = ?", id);
+        Sql.update(c, "DELETE FROM campaign_target WHERE campaign_id = ?", id);
+        insertParts(c, id, campaign);
+    }
+
+    private static void insertParts(Connection c, long id, Campaign campaign) throws SQLException {
         int position = 0;
         for (PlaylistItem item : campaign.playlist()) {
             Sql.update(c, INSERT_ITEM, id, position++, item.asset().id(), item.durationMs());
@@ -73,12 +92,8 @@ public final class CampaignRepository {
         insertTargets(c, id, "AREA", campaign.targets().areaIds());
         insertTargets(c, id, "TAG", campaign.targets().tags());
         insertTargets(c, id, "ENDPOINT", campaign.targets().endpointIds());
-        return id;
     }
 
-    public boolean setApproved(Connection c, long id, boolean approved) throws SQLException {
-        return Sql.update(c, APPROVE, approved, id) == 1;
-    }
 
     public Optional<Campaign> byId(Connection c, long id) throws SQLException {
         return all(c).stream().filter(x -> x.id() == id).findFirst();
@@ -120,7 +135,7 @@ public final class CampaignRepository {
                     rs.getString("topic"), List.copyOf(items.getOrDefault(id, List.of())),
                     List.copyOf(slots.getOrDefault(id, List.of())),
                     new Targets(set(t.get("AREA"), Long::valueOf), set(t.get("TAG"), Function.identity()),
-                            set(t.get("ENDPOINT"), Long::valueOf)));
+                            set(t.get("ENDPOINT"), Long::valueOf), Sql.nullableLong(rs, "area_id")));
         });
     }
 

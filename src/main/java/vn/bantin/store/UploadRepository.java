@@ -8,11 +8,12 @@ import java.util.Optional;
 /** Resumable upload sessions; the bytes themselves are a file whose size is the session's offset. */
 public final class UploadRepository {
 
-    public record Session(String id, String name, Long totalBytes, long createdAt, long updatedAt) {
+    /** A resumable upload; {@code areaId} is the uploader's area, whose people alone may go on with it. */
+    public record Session(String id, String name, Long totalBytes, long createdAt, long updatedAt, Long areaId) {
     }
 
-    private static final String INSERT = "INSERT INTO upload_session (id, name, total_bytes, created_at, updated_at)"
-            + " VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT = "INSERT INTO upload_session (id, name, total_bytes, created_at, updated_at,"
+            + " area_id) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String BY_ID = "SELECT * FROM upload_session WHERE id = ?";
     private static final String TOUCH = "UPDATE upload_session SET updated_at = ? WHERE id = ?";
     private static final String DELETE = "DELETE FROM upload_session WHERE id = ?";
@@ -20,12 +21,13 @@ public final class UploadRepository {
     private static final String ALL_IDS = "SELECT id FROM upload_session";
 
     public void insert(Connection c, Session s) throws SQLException {
-        Sql.update(c, INSERT, s.id(), s.name(), s.totalBytes(), s.createdAt(), s.updatedAt());
+        Sql.update(c, INSERT, s.id(), s.name(), s.totalBytes(), s.createdAt(), s.updatedAt(), s.areaId());
     }
 
     public Optional<Session> byId(Connection c, String id) throws SQLException {
         return Sql.one(c, BY_ID, rs -> new Session(rs.getString("id"), rs.getString("name"),
-                Sql.nullableLong(rs, "total_bytes"), rs.getLong("created_at"), rs.getLong("updated_at")), id);
+                Sql.nullableLong(rs, "total_bytes"), rs.getLong("created_at"), rs.getLong("updated_at"),
+                Sql.nullableLong(rs, "area_id")), id);
     }
 
     public void touch(Connection c, String id, long nowMs) throws SQLException {

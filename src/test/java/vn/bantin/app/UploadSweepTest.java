@@ -1,5 +1,8 @@
 package vn.bantin.app;
 
+import vn.bantin.access.Actor;
+import vn.bantin.store.AreaRepository;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -35,10 +38,10 @@ class UploadSweepTest {
         Instant t0 = Instant.parse("2026-03-02T00:00:00Z");
         Path uploads = dir.resolve("resumable");
         UploadService day0 = service(uploads, t0);
-        String old = day0.create("cũ.mp4", 100L).id();
+        String old = day0.create(Actor.adminToken(), "cũ.mp4", 100L).id();
         Files.write(day0.part(old), new byte[40]);
         UploadService day1 = service(uploads, t0.plusSeconds(23 * 3600));
-        String fresh = day1.create("mới.mp4", null).id();
+        String fresh = day1.create(Actor.adminToken(), "mới.mp4", null).id();
         Files.write(uploads.resolve(UUID.randomUUID() + ".part"), new byte[10]);
 
         UploadService later = service(uploads, t0.plusSeconds(25 * 3600));
@@ -48,11 +51,11 @@ class UploadSweepTest {
         try (var files = Files.list(uploads)) {
             assertThat(files.toList()).containsExactly(later.part(fresh));
         }
-        assertThat(later.offset(fresh)).isZero();
+        assertThat(later.offset(Actor.adminToken(), fresh)).isZero();
     }
 
     private UploadService service(Path uploads, Instant now) {
         return new UploadService(db, new UploadRepository(), null, uploads, 1 << 20,
-                Clock.fixed(now, ZoneOffset.UTC));
+                Clock.fixed(now, ZoneOffset.UTC), new AreaScope(new AreaRepository()));
     }
 }

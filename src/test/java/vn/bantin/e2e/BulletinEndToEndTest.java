@@ -50,7 +50,8 @@ class BulletinEndToEndTest {
 
                 JsonObject row = controller.api().get("/api/v1/reports?period=today").json()
                         .getJsonArray("campaigns").stream().map(o -> (JsonObject) o)
-                        .filter(r -> r.getLong("campaignId") == campaign).findFirst().orElseThrow();
+                        .filter(r -> r.getLong("id") == campaign).findFirst().orElseThrow()
+                        .getJsonObject("broadcasts");
                 assertThat(row.getLong("expected")).isEqualTo(1L);
                 assertThat(row.getLong("played")).isEqualTo(1L);
                 assertThat(row.getDouble("completionRate")).isEqualTo(1.0);

@@ -42,21 +42,38 @@ class KeyFilesTest {
     }
 
     @Test
-    @DisplayName("the admin token is shown once, stored only as a hash, and matched afterwards")
-    void adminToken() throws Exception {
-        AdminCredential.Loaded created = AdminCredential.loadOrCreate(dataDir);
-        String token = created.newToken().orElseThrow();
-        AdminCredential.Loaded reloaded = AdminCredential.loadOrCreate(dataDir);
-        String stored = Files.readString(AdminCredential.path(dataDir));
+    @DisplayName("no admin token is ever generated; a hash file from an earlier install is still honoured")
+    void existingAdminTokenHash() throws Exception {
+        assertThat(AdminCredential.loadExisting(dataDir)).isEmpty();
+        assertThat(Files.exists(AdminCredential.path(dataDir))).isFalse();
 
-        assertThat(token).hasSize(43).doesNotContain("=", "+", "/");
-        assertThat(reloaded.newToken()).isEmpty();
-        assertThat(stored).doesNotContain(token).isEqualToIgnoringNewLines(Sha256.hex(token));
-        assertThat(reloaded.credential().matches(token)).isTrue();
-        assertThat(reloaded.credential().matches(token + "x")).isFalse();
-        assertThat(reloaded.credential().matches(null)).isFalse();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(AdminCredential.path(dataDir))))
-                .isEqualTo("rw-------");
+        Files.createDirectories(AdminCredential.path(dataDir).getParent());
+        Files.writeString(AdminCredential.path(dataDir), Sha256.hex("an-older-generated-token") + "\n");
+        AdminCredential credential = AdminCredential.loadExisting(dataDir).orElseThrow();
+
+        assertThat(credential.matches("an-older-generated-token")).isTrue();
+        assertThat(credential.matches("an-older-generated-token-")).isFalse();
+        assertThat(credential.matches(null)).isFalse();
+    }
+
+    @Test
+    @DisplayName("an admin token file is read without its line end; the setup token file is private and single")
+    void tokenFiles() throws Exception {
+        Path tokenFile = dataDir.resolve("admin.token");
+        Files.writeString(tokenFile, "file-token-0123456789\n");
+        assertThat(AdminCredential.fromFile(tokenFile).matches("file-token-0123456789")).isTrue();
+
+        SetupTokenFile setup = new SetupTokenFile(dataDir);
+        setup.ensure();
+        String token = Files.readString(setup.path()).strip();
+        setup.ensure();
+
+        assertThat(Files.readString(setup.path()).strip()).isEqualTo(token).hasSize(43);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(setup.path()))).isEqualTo("rw-------");
+        assertThat(setup.matches(token)).isTrue();
+        assertThat(setup.matches(token + "x")).isFalse();
+        setup.delete();
+        assertThat(setup.matches(token)).isFalse();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package vn.bantin.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import vn.bantin.access.Role;
 import vn.bantin.Controller;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.config.ConfigLoader;
@@ -84,6 +86,30 @@ public final class TestController implements AutoCloseable {
 
     public HttpApi api() {
         return new HttpApi(baseUrl(), token);
+    }
+
+    /** The API as the given role over the subtree of {@code areaId} (null: every area), through an API token. */
+    public HttpApi as(Role role, Long areaId) {
+        return api().as(role, areaId);
+    }
+
+    /** Makes a person with a generated password; returns the password (the controller shows it once). */
+    public String createUser(String username, Role role, Long areaId) {
+        HttpApi.Answer a = api().post("/api/v1/users", new JsonObject().put("username", username)
+                .put("role", role.name()).put("areaId", areaId));
+        if (a.status() != 201) {
+            throw new IllegalStateException("cannot make user " + username + ": " + a.status() + " " + a.body());
+        }
+        return a.json().getString("password");
+    }
+
+    /** A browser signed in as a new person of the given role and area. */
+    public Browser signedIn(String username, Role role, Long areaId) {
+        return new Browser(baseUrl()).signedIn(username, createUser(username, role, areaId));
+    }
+
+    public Controller controller() {
+        return controller;
     }
 
     @Override

@@ -1,56 +1,95 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AlertDraft;
 import vn.bantin.app.AlertService;
 import vn.bantin.domain.Alert;
 import vn.bantin.domain.Asset;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
+import vn.bantin.app.AlertReviews;
 import vn.bantin.http.Blocking;
+import vn.bantin.store.AlertReviewRepository.Review;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
 
 public final class AlertRoutes {
 
     private final AlertService alerts;
     private final Blocking blocking;
+    private final AlertReviews reviews;
 
-    public AlertRoutes(AlertService alerts, Blocking blocking) {
+    public AlertRoutes(AlertService alerts, Blocking blocking, AlertReviews reviews) {
         this.alerts = alerts;
         this.blocking = blocking;
+        this.reviews = reviews;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/alerts").handler(this::list);
-        router.post("/api/v1/alerts").handler(this::create);
-        router.get("/api/v1/alerts/:id").handler(this::get);
-        router.post("/api/v1/alerts/:id/cancel").handler(this::cancel);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/alerts", Permission.READ, this::list);
+        api.post("/api/v1/alerts", Permission.ALERT_FIRE, this::create);
+        api.get("/api/v1/alerts/:id", Permission.READ, this::get);
+        api.post("/api/v1/alerts/:id/cancel", Permission.ALERT_FIRE, this::cancel);
+        api.post("/api/v1/alerts/:id/review", Permission.CONTENT_APPROVE, this::review);
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> alerts.all().stream().map(AlertRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> {
+            Map<Long, Review> all = reviews.all();
+            return alerts.all(actor).stream().map(a -> withReview(toJson(a), Optional.ofNullable(all.get(a.id()))))
+                    .toList();
+        });
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(alerts.get(id)));
+        blocking.json(ctx, () -> withReview(toJson(alerts.get(actor, id)), reviews.of(id)));
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         AlertDraft draft = draft(JsonInput.of(ctx));
-        blocking.respond(ctx, () -> alerts.create(draft), (c, alert) -> Responses.created(c, toJson(alert)));
+        blocking.respond(ctx, () -> {
+            Alert alert = alerts.create(actor, draft);
+            return withReview(toJson(alert), reviews.of(alert.id()));
+        }, Responses::created);
+    }
+
+    /** {"note"?}: an approver has looked at an alert that went on air without one. */
+    private void review(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        String note = ctx.body().length() > 0 ? JsonInput.of(ctx).optionalString("note") : null;
+        blocking.json(ctx, () -> {
+            Review review = reviews.review(actor, id, note);
+            return withReview(toJson(alerts.get(actor, id)), Optional.of(review));
+        });
+    }
+
+    /** review: null when the alert needs none (fired by someone who may approve), else PENDING or REVIEWED. */
+    private static JsonObject withReview(JsonObject alert, Optional<Review> review) {
+        return alert.put("review", review.map(r -> new JsonObject().put("status", r.status())
+                .put("reviewedBy", r.reviewedBy()).put("reviewedAt", r.reviewedAt()).put("note", r.note()))
+                .orElse(null));
     }
 
     private void cancel(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
         String body = ctx.body().asString();
         String by = body == null || body.isBlank() ? null : JsonInput.of(ctx).optionalString("by");
-        blocking.json(ctx, () -> toJson(alerts.cancel(id, by)));
+        blocking.json(ctx, () -> toJson(alerts.cancel(actor, id, by)));
     }
 
     private static AlertDraft draft(JsonInput in) {
@@ -66,7 +105,8 @@ public final class AlertRoutes {
     }
 
     static JsonObject toJson(Alert a) {
-        return new JsonObject().put("id", a.id()).put("title", a.title()).put("status", a.status().name())
+        return new JsonObject().put("id", a.id()).put("areaId", a.targets().withinAreaId()).put("title", a.title())
+                .put("status", a.status().name())
                 .put("audio", asset(a.audio())).put("visual", asset(a.visual()))
                 .put("imageSeconds", a.visualDurationMs() / 1000.0)
                 .put("start", a.startMs()).put("startAt", iso(a.startMs()))

@@ -1,11 +1,16 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.AreaPolicies;
 import vn.bantin.app.AreaService;
+import vn.bantin.domain.AreaPolicy;
 import vn.bantin.domain.Area;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -17,22 +22,29 @@ public final class AreaRoutes {
     private final AreaService areas;
     private final Blocking blocking;
 
-    public AreaRoutes(AreaService areas, Blocking blocking) {
+    private final AreaPolicies policies;
+
+    public AreaRoutes(AreaService areas, Blocking blocking, AreaPolicies policies) {
+        this.policies = policies;
         this.areas = areas;
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/areas").handler(this::list);
-        router.post("/api/v1/areas").handler(this::create);
-        router.get("/api/v1/areas/:id").handler(this::get);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/areas", Permission.READ, this::list);
+        api.post("/api/v1/areas", Permission.AREA_WRITE, this::create);
+        api.get("/api/v1/areas/:id", Permission.READ, this::get);
+        api.get("/api/v1/areas/:id/policy", Permission.READ, this::policy);
+        api.put("/api/v1/areas/:id/policy", Permission.AREA_WRITE, this::setPolicy);
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> areas.all().stream().map(AreaRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> areas.all(actor).stream().map(AreaRoutes::toJson).toList());
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         JsonInput in = JsonInput.of(ctx);
         JsonInput quiet = in.object("quietHours");
         String name = in.requiredString("name");
@@ -40,12 +52,43 @@ public final class AreaRoutes {
         String zone = in.optionalString("zone");
         String quietFrom = quiet == null ? null : quiet.optionalString("from");
         String quietTo = quiet == null ? null : quiet.optionalString("to");
-        blocking.respond(ctx, () -> areas.create(name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
+        blocking.respond(ctx, () -> areas.create(actor, name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(areas.get(id)));
+        blocking.json(ctx, () -> toJson(areas.get(actor, id)));
+    }
+
+    private void policy(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(policies.get(actor, id)));
+    }
+
+    /** {"selfApproval", "maxSpeakerSessionsPerDay"?, "maxSpeakerSessionMinutes"?}; the areas below inherit it. */
+    private void setPolicy(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        JsonInput in = JsonInput.of(ctx);
+        Long sessions = in.optionalLong("maxSpeakerSessionsPerDay");
+        Long minutes = in.optionalLong("maxSpeakerSessionMinutes");
+        AreaPolicy policy = new AreaPolicy(Boolean.TRUE.equals(in.raw().getValue("selfApproval")), small(sessions),
+                small(minutes));
+        blocking.json(ctx, () -> toJson(policies.put(actor, id, policy)));
+    }
+
+    /** Out-of-range values stay out of range (and are refused with the limit), they do not wrap around. */
+    private static Integer small(Long v) {
+        return v == null ? null : (int) Math.max(-1, Math.min(v, 1_000_000));
+    }
+
+    private static JsonObject toJson(AreaPolicies.InForce p) {
+        return new JsonObject().put("selfApproval", p.policy().selfApproval())
+                .put("maxSpeakerSessionsPerDay", p.policy().maxSpeakerSessionsPerDay())
+                .put("maxSpeakerSessionMinutes", p.policy().maxSpeakerSessionMinutes())
+                .put("setByAreaId", p.setByAreaId());
     }
 
     static JsonObject toJson(Area a) {

@@ -3,14 +3,18 @@ package vn.bantin.http.api;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.FileUpload;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.AssetView;
 import vn.bantin.domain.Asset;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
+import vn.bantin.store.ApprovalRepository.Kind;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
 import vn.bantin.schedule.TimelineJson;
@@ -27,40 +31,44 @@ public final class AssetRoutes {
     private final BodyHandler uploadBody;
 
     /** uploadBody streams multipart files to disk under the upload temp dir, never whole into memory. */
-    public AssetRoutes(AssetService assets, Blocking blocking, BodyHandler uploadBody) {
+    private final ApprovalRoutes approvals;
+
+    public AssetRoutes(AssetService assets, Blocking blocking, BodyHandler uploadBody, ApprovalRoutes approvals) {
+        this.approvals = approvals;
         this.assets = assets;
         this.blocking = blocking;
         this.uploadBody = uploadBody;
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/assets").handler(uploadBody).handler(this::upload);
-        router.get("/api/v1/assets").handler(this::list);
-        router.get("/api/v1/assets/:id").handler(this::get);
-        router.get("/api/v1/assets/:id/thumbnail").handler(this::thumbnail);
-        router.post("/api/v1/assets/:id/approve").handler(ctx -> approve(ctx, true));
-        router.post("/api/v1/assets/:id/unapprove").handler(ctx -> approve(ctx, false));
+    public void mount(ApiRouter api) {
+        api.post("/api/v1/assets", Permission.CONTENT_WRITE, uploadBody, this::upload);
+        api.get("/api/v1/assets", Permission.READ, this::list);
+        api.get("/api/v1/assets/:id", Permission.READ, this::get);
+        api.get("/api/v1/assets/:id/thumbnail", Permission.READ, this::thumbnail);
+        approvals.mount(api, "/api/v1/assets", Kind.ASSET, (actor, id) -> toJson(assets.get(actor, id)));
     }
 
     private void upload(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         FileUpload file = ctx.fileUploads().stream().filter(f -> "file".equals(f.name())).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("missing_file",
                         "Thiếu tệp (trường 'file' trong multipart/form-data) / Multipart field 'file' is required"));
         String name = ctx.request().getFormAttribute("name");
         String originalName = name != null && !name.isBlank() ? name : file.fileName();
         Path temp = Path.of(file.uploadedFileName());
-        blocking.respond(ctx, () -> uploaded(assets, assets.upload(temp, originalName)),
+        blocking.respond(ctx, () -> uploaded(assets, actor, assets.upload(actor, temp, originalName)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 
     /** The answer to any upload (multipart, resumable, text-to-speech): the asset and whether it was known. */
-    static JsonObject uploaded(AssetService assets, AssetService.Uploaded up) {
-        return toJson(assets.get(up.asset().asset().id())).put("duplicate", up.duplicate());
+    static JsonObject uploaded(AssetService assets, Actor actor, AssetService.Uploaded up) {
+        return toJson(assets.get(actor, up.asset().asset().id())).put("duplicate", up.duplicate());
     }
 
     private void thumbnail(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.respond(ctx, () -> assets.preview(id), (c, file) -> {
+        blocking.respond(ctx, () -> assets.preview(actor, id), (c, file) -> {
             if (file.isEmpty()) {
                 Responses.error(c, 404, "no_preview", "Chưa có ảnh xem trước (đang xử lý hoặc lỗi)"
                         + " / No preview yet (still processing, or processing failed)");
@@ -72,23 +80,23 @@ public final class AssetRoutes {
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> assets.all().stream().map(AssetRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> assets.all(actor).stream().map(v -> approvals.withApproval(actor, Kind.ASSET,
+                v.stored().asset().id(), toJson(v))).toList());
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(assets.get(id)));
+        blocking.json(ctx, () -> approvals.withApproval(actor, Kind.ASSET, id, toJson(assets.get(actor, id))));
     }
 
-    private void approve(RoutingContext ctx, boolean approved) {
-        long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(assets.approve(id, approved)));
-    }
 
     static JsonObject toJson(AssetView v) {
         StoredAsset s = v.stored();
         Asset a = s.asset();
-        JsonObject o = new JsonObject().put("id", a.id()).put("sha256", a.sha256()).put("name", a.name())
+        JsonObject o = new JsonObject().put("id", a.id()).put("areaId", s.areaId()).put("sha256", a.sha256())
+                .put("name", a.name())
                 .put("kind", a.kind().name()).put("sizeBytes", a.sizeBytes()).put("durationMs", a.durationMs())
                 .put("format", s.formatName()).put("videoCodec", s.videoCodec()).put("audioCodec", s.audioCodec())
                 .put("width", s.width()).put("height", s.height()).put("approved", a.approved())

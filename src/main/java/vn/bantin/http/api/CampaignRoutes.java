@@ -2,14 +2,18 @@ package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.CampaignDraft;
 import vn.bantin.app.CampaignService;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.PlaylistItem;
 import vn.bantin.domain.Slot;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
+import vn.bantin.store.ApprovalRepository.Kind;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -21,37 +25,49 @@ public final class CampaignRoutes {
     private final CampaignService campaigns;
     private final Blocking blocking;
 
-    public CampaignRoutes(CampaignService campaigns, Blocking blocking) {
+    private final ApprovalRoutes approvals;
+
+    public CampaignRoutes(CampaignService campaigns, Blocking blocking, ApprovalRoutes approvals) {
+        this.approvals = approvals;
         this.campaigns = campaigns;
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/campaigns").handler(this::list);
-        router.post("/api/v1/campaigns").handler(this::create);
-        router.get("/api/v1/campaigns/:id").handler(this::get);
-        router.post("/api/v1/campaigns/:id/approve").handler(ctx -> approve(ctx, true));
-        router.post("/api/v1/campaigns/:id/unapprove").handler(ctx -> approve(ctx, false));
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/campaigns", Permission.READ, this::list);
+        api.post("/api/v1/campaigns", Permission.CONTENT_WRITE, this::create);
+        api.get("/api/v1/campaigns/:id", Permission.READ, this::get);
+        api.put("/api/v1/campaigns/:id", Permission.CONTENT_WRITE, this::update);
+        approvals.mount(api, "/api/v1/campaigns", Kind.CAMPAIGN, (actor, id) -> toJson(campaigns.get(actor, id)));
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> campaigns.all().stream().map(CampaignRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> campaigns.all(actor).stream().map(c -> approvals.withApproval(actor, Kind.CAMPAIGN,
+                c.id(), toJson(c))).toList());
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(campaigns.get(id)));
+        blocking.json(ctx, () -> approvals.withApproval(actor, Kind.CAMPAIGN, id, toJson(campaigns.get(actor, id))));
+    }
+
+    /** The whole campaign again, as for create; an approved campaign goes back to DRAFT. */
+    private void update(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        CampaignDraft draft = draft(JsonInput.of(ctx));
+        blocking.json(ctx, () -> approvals.withApproval(actor, Kind.CAMPAIGN, id,
+                toJson(campaigns.update(actor, id, draft))));
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         CampaignDraft draft = draft(JsonInput.of(ctx));
-        blocking.respond(ctx, () -> campaigns.create(draft), (c, campaign) -> Responses.created(c, toJson(campaign)));
+        blocking.respond(ctx, () -> campaigns.create(actor, draft), (c, campaign) -> Responses.created(c, toJson(campaign)));
     }
 
-    private void approve(RoutingContext ctx, boolean approved) {
-        long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(campaigns.approve(id, approved)));
-    }
 
     private static CampaignDraft draft(JsonInput in) {
         JsonInput targets = in.object("targets");
@@ -83,7 +99,8 @@ public final class CampaignRoutes {
                     .put("allowedDelayMinutes", s.allowedDelay().toMinutes())
                     .put("exclude", new JsonArray(s.excludedDates().stream().map(Object::toString).toList())));
         }
-        return new JsonObject().put("id", c.id()).put("name", c.name()).put("class", c.broadcastClass().name())
+        return new JsonObject().put("id", c.id()).put("areaId", c.targets().withinAreaId()).put("name", c.name())
+                .put("class", c.broadcastClass().name())
                 .put("rank", c.rank()).put("startDate", c.startDate().toString())
                 .put("endDate", c.endDate().toString()).put("approved", c.approved()).put("volume", c.volume())
                 .put("topic", c.topic()).put("playlist", playlist).put("slots", slots)

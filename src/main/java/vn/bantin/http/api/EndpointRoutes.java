@@ -1,12 +1,15 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.EndpointService;
 import vn.bantin.app.EndpointView;
 import vn.bantin.domain.Endpoint;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -23,58 +26,65 @@ public final class EndpointRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/endpoints").handler(this::list);
-        router.post("/api/v1/endpoints").handler(this::create);
-        router.get("/api/v1/endpoints/:id").handler(this::get);
-        router.post("/api/v1/endpoints/:id/enrollment-code").handler(this::issueCode);
-        router.post("/api/v1/endpoints/:id/approve").handler(this::approve);
-        router.post("/api/v1/endpoints/:id/revoke").handler(this::revoke);
-        router.put("/api/v1/endpoints/:id/profile").handler(this::setProfile);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/endpoints", Permission.READ, this::list);
+        api.post("/api/v1/endpoints", Permission.ENDPOINT_WRITE, this::create);
+        api.get("/api/v1/endpoints/:id", Permission.READ, this::get);
+        api.post("/api/v1/endpoints/:id/enrollment-code", Permission.ENDPOINT_WRITE, this::issueCode);
+        api.post("/api/v1/endpoints/:id/approve", Permission.ENDPOINT_WRITE, this::approve);
+        api.post("/api/v1/endpoints/:id/revoke", Permission.ENDPOINT_WRITE, this::revoke);
+        api.put("/api/v1/endpoints/:id/profile", Permission.ENDPOINT_WRITE, this::setProfile);
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> endpoints.all().stream().map(EndpointRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> endpoints.all(actor).stream().map(EndpointRoutes::toJson).toList());
     }
 
     private void get(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(endpoints.get(id)));
+        blocking.json(ctx, () -> toJson(endpoints.get(actor, id)));
     }
 
     private void create(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         JsonInput in = JsonInput.of(ctx);
         String name = in.requiredString("name");
         String kind = in.requiredString("kind");
         Long areaId = in.optionalLong("areaId");
         var tags = in.stringList("tags");
         String profile = in.optionalString("profile");
-        blocking.respond(ctx, () -> endpoints.create(name, kind, areaId, tags, profile),
+        blocking.respond(ctx, () -> endpoints.create(actor, name, kind, areaId, tags, profile),
                 (c, v) -> Responses.created(c, toJson(v)));
     }
 
     private void issueCode(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.respond(ctx, () -> endpoints.issueCode(id), (c, code) -> Responses.created(c, new JsonObject()
+        blocking.respond(ctx, () -> endpoints.issueCode(actor, id), (c, code) -> Responses.created(c, new JsonObject()
                 .put("endpointId", code.endpointId()).put("code", code.code()).put("expiresAt", code.expiresAt())));
     }
 
     private void approve(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
         Long areaId = ctx.body().length() > 0 ? JsonInput.of(ctx).optionalLong("areaId") : null;
-        blocking.json(ctx, () -> toJson(endpoints.approve(id, areaId)));
+        blocking.json(ctx, () -> toJson(endpoints.approve(actor, id, areaId)));
     }
 
     /** {"profile": "screen-1920x1080" | "screen-1280x720" | "led-768x384" | "led-960x320" | "speaker-speech"} */
     private void setProfile(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
         String profile = JsonInput.of(ctx).requiredString("profile");
-        blocking.json(ctx, () -> toJson(endpoints.setProfile(id, profile)));
+        blocking.json(ctx, () -> toJson(endpoints.setProfile(actor, id, profile)));
     }
 
     private void revoke(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(endpoints.revoke(id)));
+        blocking.json(ctx, () -> toJson(endpoints.revoke(actor, id)));
     }
 
     static JsonObject toJson(EndpointView v) {

@@ -4,13 +4,18 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import vn.bantin.app.ApiException;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.app.MediaJobService;
+import vn.bantin.app.ScopedJobs;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.PathParams;
 import vn.bantin.store.MediaJob;
+
+import java.util.function.Predicate;
 
 /**
  * Media jobs: GET /api/v1/jobs (recent), GET /api/v1/jobs/{id}, and server-sent events the UI can draw as
@@ -22,38 +27,53 @@ public final class JobRoutes {
     private static final long KEEPALIVE_MS = 15_000;
 
     private final MediaJobService jobs;
+    private final ScopedJobs scoped;
     private final Blocking blocking;
     private final Vertx vertx;
 
-    public JobRoutes(MediaJobService jobs, Blocking blocking, Vertx vertx) {
+    public JobRoutes(MediaJobService jobs, ScopedJobs scoped, Blocking blocking, Vertx vertx) {
         this.jobs = jobs;
+        this.scoped = scoped;
         this.blocking = blocking;
         this.vertx = vertx;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/jobs").handler(this::list);
-        router.get("/api/v1/jobs/stream").handler(ctx -> stream(ctx, null));
-        router.get("/api/v1/jobs/:id").handler(this::get);
-        router.get("/api/v1/jobs/:id/stream").handler(ctx -> stream(ctx, PathParams.id(ctx, "id")));
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/jobs", Permission.READ, this::list);
+        api.get("/api/v1/jobs/stream", Permission.READ, ctx -> stream(ctx, null));
+        api.get("/api/v1/jobs/:id", Permission.READ, this::get);
+        api.get("/api/v1/jobs/:id/stream", Permission.READ, ctx -> stream(ctx, PathParams.id(ctx, "id")));
     }
 
     private void list(RoutingContext ctx) {
-        blocking.json(ctx, () -> jobs.recent(100).stream().map(JobRoutes::toJson).toList());
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> scoped.recent(actor, 100).stream().map(JobRoutes::toJson).toList());
     }
 
     private void get(RoutingContext ctx) {
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(jobs.job(id).orElseThrow(() -> ApiException.notFound("tác vụ/job", id))));
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> toJson(scoped.job(actor, id)));
     }
 
+    /** Only jobs of the caller's scope; a job outside it is 404 before the stream opens. */
     private void stream(RoutingContext ctx, Long jobId) {
+        Actor actor = Actors.of(ctx);
+        blocking.run(() -> {
+            if (jobId != null) {
+                scoped.job(actor, jobId);
+            }
+            return scoped.visibleTo(actor);
+        }).onSuccess(visible -> open(ctx, jobId, visible)).onFailure(ctx::fail);
+    }
+
+    private void open(RoutingContext ctx, Long jobId, Predicate<MediaJob> visible) {
         HttpServerResponse res = ctx.response().setChunked(true)
                 .putHeader("Content-Type", "text/event-stream; charset=utf-8")
                 .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
         Context context = vertx.getOrCreateContext();
         Runnable unsubscribe = jobs.subscribe(job -> {
-            if (jobId == null || jobId == job.id()) {
+            if ((jobId == null || jobId == job.id()) && visible.test(job)) {
                 context.runOnContext(v -> send(res, job, jobId != null));
             }
         });

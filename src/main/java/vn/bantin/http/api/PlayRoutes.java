@@ -1,11 +1,14 @@
 package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.PlayQueryService;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.store.StoredPlay;
 
 public final class PlayRoutes {
@@ -18,12 +21,13 @@ public final class PlayRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/plays").handler(this::recent);
-        router.get("/api/v1/endpoints/:id/evidence").handler(this::evidence);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/plays", Permission.READ, this::recent);
+        api.getAudited("/api/v1/endpoints/:id/evidence", Permission.READ, this::evidence);
     }
 
     private void recent(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         String raw = ctx.queryParams().get("limit");
         int limit;
         try {
@@ -32,12 +36,13 @@ public final class PlayRoutes {
             throw ApiException.badRequest("bad_limit", "limit phải là số / limit must be a number");
         }
         int bounded = Math.max(1, Math.min(limit, 1000));
-        blocking.json(ctx, () -> plays.recent(bounded).stream().map(PlayRoutes::toJson).toList());
+        blocking.json(ctx, () -> plays.recent(actor, bounded).stream().map(PlayRoutes::toJson).toList());
     }
 
     private void evidence(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         long id = vn.bantin.http.PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> plays.evidence(id));
+        blocking.json(ctx, () -> plays.evidence(actor, id));
     }
 
     static JsonObject toJson(StoredPlay p) {

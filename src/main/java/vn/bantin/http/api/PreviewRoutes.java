@@ -2,7 +2,6 @@ package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.PlanPreviewService;
@@ -12,7 +11,11 @@ import vn.bantin.domain.Asset;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.TimelineEntry;
 import vn.bantin.domain.TimelineItem;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.schedule.Conflict;
 
 import java.time.Instant;
@@ -30,16 +33,17 @@ public final class PreviewRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/preview").handler(this::preview);
+    public void mount(ApiRouter api) {
+        api.get("/api/v1/preview", Permission.READ, this::preview);
     }
 
     private void preview(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         var q = ctx.queryParams();
         Long endpointId = id(q.get("endpointId"), "endpointId");
         Long areaId = id(q.get("areaId"), "areaId");
         boolean unapproved = "true".equalsIgnoreCase(q.get("includeUnapproved"));
-        blocking.json(ctx, () -> toJson(previews.preview(endpointId, areaId, q.get("date"), q.get("days"),
+        blocking.json(ctx, () -> toJson(previews.preview(actor, endpointId, areaId, q.get("date"), q.get("days"),
                 unapproved)));
     }
 

@@ -1,38 +1,92 @@
 package vn.bantin.http.api;
 
-import io.vertx.ext.web.Router;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
+import vn.bantin.app.ApiException;
 import vn.bantin.app.ReportService;
+import vn.bantin.app.report.CoverageService;
+import vn.bantin.app.report.ReportExports;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.JsonInput;
+import vn.bantin.http.PathParams;
+import vn.bantin.http.Responses;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 
-/** GET /api/v1/reports?period=today|month|quarter|half|year|custom[&from&to]&format=json|csv */
+/**
+ * GET /api/v1/reports?period=today|month|quarter|half|year|custom[&from&to][&at][&areaId][&campaignId]
+ * [&format=json|csv|xlsx|pdf][&by=campaign|area|endpoint|topic|kind][&issuer]; and the coverage figures:
+ * PUT /api/v1/areas/:id/population, PUT /api/v1/endpoints/:id/households.
+ */
 public final class ReportRoutes {
 
     private final ReportService reports;
+    private final ReportExports exports;
+    private final CoverageService coverage;
     private final Blocking blocking;
 
-    public ReportRoutes(ReportService reports, Blocking blocking) {
+    public ReportRoutes(ReportService reports, ReportExports exports, CoverageService coverage, Blocking blocking) {
         this.reports = reports;
+        this.exports = exports;
+        this.coverage = coverage;
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.get("/api/v1/reports").handler(this::report);
+    public void mount(ApiRouter api) {
+        api.getAudited("/api/v1/reports", Permission.READ, this::report);
+        api.put("/api/v1/areas/:id/population", Permission.AREA_WRITE, this::population);
+        api.put("/api/v1/endpoints/:id/households", Permission.ENDPOINT_WRITE, this::households);
     }
 
     private void report(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         var q = ctx.queryParams();
+        ReportService.Query query = new ReportService.Query(q.get("period"), q.get("from"), q.get("to"), q.get("at"),
+                optionalId(q.get("areaId"), "areaId"), optionalId(q.get("campaignId"), "campaignId"));
         String format = q.get("format") == null ? "json" : q.get("format");
-        if (format.equals("csv")) {
-            blocking.respond(ctx, () -> reports.csv(q.get("period"), q.get("from"), q.get("to"), q.get("by")), (c, csv) ->
-                    c.response().putHeader("Content-Type", "text/csv; charset=utf-8")
-                            .putHeader("Content-Disposition", "attachment; filename=\"" + csv.fileName() + "\"")
-                            .end(io.vertx.core.buffer.Buffer.buffer(csv.bytes())));
-        } else if (format.equals("json")) {
-            blocking.json(ctx, () -> reports.json(q.get("period"), q.get("from"), q.get("to")));
-        } else {
-            throw vn.bantin.app.ApiException.badRequest("bad_format", "format phải là json hoặc csv / format must be"
-                    + " json or csv");
+        if (format.equals("json")) {
+            blocking.json(ctx, () -> ReportJson.of(reports.report(actor, query)));
+            return;
+        }
+        ReportExports.check(format, q.get("by"), q.get("issuer"));
+        blocking.respond(ctx, () -> exports.export(reports.report(actor, query), format, q.get("by"), q.get("issuer")),
+                (c, file) -> c.response().putHeader("Content-Type", file.contentType())
+                        .putHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                        .end(Buffer.buffer(file.bytes())));
+    }
+
+    private void population(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        Long value = JsonInput.of(ctx).optionalLong("population");
+        blocking.respond(ctx, () -> {
+            coverage.setPopulation(actor, id, value);
+            return value;
+        }, (c, v) -> Responses.ok(c, new JsonObject().put("areaId", id).put("population", v)));
+    }
+
+    private void households(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        Long value = JsonInput.of(ctx).optionalLong("households");
+        blocking.respond(ctx, () -> {
+            coverage.setHouseholds(actor, id, value);
+            return value;
+        }, (c, v) -> Responses.ok(c, new JsonObject().put("endpointId", id).put("households", v)));
+    }
+
+    private static Long optionalId(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("bad_id", name + " '" + raw + "' không hợp lệ / " + name + " '" + raw
+                    + "' is not a valid id");
         }
     }
 }

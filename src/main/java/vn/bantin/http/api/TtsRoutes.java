@@ -1,10 +1,13 @@
 package vn.bantin.http.api;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.TtsService;
+import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.Responses;
 
@@ -24,16 +27,17 @@ public final class TtsRoutes {
         this.blocking = blocking;
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/tts").handler(this::speak);
+    public void mount(ApiRouter api) {
+        api.post("/api/v1/tts", Permission.CONTENT_WRITE, this::speak);
     }
 
     private void speak(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         JsonInput in = JsonInput.of(ctx);
         String text = in.optionalString("text");
         String voice = in.optionalString("voice");
         String name = in.optionalString("name");
-        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, tts.speak(text, voice, name)),
+        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, actor, tts.speak(actor, text, voice, name)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 }

@@ -6,12 +6,15 @@ import io.vertx.core.file.AsyncFile;
 import io.vertx.core.file.OpenOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.access.Actor;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.UploadService;
+import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.access.Actors;
+import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.Responses;
 
@@ -59,27 +62,29 @@ public final class UploadRoutes {
         return req.method().name().equals("PUT") && req.path().startsWith("/api/v1/uploads/");
     }
 
-    public void mount(Router router) {
-        router.post("/api/v1/uploads").handler(this::create);
-        router.put("/api/v1/uploads/:id").handler(this::append);
-        router.head("/api/v1/uploads/:id").handler(this::head);
-        router.get("/api/v1/uploads/:id").handler(this::status);
-        router.post("/api/v1/uploads/:id/finish").handler(this::finish);
-        router.delete("/api/v1/uploads/:id").handler(this::cancel);
+    public void mount(ApiRouter api) {
+        api.post("/api/v1/uploads", Permission.CONTENT_WRITE, this::create);
+        api.put("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::append);
+        api.head("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::head);
+        api.get("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::status);
+        api.post("/api/v1/uploads/:id/finish", Permission.CONTENT_WRITE, this::finish);
+        api.delete("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::cancel);
     }
 
     private void create(RoutingContext ctx) {
         JsonInput in = JsonInput.of(ctx);
         String name = in.optionalString("name");
         Long size = in.optionalLong("size");
-        blocking.respond(ctx, () -> uploads.create(name, size), (c, s) -> Responses.created(c, new JsonObject()
+        Actor actor = Actors.of(ctx);
+        blocking.respond(ctx, () -> uploads.create(actor, name, size), (c, s) -> Responses.created(c, new JsonObject()
                 .put("id", s.id()).put("offset", 0).put("size", s.totalBytes())
                 .put("url", "/api/v1/uploads/" + s.id())));
     }
 
     private void head(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        blocking.run(() -> uploads.offset(id)).onSuccess(offset -> ctx.response()
+        Actor actor = Actors.of(ctx);
+        blocking.run(() -> uploads.offset(actor, id)).onSuccess(offset -> ctx.response()
                 .putHeader("Upload-Offset", String.valueOf(offset))
                 .putHeader("Range", offset == 0 ? "bytes=0-0" : "bytes=0-" + (offset - 1))
                 .putHeader("Cache-Control", "no-store").end()).onFailure(e -> ctx.response()
@@ -88,8 +93,9 @@ public final class UploadRoutes {
 
     private void status(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        blocking.json(ctx, () -> new JsonObject().put("id", id).put("offset", uploads.offset(id))
-                .put("size", uploads.session(id).totalBytes()));
+        Actor actor = Actors.of(ctx);
+        blocking.json(ctx, () -> new JsonObject().put("id", id).put("offset", uploads.offset(actor, id))
+                .put("size", uploads.session(actor, id).totalBytes()));
     }
 
     private void append(RoutingContext ctx) {
@@ -103,9 +109,12 @@ public final class UploadRoutes {
             refuse(ctx, e);
             return;
         }
-        Supplier<Future<Void>> previous = writing.remove(id);
-        Future<Void> stopped = previous == null ? Future.succeededFuture() : previous.get();
-        stopped.compose(x -> blocking.run(() -> uploads.offset(id))).onSuccess(offset -> {
+        Actor actor = Actors.of(ctx);
+        // only someone who may see the session takes over its writer
+        blocking.run(() -> uploads.offset(actor, id)).compose(x -> {
+            Supplier<Future<Void>> previous = writing.remove(id);
+            return previous == null ? Future.succeededFuture() : previous.get();
+        }).compose(x -> blocking.run(() -> uploads.offset(actor, id))).onSuccess(offset -> {
             long claimed = start < 0 ? offset : start;
             if (claimed != offset) {
                 ctx.response().putHeader("Upload-Offset", String.valueOf(offset));
@@ -140,6 +149,7 @@ public final class UploadRoutes {
 
     /** Writes the body at offset with back-pressure; stops at the size limit; keeps what arrived on a drop. */
     private void pump(RoutingContext ctx, String id, AsyncFile file, long offset) {
+        Actor actor = Actors.of(ctx);
         HttpServerRequest req = ctx.request();
         long[] written = {offset};
         boolean[] done = {false};
@@ -179,7 +189,7 @@ public final class UploadRoutes {
             file.flush().compose(x -> file.close())
                     .compose(x -> blocking.run(() -> {
                         uploads.touch(id);
-                        return uploads.offset(id);
+                        return uploads.offset(actor, id);
                     }))
                     .onSuccess(now -> Responses.ok(ctx, new JsonObject().put("id", id).put("offset", now)))
                     .onFailure(ctx::fail);
@@ -194,14 +204,16 @@ public final class UploadRoutes {
 
     private void finish(RoutingContext ctx) {
         String id = ctx.pathParam("id");
-        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, uploads.finish(id)),
+        Actor actor = Actors.of(ctx);
+        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, actor, uploads.finish(actor, id)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 
     private void cancel(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
         String id = ctx.pathParam("id");
         blocking.respond(ctx, () -> {
-            uploads.cancel(id);
+            uploads.cancel(actor, id);
             return id;
         }, (c, x) -> c.response().setStatusCode(204).end());
     }

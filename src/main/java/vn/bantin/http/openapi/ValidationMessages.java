@@ -38,6 +38,10 @@ final class ValidationMessages {
                     + " ký tự / Field '" + field + "' is longer than " + limit(english) + " characters");
             case "maxItems" -> ApiException.badRequest("too_many", "Trường '" + field + "' có quá nhiều mục / Field '"
                     + field + "': " + english);
+            case "enum" -> ApiException.badRequest("bad_field", "Trường '" + field + "' phải là một trong "
+                    + choices(english) + " / Field '" + field + "' must be one of " + choices(english));
+            case "format" -> ApiException.badRequest("bad_field", "Trường '" + field + "' phải là " + format(english, true)
+                    + " / Field '" + field + "' must be " + format(english, false));
             case "type" -> ApiException.badRequest("bad_field", "Trường '" + field + "' sai kiểu / Field '" + field
                     + "': " + english);
             default -> ApiException.badRequest("bad_field", "Trường '" + field + "' không hợp lệ / Field '" + field
@@ -92,6 +96,24 @@ final class ValidationMessages {
     private static String quoted(String message) {
         Matcher m = QUOTED.matcher(message);
         return m.find() ? m.group(1) : message;
+    }
+
+    /** The format the validator names ("date", "date-time", "uuid"...) as a person reads it. */
+    private static String format(String message, boolean vietnamese) {
+        String name = quoted(message);
+        return switch (name) {
+            case "date" -> vietnamese ? "ngày dạng YYYY-MM-DD" : "a date YYYY-MM-DD";
+            case "date-time" -> vietnamese ? "thời điểm ISO 8601 (2026-09-02T07:00:00+07:00)"
+                    : "an ISO 8601 instant (2026-09-02T07:00:00+07:00)";
+            default -> vietnamese ? "dạng " + name : "a " + name;
+        };
+    }
+
+    /** "Instance does not match any of [\"json\",\"csv\"]" → "json, csv". */
+    private static String choices(String message) {
+        int open = message.indexOf('[');
+        return open < 0 ? message : message.substring(open + 1, message.lastIndexOf(']')).replace("\"", "")
+                .replace(",", ", ");
     }
 
     private static String limit(String message) {

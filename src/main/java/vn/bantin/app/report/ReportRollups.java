@@ -1,0 +1,167 @@
+package vn.bantin.app.report;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.PlayRecordPayload;
+import vn.bantin.evidence.report.DayParts;
+import vn.bantin.evidence.report.EntryState;
+import vn.bantin.evidence.report.ExpectedItem;
+import vn.bantin.evidence.report.PlanReason;
+import vn.bantin.evidence.report.RollupDeltas;
+import vn.bantin.evidence.report.RollupRules;
+import vn.bantin.evidence.report.WindowPart;
+import vn.bantin.store.AreaRepository;
+import vn.bantin.store.report.DeviceEvidenceRepository;
+import vn.bantin.store.report.EntryRepository;
+import vn.bantin.store.report.RollupRepository;
+import vn.bantin.store.report.WindowRepository;
+
+/**
+ * Keeps the report rollups in step with the evidence and the plan, inside the caller's transaction: whatever
+ * commits a record or a plan item commits its counts with it, so a report is exact the moment the data is.
+ * Each call gathers its changes per rollup cell and writes each cell once.
+ */
+public final class ReportRollups {
+
+    private final EndpointZones zones;
+    private final RollupRepository rollups = new RollupRepository();
+    private final EntryRepository entries = new EntryRepository();
+    private final WindowRepository windows = new WindowRepository();
+    private final DeviceEvidenceRepository devices = new DeviceEvidenceRepository();
+
+    public ReportRollups(AreaRepository areas) {
+        this.zones = new EndpointZones(areas);
+    }
+
+    /** Records just stored for an endpoint's device (new ones only: a duplicate must not count twice). */
+    public void recordsStored(Connection c, long endpointId, String deviceId, List<PlayRecordPayload> records,
+                              int brokenLinks, int conflicts) throws SQLException {
+        if (records.isEmpty() && conflicts == 0) {
+            return;
+        }
+        EndpointZones.Facts endpoint = zones.of(c, endpointId);
+        RollupDeltas d = new RollupDeltas();
+        Set<String> entryIds = records.stream().filter(r -> r.mode() == SlotMode.ONCE && r.entryId() != null)
+                .map(PlayRecordPayload::entryId).collect(Collectors.toSet());
+        Map<String, EntryState> states = entryIds.isEmpty() ? new HashMap<>()
+                : entries.byIds(c, endpointId, entryIds);
+        Map<String, EntryState> changed = new LinkedHashMap<>();
+        long highestSeq = 0;
+        for (PlayRecordPayload r : records) {
+            highestSeq = Math.max(highestSeq, r.seq());
+            RollupRules.addRecord(d, endpointId, endpoint.zone(), zones.contentKind(c, endpoint, r.sha256()), r);
+            if (r.mode() == SlotMode.ONCE && r.entryId() != null) {
+                EntryState before = states.getOrDefault(r.entryId(), EntryState.recordOnly(endpointId, r.entryId()));
+                EntryState after = RollupRules.recordForEntry(d, before, r);
+                states.put(r.entryId(), after);
+                if (!after.equals(before)) {
+                    changed.put(r.entryId(), after);
+                }
+            }
+        }
+        entries.save(c, changed.values());
+        rollups.add(c, d.cells());
+        devices.add(c, deviceId, endpointId, records.size(), highestSeq, brokenLinks, conflicts);
+    }
+
+    /**
+     * The plan of an endpoint from fromMs on is now {@code items} (those starting earlier are ignored): items no
+     * longer planned are withdrawn, new ones counted, changed ones moved. What started before fromMs stays as it
+     * was planned.
+     */
+    public void planRecorded(Connection c, long endpointId, long fromMs, List<ExpectedItem> items)
+            throws SQLException {
+        EndpointZones.Facts endpoint = zones.of(c, endpointId);
+        RollupDeltas d = new RollupDeltas();
+        Map<String, ExpectedItem> once = new LinkedHashMap<>();
+        Map<String, ExpectedItem> loops = new LinkedHashMap<>();
+        for (ExpectedItem item : items) {
+            if (item.startMs() >= fromMs && item.endpointId() == endpointId) {
+                (item.mode() == SlotMode.ONCE ? once : loops).put(item.entryId(), item);
+            }
+        }
+        replaceOnce(c, d, endpointId, fromMs, once, endpoint);
+        replaceLoops(c, d, endpointId, fromMs, loops, endpoint);
+        rollups.add(c, d.cells());
+    }
+
+    /** The evidence classification of a planned item changed (null: no reason known any more). */
+    public void classified(Connection c, long endpointId, String entryId, PlanReason reason) throws SQLException {
+        RollupDeltas d = new RollupDeltas();
+        var entry = entries.byId(c, endpointId, entryId);
+        if (entry.isPresent() && entry.get().reason() != reason) {
+            entries.save(c, List.of(RollupRules.onceClassified(d, entry.get(), reason)));
+        }
+        List<WindowPart> parts = windows.ofEntry(c, endpointId, entryId);
+        if (!parts.isEmpty() && parts.get(0).reason() != reason) {
+            List<WindowPart> now = parts.stream().map(p -> p.classified(reason)).toList();
+            RollupRules.windowParts(d, parts, -1);
+            RollupRules.windowParts(d, now, 1);
+            windows.deleteEntry(c, endpointId, entryId);
+            windows.insert(c, now);
+        }
+        rollups.add(c, d.cells());
+    }
+
+    /** After a schedule change: zones and areas may have moved. */
+    public void forgetEndpoints() {
+        zones.forgetEndpoints();
+    }
+
+    private void replaceOnce(Connection c, RollupDeltas d, long endpointId, long fromMs, Map<String, ExpectedItem> once,
+                             EndpointZones.Facts endpoint) throws SQLException {
+        Map<String, EntryState> changed = new LinkedHashMap<>();
+        Map<String, ExpectedItem> toAdd = new LinkedHashMap<>(once);
+        for (EntryState e : entries.expectedFrom(c, endpointId, fromMs)) {
+            ExpectedItem item = toAdd.get(e.entryId());
+            if (item == null) {
+                changed.put(e.entryId(), RollupRules.onceWithdrawn(d, e));
+            } else if (e.equals(e.expectedAs(item, DayParts.dayOf(item.startMs(),
+                    endpoint.zone())))) {
+                toAdd.remove(e.entryId());
+            }
+        }
+        Map<String, EntryState> known = toAdd.isEmpty() ? Map.of() : entries.byIds(c, endpointId, toAdd.keySet());
+        for (ExpectedItem item : toAdd.values()) {
+            EntryState before = changed.getOrDefault(item.entryId(), known.getOrDefault(item.entryId(),
+                    EntryState.recordOnly(endpointId, item.entryId())));
+            changed.put(item.entryId(), RollupRules.onceExpected(d, before, item, endpoint.zone()));
+        }
+        entries.save(c, changed.values());
+    }
+
+    private void replaceLoops(Connection c, RollupDeltas d, long endpointId, long fromMs,
+                              Map<String, ExpectedItem> loops, EndpointZones.Facts endpoint) throws SQLException {
+        Map<String, List<WindowPart>> stored = new LinkedHashMap<>();
+        for (WindowPart p : windows.windowsFrom(c, endpointId, fromMs)) {
+            stored.computeIfAbsent(p.entryId(), k -> new ArrayList<>()).add(p);
+        }
+        List<WindowPart> toInsert = new ArrayList<>();
+        for (ExpectedItem item : loops.values()) {
+            List<WindowPart> parts = RollupRules.windowParts(item, endpoint.zone());
+            List<WindowPart> old = stored.remove(item.entryId());
+            if (old != null && Set.copyOf(old).equals(Set.copyOf(parts))) {
+                continue;
+            }
+            if (old != null) {
+                RollupRules.windowParts(d, old, -1);
+                windows.deleteEntry(c, endpointId, item.entryId());
+            }
+            RollupRules.windowParts(d, parts, 1);
+            toInsert.addAll(parts);
+        }
+        for (Map.Entry<String, List<WindowPart>> gone : stored.entrySet()) {
+            RollupRules.windowParts(d, gone.getValue(), -1);
+            windows.deleteEntry(c, endpointId, gone.getKey());
+        }
+        windows.insert(c, toInsert);
+    }
+}

@@ -1,0 +1,182 @@
+package vn.bantin.evidence.export;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Element;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfPageEventHelper;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import vn.bantin.evidence.report.BroadcastStatus;
+import vn.bantin.evidence.report.Measure;
+import vn.bantin.evidence.report.Report;
+import vn.bantin.evidence.report.ReportLine;
+
+/**
+ * A report as a PDF annex to an official report (A4 landscape): national heading, issuing unit, title and
+ * period, the tables with totals, exceptions with reasons, evidence status per endpoint, when it was made, and
+ * the signature block. The font is embedded, so Vietnamese reads the same on any machine.
+ */
+public final class ReportPdf {
+
+    private static final List<String> TABLE_COLUMNS = List.of("Bản tin dự kiến", "Đã phát", "Tỷ lệ hoàn thành (%)",
+            "Ngoại lệ", "Thời lượng phát (giờ)", "Phát lặp dự kiến (giờ)", "Phát lặp đã phát (giờ)",
+            "Phát lặp hoàn thành (%)", "Tỷ lệ phủ dân số (%)");
+
+    private ReportPdf() {
+    }
+
+    public static byte[] write(Report r, Heading heading) {
+        PdfKit kit = new PdfKit(ReportFonts.faces());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document doc = new Document(PageSize.A4.rotate(), 48, 36, 36, 42);
+        try {
+            PdfWriter writer = PdfWriter.getInstance(doc, out);
+            writer.setPageEvent(new PageNumbers(kit));
+            doc.addTitle(Heading.TITLE + " - " + r.period().name());
+            doc.addCreator("Bantin");
+            doc.open();
+            PdfHeading.national(doc, kit, heading);
+            PdfHeading.title(doc, kit, r);
+            int n = 1;
+            doc.add(kit.section(roman(n++) + ". TỔNG HỢP"));
+            doc.add(summary(kit, r));
+            for (Sections.Section s : Sections.of(r)) {
+                if (!s.key().equals("endpoint")) {
+                    doc.add(kit.section(roman(n++) + ". " + s.title().toUpperCase()));
+                    doc.add(figures(kit, s));
+                }
+            }
+            doc.add(kit.section(roman(n++) + ". NGOẠI LỆ VÀ LÝ DO"));
+            doc.add(exceptions(kit, r));
+            doc.add(kit.section(roman(n) + ". TÌNH TRẠNG BẰNG CHỨNG THEO ĐIỂM PHÁT"));
+            doc.add(evidence(kit, Sections.byKey(r, "endpoint")));
+            PdfHeading.signatures(doc, kit, heading);
+            doc.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("PDF could not be written", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static PdfPTable summary(PdfKit kit, Report r) {
+        PdfPTable t = PdfKit.table(new float[] {5, 2});
+        t.setWidthPercentage(60);
+        t.setHorizontalAlignment(Element.ALIGN_LEFT);
+        t.addCell(kit.header("Chỉ tiêu"));
+        t.addCell(kit.header("Giá trị"));
+        ReportLine total = Sections.totalLine(r);
+        List<Column> columns = new ArrayList<>(Sections.broadcastColumns());
+        columns.addAll(Sections.coverageColumns());
+        for (Column c : columns) {
+            t.addCell(kit.cell(c.heading(), false, false));
+            t.addCell(kit.cell(c.text(total), false, true));
+        }
+        return t;
+    }
+
+    private static PdfPTable figures(PdfKit kit, Sections.Section s) {
+        List<Column> columns = s.columns().stream().filter(c -> TABLE_COLUMNS.contains(c.heading())).toList();
+        boolean detail = s.detailHeading() != null;
+        float[] widths = new float[columns.size() + (detail ? 3 : 2)];
+        widths[0] = 1.2f;
+        widths[1] = 7;
+        if (detail) {
+            widths[2] = 4;
+        }
+        for (int i = detail ? 3 : 2; i < widths.length; i++) {
+            widths[i] = 2.6f;
+        }
+        PdfPTable t = PdfKit.table(widths);
+        t.addCell(kit.header("STT"));
+        t.addCell(kit.header(s.nameHeading()));
+        if (detail) {
+            t.addCell(kit.header(s.detailHeading()));
+        }
+        columns.forEach(c -> t.addCell(kit.header(c.heading())));
+        for (int i = 0; i < s.rows().size(); i++) {
+            ReportLine line = s.rows().get(i);
+            boolean total = i == s.rows().size() - 1;
+            t.addCell(kit.cell(total ? "" : String.valueOf(i + 1), total, true));
+            t.addCell(kit.cell(line.name(), total, false));
+            if (detail) {
+                t.addCell(kit.cell(line.detail(), total, false));
+            }
+            columns.forEach(c -> t.addCell(kit.cell(c.text(line), total, true)));
+        }
+        return t;
+    }
+
+    private static PdfPTable exceptions(PdfKit kit, Report r) {
+        PdfPTable t = PdfKit.table(new float[] {4, 2, 10});
+        t.addCell(kit.header("Lý do"));
+        t.addCell(kit.header("Số lượt"));
+        t.addCell(kit.header("Giải thích"));
+        for (BroadcastStatus s : BroadcastStatus.values()) {
+            if (s != BroadcastStatus.PLAYED) {
+                t.addCell(kit.cell(ExceptionWords.heading(s), false, false));
+                t.addCell(kit.cell(String.valueOf(r.total().status(s)), false, true));
+                t.addCell(kit.cell(ExceptionWords.explanation(s), false, false));
+            }
+        }
+        String[][] loops = {{"Phát lặp: bỏ lỡ", "LOOP_MISSED"}, {"Phát lặp: bị ngắt", "LOOP_INTERRUPTED"},
+            {"Phát lặp: lỗi phát", "LOOP_FAILED"}};
+        for (String[] loop : loops) {
+            t.addCell(kit.cell(loop[0], false, false));
+            t.addCell(kit.cell(String.valueOf(r.total().get(Measure.valueOf(loop[1]))), false, true));
+            t.addCell(kit.cell("Mục trong khung phát lặp không phát trọn vẹn", false, false));
+        }
+        t.addCell(kit.cell("Tổng số ngoại lệ", true, false));
+        t.addCell(kit.cell(String.valueOf(r.total().exceptions() + r.total().loopExceptions()), true, true));
+        t.addCell(kit.cell("", true, false));
+        return t;
+    }
+
+    private static PdfPTable evidence(PdfKit kit, Sections.Section endpoints) {
+        PdfPTable t = PdfKit.table(new float[] {1.2f, 6, 5, 2.2f, 2.2f, 2.6f, 2.2f, 9});
+        for (String h : new String[] {"STT", "Điểm phát", "Địa bàn", "Bản tin dự kiến", "Đã phát",
+                "Tỷ lệ hoàn thành (%)", "Bản ghi", "Tình trạng bằng chứng"}) {
+            t.addCell(kit.header(h));
+        }
+        List<ReportLine> rows = endpoints.rows();
+        for (int i = 0; i < rows.size() - 1; i++) {
+            ReportLine l = rows.get(i);
+            t.addCell(kit.cell(String.valueOf(i + 1), false, true));
+            t.addCell(kit.cell(l.name(), false, false));
+            t.addCell(kit.cell(l.detail(), false, false));
+            t.addCell(kit.cell(String.valueOf(l.figures().expected()), false, true));
+            t.addCell(kit.cell(String.valueOf(l.figures().get(Measure.PLAYED)), false, true));
+            t.addCell(kit.cell(new Column("(%)", x -> Sections.percent(x.figures().completionRate())).text(l), false,
+                    true));
+            t.addCell(kit.cell(String.valueOf(l.figures().get(Measure.RECORDS)), false, true));
+            t.addCell(kit.cell(l.evidence() == null ? "" : l.evidence().vi(), false, false));
+        }
+        return t;
+    }
+
+    static String roman(int n) {
+        String[] numerals = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+        return numerals[n];
+    }
+
+    /** "Trang n" at the foot of every page. */
+    private static final class PageNumbers extends PdfPageEventHelper {
+        private final PdfKit kit;
+
+        PageNumbers(PdfKit kit) {
+            this.kit = kit;
+        }
+
+        @Override
+        public void onEndPage(PdfWriter writer, Document document) {
+            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER,
+                    new Phrase("Trang " + writer.getPageNumber(), kit.small),
+                    (document.left() + document.right()) / 2, document.bottom() - 18, 0);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package vn.bantin.http.api;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import vn.bantin.evidence.report.BroadcastStatus;
+import vn.bantin.evidence.report.Coverage;
+import vn.bantin.evidence.report.EvidenceStatus;
+import vn.bantin.evidence.report.Figures;
+import vn.bantin.evidence.report.Measure;
+import vn.bantin.evidence.report.Report;
+import vn.bantin.evidence.report.ReportLine;
+
+/** A report as the management API answers it (schema: openapi.json, components.schemas.Report). */
+final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    static JsonObject of(Report r) {
+        return new JsonObject()
+                .put("scope", new JsonObject().put("areaId", r.scope().areaId()).put("areaName", r.scope().areaName())
+                        .put("campaignId", r.scope().campaignId()).put("campaignName", r.scope().campaignName()))
+                .put("period", new JsonObject().put("kind", r.period().kind()).put("from", r.period().from().toString())
+                        .put("to", r.period().to().toString()).put("zone", r.period().zone().getId())
+                        .put("name", r.period().name()))
+                .put("asOf", r.asOfMs())
+                .put("total", figures(r.total()).put("coverage", coverage(r.coverage())))
+                .put("campaigns", lines(r.campaigns()))
+                .put("areas", lines(r.areas()))
+                .put("endpoints", lines(r.endpoints()))
+                .put("topics", lines(r.topics()))
+                .put("contentKinds", lines(r.kinds()))
+                .put("series", new JsonArray(r.series().stream().map(p -> new JsonObject()
+                        .put("bucket", p.bucket().toString()).put("topic", p.topic()).put("airtimeMs", p.airtimeMs()))
+                        .toList()));
+    }
+
+    private static JsonArray lines(List<ReportLine> lines) {
+        return new JsonArray(lines.stream().map(ReportJson::line).toList());
+    }
+
+    private static JsonObject line(ReportLine l) {
+        JsonObject o = new JsonObject();
+        if (l.id() != 0) {
+            o.put("id", l.id());
+        }
+        o.put("key", l.key()).put("name", l.name());
+        if (l.detail() != null) {
+            o.put("detail", l.detail());
+        }
+        o.mergeIn(figures(l.figures()));
+        if (l.coverage() != null) {
+            o.put("coverage", coverage(l.coverage()));
+        }
+        if (l.evidence() != null) {
+            o.put("evidence", evidence(l.evidence()));
+        }
+        return o;
+    }
+
+    static JsonObject figures(Figures f) {
+        JsonObject exceptions = new JsonObject();
+        for (BroadcastStatus s : BroadcastStatus.values()) {
+            if (s != BroadcastStatus.PLAYED) {
+                exceptions.put(camel(s.name()), f.status(s));
+            }
+        }
+        return new JsonObject()
+                .put("broadcasts", new JsonObject().put("expected", f.expected()).put("played", f.get(Measure.PLAYED))
+                        .put("completionRate", f.completionRate()).put("exceptions", f.exceptions())
+                        .put("byReason", exceptions))
+                .put("airtimeMs", f.get(Measure.AIRTIME_MS))
+                .put("records", f.get(Measure.RECORDS))
+                .put("playedRecords", f.get(Measure.PLAYED_RECORDS))
+                .put("loops", new JsonObject()
+                        .put("expectedAirtimeMs", f.get(Measure.LOOP_EXPECTED_MS))
+                        .put("notDeliveredAirtimeMs", f.get(Measure.LOOP_NOT_DELIVERED_MS))
+                        .put("playedAirtimeMs", f.get(Measure.LOOP_PLAYED_MS))
+                        .put("completionRate", f.loopCompletionRate())
+                        .put("itemPlays", f.get(Measure.LOOP_ITEM_PLAYS))
+                        .put("exceptions", f.loopExceptions())
+                        .put("byReason", new JsonObject().put("missed", f.get(Measure.LOOP_MISSED))
+                                .put("interrupted", f.get(Measure.LOOP_INTERRUPTED))
+                                .put("failed", f.get(Measure.LOOP_FAILED))));
+    }
+
+    private static JsonObject coverage(Coverage c) {
+        return new JsonObject().put("population", c.population()).put("reachedPopulation", c.reachedPopulation())
+                .put("populationShare", c.populationShare()).put("households", c.households())
+                .put("reachedHouseholds", c.reachedHouseholds()).put("householdShare", c.householdShare());
+    }
+
+    private static JsonObject evidence(EvidenceStatus e) {
+        return new JsonObject().put("status", e.code().name()).put("text", e.vi()).put("textEn", e.en())
+                .put("records", e.counts().records()).put("missing", e.counts().missing())
+                .put("brokenLinks", e.counts().brokenLinks()).put("conflicts", e.counts().conflicts());
+    }
+
+    private static String camel(String constant) {
+        StringBuilder s = new StringBuilder();
+        boolean up = false;
+        for (char ch : constant.toLowerCase().toCharArray()) {
+            if (ch == '_') {
+                up = true;
+            } else {
+                s.append(up ? Character.toUpperCase(ch) : ch);
+                up = false;
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,261 @@
+package vn.bantin.app.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.access.Actor;
+import vn.bantin.app.AreaScope;
+import vn.bantin.app.ReportService;
+import vn.bantin.domain.AssetKind;
+import vn.bantin.domain.BroadcastClass;
+import vn.bantin.domain.EndpointKind;
+import vn.bantin.domain.EndpointStatus;
+import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.PlayOutcome;
+import vn.bantin.evidence.PlayRecordPayload;
+import vn.bantin.evidence.report.ExpectedItem;
+import vn.bantin.evidence.report.Measure;
+import vn.bantin.evidence.report.PlanReason;
+import vn.bantin.evidence.report.Report;
+import vn.bantin.store.AreaRepository;
+import vn.bantin.store.Database;
+import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.Sql;
+import vn.bantin.store.StoredPlay;
+
+/**
+ * Rollups kept as records and plans arrive (in random order, in batches, with re-plans and classifications)
+ * against the same reports worked out by scanning every record: equal, section by section, in every period
+ * and scope. Real HSQLDB file database.
+ */
+@DisplayName("Rollup reports equal full-scan reports on a real database")
+class RollupEqualityTest {
+
+    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final Instant NOW = Instant.parse("2026-03-15T03:30:00Z");
+    static final long HOUR = 3_600_000L;
+    static final Actor ADMIN = Actor.adminToken();
+
+    @TempDir
+    Path dir;
+    Database db;
+    ReportRollups rollups;
+    ReportService reports;
+    final Random random = new Random(57);
+    final List<Long> endpoints = new ArrayList<>();
+    final Map<Long, Long> communes = new HashMap<>();
+    long province;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open("jdbc:hsqldb:file:" + dir.resolve("db/bantin") + ";hsqldb.tx=mvcc", "SA", "");
+        AreaRepository areas = new AreaRepository();
+        rollups = new ReportRollups(areas);
+        reports = new ReportService(db, areas, VN, Clock.fixed(NOW, ZoneOffset.UTC), new AreaScope(areas));
+        db.tx(c -> {
+            province = areas.insert(c, null, "Tỉnh Ninh Bình", VN, null);
+            EndpointRepository repo = new EndpointRepository();
+            for (int commune = 0; commune < 2; commune++) {
+                long communeId = areas.insert(c, province, "Xã " + commune, null, null);
+                for (int hamlet = 0; hamlet < 2; hamlet++) {
+                    long hamletId = areas.insert(c, communeId, "Thôn " + commune + hamlet, null, null);
+                    Sql.update(c, "UPDATE area SET population = ? WHERE id = ?", 1_000L + hamlet * 500, hamletId);
+                    for (int e = 0; e < 2; e++) {
+                        long id = repo.insert(c, "Loa " + commune + hamlet + e, EndpointKind.SPEAKER, hamletId,
+                                java.util.Set.of(), EndpointStatus.ACTIVE, 0);
+                        endpoints.add(id);
+                        communes.put(id, communeId);
+                    }
+                }
+            }
+            for (int i = 1; i <= 3; i++) {
+                Sql.insert(c, "INSERT INTO campaign (name, broadcast_class, rank_in_class, start_date, end_date,"
+                        + " approved, volume, topic, created_at) VALUES (?, 'NORMAL', 0, ?, ?, TRUE, 80, ?, 0)",
+                        "Chiến dịch " + i, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), i == 3 ? null : "Chủ đề " + i);
+            }
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    @DisplayName("every period and scope: the rollup report is the full-scan report")
+    void equal() throws Exception {
+        List<ExpectedItem> plan = plan();
+        Map<Long, List<PlayRecordPayload>> records = records(plan);
+        // half the records arrive before the plan is recorded, the rest after, in shuffled batches
+        Map<Long, List<PlayRecordPayload>> early = new HashMap<>();
+        Map<Long, List<PlayRecordPayload>> late = new HashMap<>();
+        records.forEach((e, list) -> {
+            early.put(e, list.subList(0, list.size() / 2));
+            late.put(e, list.subList(list.size() / 2, list.size()));
+        });
+        store(early);
+        long planFrom = NOW.toEpochMilli() - 30L * 24 * HOUR;
+        db.tx(c -> {
+            for (long e : endpoints) {
+                rollups.planRecorded(c, e, planFrom, plan.stream().filter(i -> i.endpointId() == e).toList());
+            }
+            return null;
+        });
+        store(late);
+        replanAndClassify(plan);
+
+        for (String[] q : List.of(new String[] {"month", null, null}, new String[] {"half", null, null},
+                new String[] {"year", null, null}, new String[] {"custom", "2026-03-01", "2026-03-15"},
+                new String[] {"custom", "2026-03-13", "2026-03-16"}, new String[] {"today", null, null},
+                new String[] {"custom", "2026-02-27", "2026-03-31"})) {
+            for (Long area : List.of(province, communes.get(endpoints.get(0)))) {
+                for (Long campaign : java.util.Arrays.asList(null, 1L)) {
+                    ReportService.Query query = new ReportService.Query(q[0], q[1], q[2], null, area, campaign);
+                    Report rollup = reports.report(ADMIN, query);
+                    assertThat(rollup).as(String.join(",", java.util.Arrays.asList(q)) + " area " + area
+                            + " campaign " + campaign).isEqualTo(reports.reportByFullScan(ADMIN, query));
+                }
+            }
+        }
+        Report month = reports.report(ADMIN, new ReportService.Query("month", null, null, null, null, null));
+        assertThat(month.total().expected()).isGreaterThan(100);
+        assertThat(month.total().get(Measure.PLAYED)).isGreaterThan(20);
+        assertThat(month.total().get(Measure.NOT_DELIVERED)).isGreaterThan(0);
+        assertThat(month.total().get(Measure.LOOP_EXPECTED_MS)).isGreaterThan(0);
+        assertThat(month.total().get(Measure.LOOP_PLAYED_MS)).isGreaterThan(0);
+        assertThat(month.coverage().reachedPopulation()).isGreaterThan(0);
+    }
+
+    /** Three bulletins a day per endpoint and a two-hour loop from 20:00 (across midnight on some days). */
+    List<ExpectedItem> plan() {
+        List<ExpectedItem> items = new ArrayList<>();
+        LocalDate first = LocalDate.of(2026, 2, 25);
+        for (long e : endpoints) {
+            for (LocalDate d = first; d.isBefore(LocalDate.of(2026, 3, 20)); d = d.plusDays(1)) {
+                long dayStart = d.atStartOfDay(VN).toInstant().toEpochMilli();
+                for (int b = 0; b < 3; b++) {
+                    long start = dayStart + (6 + b * 5) * HOUR;
+                    items.add(new ExpectedItem(e, "once-" + d + "-" + b, 1 + b % 2, SlotMode.ONCE, start,
+                            start + 600_000, Map.of(AssetKind.AUDIO, 600_000L), null));
+                }
+                long loop = dayStart + (d.getDayOfMonth() % 2 == 0 ? 20 : 23) * HOUR;
+                items.add(new ExpectedItem(e, "loop-" + d, 3, SlotMode.LOOP, loop, loop + 2 * HOUR,
+                        Map.of(AssetKind.AUDIO, 60_000L), null));
+            }
+        }
+        return items;
+    }
+
+    /** For items already due: some played, some missed, failed, interrupted, some silent; plus alerts. */
+    Map<Long, List<PlayRecordPayload>> records(List<ExpectedItem> plan) {
+        Map<Long, List<PlayRecordPayload>> out = new HashMap<>();
+        Map<Long, long[]> seqs = new HashMap<>();
+        for (ExpectedItem item : plan) {
+            if (item.startMs() >= NOW.toEpochMilli()) {
+                continue;
+            }
+            List<PlayRecordPayload> list = out.computeIfAbsent(item.endpointId(), k -> new ArrayList<>());
+            long[] seq = seqs.computeIfAbsent(item.endpointId(), k -> new long[1]);
+            if (item.mode() == SlotMode.LOOP) {
+                for (long t = item.startMs(); t < item.endMs(); t += 60_000 + random.nextInt(3) * 30_000L) {
+                    PlayOutcome o = random.nextInt(10) == 0 ? PlayOutcome.FAILED : PlayOutcome.PLAYED;
+                    list.add(record(item, ++seq[0], t, o, o == PlayOutcome.PLAYED ? 60_000 : 0));
+                }
+                continue;
+            }
+            int roll = random.nextInt(10);
+            if (roll < 2) {
+                continue;
+            }
+            PlayOutcome o = roll < 6 ? PlayOutcome.PLAYED : roll < 7 ? PlayOutcome.MISSED
+                    : roll < 8 ? PlayOutcome.FAILED : PlayOutcome.INTERRUPTED;
+            list.add(record(item, ++seq[0], item.startMs(), o, o == PlayOutcome.INTERRUPTED ? 100_000 : 600_000));
+            if (o != PlayOutcome.PLAYED && random.nextBoolean()) {
+                list.add(record(item, ++seq[0], item.startMs(), PlayOutcome.PLAYED, 600_000));
+            }
+            if (random.nextInt(20) == 0) {
+                list.add(new PlayRecordPayload("d", ++seq[0], PlayRecordPayload.GENESIS_HASH, "alert-" + seq[0], null,
+                        BroadcastClass.EMERGENCY, SlotMode.ONCE, "b".repeat(64), item.startMs() + 1_000,
+                        item.startMs() + 1_000, item.startMs() + 31_000, PlayOutcome.PLAYED, null, 0, null));
+            }
+        }
+        out.values().forEach(list -> Collections.shuffle(list, random));
+        return out;
+    }
+
+    PlayRecordPayload record(ExpectedItem item, long seq, long scheduled, PlayOutcome o, long airtime) {
+        Long start = o == PlayOutcome.MISSED ? null : scheduled + 50;
+        Long end = start == null ? null : start + (o == PlayOutcome.FAILED ? 0 : airtime);
+        return new PlayRecordPayload("d", seq, PlayRecordPayload.GENESIS_HASH, item.entryId(), item.campaignId(),
+                BroadcastClass.NORMAL, item.mode(), "a".repeat(64), scheduled, start, end, o,
+                o == PlayOutcome.PLAYED ? null : "lý do", 0, null);
+    }
+
+    /** Stores records in batches of up to 40, each batch in one transaction with its rollups. */
+    void store(Map<Long, List<PlayRecordPayload>> records) {
+        PlayRecordRepository repo = new PlayRecordRepository();
+        records.forEach((endpoint, list) -> {
+            String device = "dev" + endpoint;
+            for (int i = 0; i < list.size(); i += 40) {
+                List<PlayRecordPayload> batch = list.subList(i, Math.min(list.size(), i + 40));
+                db.tx(c -> {
+                    for (PlayRecordPayload r : batch) {
+                        repo.insert(c, stored(device, endpoint, r));
+                    }
+                    rollups.recordsStored(c, endpoint, device, batch, 0, 0);
+                    return null;
+                });
+            }
+        });
+    }
+
+    /** The plan from a day ago on changes: every third bulletin withdrawn; some items classified. */
+    void replanAndClassify(List<ExpectedItem> plan) throws SQLException {
+        long from = NOW.toEpochMilli() - 24 * HOUR;
+        db.tx(c -> {
+            for (long e : endpoints) {
+                List<ExpectedItem> kept = new ArrayList<>();
+                int n = 0;
+                for (ExpectedItem item : plan) {
+                    if (item.endpointId() == e && item.startMs() >= from && (item.mode() == SlotMode.LOOP || n++ % 3 != 0)) {
+                        kept.add(item);
+                    }
+                }
+                rollups.planRecorded(c, e, from, kept);
+            }
+            for (ExpectedItem item : plan) {
+                if (random.nextInt(12) == 0) {
+                    PlanReason reason = PlanReason.values()[random.nextInt(PlanReason.values().length)];
+                    rollups.classified(c, item.endpointId(), item.entryId(), reason);
+                }
+            }
+            return null;
+        });
+    }
+
+    static StoredPlay stored(String device, long endpoint, PlayRecordPayload r) {
+        return new StoredPlay(device, r.seq(), endpoint, "{}", "sig", "h" + r.seq(), r.prevHash(), r.entryId(),
+                r.campaignId(), r.broadcastClass().name(), r.mode().name(), r.sha256(), r.scheduledStart(),
+                r.actualStart(), r.actualEnd(), r.outcome().name(), r.reason(), false, 0);
+    }
+
+}
