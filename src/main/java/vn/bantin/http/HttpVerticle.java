@@ -77,8 +77,10 @@ public final class HttpVerticle extends VerticleBase {
         Router router = Router.router(vertx);
         Blocking blocking = new Blocking(vertx);
         String openApiText = openApi.encodePrettily();
+        router.route().order(-10).handler(new SecurityHeaders());
 
-        ApiRouter api = new ApiRouter(router, permissions, new RequestValidation(vertx, contract));
+        RequestValidation validation = new RequestValidation(vertx, contract);
+        ApiRouter api = new ApiRouter(router, permissions, validation);
         api.get("/api/v1/health", Permission.PUBLIC, ctx -> Responses.ok(ctx, new JsonObject().put("status", "ok")));
         api.get("/api/v1/openapi.json", Permission.PUBLIC, ctx -> ctx.response()
                 .putHeader("Content-Type", "application/json; charset=utf-8").end(openApiText));
@@ -117,6 +119,7 @@ public final class HttpVerticle extends VerticleBase {
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
+        router.route("/agent/v1/enroll").handler(validation);
         agentRoutes.mount(router);
 
         router.route("/api/*").handler(Responses::noSuchRoute).failureHandler(Responses::failure);

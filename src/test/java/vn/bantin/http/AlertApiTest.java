@@ -91,7 +91,7 @@ class AlertApiTest {
         Instant start = Instant.now().plusSeconds(600);
         assertThat(refusal(alert().put("startAt", start.toString()).put("endAt", start.minusSeconds(1).toString())))
                 .isEqualTo("bad_end");
-        assertThat(refusal(alert().put("startAt", "ngày mai"))).isEqualTo("bad_field");
+        assertThat(refusal(alert().put("startAt", "ngày mai"))).isEqualTo("bad_datetime");
         assertThat(refusal(alert().put("startAt", Instant.now().minusSeconds(3600).toString())))
                 .isEqualTo("bad_start");
         assertThat(api.post("/api/v1/alerts", "{not json").status()).isEqualTo(400);
