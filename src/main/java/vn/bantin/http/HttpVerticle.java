@@ -9,7 +9,6 @@ import io.vertx.ext.web.Route;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
@@ -18,6 +17,8 @@ import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
+import vn.bantin.http.api.DashboardRoutes;
+import vn.bantin.http.api.EventRoutes;
 import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.JobRoutes;
 import vn.bantin.http.api.TtsRoutes;
@@ -70,7 +71,7 @@ public final class HttpVerticle extends VerticleBase {
 
     /** HTTP/1.1 on plain sockets: no h2c upgrade, whose half-upgraded answers confuse clients that offer it. */
     private static HttpServerOptions serverOptions() {
-        return new HttpServerOptions().setHttp2ClearTextEnabled(false);
+        return new HttpServerOptions().setHttp2ClearTextEnabled(false).setCompressionSupported(true);
     }
 
     private Router router(JsonObject openApi, OpenAPIContract contract) {
@@ -115,6 +116,9 @@ public final class HttpVerticle extends VerticleBase {
         new PlayRoutes(services.plays(), blocking).mount(api);
         new PreviewRoutes(services.previews(), blocking).mount(api);
         new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
+        new EventRoutes(services.live().events(), services.live().dashboard()::scopeOf, blocking, vertx).mount(api);
+        new DashboardRoutes(services.live().dashboard(), services.live().alerts(), services.alerts(), blocking)
+                .mount(api);
 
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
@@ -124,7 +128,7 @@ public final class HttpVerticle extends VerticleBase {
 
         router.route("/api/*").handler(Responses::noSuchRoute).failureHandler(Responses::failure);
         router.route("/agent/*").handler(Responses::noSuchRoute).failureHandler(Responses::failure);
-        router.route("/*").handler(StaticHandler.create("webroot"));
+        WebUi.mount(router);
         this.router = router;
         return router;
     }
