@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Headers on every answer, page or API: a content security policy that allows only the server's own scripts,
- * styles and connections (no inline script, no framing), no MIME sniffing, no referrer sent elsewhere. Pages
- * are revalidated on every load so a new release is seen at once; API answers are never stored.
+ * styles and connections (no inline script, no framing), no MIME sniffing, no referrer sent elsewhere. API
+ * answers are never stored ({@link WebUi} has the page revalidated on every load).
  */
 public final class SecurityHeaders implements Handler<RoutingContext> {
 
@@ -21,18 +21,13 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
         res.putHeader("Content-Security-Policy", CSP).putHeader("X-Frame-Options", "DENY")
                 .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
         String path = ctx.request().path();
-        boolean api = path.startsWith("/api/") || path.startsWith("/agent/");
-        ctx.addHeadersEndHandler(v -> {
-            if (api && !res.headers().contains("Cache-Control")) {
-                res.putHeader("Cache-Control", "no-store");
-            } else if (isPage(path, res.headers().get("Content-Type"))) {
-                res.putHeader("Cache-Control", "no-cache");
-            }
-        });
+        if (path.startsWith("/api/") || path.startsWith("/agent/")) {
+            ctx.addHeadersEndHandler(v -> {
+                if (!res.headers().contains("Cache-Control")) {
+                    res.putHeader("Cache-Control", "no-store");
+                }
+            });
+        }
         ctx.next();
-    }
-
-    private static boolean isPage(String path, String contentType) {
-        return path.endsWith("/") || path.endsWith(".html") || contentType != null && contentType.startsWith("text/html");
     }
 }
