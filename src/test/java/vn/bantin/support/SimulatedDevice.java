@@ -13,6 +13,8 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -24,6 +26,7 @@ public final class SimulatedDevice {
     private final Ed25519Keys.KeyPair key = Ed25519Keys.generate();
     private final HttpClient http;
     private final String baseUrl;
+    private final List<String> pushViolations = new CopyOnWriteArrayList<>();
 
     public SimulatedDevice(HttpClient http, String baseUrl) {
         this.http = http;
@@ -49,9 +52,17 @@ public final class SimulatedDevice {
         return new JsonObject(res.body());
     }
 
+    /** Push messages received that break the contract's push-message schema, each with what it breaks. */
+    public List<String> pushViolations() {
+        return pushViolations;
+    }
+
     /** Opens the push stream with a signed upgrade request; each text message goes to {@code onMessage}. */
     public CompletableFuture<WebSocket> stream(Consumer<String> onMessage) {
-        return TestStream.open(http, baseUrl, signed("GET", "/agent/v1/stream", new byte[0]), onMessage);
+        return TestStream.open(http, baseUrl, signed("GET", "/agent/v1/stream", new byte[0]), text -> {
+            ContractSchemas.violations("push-message.schema.json", text).forEach(v -> pushViolations.add(text + ": " + v));
+            onMessage.accept(text);
+        });
     }
 
     public java.util.Map<String, String> signed(String method, String path, byte[] body) {

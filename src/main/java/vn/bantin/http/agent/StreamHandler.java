@@ -63,7 +63,7 @@ public final class StreamHandler {
             if (!ws.isClosed()) {
                 ws.writeTextMessage(text);
             }
-        });
+        }, () -> ws.close((short) 1008, "revoked"));
         AtomicLong lastPong = new AtomicLong(System.currentTimeMillis());
         long timer = ctx.vertx().setPeriodic(pingMs, t -> {
             if (System.currentTimeMillis() - lastPong.get() > SILENT_PINGS * pingMs) {

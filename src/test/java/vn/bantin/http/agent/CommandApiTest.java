@@ -91,9 +91,11 @@ class CommandApiTest {
         assertThat(commune.api.post(commands(speaker), new JsonObject().put("kind", "SCREENSHOT")).json().getString("code"))
                 .isEqualTo("not_a_screen");
         assertThat(commune.api.post(commands(speaker), new JsonObject().put("kind", "VOLUME").put("volume", 101)).json().getString("code"))
+                .as("refused by the document").isEqualTo("bad_field");
+        assertThat(commune.api.post(commands(speaker), new JsonObject().put("kind", "VOLUME")).json().getString("code"))
                 .isEqualTo("bad_volume");
         assertThat(commune.api.post(commands(speaker), new JsonObject().put("kind", "REBOOT")).json().getString("code"))
-                .isEqualTo("bad_kind");
+                .isEqualTo("bad_field");
 
         long id = commune.api.post(commands(screen), new JsonObject().put("kind", "SCREENSHOT")).json().getLong("id");
         assertThat(screen.agent().post("/agent/v1/commands/" + id + "/screenshot", "not a png".getBytes()).json().getString("code"))
