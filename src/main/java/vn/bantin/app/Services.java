@@ -25,6 +25,7 @@ import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AreaPolicyRepository;
 import vn.bantin.store.AuditRepository;
+import vn.bantin.store.LifecycleRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -49,7 +50,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, AuditTrail audit) {
+                       Approval approval, AuditTrail audit, Lifecycle lifecycle) {
 
     /** Approval before air, area policies and alert reviews. */
     public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
@@ -160,6 +161,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
-                new AuditTrail(db, new AuditRepository(), scope, clock));
+                new AuditTrail(db, new AuditRepository(), scope, clock),
+                new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines));
     }
 }
