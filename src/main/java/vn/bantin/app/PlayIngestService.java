@@ -56,9 +56,7 @@ public final class PlayIngestService {
                 throw ApiException.badRequest(rejected.code(), rejected.message());
             }
             PlayBatchVerifier.Accepted accepted = (PlayBatchVerifier.Accepted) plan;
-            for (PlayBatchVerifier.NewRecord r : accepted.toStore()) {
-                plays.insert(c, stored(device, r, now));
-            }
+            plays.insertAll(c, accepted.toStore().stream().map(r -> stored(device, r, now)).toList());
             for (PlayBatchVerifier.Conflict conflict : accepted.conflicts()) {
                 plays.insertConflict(c, device.deviceId(), conflict.seq(), conflict.record().payload(),
                         conflict.record().sig(), now);
