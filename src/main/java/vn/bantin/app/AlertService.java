@@ -1,6 +1,7 @@
 package vn.bantin.app;
 
 import vn.bantin.access.Actor;
+import vn.bantin.access.Permission;
 import vn.bantin.access.Scope;
 import vn.bantin.domain.Alert;
 import vn.bantin.domain.AlertStatus;
@@ -11,6 +12,7 @@ import vn.bantin.domain.Targets;
 import vn.bantin.schedule.AlertOverlay;
 import vn.bantin.schedule.AreaTree;
 import vn.bantin.store.AlertRepository;
+import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.Database;
@@ -49,11 +51,13 @@ public final class AlertService {
     private final PushHub push;
     private final Clock clock;
     private final AreaScope scope;
+    private final AlertReviewRepository reviews;
 
     public AlertService(Database db, AlertRepository alerts, AssetRepository assets, AreaRepository areas,
                         EndpointRepository endpoints, ChangeNotifier changes, PushHub push, Clock clock,
-                        AreaScope scope) {
+                        AreaScope scope, AlertReviewRepository reviews) {
         this.scope = scope;
+        this.reviews = reviews;
         this.db = db;
         this.alerts = alerts;
         this.assets = assets;
@@ -77,11 +81,17 @@ public final class AlertService {
         return db.read(c -> visible(c, actor, id));
     }
 
-    /** An alert of the actor's area, reaching only endpoints in it, recorded as issued by the actor. */
+    /**
+     * An alert of the actor's area, reaching only endpoints in it, on air at once: emergencies do not wait.
+     * One fired by someone who may not approve content (an OPERATOR) is flagged for review afterwards.
+     */
     public Alert create(Actor actor, AlertDraft draft) {
         long now = clock.millis();
         Alert created = db.tx(c -> {
             long id = alerts.insert(c, validate(c, scope.of(c, actor), actor, draft, now));
+            if (!actor.can(Permission.CONTENT_APPROVE)) {
+                reviews.flag(c, id);
+            }
             return alerts.byId(c, id).orElseThrow();
         });
         announce(created);

@@ -9,6 +9,7 @@ import vn.bantin.media.MediaRejected;
 import vn.bantin.media.ProbeResult;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AssetMedia;
+import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.MediaRepository;
@@ -36,10 +37,13 @@ public final class AssetService {
     private final MediaRepository media;
     private final MediaJobService jobs;
     private final AreaScope scope;
+    private final Approvals approvals;
 
     public AssetService(Database db, AssetRepository assets, AssetStore store, ChangeNotifier changes, Clock clock,
-                        long maxUploadBytes, MediaRepository media, MediaJobService jobs, AreaScope scope) {
+                        long maxUploadBytes, MediaRepository media, MediaJobService jobs, AreaScope scope,
+                        Approvals approvals) {
         this.scope = scope;
+        this.approvals = approvals;
         this.db = db;
         this.media = media;
         this.jobs = jobs;
@@ -113,6 +117,7 @@ public final class AssetService {
                     return new Uploaded(existing.get(), true);
                 }
                 long id = assets.insert(c, toStored(ingested, actor.areaId()));
+                approvals.created(c, actor, ApprovalRepository.Kind.ASSET, id);
                 return new Uploaded(assets.byId(c, id).orElseThrow(), false);
             });
             if (!up.duplicate()) {
@@ -126,16 +131,6 @@ public final class AssetService {
             }
             throw e;
         }
-    }
-
-    public AssetView approve(Actor actor, long id, boolean approved) {
-        db.tx(c -> {
-            visible(c, actor, id);
-            assets.setApproved(c, id, approved);
-            return null;
-        });
-        changes.scheduleChanged(ChangeScope.assets(id));
-        return get(actor, id);
     }
 
     /** The asset if it exists and its owner area is in the actor's scope, else 404. */

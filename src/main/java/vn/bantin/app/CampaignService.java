@@ -12,6 +12,7 @@ import vn.bantin.domain.Targets;
 import vn.bantin.schedule.CronValidator;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AreaRepository;
+import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
@@ -42,11 +43,15 @@ public final class CampaignService {
     private final ChangeNotifier changes;
     private final Clock clock;
     private final AreaScope scope;
+    private final Approvals approvals;
+    private final CampaignAirtimeGuard airtime;
 
     public CampaignService(Database db, CampaignRepository campaigns, AssetRepository assets, AreaRepository areas,
                            EndpointRepository endpoints, QuietHoursGuard quietHours, ChangeNotifier changes,
-                           Clock clock, AreaScope scope) {
+                           Clock clock, AreaScope scope, Approvals approvals, AreaPolicies policies) {
         this.scope = scope;
+        this.approvals = approvals;
+        this.airtime = new CampaignAirtimeGuard(areas, endpoints, campaigns, policies);
         this.db = db;
         this.campaigns = campaigns;
         this.assets = assets;
@@ -73,21 +78,36 @@ public final class CampaignService {
         Campaign created = db.tx(c -> {
             Campaign campaign = validate(c, scope.of(c, actor), actor.areaId(), draft);
             quietHours.check(c, campaign);
+            airtime.check(c, campaign);
             long id = campaigns.insert(c, campaign, clock.millis());
+            approvals.created(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
             return campaigns.byId(c, id).orElseThrow();
         });
         changes.scheduleChanged(ChangeScope.campaigns(created.id()));
         return created;
     }
 
-    public Campaign approve(Actor actor, long id, boolean approved) {
-        Campaign result = db.tx(c -> {
-            visible(c, actor, id);
-            campaigns.setApproved(c, id, approved);
+    /**
+     * Replaces content, targets and slots with the draft's, checked like a new campaign; a submitted or
+     * approved campaign goes back to DRAFT and off the air until approved again.
+     */
+    public Campaign update(Actor actor, long id, CampaignDraft draft) {
+        Campaign updated = db.tx(c -> {
+            Campaign before = visible(c, actor, id);
+            Campaign changed = withId(validate(c, scope.of(c, actor), before.targets().withinAreaId(), draft), id);
+            quietHours.check(c, changed);
+            airtime.check(c, changed);
+            campaigns.replace(c, id, changed);
+            approvals.changed(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
             return campaigns.byId(c, id).orElseThrow();
         });
         changes.scheduleChanged(ChangeScope.campaigns(id));
-        return result;
+        return updated;
+    }
+
+    private static Campaign withId(Campaign c, long id) {
+        return new Campaign(id, c.name(), c.broadcastClass(), c.rank(), c.startDate(), c.endDate(), false, c.volume(),
+                c.topic(), c.playlist(), c.slots(), c.targets());
     }
 
     private Campaign visible(Connection c, Actor actor, long id) throws SQLException {

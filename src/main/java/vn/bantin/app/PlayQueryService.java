@@ -58,8 +58,13 @@ public final class PlayQueryService {
                     .map(p -> new SignedRecord(p.payload(), p.sig())).toList();
             ChainVerifier.Verdict verdict = ChainVerifier.verify(Ed25519Keys.publicKeyFromBase64(device.publicKey()),
                     chain);
+            long conflicts = plays.conflictCount(c, device.deviceId());
             out.put("records", chain.size()).put("verdict", ChainVerifier.describe(verdict))
-                    .put("conflicts", plays.conflictCount(c, device.deviceId()));
+                    .put("conflicts", conflicts);
+            if (conflicts > 0) {
+                // a second record signed for a seq already held: someone holds the key or altered a copy
+                return out.put("status", "TAMPERED");
+            }
             if (verdict instanceof ChainVerifier.Broken broken) {
                 return out.put("status", "BROKEN").put("firstBadSeq", broken.seq())
                         .put("problem", broken.problem().name());

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
 import vn.bantin.app.report.ReportRollups;
+import vn.bantin.audit.AuditTrail;
 import vn.bantin.config.AccessConfig;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.security.PasswordHasher;
@@ -20,6 +21,10 @@ import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
 import vn.bantin.security.RequestSignature;
 import vn.bantin.store.AlertRepository;
+import vn.bantin.store.AlertReviewRepository;
+import vn.bantin.store.ApprovalRepository;
+import vn.bantin.store.AreaPolicyRepository;
+import vn.bantin.store.AuditRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -30,6 +35,8 @@ import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.SeqRangeRepository;
+import vn.bantin.store.GapNoticeRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +47,12 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        PlayIngestService ingest, PlayQueryService plays, ReportService reports,
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
-                       UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs) {
+                       UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
+                       Approval approval, AuditTrail audit) {
+
+    /** Approval before air, area policies and alert reviews. */
+    public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
+    }
 
     /** Sign-in and the people who sign in. */
     public record People(UserService users, SessionService sessions, ApiTokenService tokens, LoginThrottle throttle,
@@ -96,6 +108,10 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
         AlertRepository alertRepo = new AlertRepository(assetRepo);
         AreaScope scope = new AreaScope(areaRepo);
+        ApprovalRepository approvalRepo = new ApprovalRepository();
+        AreaPolicies policies = new AreaPolicies(db, areaRepo, new AreaPolicyRepository(), scope);
+        Approvals approvals = new Approvals(approvalRepo, policies, clock);
+        AlertReviewRepository reviewRepo = new AlertReviewRepository();
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         MediaRepository mediaRepo = new MediaRepository();
@@ -110,7 +126,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
                 timelines, clock, config.dataDir().resolve("work"));
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
-                mediaRepo, jobs, scope);
+                mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), clock);
         return new Services(
@@ -118,24 +134,30 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope),
                 assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
-                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock, scope),
+                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock, scope, approvals,
+                        policies),
                 timelines,
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
                         timelines, clock),
-                new PlayIngestService(db, playRepo, clock, rollups),
+                new PlayIngestService(db, playRepo, new SeqRangeRepository(), new GapNoticeRepository(),
+                        controllerKey::signBase64, clock, rollups),
                 new PlayQueryService(db, playRepo, endpointRepo, scope),
                 new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock, scope),
                 new ReportExports(DEFAULT_ISSUER),
                 new CoverageService(db, scope),
                 new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope),
-                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock, scope),
+                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock, scope,
+                        reviewRepo),
                 push,
                 jobs,
                 new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
                         config.maxUploadBytes(), clock, scope),
                 new TtsService(new EspeakTts(), assets, config.uploadTempDir()),
                 People.create(db, areaRepo, scope, config, clock),
-                new ScopedJobs(db, mediaRepo, assetRepo, scope));
+                new ScopedJobs(db, mediaRepo, assetRepo, scope),
+                new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
+                        new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
+                new AuditTrail(db, new AuditRepository(), scope, clock));
     }
 }

@@ -6,22 +6,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.bantin.security.Sha256;
 
 /**
- * Decides what to do with one uploaded batch of play records (contract: POST /agent/v1/plays), without
- * storing anything. Either the whole batch is refused (one bad record names the problem) or it is accepted
- * as a plan: new records to append, harmless duplicates, and conflicts to keep aside as tampering.
+ * Decides what to do with one uploaded batch of play records (contract: POST /agent/v1/plays), record by
+ * record, without storing anything: new records to append, harmless duplicates, conflicts to keep aside as
+ * tampering, and records refused as invalid (each named, kept aside too). One bad record never holds back
+ * the others.
  *
  * <p>The chain is checked for each new record against its predecessor (stored or in the same batch). A
  * mismatch does not refuse the record: evidence is never dropped, it is stored flagged {@code BROKEN}. A
  * record whose predecessor has not arrived yet is stored {@code UNCHECKED}; {@link ChainVerifier} audits
- * the whole chain once it is complete.
+ * the whole chain.
  */
 public final class PlayBatchVerifier {
 
-    /** Why a batch was refused: the {@code code} of the 400 answer. */
+    /** Longest payload stored (characters); a longer one is refused. */
+    public static final int MAX_PAYLOAD_CHARS = 4000;
+
+    /** Why a record was refused: the {@code code} of its entry in the acknowledgement. */
     public enum Refusal {
-        BAD_SIGNATURE("bad_signature"), BAD_PAYLOAD("bad_payload"), WRONG_DEVICE("wrong_device");
+        BAD_SIGNATURE("bad_signature"), BAD_PAYLOAD("bad_payload"), WRONG_DEVICE("wrong_device"),
+        TOO_LARGE("record_too_large");
 
         private final String code;
 
@@ -37,21 +43,8 @@ public final class PlayBatchVerifier {
     /** How a new record links to its predecessor. */
     public enum Link { LINKED, BROKEN, UNCHECKED }
 
-    public sealed interface Plan permits Accepted, Rejected {
-    }
-
-    /**
-     * @param highestSeq the highest seq such that every record 1..highestSeq is stored once this plan is applied
-     */
-    public record Accepted(List<NewRecord> toStore, List<Long> duplicates, List<Conflict> conflicts,
-                           long highestSeq) implements Plan {
-    }
-
-    /** The batch is refused as a whole; {@code index} is the record's position in the batch, {@code seq} may be null. */
-    public record Rejected(Refusal refusal, int index, Long seq, String message) implements Plan {
-        public String code() {
-            return refusal.code();
-        }
+    public record Plan(List<NewRecord> toStore, List<Long> duplicates, List<Conflict> conflicts,
+                       List<Refused> refused) {
     }
 
     public record NewRecord(SignedRecord record, String hash, PlayRecordPayload fields, Link link) {
@@ -68,38 +61,64 @@ public final class PlayBatchVerifier {
     public record Conflict(SignedRecord record, long seq, String hash, String keptHash) {
     }
 
+    /** A record refused as invalid: {@code index} is its position in the batch, {@code seq} null when unreadable. */
+    public record Refused(int index, Long seq, Refusal refusal, SignedRecord record, String message) {
+    }
+
     private PlayBatchVerifier() {
     }
 
     public static Plan plan(String deviceId, byte[] publicKey, List<SignedRecord> batch, StoredRecords stored) {
         List<NewRecord> parsed = new ArrayList<>(batch.size());
+        List<Refused> refused = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             SignedRecord record = batch.get(i);
-            if (record == null || record.payload() == null || record.sig() == null) {
-                return new Rejected(Refusal.BAD_PAYLOAD, i, null, "record " + i + " lacks payload or sig");
+            Refused refusal = refusal(i, record, deviceId, publicKey);
+            if (refusal != null) {
+                refused.add(refusal);
+            } else {
+                parsed.add(new NewRecord(record, record.hash(), parsedFields(record), Link.UNCHECKED));
             }
-            if (!record.signatureVerifies(publicKey)) {
-                Long seq = PlayRecordPayload.seqOrNull(record.payload());
-                return new Rejected(Refusal.BAD_SIGNATURE, i, seq,
-                        name(i, seq) + ": the signature does not verify with this device's key");
-            }
-            PlayRecordPayload fields;
-            try {
-                fields = PlayRecordPayload.parse(record.payload());
-            } catch (InvalidPayloadException e) {
-                Long seq = PlayRecordPayload.seqOrNull(record.payload());
-                return new Rejected(Refusal.BAD_PAYLOAD, i, seq, name(i, seq) + ": " + e.getMessage());
-            }
-            if (!deviceId.equals(fields.deviceId())) {
-                return new Rejected(Refusal.WRONG_DEVICE, i, fields.seq(), name(i, fields.seq())
-                        + ": deviceId is " + fields.deviceId() + ", but the caller is " + deviceId);
-            }
-            parsed.add(new NewRecord(record, record.hash(), fields, Link.UNCHECKED));
         }
-        return classify(parsed, stored);
+        return classify(parsed, stored, refused);
     }
 
-    private static Plan classify(List<NewRecord> parsed, StoredRecords stored) {
+    private static Refused refusal(int i, SignedRecord record, String deviceId, byte[] publicKey) {
+        if (record.payload() == null || record.sig() == null) {
+            return new Refused(i, null, Refusal.BAD_PAYLOAD, record, "record " + i + " lacks payload or sig");
+        }
+        Long seq = PlayRecordPayload.seqOrNull(record.payload());
+        if (record.payload().length() > MAX_PAYLOAD_CHARS) {
+            return new Refused(i, seq, Refusal.TOO_LARGE, record, name(i, seq) + ": payload is over "
+                    + MAX_PAYLOAD_CHARS + " characters");
+        }
+        if (!record.signatureVerifies(publicKey)) {
+            return new Refused(i, seq, Refusal.BAD_SIGNATURE, record,
+                    name(i, seq) + ": the signature does not verify with this device's key");
+        }
+        PlayRecordPayload fields;
+        try {
+            fields = PlayRecordPayload.parse(record.payload());
+        } catch (InvalidPayloadException e) {
+            return new Refused(i, seq, Refusal.BAD_PAYLOAD, record, name(i, seq) + ": " + e.getMessage());
+        }
+        if (!deviceId.equals(fields.deviceId())) {
+            return new Refused(i, fields.seq(), Refusal.WRONG_DEVICE, record, name(i, fields.seq())
+                    + ": deviceId is " + fields.deviceId() + ", but the caller is " + deviceId);
+        }
+        return null;
+    }
+
+    /** Only called for a record {@link #refusal} accepted, so the payload parses. */
+    private static PlayRecordPayload parsedFields(SignedRecord record) {
+        try {
+            return PlayRecordPayload.parse(record.payload());
+        } catch (InvalidPayloadException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Plan classify(List<NewRecord> parsed, StoredRecords stored, List<Refused> refused) {
         parsed.sort(Comparator.comparingLong(NewRecord::seq));
         Map<Long, NewRecord> fresh = new LinkedHashMap<>();
         List<Long> duplicates = new ArrayList<>();
@@ -116,11 +135,8 @@ public final class PlayBatchVerifier {
                 conflicts.add(new Conflict(record.record(), record.seq(), record.hash(), keptHash));
             }
         }
-        long highest = stored.highestContiguousSeq();
-        while (fresh.containsKey(highest + 1) || stored.bySeq(highest + 1).isPresent()) {
-            highest++;
-        }
-        return new Accepted(List.copyOf(fresh.values()), List.copyOf(duplicates), List.copyOf(conflicts), highest);
+        return new Plan(List.copyOf(fresh.values()), List.copyOf(duplicates), List.copyOf(conflicts),
+                List.copyOf(refused));
     }
 
     private static NewRecord withLink(NewRecord record, Map<Long, NewRecord> fresh, StoredRecords stored) {
@@ -132,6 +148,12 @@ public final class PlayBatchVerifier {
         Link link = expected == null ? Link.UNCHECKED
                 : expected.equals(record.fields().prevHash()) ? Link.LINKED : Link.BROKEN;
         return new NewRecord(record.record(), record.hash(), record.fields(), link);
+    }
+
+    /** A fingerprint of what was sent, readable or not: hex SHA-256 of the payload, a newline, the signature. */
+    public static String fingerprint(SignedRecord record) {
+        return Sha256.hex((record.payload() == null ? "" : record.payload()) + "\n"
+                + (record.sig() == null ? "" : record.sig()));
     }
 
     private static String name(int index, Long seq) {

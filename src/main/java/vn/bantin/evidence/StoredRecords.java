@@ -10,7 +10,4 @@ public interface StoredRecords {
     }
 
     Optional<StoredRecord> bySeq(long seq);
-
-    /** The highest seq such that every record 1..seq is stored; 0 when record 1 is not. */
-    long highestContiguousSeq();
 }

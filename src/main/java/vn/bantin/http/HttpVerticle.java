@@ -10,6 +10,7 @@ import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
 import vn.bantin.http.api.AlertRoutes;
+import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
@@ -23,6 +24,8 @@ import vn.bantin.http.api.ReportRoutes;
 import vn.bantin.http.api.SessionRoutes;
 import vn.bantin.http.api.UserRoutes;
 import vn.bantin.http.access.ApiRouter;
+import vn.bantin.http.access.AuditHandler;
+import vn.bantin.http.api.AuditRoutes;
 import vn.bantin.http.access.ManagementAuth;
 import vn.bantin.http.access.OperationPermissions;
 import vn.bantin.access.Permission;
@@ -62,6 +65,7 @@ public final class HttpVerticle extends VerticleBase {
         BodyHandler uploadBody = BodyHandler.create(config.uploadTempDir().toString())
                 .setBodyLimit(config.maxUploadBytes()).setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true);
+        router.route("/api/v1/*").order(-2).handler(new AuditHandler(services.audit(), permissions, blocking));
         router.route("/api/v1/*").order(-1).handler(new ManagementAuth(admin, services.tokens(), services.sessions(),
                 services.throttle(), permissions, blocking));
         router.route("/api/v1/*").handler(ctx -> {
@@ -74,14 +78,16 @@ public final class HttpVerticle extends VerticleBase {
         });
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
-        new AreaRoutes(services.areas(), blocking).mount(api);
+        new AuditRoutes(services.audit(), blocking).mount(api);
+        ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
+        new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);
-        new AssetRoutes(services.assets(), blocking, uploadBody).mount(api);
+        new AssetRoutes(services.assets(), blocking, uploadBody, approvals).mount(api);
         new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(api);
         new TtsRoutes(services.tts(), services.assets(), blocking).mount(api);
         new JobRoutes(services.jobs(), services.scopedJobs(), blocking, vertx).mount(api);
-        new CampaignRoutes(services.campaigns(), blocking).mount(api);
-        new AlertRoutes(services.alerts(), blocking).mount(api);
+        new CampaignRoutes(services.campaigns(), blocking, approvals).mount(api);
+        new AlertRoutes(services.alerts(), blocking, services.approval().alertReviews()).mount(api);
         new PlayRoutes(services.plays(), blocking).mount(api);
         new PreviewRoutes(services.previews(), blocking).mount(api);
         new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);

@@ -20,7 +20,6 @@ public final class AssetRepository {
     private static final String BY_SHA = "SELECT * FROM asset WHERE sha256 = ?";
     private static final String BY_SHA_AND_AREA =
             "SELECT * FROM asset WHERE sha256 = ? AND area_id IS NOT DISTINCT FROM CAST(? AS BIGINT)";
-    private static final String APPROVE = "UPDATE asset SET approved = ? WHERE id = ?";
 
     public long insert(Connection c, StoredAsset s) throws SQLException {
         Asset a = s.asset();
@@ -47,9 +46,6 @@ public final class AssetRepository {
         return Sql.one(c, BY_SHA_AND_AREA, AssetRepository::map, sha256, areaId);
     }
 
-    public boolean setApproved(Connection c, long id, boolean approved) throws SQLException {
-        return Sql.update(c, APPROVE, approved, id) == 1;
-    }
 
     private static StoredAsset map(ResultSet rs) throws SQLException {
         Long expires = Sql.nullableLong(rs, "expires_at");

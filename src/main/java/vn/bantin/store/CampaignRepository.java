@@ -43,7 +43,6 @@ public final class CampaignRepository {
     private static final String ONE_OFFS = "SELECT * FROM slot_one_off ORDER BY slot_id, local_at";
     private static final String EXCLUDED = "SELECT * FROM slot_excluded_date ORDER BY slot_id, local_date";
     private static final String TARGETS = "SELECT * FROM campaign_target ORDER BY campaign_id, target_type, target_value";
-    private static final String APPROVE = "UPDATE campaign SET approved = ? WHERE id = ?";
 
     private final AssetRepository assets;
 
@@ -56,6 +55,26 @@ public final class CampaignRepository {
         long id = Sql.insert(c, INSERT, campaign.name(), campaign.broadcastClass().name(), campaign.rank(),
                 campaign.startDate(), campaign.endDate(), campaign.approved(), campaign.volume(), campaign.topic(),
                 nowMs, campaign.targets().withinAreaId());
+        insertParts(c, id, campaign);
+        return id;
+    }
+
+    /** Replaces what the campaign is (fields, playlist, slots, targets); its owner and approval stay as they are. */
+    public void replace(Connection c, long id, Campaign campaign) throws SQLException {
+        Sql.update(c, "UPDATE campaign SET name = ?, broadcast_class = ?, rank_in_class = ?, start_date = ?,"
+                + " end_date = ?, volume = ?, topic = ? WHERE id = ?", campaign.name(),
+                campaign.broadcastClass().name(), campaign.rank(), campaign.startDate(), campaign.endDate(),
+                campaign.volume(), campaign.topic(), id);
+        String slotsOf = "(SELECT id FROM campaign_slot WHERE campaign_id = ?)";
+        Sql.update(c, "DELETE FROM slot_one_off WHERE slot_id IN " + slotsOf, id);
+        Sql.update(c, "DELETE FROM slot_excluded_date WHERE slot_id IN " + slotsOf, id);
+        Sql.update(c, "DELETE FROM campaign_slot WHERE campaign_id = ?", id);
+        Sql.update(c, "DELETE FROM campaign_item WHERE campaign_id = ?", id);
+        Sql.update(c, "DELETE FROM campaign_target WHERE campaign_id = ?", id);
+        insertParts(c, id, campaign);
+    }
+
+    private static void insertParts(Connection c, long id, Campaign campaign) throws SQLException {
         int position = 0;
         for (PlaylistItem item : campaign.playlist()) {
             Sql.update(c, INSERT_ITEM, id, position++, item.asset().id(), item.durationMs());
@@ -73,12 +92,8 @@ public final class CampaignRepository {
         insertTargets(c, id, "AREA", campaign.targets().areaIds());
         insertTargets(c, id, "TAG", campaign.targets().tags());
         insertTargets(c, id, "ENDPOINT", campaign.targets().endpointIds());
-        return id;
     }
 
-    public boolean setApproved(Connection c, long id, boolean approved) throws SQLException {
-        return Sql.update(c, APPROVE, approved, id) == 1;
-    }
 
     public Optional<Campaign> byId(Connection c, long id) throws SQLException {
         return all(c).stream().filter(x -> x.id() == id).findFirst();

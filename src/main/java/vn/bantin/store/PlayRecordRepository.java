@@ -17,9 +17,12 @@ public final class PlayRecordRepository {
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_CONFLICT = "INSERT INTO play_record_conflict (device_id, seq, payload, sig,"
             + " received_at) VALUES (?, ?, ?, ?, ?)";
+    private static final String CONFLICTS_AT = "SELECT payload FROM play_record_conflict WHERE device_id = ? AND seq = ?";
+    private static final String INSERT_REFUSED = "INSERT INTO play_record_refused (device_id, fingerprint, seq, payload,"
+            + " sig, code, message, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String REFUSED_EXISTS = "SELECT COUNT(*) FROM play_record_refused WHERE device_id = ?"
+            + " AND fingerprint = ?";
     private static final String BY_SEQ = "SELECT * FROM play_record WHERE device_id = ? AND seq = ?";
-    private static final String COUNT_MAX = "SELECT COUNT(*), MAX(seq) FROM play_record WHERE device_id = ?";
-    private static final String SEQS = "SELECT seq FROM play_record WHERE device_id = ? ORDER BY seq";
     private static final String BY_DEVICE = "SELECT * FROM play_record WHERE device_id = ? ORDER BY seq";
     private static final String RECENT = "SELECT * FROM play_record ORDER BY received_at DESC, seq DESC"
             + " FETCH FIRST ? ROWS ONLY";
@@ -48,30 +51,27 @@ public final class PlayRecordRepository {
         }
     }
 
-    public void insertConflict(Connection c, String deviceId, long seq, String payload, String sig, long nowMs)
+    /** Keeps a conflicting record aside, once: the same bytes sent again add nothing. True when newly kept. */
+    public boolean insertConflict(Connection c, String deviceId, long seq, String payload, String sig, long nowMs)
             throws SQLException {
+        if (Sql.list(c, CONFLICTS_AT, rs -> rs.getString(1), deviceId, seq).contains(payload)) {
+            return false;
+        }
         Sql.update(c, INSERT_CONFLICT, deviceId, seq, payload, sig, nowMs);
+        return true;
+    }
+
+    /** Keeps a refused record aside, once per fingerprint; a payload too long for the column is not kept. */
+    public void insertRefused(Connection c, String deviceId, RefusedRecord r, long nowMs) throws SQLException {
+        if (Sql.one(c, REFUSED_EXISTS, rs -> rs.getLong(1), deviceId, r.fingerprint()).orElse(0L) == 0) {
+            String payload = r.payload() != null && r.payload().length() <= 4000 ? r.payload() : null;
+            String sig = r.sig() != null && r.sig().length() <= 200 ? r.sig() : null;
+            Sql.update(c, INSERT_REFUSED, deviceId, r.fingerprint(), r.seq(), payload, sig, r.code(), r.message(), nowMs);
+        }
     }
 
     public Optional<StoredPlay> bySeq(Connection c, String deviceId, long seq) throws SQLException {
         return Sql.one(c, BY_SEQ, PlayRecordRepository::map, deviceId, seq);
-    }
-
-    /** The highest n such that records 1..n of the device are all stored. */
-    public long highestContiguousSeq(Connection c, String deviceId) throws SQLException {
-        long[] countMax = Sql.one(c, COUNT_MAX, rs -> new long[] {rs.getLong(1), rs.getLong(2)}, deviceId)
-                .orElseThrow();
-        if (countMax[0] == countMax[1]) {
-            return countMax[1];
-        }
-        long expected = 1;
-        for (long seq : Sql.list(c, SEQS, rs -> rs.getLong(1), deviceId)) {
-            if (seq != expected) {
-                break;
-            }
-            expected++;
-        }
-        return expected - 1;
     }
 
     public List<StoredPlay> byDevice(Connection c, String deviceId) throws SQLException {

@@ -25,6 +25,7 @@ final class IngestBench {
     private static final int BATCH = Integer.getInteger("bench.batch", 250);
     private static final int THREADS = Integer.getInteger("bench.threads", 16);
     private static final String SHA = "a".repeat(64);
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private IngestBench() {
     }
@@ -85,7 +86,7 @@ final class IngestBench {
             List<byte[]> batches = new ArrayList<>();
             long t = day;
             for (int b = 0; b < BATCHES; b++) {
-                StringBuilder body = new StringBuilder("{\"records\":[");
+                StringBuilder body = new StringBuilder("{\"batch\":\"" + batchId() + "\",\"records\":[");
                 for (int r = 0; r < BATCH; r++) {
                     t += 60_000;
                     boolean once = r % 3 == 0;
@@ -98,6 +99,13 @@ final class IngestBench {
             }
             return batches;
         }).toList();
+    }
+
+    /** A new batch id per request, as the agent makes one (contract: POST /agent/v1/plays). */
+    private static String batchId() {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return java.util.HexFormat.of().formatHex(id);
     }
 
     private static void send(String baseUrl, List<BenchAgent> agents, List<List<byte[]>> bodies, int thread,

@@ -48,8 +48,7 @@ class ControllerKillIT {
                 agent = new SignedAgent(controller.baseUrl(), agent.key());
                 long ackedAt = 0;
                 for (int b = 0; b < BATCHES_PER_ROUND; b++) {
-                    SignedAgent.Reply reply = agent.post("/agent/v1/plays",
-                            new JsonObject().put("records", chain.nextSigned(BATCH)));
+                    SignedAgent.Reply reply = agent.postPlays(chain.nextSigned(BATCH));
                     ackedAt = System.nanoTime();
                     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
                     acknowledged.addAll(acknowledgedSeqs(reply.json()));
@@ -81,9 +80,14 @@ class ControllerKillIT {
         return endpointId;
     }
 
-    /** The seqs an acknowledgement says the controller holds. */
+    /** The seqs an acknowledgement says the controller holds: its ranges [first, last]. */
     private static List<Long> acknowledgedSeqs(JsonObject ack) {
-        return LongStream.rangeClosed(1, ack.getLong("highestSeq")).boxed().toList();
+        List<Long> seqs = new ArrayList<>();
+        ack.getJsonArray("held").forEach(r -> {
+            io.vertx.core.json.JsonArray range = (io.vertx.core.json.JsonArray) r;
+            LongStream.rangeClosed(range.getLong(0), range.getLong(1)).forEach(seqs::add);
+        });
+        return seqs;
     }
 
     private static List<Long> storedSeqs(HttpApi api, long endpointId) {

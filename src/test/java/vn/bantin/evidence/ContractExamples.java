@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.RequestSignature;
@@ -37,6 +38,7 @@ final class ContractExamples {
     static final long SERVER_TIME = 1_764_000_000_000L;
     static final long ENDPOINT_ID = 12;
     static final String NONCE = "5f1c0b9e2a7d4c6f8e3a1b0c9d8e7f60";
+    static final String BATCH = "0c2f6a9d41e87b35c0d9e2a4f6b81735";
     private static final long FROM = 1_764_000_000_000L;
     private static final long BULLETIN_START = 1_764_050_400_000L;
     private static final String BULLETIN_SHA = Sha256.hex("bản tin sáng 2025-11-25.mp3");
@@ -67,9 +69,13 @@ final class ContractExamples {
         files.put("timeline.json.sig", new TimelineSigner(CONTROLLER).sign(timeline).getBytes(StandardCharsets.US_ASCII));
         ObjectNode first = playRecord(1, PlayRecordPayload.GENESIS_HASH);
         files.put("play-record-payload.json", pretty(first));
-        files.put("plays-request.json", pretty(playsRequest(first)));
-        files.put("plays-response.json", pretty(JSON.createObjectNode()
-                .put("highestSeq", 2).put("stored", 2).put("duplicates", 0).put("conflicts", 0)));
+        ObjectNode notice = gapNotice();
+        files.put("gap-notice-payload.json", pretty(notice));
+        byte[] playsRequest = pretty(playsRequest(first, notice));
+        files.put("plays-request.json", playsRequest);
+        byte[] ack = playsAck(playsRequest, notice);
+        files.put("plays-response.json", ack);
+        files.put("plays-response.json.sig", CONTROLLER.signBase64(ack).getBytes(StandardCharsets.US_ASCII));
         files.put("heartbeat-request.json", pretty(heartbeatRequest()));
         files.put("heartbeat-response.json", pretty(JSON.createObjectNode()
                 .put("serverTime", SERVER_TIME + 3_600_000).put("timelineVersion", timelineVersion())));
@@ -154,8 +160,16 @@ final class ContractExamples {
                 .put("timelineVersion", timelineVersion());
     }
 
-    private static ObjectNode playsRequest(ObjectNode first) {
-        ObjectNode request = JSON.createObjectNode();
+    /** Seq 3 was torn on the device's card: the notice says so, signed by the device. */
+    private static ObjectNode gapNotice() {
+        return JSON.createObjectNode().put("type", GapNotice.TYPE).put("deviceId", DEVICE.deviceId())
+                .put("firstSeq", 3).put("lastSeq", 3).put("cause", "TORN")
+                .put("detail", "spool/3.json: unexpected end of JSON after 112 bytes (power cut while writing)")
+                .put("notedAt", BULLETIN_START + 7_300_000);
+    }
+
+    private static ObjectNode playsRequest(ObjectNode first, ObjectNode notice) {
+        ObjectNode request = JSON.createObjectNode().put("batch", BATCH);
         ArrayNode records = request.putArray("records");
         String firstPayload = first.toString();
         String secondPayload = playRecord(2, Sha256.hex(firstPayload)).toString();
@@ -163,7 +177,17 @@ final class ContractExamples {
             records.addObject().put("payload", payload)
                     .put("sig", DEVICE.signBase64(payload.getBytes(StandardCharsets.UTF_8)));
         }
+        String noticePayload = notice.toString();
+        request.putArray("gapNotices").addObject().put("payload", noticePayload)
+                .put("sig", DEVICE.signBase64(noticePayload.getBytes(StandardCharsets.UTF_8)));
         return request;
+    }
+
+    /** The signed acknowledgement of that request, compact as sent: bound to its batch and its exact bytes. */
+    private static byte[] playsAck(byte[] request, ObjectNode notice) {
+        return new PlayAck(DEVICE.deviceId(), BATCH, Sha256.hex(request), SeqRanges.empty().plus(List.of(1L, 2L)), 2,
+                0, List.of(), List.of(), List.of(Sha256.hex(notice.toString())), List.of(), BULLETIN_START + 7_400_000)
+                .toWireBytes();
     }
 
     private static ObjectNode heartbeatRequest() {

@@ -103,37 +103,38 @@ class ContractExamplesTest {
     }
 
     @Test
-    @DisplayName("plays: two records chained from genesis, accepted whole; the answer matches the example")
-    void plays() throws IOException {
+    @DisplayName("plays: two records chained from genesis are stored, the gap notice verifies, and the signed"
+            + " acknowledgement names this very request and holds exactly those seqs")
+    void plays() throws Exception {
         JsonNode keys = json("test-keys.json").get("device");
         byte[] publicKey = key(keys, "publicKey");
+        byte[] request = bytes("plays-request.json");
         List<SignedRecord> records = ChainVerifier.readExport(ContractExamples.DIR.resolve("plays-request.json"));
-        StoredRecords empty = new StoredRecords() {
-            @Override
-            public Optional<StoredRecord> bySeq(long seq) {
-                return Optional.empty();
-            }
-
-            @Override
-            public long highestContiguousSeq() {
-                return 0;
-            }
-        };
+        JsonNode notice = json("plays-request.json").get("gapNotices").get(0);
+        SignedRecord signedNotice = new SignedRecord(notice.get("payload").asText(), notice.get("sig").asText());
+        byte[] ack = bytes("plays-response.json");
+        String ackSignature = new String(bytes("plays-response.json.sig"), StandardCharsets.US_ASCII);
+        JsonNode answer = JSON.readTree(ack);
 
         assertThat(ChainVerifier.verify(publicKey, records).intact()).isTrue();
-        assertThat(PlayBatchVerifier.plan(keys.get("deviceId").asText(), publicKey, records, empty))
-                .isInstanceOfSatisfying(PlayBatchVerifier.Accepted.class, plan -> {
-                    JsonNode response;
-                    try {
-                        response = json("plays-response.json");
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                    assertThat(plan.highestSeq()).isEqualTo(response.get("highestSeq").asLong());
-                    assertThat(plan.toStore()).hasSize(response.get("stored").asInt());
-                    assertThat(plan.toStore()).noneMatch(PlayBatchVerifier.NewRecord::chainBroken);
-                });
+        PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(keys.get("deviceId").asText(), publicKey, records,
+                seq -> Optional.empty());
+        assertThat(plan.toStore()).hasSize(answer.get("stored").asInt()).noneMatch(PlayBatchVerifier.NewRecord::chainBroken);
+        assertThat(plan.refused()).isEmpty();
         assertThat(JSON.readTree(records.get(0).payload())).isEqualTo(json("play-record-payload.json"));
+        assertThat(signedNotice.signatureVerifies(publicKey)).isTrue();
+        assertThat(GapNotice.parse(signedNotice.payload()))
+                .isEqualTo(new GapNotice(keys.get("deviceId").asText(), 3, 3, GapNotice.Cause.TORN,
+                        json("gap-notice-payload.json").get("detail").asText(), json("gap-notice-payload.json")
+                        .get("notedAt").asLong()));
+
+        assertThat(Ed25519Keys.verifyBase64(key(json("test-keys.json").get("controller"), "publicKey"), ack, ackSignature))
+                .isTrue();
+        assertThat(answer.get("deviceId").asText()).isEqualTo(keys.get("deviceId").asText());
+        assertThat(answer.get("batch").asText()).isEqualTo(json("plays-request.json").get("batch").asText());
+        assertThat(answer.get("request").asText()).isEqualTo(Sha256.hex(request));
+        assertThat(answer.get("held").toString()).isEqualTo("[[1,2]]");
+        assertThat(answer.get("notices").get(0).asText()).isEqualTo(signedNotice.hash());
     }
 
     @Test
@@ -142,7 +143,7 @@ class ContractExamplesTest {
         MiniSchemaValidator validator = new MiniSchemaValidator(SCHEMAS);
         List<String> problems = new ArrayList<>();
         for (String name : List.of("enroll-request", "enroll-response", "timeline", "play-record-payload",
-                "plays-request", "plays-response", "heartbeat-request", "heartbeat-response", "error-response",
+                "gap-notice-payload", "plays-request", "plays-response", "heartbeat-request", "heartbeat-response", "error-response",
                 "test-keys")) {
             problems.addAll(validator.validate(name + ".schema.json", json(name + ".json"))
                     .stream().map(p -> name + " " + p).toList());
@@ -150,8 +151,11 @@ class ContractExamplesTest {
         for (JsonNode record : json("plays-request.json").get("records")) {
             problems.addAll(validator.validate("play-record-payload.schema.json", JSON.readTree(record.get("payload").asText())));
         }
+        for (JsonNode notice : json("plays-request.json").get("gapNotices")) {
+            problems.addAll(validator.validate("gap-notice-payload.schema.json", JSON.readTree(notice.get("payload").asText())));
+        }
         assertThat(problems).isEmpty();
-        assertThat(validator.validate("plays-response.schema.json", JSON.readTree("{\"highestSeq\":-1}")))
-                .hasSize(4);
+        assertThat(validator.validate("plays-response.schema.json", JSON.readTree("{\"held\":[[0]],\"stored\":1}")))
+                .hasSize(11);
     }
 }

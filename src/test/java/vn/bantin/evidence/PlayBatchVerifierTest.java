@@ -9,11 +9,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.bantin.evidence.PlayBatchVerifier.Accepted;
 import vn.bantin.evidence.PlayBatchVerifier.Link;
 import vn.bantin.evidence.PlayBatchVerifier.NewRecord;
+import vn.bantin.evidence.PlayBatchVerifier.Plan;
 import vn.bantin.evidence.PlayBatchVerifier.Refusal;
-import vn.bantin.evidence.PlayBatchVerifier.Rejected;
+import vn.bantin.evidence.PlayBatchVerifier.Refused;
 
 class PlayBatchVerifierTest {
 
@@ -29,44 +29,38 @@ class PlayBatchVerifierTest {
             return Optional.ofNullable(records.get(seq));
         }
 
-        @Override
-        public long highestContiguousSeq() {
-            long seq = 0;
-            while (records.containsKey(seq + 1)) {
-                seq++;
-            }
-            return seq;
+        SeqRanges held() {
+            return SeqRanges.empty().plus(records.keySet());
         }
 
-        void apply(Accepted plan) {
+        void apply(Plan plan) {
             for (NewRecord record : plan.toStore()) {
                 records.put(record.seq(), new StoredRecord(record.seq(), record.record().payload(), record.hash()));
             }
         }
     }
 
-    private PlayBatchVerifier.Plan plan(List<SignedRecord> batch) {
+    private Plan plan(List<SignedRecord> batch) {
         return PlayBatchVerifier.plan(device.id(), device.publicKey(), batch, store);
     }
 
-    private Accepted accept(List<SignedRecord> batch) {
-        PlayBatchVerifier.Plan plan = plan(batch);
-        assertThat(plan).isInstanceOf(Accepted.class);
-        store.apply((Accepted) plan);
-        return (Accepted) plan;
+    private Plan accept(List<SignedRecord> batch) {
+        Plan plan = plan(batch);
+        store.apply(plan);
+        return plan;
     }
 
     @Test
-    @DisplayName("records in order are stored, linked, and acknowledged up to the last")
+    @DisplayName("records in order are stored and linked")
     void inOrder() {
-        Accepted first = accept(device.next(3));
-        Accepted second = accept(device.next(2));
+        Plan first = accept(device.next(3));
+        Plan second = accept(device.next(2));
 
         assertThat(first.toStore()).extracting(NewRecord::seq).containsExactly(1L, 2L, 3L);
         assertThat(first.toStore()).extracting(NewRecord::link).containsOnly(Link.LINKED);
-        assertThat(first.highestSeq()).isEqualTo(3);
         assertThat(second.toStore()).extracting(NewRecord::link).containsOnly(Link.LINKED);
-        assertThat(second.highestSeq()).isEqualTo(5);
+        assertThat(first.refused()).isEmpty();
+        assertThat(store.held()).hasToString("[1-5]");
     }
 
     @Test
@@ -75,12 +69,11 @@ class PlayBatchVerifierTest {
         List<SignedRecord> records = device.next(3);
         accept(records.subList(0, 2));
 
-        Accepted again = accept(records);
+        Plan again = accept(records);
 
         assertThat(again.toStore()).extracting(NewRecord::seq).containsExactly(3L);
         assertThat(again.duplicates()).containsExactly(1L, 2L);
         assertThat(again.conflicts()).isEmpty();
-        assertThat(again.highestSeq()).isEqualTo(3);
     }
 
     @Test
@@ -91,7 +84,7 @@ class PlayBatchVerifierTest {
         SignedRecord rewritten = device.sign(TestDevice.payload(device.id(), 2, records.get(0).hash())
                 .put("outcome", "MISSED").put("reason", "rewritten").toString());
 
-        Accepted plan = accept(List.of(rewritten));
+        Plan plan = accept(List.of(rewritten));
 
         assertThat(plan.toStore()).isEmpty();
         assertThat(plan.conflicts()).singleElement().satisfies(conflict -> {
@@ -103,42 +96,51 @@ class PlayBatchVerifierTest {
     }
 
     @Test
-    @DisplayName("one bad signature refuses the whole batch and names its seq")
+    @DisplayName("a bad signature refuses that record alone, names its seq, and the rest of the batch is stored")
     void badSignature() {
-        List<SignedRecord> records = new ArrayList<>(device.next(3));
+        List<SignedRecord> records = new ArrayList<>(device.next(4));
         SignedRecord third = records.get(2);
         records.set(2, new SignedRecord(third.payload().replace("PLAYED", "FAILED"), third.sig()));
 
-        assertThat(plan(records)).isInstanceOfSatisfying(Rejected.class, rejected -> {
-            assertThat(rejected.refusal()).isEqualTo(Refusal.BAD_SIGNATURE);
-            assertThat(rejected.seq()).isEqualTo(3);
-            assertThat(rejected.message()).contains("seq 3");
+        Plan plan = accept(records);
+
+        assertThat(plan.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.refusal()).isEqualTo(Refusal.BAD_SIGNATURE);
+            assertThat(refused.index()).isEqualTo(2);
+            assertThat(refused.seq()).isEqualTo(3);
+            assertThat(refused.message()).contains("seq 3");
         });
-        assertThat(store.highestContiguousSeq()).isZero();
+        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 2L, 4L);
+        assertThat(store.held()).hasToString("[1-2, 4]");
     }
 
     @Test
-    @DisplayName("a record signed by another key, or naming another device, refuses the batch")
+    @DisplayName("a record signed by another key, or naming another device, is refused; its neighbours are stored")
     void wrongDevice() {
         TestDevice other = new TestDevice();
-        assertThat(plan(List.of(device.next(), other.next()))).isInstanceOfSatisfying(Rejected.class,
-                rejected -> assertThat(rejected.refusal()).isEqualTo(Refusal.BAD_SIGNATURE));
+        Plan foreign = plan(List.of(device.next(), other.next()));
+        assertThat(foreign.refused()).extracting(Refused::refusal).containsExactly(Refusal.BAD_SIGNATURE);
+        assertThat(foreign.toStore()).extracting(NewRecord::seq).containsExactly(1L);
 
         TestDevice impostor = new TestDevice(device.key);
         SignedRecord claimsOther = impostor.next(node -> node.put("deviceId", other.id()));
-        assertThat(plan(List.of(claimsOther))).isInstanceOfSatisfying(Rejected.class, rejected -> {
-            assertThat(rejected.refusal()).isEqualTo(Refusal.WRONG_DEVICE);
-            assertThat(rejected.message()).contains(other.id(), device.id());
+        assertThat(plan(List.of(claimsOther)).refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.refusal()).isEqualTo(Refusal.WRONG_DEVICE);
+            assertThat(refused.message()).contains(other.id(), device.id());
         });
     }
 
     @Test
-    @DisplayName("a signed payload that is not JSON refuses the batch")
-    void notJson() {
-        assertThat(plan(List.of(device.sign("hello")))).isInstanceOfSatisfying(Rejected.class, rejected -> {
-            assertThat(rejected.refusal()).isEqualTo(Refusal.BAD_PAYLOAD);
-            assertThat(rejected.code()).isEqualTo("bad_payload");
-        });
+    @DisplayName("a signed payload that is not JSON, a missing signature and an oversized payload are each refused")
+    void invalid() {
+        SignedRecord huge = device.next(node -> node.put("reason", "x".repeat(PlayBatchVerifier.MAX_PAYLOAD_CHARS)));
+        Plan plan = plan(List.of(device.sign("hello"), new SignedRecord("{}", null), huge));
+
+        assertThat(plan.refused()).extracting(r -> r.refusal().code())
+                .containsExactly("bad_payload", "bad_payload", "record_too_large");
+        assertThat(plan.refused()).extracting(Refused::index).containsExactly(0, 1, 2);
+        assertThat(plan.refused().get(2).seq()).isEqualTo(1);
+        assertThat(plan.toStore()).isEmpty();
     }
 
     @Test
@@ -147,28 +149,28 @@ class PlayBatchVerifierTest {
         accept(device.next(2));
         SignedRecord bad = device.next(node -> node.put("prevHash", "f".repeat(64)));
 
-        Accepted plan = accept(List.of(bad));
+        Plan plan = accept(List.of(bad));
 
         assertThat(plan.toStore()).singleElement().satisfies(record -> {
             assertThat(record.chainBroken()).isTrue();
             assertThat(record.seq()).isEqualTo(3);
         });
-        assertThat(plan.highestSeq()).isEqualTo(3);
     }
 
     @Test
-    @DisplayName("a record ahead of a gap is stored unchecked; the ack stops before the gap until it is filled")
+    @DisplayName("a record ahead of a gap is stored unchecked; the gap shows until it is filled")
     void gap() {
         List<SignedRecord> records = device.next(4);
         accept(records.subList(0, 2));
 
-        Accepted ahead = accept(List.of(records.get(3)));
-        Accepted filled = accept(List.of(records.get(2)));
+        Plan ahead = accept(List.of(records.get(3)));
+        SeqRanges withGap = store.held();
+        Plan filled = accept(List.of(records.get(2)));
 
         assertThat(ahead.toStore()).singleElement().extracting(NewRecord::link).isEqualTo(Link.UNCHECKED);
-        assertThat(ahead.highestSeq()).isEqualTo(2);
+        assertThat(withGap.gaps()).containsExactly(new SeqRanges.Range(3, 3));
         assertThat(filled.toStore()).singleElement().extracting(NewRecord::link).isEqualTo(Link.LINKED);
-        assertThat(filled.highestSeq()).isEqualTo(4);
+        assertThat(store.held().gaps()).isEmpty();
     }
 
     @Test
@@ -177,7 +179,7 @@ class PlayBatchVerifierTest {
         List<SignedRecord> records = new ArrayList<>(device.next(3));
         Collections.reverse(records);
 
-        Accepted plan = accept(records);
+        Plan plan = accept(records);
 
         assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 2L, 3L);
         assertThat(plan.toStore()).extracting(NewRecord::link).containsOnly(Link.LINKED);

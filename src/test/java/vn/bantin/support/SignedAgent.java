@@ -1,5 +1,6 @@
 package vn.bantin.support;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.RequestSignature;
@@ -98,6 +99,21 @@ public final class SignedAgent {
         RANDOM.nextBytes(nonce);
         return new LinkedHashMap<>(RequestSignature.sign(key, method, path, body, timestampMs,
                 HexFormat.of().formatHex(nonce)));
+    }
+
+    /** POST /agent/v1/plays with these records and a fresh batch id, as the agent sends it. */
+    public Reply postPlays(JsonArray records) {
+        return postPlays(records, new JsonArray());
+    }
+
+    public Reply postPlays(JsonArray records, JsonArray gapNotices) {
+        byte[] batch = new byte[16];
+        RANDOM.nextBytes(batch);
+        JsonObject body = new JsonObject().put("batch", HexFormat.of().formatHex(batch)).put("records", records);
+        if (!gapNotices.isEmpty()) {
+            body.put("gapNotices", gapNotices);
+        }
+        return post("/agent/v1/plays", body);
     }
 
     /** A play record as the agent uploads it: the payload string and the device signature over its bytes. */

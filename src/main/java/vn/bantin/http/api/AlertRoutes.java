@@ -8,7 +8,9 @@ import vn.bantin.domain.Alert;
 import vn.bantin.domain.Asset;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
+import vn.bantin.app.AlertReviews;
 import vn.bantin.http.Blocking;
+import vn.bantin.store.AlertReviewRepository.Review;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
@@ -17,15 +19,19 @@ import vn.bantin.http.Responses;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Map;
+import java.util.Optional;
 
 public final class AlertRoutes {
 
     private final AlertService alerts;
     private final Blocking blocking;
+    private final AlertReviews reviews;
 
-    public AlertRoutes(AlertService alerts, Blocking blocking) {
+    public AlertRoutes(AlertService alerts, Blocking blocking, AlertReviews reviews) {
         this.alerts = alerts;
         this.blocking = blocking;
+        this.reviews = reviews;
     }
 
     public void mount(ApiRouter api) {
@@ -33,23 +39,49 @@ public final class AlertRoutes {
         api.post("/api/v1/alerts", Permission.ALERT_FIRE, this::create);
         api.get("/api/v1/alerts/:id", Permission.READ, this::get);
         api.post("/api/v1/alerts/:id/cancel", Permission.ALERT_FIRE, this::cancel);
+        api.post("/api/v1/alerts/:id/review", Permission.CONTENT_APPROVE, this::review);
     }
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> alerts.all(actor).stream().map(AlertRoutes::toJson).toList());
+        blocking.json(ctx, () -> {
+            Map<Long, Review> all = reviews.all();
+            return alerts.all(actor).stream().map(a -> withReview(toJson(a), Optional.ofNullable(all.get(a.id()))))
+                    .toList();
+        });
     }
 
     private void get(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(alerts.get(actor, id)));
+        blocking.json(ctx, () -> withReview(toJson(alerts.get(actor, id)), reviews.of(id)));
     }
 
     private void create(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         AlertDraft draft = draft(JsonInput.of(ctx));
-        blocking.respond(ctx, () -> alerts.create(actor, draft), (c, alert) -> Responses.created(c, toJson(alert)));
+        blocking.respond(ctx, () -> {
+            Alert alert = alerts.create(actor, draft);
+            return withReview(toJson(alert), reviews.of(alert.id()));
+        }, Responses::created);
+    }
+
+    /** {"note"?}: an approver has looked at an alert that went on air without one. */
+    private void review(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        String note = ctx.body().length() > 0 ? JsonInput.of(ctx).optionalString("note") : null;
+        blocking.json(ctx, () -> {
+            Review review = reviews.review(actor, id, note);
+            return withReview(toJson(alerts.get(actor, id)), Optional.of(review));
+        });
+    }
+
+    /** review: null when the alert needs none (fired by someone who may approve), else PENDING or REVIEWED. */
+    private static JsonObject withReview(JsonObject alert, Optional<Review> review) {
+        return alert.put("review", review.map(r -> new JsonObject().put("status", r.status())
+                .put("reviewedBy", r.reviewedBy()).put("reviewedAt", r.reviewedAt()).put("note", r.note()))
+                .orElse(null));
     }
 
     private void cancel(RoutingContext ctx) {

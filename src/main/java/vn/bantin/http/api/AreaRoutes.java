@@ -2,7 +2,9 @@ package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.AreaPolicies;
 import vn.bantin.app.AreaService;
+import vn.bantin.domain.AreaPolicy;
 import vn.bantin.domain.Area;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
@@ -20,7 +22,10 @@ public final class AreaRoutes {
     private final AreaService areas;
     private final Blocking blocking;
 
-    public AreaRoutes(AreaService areas, Blocking blocking) {
+    private final AreaPolicies policies;
+
+    public AreaRoutes(AreaService areas, Blocking blocking, AreaPolicies policies) {
+        this.policies = policies;
         this.areas = areas;
         this.blocking = blocking;
     }
@@ -29,6 +34,8 @@ public final class AreaRoutes {
         api.get("/api/v1/areas", Permission.READ, this::list);
         api.post("/api/v1/areas", Permission.AREA_WRITE, this::create);
         api.get("/api/v1/areas/:id", Permission.READ, this::get);
+        api.get("/api/v1/areas/:id/policy", Permission.READ, this::policy);
+        api.put("/api/v1/areas/:id/policy", Permission.AREA_WRITE, this::setPolicy);
     }
 
     private void list(RoutingContext ctx) {
@@ -52,6 +59,36 @@ public final class AreaRoutes {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
         blocking.json(ctx, () -> toJson(areas.get(actor, id)));
+    }
+
+    private void policy(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(policies.get(actor, id)));
+    }
+
+    /** {"selfApproval", "maxSpeakerSessionsPerDay"?, "maxSpeakerSessionMinutes"?}; the areas below inherit it. */
+    private void setPolicy(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        JsonInput in = JsonInput.of(ctx);
+        Long sessions = in.optionalLong("maxSpeakerSessionsPerDay");
+        Long minutes = in.optionalLong("maxSpeakerSessionMinutes");
+        AreaPolicy policy = new AreaPolicy(Boolean.TRUE.equals(in.raw().getValue("selfApproval")), small(sessions),
+                small(minutes));
+        blocking.json(ctx, () -> toJson(policies.put(actor, id, policy)));
+    }
+
+    /** Out-of-range values stay out of range (and are refused with the limit), they do not wrap around. */
+    private static Integer small(Long v) {
+        return v == null ? null : (int) Math.max(-1, Math.min(v, 1_000_000));
+    }
+
+    private static JsonObject toJson(AreaPolicies.InForce p) {
+        return new JsonObject().put("selfApproval", p.policy().selfApproval())
+                .put("maxSpeakerSessionsPerDay", p.policy().maxSpeakerSessionsPerDay())
+                .put("maxSpeakerSessionMinutes", p.policy().maxSpeakerSessionMinutes())
+                .put("setByAreaId", p.setByAreaId());
     }
 
     static JsonObject toJson(Area a) {

@@ -14,6 +14,7 @@ import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
+import vn.bantin.store.ApprovalRepository.Kind;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
 import vn.bantin.schedule.TimelineJson;
@@ -30,7 +31,10 @@ public final class AssetRoutes {
     private final BodyHandler uploadBody;
 
     /** uploadBody streams multipart files to disk under the upload temp dir, never whole into memory. */
-    public AssetRoutes(AssetService assets, Blocking blocking, BodyHandler uploadBody) {
+    private final ApprovalRoutes approvals;
+
+    public AssetRoutes(AssetService assets, Blocking blocking, BodyHandler uploadBody, ApprovalRoutes approvals) {
+        this.approvals = approvals;
         this.assets = assets;
         this.blocking = blocking;
         this.uploadBody = uploadBody;
@@ -41,8 +45,7 @@ public final class AssetRoutes {
         api.get("/api/v1/assets", Permission.READ, this::list);
         api.get("/api/v1/assets/:id", Permission.READ, this::get);
         api.get("/api/v1/assets/:id/thumbnail", Permission.READ, this::thumbnail);
-        api.post("/api/v1/assets/:id/approve", Permission.CONTENT_APPROVE, ctx -> approve(ctx, true));
-        api.post("/api/v1/assets/:id/unapprove", Permission.CONTENT_APPROVE, ctx -> approve(ctx, false));
+        approvals.mount(api, "/api/v1/assets", Kind.ASSET, (actor, id) -> toJson(assets.get(actor, id)));
     }
 
     private void upload(RoutingContext ctx) {
@@ -78,20 +81,16 @@ public final class AssetRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> assets.all(actor).stream().map(AssetRoutes::toJson).toList());
+        blocking.json(ctx, () -> assets.all(actor).stream().map(v -> approvals.withApproval(actor, Kind.ASSET,
+                v.stored().asset().id(), toJson(v))).toList());
     }
 
     private void get(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(assets.get(actor, id)));
+        blocking.json(ctx, () -> approvals.withApproval(actor, Kind.ASSET, id, toJson(assets.get(actor, id))));
     }
 
-    private void approve(RoutingContext ctx, boolean approved) {
-        Actor actor = Actors.of(ctx);
-        long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(assets.approve(actor, id, approved)));
-    }
 
     static JsonObject toJson(AssetView v) {
         StoredAsset s = v.stored();

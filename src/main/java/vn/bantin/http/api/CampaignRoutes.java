@@ -13,6 +13,7 @@ import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
+import vn.bantin.store.ApprovalRepository.Kind;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -24,7 +25,10 @@ public final class CampaignRoutes {
     private final CampaignService campaigns;
     private final Blocking blocking;
 
-    public CampaignRoutes(CampaignService campaigns, Blocking blocking) {
+    private final ApprovalRoutes approvals;
+
+    public CampaignRoutes(CampaignService campaigns, Blocking blocking, ApprovalRoutes approvals) {
+        this.approvals = approvals;
         this.campaigns = campaigns;
         this.blocking = blocking;
     }
@@ -33,19 +37,29 @@ public final class CampaignRoutes {
         api.get("/api/v1/campaigns", Permission.READ, this::list);
         api.post("/api/v1/campaigns", Permission.CONTENT_WRITE, this::create);
         api.get("/api/v1/campaigns/:id", Permission.READ, this::get);
-        api.post("/api/v1/campaigns/:id/approve", Permission.CONTENT_APPROVE, ctx -> approve(ctx, true));
-        api.post("/api/v1/campaigns/:id/unapprove", Permission.CONTENT_APPROVE, ctx -> approve(ctx, false));
+        api.put("/api/v1/campaigns/:id", Permission.CONTENT_WRITE, this::update);
+        approvals.mount(api, "/api/v1/campaigns", Kind.CAMPAIGN, (actor, id) -> toJson(campaigns.get(actor, id)));
     }
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> campaigns.all(actor).stream().map(CampaignRoutes::toJson).toList());
+        blocking.json(ctx, () -> campaigns.all(actor).stream().map(c -> approvals.withApproval(actor, Kind.CAMPAIGN,
+                c.id(), toJson(c))).toList());
     }
 
     private void get(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(campaigns.get(actor, id)));
+        blocking.json(ctx, () -> approvals.withApproval(actor, Kind.CAMPAIGN, id, toJson(campaigns.get(actor, id))));
+    }
+
+    /** The whole campaign again, as for create; an approved campaign goes back to DRAFT. */
+    private void update(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        CampaignDraft draft = draft(JsonInput.of(ctx));
+        blocking.json(ctx, () -> approvals.withApproval(actor, Kind.CAMPAIGN, id,
+                toJson(campaigns.update(actor, id, draft))));
     }
 
     private void create(RoutingContext ctx) {
@@ -54,11 +68,6 @@ public final class CampaignRoutes {
         blocking.respond(ctx, () -> campaigns.create(actor, draft), (c, campaign) -> Responses.created(c, toJson(campaign)));
     }
 
-    private void approve(RoutingContext ctx, boolean approved) {
-        Actor actor = Actors.of(ctx);
-        long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(campaigns.approve(actor, id, approved)));
-    }
 
     private static CampaignDraft draft(JsonInput in) {
         JsonInput targets = in.object("targets");

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.Sha256;
+import vn.bantin.support.PlayChain;
 import vn.bantin.support.SignedAgent;
 
 import java.nio.charset.StandardCharsets;
@@ -16,27 +18,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@DisplayName("Agent API: POST /agent/v1/plays on a real controller")
+@DisplayName("Agent API: POST /agent/v1/plays on a real controller, answered by a signed range acknowledgement")
 class PlaysApiTest {
 
     private static final String PLAYS = "/agent/v1/plays";
-    private static final long T0 = 1_764_050_400_000L;
 
     @TempDir
     Path dir;
     Commune commune;
     Commune.Enrolled device;
     SignedAgent agent;
+    PlayChain chain;
 
     @BeforeEach
     void start() throws Exception {
         commune = Commune.start(dir);
         device = commune.enrolledSpeaker();
         agent = device.agent();
+        chain = new PlayChain(agent);
     }
 
     @AfterEach
@@ -45,105 +47,135 @@ class PlaysApiTest {
     }
 
     @Test
-    @DisplayName("a chained batch of 3 is stored; sending it again only counts duplicates")
+    @DisplayName("a chained batch of 3 is stored and acknowledged as held [1,3]; sending it again only counts duplicates")
     void storeThenDuplicates() {
-        List<String> chain = chain(agent.deviceId(), 3);
+        JsonArray records = chain.nextSigned(3);
 
-        assertAnswer(upload(signed(chain)), 3, 3, 0, 0);
-        assertAnswer(upload(signed(chain)), 3, 0, 3, 0);
+        JsonObject first = ack(agent.postPlays(records));
+        JsonObject again = ack(agent.postPlays(records));
 
-        assertThat(storedPayloads()).containsExactlyElementsOf(chain);
+        assertThat(first.getJsonArray("held").encode()).isEqualTo("[[1,3]]");
+        assertThat(first.getInteger("stored")).isEqualTo(3);
+        assertThat(again.getJsonArray("held").encode()).isEqualTo("[[1,3]]");
+        assertThat(again.getInteger("stored")).isZero();
+        assertThat(again.getInteger("duplicates")).isEqualTo(3);
+        assertThat(storedPayloads()).containsExactlyElementsOf(payloads(records));
     }
 
     @Test
-    @DisplayName("a seq already stored with other bytes is kept aside as a conflict; the stored record stays")
+    @DisplayName("the acknowledgement is signed over its exact bytes and names the device, the batch and the request body")
+    void boundToTheRequest() {
+        JsonObject body = new JsonObject().put("batch", "ab".repeat(16)).put("records", chain.nextSigned(2));
+        byte[] bytes = body.encode().getBytes(StandardCharsets.UTF_8);
+
+        SignedAgent.Reply reply = agent.post(PLAYS, bytes);
+        JsonObject ack = ack(reply);
+
+        assertThat(ack.getString("deviceId")).isEqualTo(agent.deviceId());
+        assertThat(ack.getString("batch")).isEqualTo("ab".repeat(16));
+        assertThat(ack.getString("request")).isEqualTo(Sha256.hex(bytes));
+        byte[] tampered = reply.body().clone();
+        tampered[tampered.length - 3] ^= 1;
+        assertThat(Ed25519Keys.verifyBase64(device.controllerKey(), tampered, reply.header("X-Bantin-Signature")))
+                .isFalse();
+    }
+
+    @Test
+    @DisplayName("a seq already stored with other bytes is kept aside (once) as a conflict; the evidence reads TAMPERED")
     void conflict() {
-        List<String> chain = chain(agent.deviceId(), 3);
-        upload(signed(chain));
-        String forged = chain.get(1).replace("\"PLAYED\"", "\"MISSED\"");
-        assertThat(forged).isNotEqualTo(chain.get(1));
+        JsonArray records = chain.nextSigned(3);
+        agent.postPlays(records);
+        String forged = records.getJsonObject(1).getString("payload").replace("\"PLAYED\"", "\"MISSED\"");
+        JsonArray conflicting = new JsonArray().add(agent.signedRecord(forged));
 
-        assertAnswer(upload(signed(List.of(forged))), 3, 0, 0, 1);
+        JsonObject ack = ack(agent.postPlays(conflicting));
+        JsonObject resent = ack(agent.postPlays(conflicting));
 
-        assertThat(storedPayloads()).containsExactlyElementsOf(chain);
+        assertThat(ack.getJsonArray("conflicts").encode()).isEqualTo("[2]");
+        assertThat(ack.getJsonArray("held").encode()).isEqualTo("[[1,3]]");
+        assertThat(resent.getJsonArray("conflicts").encode()).isEqualTo("[2]");
+        assertThat(storedPayloads()).containsExactlyElementsOf(payloads(records));
         JsonObject evidence = commune.api.get("/api/v1/endpoints/" + device.endpointId() + "/evidence").json();
-        assertThat(evidence.getString("status")).isEqualTo("INTACT");
+        assertThat(evidence.getString("status")).isEqualTo("TAMPERED");
         assertThat(evidence.getInteger("records")).isEqualTo(3);
         assertThat(evidence.getInteger("conflicts")).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("the same conflicting record sent again is still answered, and the stored record stays")
-    void conflictResent() {
-        List<String> chain = chain(agent.deviceId(), 3);
-        upload(signed(chain));
-        String forged = chain.get(1).replace("\"PLAYED\"", "\"MISSED\"");
-        upload(signed(List.of(forged)));
-
-        SignedAgent.Reply again = upload(signed(List.of(forged)));
-
-        assertThat(again.status()).as(again.text()).isEqualTo(200);
-        assertThat(again.json().getLong("highestSeq")).isEqualTo(3);
-        assertThat(storedPayloads()).containsExactlyElementsOf(chain);
-    }
-
-    @Test
-    @DisplayName("highestSeq stops before a gap and moves past it once the missing record arrives")
+    @DisplayName("a gap holds nothing back: records after it are stored and acknowledged; the ranges close when it is filled")
     void gap() {
-        List<String> chain = chain(agent.deviceId(), 4);
+        JsonArray records = chain.nextSigned(4);
 
-        assertAnswer(upload(signed(List.of(chain.get(0), chain.get(1), chain.get(3)))), 2, 3, 0, 0);
-        assertAnswer(upload(signed(List.of(chain.get(2)))), 4, 1, 0, 0);
+        JsonObject ahead = ack(agent.postPlays(new JsonArray().add(records.getValue(0)).add(records.getValue(1))
+                .add(records.getValue(3))));
+        JsonObject filled = ack(agent.postPlays(new JsonArray().add(records.getValue(2))));
 
+        assertThat(ahead.getJsonArray("held").encode()).isEqualTo("[[1,2],[4,4]]");
+        assertThat(ahead.getInteger("stored")).isEqualTo(3);
+        assertThat(filled.getJsonArray("held").encode()).isEqualTo("[[1,4]]");
         JsonObject evidence = commune.api.get("/api/v1/endpoints/" + device.endpointId() + "/evidence").json();
         assertThat(evidence.getString("status")).isEqualTo("INTACT");
         assertThat(evidence.getInteger("records")).isEqualTo(4);
     }
 
     @Test
-    @DisplayName("one record with a bad signature refuses the whole batch with 400 and stores none of it")
-    void badSignatureRefusesBatch() {
-        List<String> chain = chain(agent.deviceId(), 3);
-        JsonArray records = signed(chain);
+    @DisplayName("a record with a bad signature is refused alone and named; the rest of the batch is stored")
+    void badSignatureRefusesOnlyThatRecord() {
+        JsonArray records = chain.nextSigned(3);
         JsonObject bad = records.getJsonObject(1);
         byte[] sig = Base64.getDecoder().decode(bad.getString("sig"));
         sig[0] ^= 1;
         bad.put("sig", Base64.getEncoder().encodeToString(sig));
 
-        SignedAgent.Reply refused = upload(records);
+        JsonObject ack = ack(agent.postPlays(records));
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.code()).isEqualTo("bad_signature");
-        assertThat(storedPayloads()).isEmpty();
-        assertAnswer(upload(new JsonArray()), 0, 0, 0, 0);
-        assertAnswer(upload(signed(chain)), 3, 3, 0, 0);
+        assertThat(ack.getJsonArray("held").encode()).isEqualTo("[[1,1],[3,3]]");
+        assertThat(ack.getInteger("stored")).isEqualTo(2);
+        JsonObject refused = ack.getJsonArray("refused").getJsonObject(0);
+        assertThat(refused.getInteger("index")).isEqualTo(1);
+        assertThat(refused.getLong("seq")).isEqualTo(2);
+        assertThat(refused.getString("code")).isEqualTo("bad_signature");
+        assertThat(ack(agent.postPlays(records)).getJsonArray("refused")).hasSize(1);
     }
 
     @Test
-    @DisplayName("a record naming another device is refused 400 and nothing of the batch is stored")
-    void otherDevice() {
-        List<String> mine = chain(agent.deviceId(), 2);
-        String theirs = payload(commune.newAgent().deviceId(), 3, Sha256.hex(mine.get(1)), p -> p);
-        List<String> batch = new ArrayList<>(mine);
-        batch.add(theirs);
+    @DisplayName("a record naming another device, or not JSON, is refused alone; the device's own records are stored")
+    void invalidRecords() {
+        JsonArray mine = chain.nextSigned(2);
+        String theirs = PlayChain.payload(commune.newAgent().deviceId(), 3, "0".repeat(64)).encode();
+        JsonArray batch = mine.copy().add(agent.signedRecord(theirs)).add(agent.signedRecord("seq=4; outcome=PLAYED"));
 
-        SignedAgent.Reply refused = upload(signed(batch));
+        JsonObject ack = ack(agent.postPlays(batch));
 
-        assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.code()).isEqualTo("wrong_device");
-        assertThat(storedPayloads()).isEmpty();
+        assertThat(ack.getJsonArray("refused").stream().map(o -> ((JsonObject) o).getString("code")).toList())
+                .containsExactly("wrong_device", "bad_payload");
+        assertThat(ack.getJsonArray("held").encode()).isEqualTo("[[1,2]]");
+        assertThat(storedPayloads()).containsExactlyElementsOf(payloads(mine));
     }
 
     @Test
-    @DisplayName("a signed payload that is not JSON is refused 400")
-    void notJson() {
-        List<String> batch = new ArrayList<>(chain(agent.deviceId(), 1));
-        batch.add("seq=2; outcome=PLAYED");
+    @DisplayName("a signed gap notice is kept and acknowledged by its hash; one signed by another key is refused")
+    void gapNotices() {
+        String notice = new JsonObject().put("type", "gap-notice").put("deviceId", agent.deviceId())
+                .put("firstSeq", 2).put("lastSeq", 2).put("cause", "TORN").put("detail", "spool/2.json is torn")
+                .put("notedAt", System.currentTimeMillis()).encode();
+        JsonArray notices = new JsonArray().add(agent.signedRecord(notice))
+                .add(commune.newAgent().signedRecord(notice));
 
-        SignedAgent.Reply refused = upload(signed(batch));
+        JsonObject ack = ack(agent.postPlays(chain.nextSigned(1), notices));
+
+        assertThat(ack.getJsonArray("notices").getList()).containsExactly(Sha256.hex(notice));
+        assertThat(ack.getJsonArray("refusedNotices").getJsonObject(0).getInteger("index")).isEqualTo(1);
+        assertThat(ack.getJsonArray("refusedNotices").getJsonObject(0).getString("code")).isEqualTo("bad_signature");
+    }
+
+    @Test
+    @DisplayName("a request without a valid batch id is refused 400 and stores nothing")
+    void noBatch() {
+        SignedAgent.Reply refused = agent.post(PLAYS, new JsonObject().put("records", chain.nextSigned(1)));
 
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.code()).isEqualTo("bad_payload");
+        assertThat(refused.code()).isEqualTo("bad_batch");
         assertThat(storedPayloads()).isEmpty();
     }
 
@@ -152,8 +184,8 @@ class PlaysApiTest {
     void tooLarge() {
         char[] padding = new char[4 * 1024 * 1024 + 1];
         Arrays.fill(padding, 'x');
-        byte[] body = new JsonObject().put("records", new JsonArray()).put("padding", new String(padding)).encode()
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = new JsonObject().put("batch", "ab".repeat(16)).put("records", new JsonArray())
+                .put("padding", new String(padding)).encode().getBytes(StandardCharsets.UTF_8);
 
         SignedAgent.Reply refused = agent.post(PLAYS, body);
 
@@ -161,42 +193,18 @@ class PlaysApiTest {
         assertThat(storedPayloads()).isEmpty();
     }
 
-    /** Payloads 1..count of one device, each naming its predecessor's hash, all fields per the contract. */
-    private static List<String> chain(String deviceId, int count) {
-        List<String> payloads = new ArrayList<>();
-        String prev = "0".repeat(64);
-        for (int seq = 1; seq <= count; seq++) {
-            String p = payload(deviceId, seq, prev, o -> o);
-            payloads.add(p);
-            prev = Sha256.hex(p.getBytes(StandardCharsets.UTF_8));
-        }
-        return payloads;
-    }
-
-    private static String payload(String deviceId, long seq, String prevHash, UnaryOperator<JsonObject> edit) {
-        long start = T0 + seq * 600_000;
-        return edit.apply(new JsonObject().put("deviceId", deviceId).put("seq", seq).put("prevHash", prevHash)
-                .put("entryId", "slot-7/20251125T0600/" + seq).put("campaignId", 3L).put("class", "NORMAL")
-                .put("mode", "ONCE").put("sha256", "f".repeat(64)).put("scheduledStart", start)
-                .put("actualStart", start + 38).put("actualEnd", start + 60_038).put("outcome", "PLAYED")
-                .putNull("reason").put("clockOffsetMs", -12).put("timelineVersion", "3e".repeat(32))).encode();
-    }
-
-    private JsonArray signed(List<String> payloads) {
-        JsonArray records = new JsonArray();
-        payloads.forEach(p -> records.add(agent.signedRecord(p)));
-        return records;
-    }
-
-    private SignedAgent.Reply upload(JsonArray records) {
-        return agent.post(PLAYS, new JsonObject().put("records", records));
-    }
-
-    private static void assertAnswer(SignedAgent.Reply reply, long highestSeq, int stored, int duplicates,
-                                     int conflicts) {
+    /** The 200 answer, after checking the controller's signature over its exact bytes with the pinned key. */
+    private JsonObject ack(SignedAgent.Reply reply) {
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-        assertThat(reply.json()).isEqualTo(new JsonObject().put("highestSeq", highestSeq).put("stored", stored)
-                .put("duplicates", duplicates).put("conflicts", conflicts));
+        assertThat(Ed25519Keys.verifyBase64(device.controllerKey(), reply.body(), reply.header("X-Bantin-Signature")))
+                .as("acknowledgement signed by the controller key").isTrue();
+        return reply.json();
+    }
+
+    private static List<String> payloads(JsonArray records) {
+        List<String> out = new ArrayList<>();
+        records.forEach(r -> out.add(((JsonObject) r).getString("payload")));
+        return out;
     }
 
     /** This device's stored payloads by seq, as the management API shows them. */

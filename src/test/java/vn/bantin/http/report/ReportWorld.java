@@ -122,8 +122,7 @@ final class ReportWorld implements AutoCloseable {
     }
 
     static void upload(Speaker s, JsonObject... records) {
-        SignedAgent.Reply r = s.agent().post("/agent/v1/plays", new JsonObject().put("records", new JsonArray(
-                java.util.List.of((Object[]) records))));
+        SignedAgent.Reply r = s.agent().postPlays(new JsonArray(java.util.List.of((Object[]) records)));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
     }
 

@@ -8,6 +8,7 @@ import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.RequestSigner;
 import vn.bantin.agent.playback.MpvProcess;
 import vn.bantin.agent.playback.Player;
+import vn.bantin.agent.spool.GapNotices;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.spool.Uploader;
 import vn.bantin.agent.status.AgentStatus;
@@ -64,7 +65,8 @@ public final class Main {
                 keys.deviceId(), status);
         Heartbeat heartbeat = new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync,
                 cfg.heartbeatInterval(), state);
-        Uploader uploader = new Uploader(spool, client, enrollment::isActive);
+        GapNotices notices = new GapNotices(state.resolve("spool").resolve("notices"), keys, clock::now);
+        Uploader uploader = new Uploader(spool, notices, client, enrollment::isActive, enrollment::pinnedKey);
         PushClient push = new PushClient(cfg.controllerUrl(), new RequestSigner(keys), clock, enrollment::isActive,
                 sync::requestPull);
         MpvProcess mpv = new MpvProcess(cfg.mpvPath(), cfg.mpvArgs(), state.resolve("mpv.sock"));

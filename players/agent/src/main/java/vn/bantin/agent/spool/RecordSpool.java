@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,14 +20,16 @@ import vn.bantin.agent.io.AtomicFiles;
 
 /**
  * Durable, hash-chained, signed play records: one file {@code <seq>.json} per record, written and fsync'ed
- * before anyone may upload it, deleted only once the controller acknowledged its sequence number.
+ * before anyone may upload it, deleted only once a verified acknowledgement covers its sequence number.
  * The file {@code last} holds the last sequence number and hash so the chain continues after deletions.
+ * A record the controller refused as invalid is moved to {@code refused/} and kept there, never deleted.
  */
 public final class RecordSpool {
 
     public static final String GENESIS_HASH = "0".repeat(64);
     private static final String LAST_FILE = "last";
     private static final String SUFFIX = ".json";
+    private static final String REFUSED_DIR = "refused";
 
     private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
@@ -129,18 +133,54 @@ public final class RecordSpool {
         return out;
     }
 
-    /** Deletes the records the controller holds: every sequence up to and including {@code highestSeq}. */
-    public synchronized int acknowledge(long highestSeq) throws IOException {
+    /** Deletes these spooled records: only ever the ones a verified acknowledgement covers. */
+    public synchronized int acknowledge(Collection<Long> seqs) throws IOException {
         int deleted = 0;
-        while (!spooled.isEmpty() && spooled.first() <= highestSeq) {
-            Files.deleteIfExists(fileOf(spooled.pollFirst()));
-            deleted++;
+        for (long seq : seqs) {
+            if (spooled.remove(seq)) {
+                Files.deleteIfExists(fileOf(seq));
+                deleted++;
+            }
         }
         if (deleted > 0) {
             AtomicFiles.syncDirectory(dir);
             listeners.forEach(Runnable::run);
         }
         return deleted;
+    }
+
+    /**
+     * Moves a record the controller refused as invalid out of the upload queue into {@code refused/}, with
+     * the refusal beside it ({@code <seq>.refusal}). It is kept there: it is still this device's testimony.
+     */
+    public synchronized void setAside(long seq, String refusal) throws IOException {
+        if (!spooled.contains(seq)) {
+            return;
+        }
+        Path aside = Files.createDirectories(dir.resolve(REFUSED_DIR));
+        AtomicFiles.write(aside.resolve(seq + ".refusal"), (refusal + "\n").getBytes(StandardCharsets.UTF_8));
+        Files.move(fileOf(seq), aside.resolve(seq + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.syncDirectory(aside);
+        AtomicFiles.syncDirectory(dir);
+        spooled.remove(seq);
+        listeners.forEach(Runnable::run);
+    }
+
+    /** The records set aside as refused, by seq. */
+    public synchronized List<Long> refusedSeqs() throws IOException {
+        Path aside = dir.resolve(REFUSED_DIR);
+        List<Long> out = new ArrayList<>();
+        if (Files.isDirectory(aside)) {
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(aside, "*" + SUFFIX)) {
+                files.forEach(f -> out.add(Long.parseLong(f.getFileName().toString().replace(SUFFIX, ""))));
+            }
+        }
+        out.sort(Long::compare);
+        return out;
+    }
+
+    public String deviceId() {
+        return keys.deviceId();
     }
 
     public synchronized int count() {

@@ -46,6 +46,11 @@ public final class ControllerClient implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** POSTs these exact bytes as JSON, for callers that must know what they sent (e.g. to check an answer bound to it). */
+    public HttpResponse<byte[]> postBytes(String path, byte[] json) throws IOException, InterruptedException {
+        return send("POST", path, json, Map.of("Content-Type", "application/json"), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     public <T> HttpResponse<T> get(String pathOrUrl, Map<String, String> headers, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         return send("GET", pathOrUrl, null, headers, handler);

@@ -1,6 +1,7 @@
 package vn.bantin.agent.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,11 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.agent.crypto.Ed25519;
 import vn.bantin.agent.crypto.Hashes;
+import vn.bantin.agent.crypto.DeviceKeys;
+import vn.bantin.agent.spool.AckVerifier;
+import vn.bantin.agent.spool.Acknowledgement;
+import vn.bantin.agent.spool.GapNotices;
 import vn.bantin.agent.spool.PlayRecord;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.spool.SpooledRecord;
+import vn.bantin.agent.spool.Uploader;
 
-/** plays-request.json and play-record-payload.json against the agent's verification, hashing and spool. */
+/**
+ * plays-request.json, plays-response.json, play-record-payload.json and gap-notice-payload.json against the
+ * agent's verification, hashing, spool, gap notices and acknowledgement check.
+ */
 class PlayRecordContractTest {
 
     @TempDir
@@ -46,6 +55,56 @@ class PlayRecordContractTest {
         String first = (String) records.get(0).get("payload");
         assertThat(Ed25519.verify(Contract.devicePublicKey(), first.replace(",\"seq\"", ", \"seq\"")
                 .getBytes(StandardCharsets.UTF_8), (String) records.get(0).get("sig"))).isFalse();
+    }
+
+    @Test
+    void theExampleAcknowledgementVerifiesForTheExampleRequestAndNoOther() throws Exception {
+        byte[] request = Contract.bytes("plays-request.json");
+        String batch = (String) Contract.json("plays-request.json").get("batch");
+        byte[] ack = Contract.bytes("plays-response.json");
+        String signature = Contract.text("plays-response.json.sig");
+        AckVerifier verifier = new AckVerifier(Contract.controllerPublicKey(), Contract.deviceId());
+
+        Acknowledgement verified = verifier.verify(ack, signature, batch, request);
+
+        assertThat(verified.holds(1)).isTrue();
+        assertThat(verified.holds(2)).isTrue();
+        assertThat(verified.holds(3)).isFalse();
+        assertThat(verified.notices()).containsExactly(Hashes.sha256Hex(((String) ((Map<?, ?>) ((List<?>) Contract
+                .json("plays-request.json").get("gapNotices")).get(0)).get("payload")).getBytes(StandardCharsets.UTF_8)));
+        assertThat(Contract.violations(Contract.schema("plays-response.schema.json"), Contract.parse(ack))).isEmpty();
+        assertThatThrownBy(() -> verifier.verify(ack, signature, "ff".repeat(16), request))
+                .isInstanceOf(AckVerifier.AckRejected.class);
+        assertThatThrownBy(() -> verifier.verify(ack, signature, batch, Contract.bytes("enroll-request.json")))
+                .isInstanceOf(AckVerifier.AckRejected.class);
+        assertThatThrownBy(() -> new AckVerifier(Contract.devicePublicKey(), Contract.deviceId())
+                .verify(ack, signature, batch, request)).isInstanceOf(AckVerifier.AckRejected.class);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theAgentWritesTheExampleGapNoticeByteForByteAndShapesRequestsLikeTheExample() throws Exception {
+        Map<String, Object> example = (Map<String, Object>) ((List<?>) Contract.json("plays-request.json")
+                .get("gapNotices")).get(0);
+        Map<String, Object> fields = Contract.json("gap-notice-payload.json");
+        DeviceKeys keys = Contract.deviceKeys(state);
+        GapNotices notices = new GapNotices(state.resolve("notices"), keys, System::currentTimeMillis);
+
+        String payload = notices.payload(((Number) fields.get("firstSeq")).longValue(),
+                ((Number) fields.get("lastSeq")).longValue(), GapNotices.Cause.valueOf((String) fields.get("cause")),
+                (String) fields.get("detail"), ((Number) fields.get("notedAt")).longValue());
+
+        assertThat(payload).isEqualTo(example.get("payload"));
+        assertThat(keys.signBase64(payload.getBytes(StandardCharsets.UTF_8))).isEqualTo(example.get("sig"));
+        assertThat(Contract.violations(Contract.schema("gap-notice-payload.schema.json"), Contract.parse(
+                payload.getBytes(StandardCharsets.UTF_8)))).isEmpty();
+        RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
+        SpooledRecord record = spool.append(new PlayRecord("e1", 3L, "NORMAL", "ONCE", "b".repeat(64), 5_000, 5_010L,
+                6_000L, PlayRecord.Outcome.PLAYED, null, 0, "v1"));
+        Map<String, Object> body = Contract.parse(Uploader.body("ab".repeat(16), List.of(record),
+                List.of(new GapNotices.Notice(payload, (String) example.get("sig")))));
+        assertThat(body.keySet()).containsExactlyElementsOf(Contract.json("plays-request.json").keySet());
+        assertThat(Contract.violations(Contract.schema("plays-request.schema.json"), body)).isEmpty();
     }
 
     @Test

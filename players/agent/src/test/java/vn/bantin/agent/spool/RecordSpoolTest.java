@@ -52,16 +52,37 @@ class RecordSpoolTest {
         }
         String hashOf4 = Hashes.sha256Hex(spool.oldest(4).get(3).payload().getBytes(StandardCharsets.UTF_8));
 
-        assertThat(spool.acknowledge(2)).isEqualTo(2);
-        assertThat(spool.acknowledge(2)).isZero();
-        assertThat(spool.oldest(10)).extracting(SpooledRecord::seq).containsExactly(3L, 4L);
+        assertThat(spool.acknowledge(java.util.List.of(1L, 3L))).isEqualTo(2);
+        assertThat(spool.acknowledge(java.util.List.of(1L, 3L))).isZero();
+        assertThat(spool.oldest(10)).extracting(SpooledRecord::seq).containsExactly(2L, 4L);
 
-        spool.acknowledge(4);
+        spool.acknowledge(java.util.List.of(2L, 4L));
         RecordSpool reopened = RecordSpool.open(state.resolve("spool"), keys);
         assertThat(reopened.count()).isZero();
         SpooledRecord fifth = reopened.append(played("e5"));
         assertThat(fifth.seq()).isEqualTo(5);
         assertThat(JSON.std.mapFrom(fifth.payload()).get("prevHash")).isEqualTo(hashOf4);
+    }
+
+    @Test
+    void aRefusedRecordIsMovedAsideWithItsRefusalAndNeverUploadedAgain() throws Exception {
+        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
+        RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
+        for (int i = 1; i <= 3; i++) {
+            spool.append(played("e" + i));
+        }
+        String second = spool.oldest(3).get(1).payload();
+
+        spool.setAside(2, "bad_signature: record 1 (seq 2): the signature does not verify");
+
+        assertThat(spool.oldest(10)).extracting(SpooledRecord::seq).containsExactly(1L, 3L);
+        assertThat(spool.refusedSeqs()).containsExactly(2L);
+        Path aside = state.resolve("spool").resolve("refused");
+        assertThat(JSON.std.mapFrom(Files.readAllBytes(aside.resolve("2.json"))).get("payload")).isEqualTo(second);
+        assertThat(Files.readString(aside.resolve("2.refusal"))).contains("bad_signature");
+        RecordSpool reopened = RecordSpool.open(state.resolve("spool"), keys);
+        assertThat(reopened.oldest(10)).extracting(SpooledRecord::seq).containsExactly(1L, 3L);
+        assertThat(reopened.append(played("e4")).seq()).isEqualTo(4);
     }
 
     @Test

@@ -25,6 +25,8 @@ import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.Ed25519;
 import vn.bantin.agent.crypto.Hashes;
 import vn.bantin.agent.crypto.RequestSigner;
+import vn.bantin.agent.spool.Acks;
+import vn.bantin.agent.spool.GapNotices;
 import vn.bantin.agent.spool.PlayRecord;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.spool.Uploader;
@@ -93,7 +95,8 @@ class ControllerProtocolTest {
                     null, clock.offsetMs(), "v"));
         }
         highestStored = 2; // the controller acknowledges only the first two
-        new Uploader(spool, client, () -> true).uploadBatch();
+        new Uploader(spool, new GapNotices(state.resolve("notices"), keys, clock::now), client, () -> true,
+                enrollment::pinnedKey).uploadBatch();
         assertThat(spool.oldest(10)).extracting(r -> r.seq()).containsExactly(3L);
 
         new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync, Duration.ofMinutes(1), state).beat();
@@ -143,8 +146,13 @@ class ControllerProtocolTest {
                         return;
                     }
                 }
-                reply(ex, "POST " + path, 200, JSON.std.asBytes(Map.of("highestSeq", highestStored,
-                        "stored", records.size(), "duplicates", 0, "conflicts", 0)));
+                byte[] ack = Acks.of(device, body, List.of(Acks.range(1, highestStored)), List.of());
+                try {
+                    ex.getResponseHeaders().add("X-Bantin-Signature", controller.sign(ack));
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+                reply(ex, "POST " + path, 200, ack);
             }
             case "/agent/v1/heartbeat" -> reply(ex, "POST " + path, 200, JSON.std.asBytes(Map.of(
                     "serverTime", System.currentTimeMillis(), "timelineVersion", "x")));

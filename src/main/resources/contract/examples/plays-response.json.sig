@@ -1,0 +1,1 @@
+8kCcizifvWOXDc4jxg49H/GY6nfPJ6cH9OB8bjQwBSmszryveSn0jTp3x2moieHn4ji4gFXQsesMSpY1untsBQ==
