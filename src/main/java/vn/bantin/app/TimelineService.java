@@ -57,6 +57,7 @@ public final class TimelineService implements ChangeNotifier {
     private final MediaRepository media;
     private final ReportRollups rollups;
     private final Function<byte[], String> signer;
+    private final TimelineSerials serials;
     private final Clock clock;
     private final Duration horizon;
     private final AtomicLong generation = new AtomicLong();
@@ -67,7 +68,8 @@ public final class TimelineService implements ChangeNotifier {
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
                            CampaignRepository campaigns, AlertRepository alerts, ExpectedPlayRepository expected,
                            MediaRepository media, ReportRollups rollups,
-                           Function<byte[], String> signer, Clock clock, Duration horizon) {
+                           Function<byte[], String> signer, TimelineSerials serials, Clock clock,
+                           Duration horizon) {
         this.db = db;
         this.areas = areas;
         this.endpoints = endpoints;
@@ -77,6 +79,7 @@ public final class TimelineService implements ChangeNotifier {
         this.media = media;
         this.rollups = rollups;
         this.signer = signer;
+        this.serials = serials;
         this.clock = clock;
         this.horizon = horizon;
     }
@@ -130,7 +133,9 @@ public final class TimelineService implements ChangeNotifier {
         CompiledSchedule compiled = compile(endpointId, from);
         Timeline timeline = compiled.timelines().get(endpointId);
         String deviceId = db.read(c -> endpoints.deviceOf(c, endpointId)).map(d -> d.deviceId()).orElse(null);
-        byte[] body = TimelineJson.toWireBytes(deviceId, timeline);
+        String version = TimelineJson.version(timeline);
+        long serial = serials.serialFor(endpointId, deviceId, timeline.fromMs(), timeline.toMs(), version);
+        byte[] body = TimelineJson.toWireBytes(deviceId, serial, timeline);
         List<vn.bantin.evidence.ExpectedPlay> plays = ExpectedPlays.of(timeline).stream()
                 .map(TimelineService::toStored).toList();
         long now = clock.millis();
@@ -139,7 +144,7 @@ public final class TimelineService implements ChangeNotifier {
             rollups.planRecorded(c, endpointId, now, PlanItems.of(timeline));
             return null;
         });
-        return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), TimelineJson.version(timeline));
+        return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), version);
     }
 
     private CompiledSchedule compile(long endpointId, long from) {
