@@ -26,6 +26,7 @@ import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AreaPolicyRepository;
 import vn.bantin.store.AuditRepository;
+import vn.bantin.store.LifecycleRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -53,7 +54,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, AuditTrail audit, LiveServices live,
+                       Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle,
                        AgentLink agentLink) {
 
     /** Who is online with its connection history, and the remote commands sent to endpoints. */
@@ -199,6 +200,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new AuditTrail(db, new AuditRepository(), scope, clock),
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
                         agentLink.presence()),
+                new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
                 agentLink);
     }
 }
