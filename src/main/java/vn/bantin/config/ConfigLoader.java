@@ -37,6 +37,12 @@ public final class ConfigLoader {
     public static final String OFFLINE_AFTER_SECONDS = "endpoint.offline.after.seconds";
     public static final String PUSH_PING_SECONDS = "push.ping.seconds";
     public static final String COMMAND_TTL_SECONDS = "command.ttl.seconds";
+    public static final String ENROLLMENT_PENDING_MAX = "enrollment.pending.max";
+    public static final String ENROLLMENT_PER_MINUTE = "enrollment.calls.per.minute";
+    public static final String ENROLLMENT_NEW_PER_HOUR = "enrollment.new.per.hour";
+    public static final String TLS_CERT_FILE = "tls.cert.file";
+    public static final String TLS_KEY_FILE = "tls.key.file";
+    public static final String HTTP_PLAIN = "http.plain";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -85,7 +91,8 @@ public final class ConfigLoader {
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
-                agentLink());
+                agentLink(),
+                trust());
     }
 
     private AgentLinkConfig agentLink() {
@@ -93,6 +100,22 @@ public final class ConfigLoader {
                 Duration.ofSeconds(parseLong(OFFLINE_AFTER_SECONDS, get(OFFLINE_AFTER_SECONDS, "600"))),
                 Duration.ofSeconds(parseLong(PUSH_PING_SECONDS, get(PUSH_PING_SECONDS, "270"))),
                 Duration.ofSeconds(parseLong(COMMAND_TTL_SECONDS, get(COMMAND_TTL_SECONDS, "600"))));
+    }
+
+    private TrustConfig trust() {
+        String cert = blankToNull(get(TLS_CERT_FILE, ""));
+        String key = blankToNull(get(TLS_KEY_FILE, ""));
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("Config " + TLS_CERT_FILE + " and " + TLS_KEY_FILE
+                    + " go together: set both for HTTPS, or neither");
+        }
+        return new TrustConfig(
+                parseInt(ENROLLMENT_PENDING_MAX, get(ENROLLMENT_PENDING_MAX, "200")),
+                parseInt(ENROLLMENT_PER_MINUTE, get(ENROLLMENT_PER_MINUTE, "30")),
+                parseInt(ENROLLMENT_NEW_PER_HOUR, get(ENROLLMENT_NEW_PER_HOUR, "20")),
+                cert == null ? null : Path.of(cert),
+                key == null ? null : Path.of(key),
+                Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
     }
 
     private AccessConfig access() {
