@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real agent jar in its own JVM, with real mpv (null audio/video outputs). */
@@ -33,20 +35,32 @@ public final class AgentProcess implements AutoCloseable {
 
     public static AgentProcess configure(Path dir, String controllerUrl, String kind, String enrollmentCode)
             throws IOException {
+        return configure(dir, controllerUrl, TestController.controllerKeyFingerprint(controllerUrl), kind,
+                enrollmentCode, Map.of("poll.seconds", "1", "heartbeat.seconds", "1"));
+    }
+
+    /** With the controller's key fingerprint given and these config keys (intervals) added. */
+    public static AgentProcess configure(Path dir, String controllerUrl, String fingerprint, String kind,
+                                         String enrollmentCode, Map<String, String> more) throws IOException {
         Path state = Files.createDirectories(dir.resolve("state"));
         Path config = dir.resolve("agent.properties");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "controller.url=" + controllerUrl,
                 "state.dir=" + state,
                 "kind=" + kind,
                 "name=e2e-" + kind.toLowerCase(),
                 "enrollment.code=" + enrollmentCode,
-                "controller.key.fingerprint=" + TestController.controllerKeyFingerprint(controllerUrl),
-                "mpv.args=--ao=null --vo=null",
-                "poll.seconds=1",
-                "heartbeat.seconds=1",
-                ""), StandardCharsets.UTF_8);
+                "controller.key.fingerprint=" + fingerprint,
+                "mpv.args=--ao=null --vo=null"));
+        more.forEach((k, v) -> lines.add(k + "=" + v));
+        lines.add("");
+        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
         return new AgentProcess(state, config, dir.resolve("agent.log"));
+    }
+
+    /** The agent JVM's process id (mpv is its child). */
+    public long pid() {
+        return process.pid();
     }
 
     public AgentProcess start() throws IOException {
