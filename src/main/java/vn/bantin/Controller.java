@@ -89,7 +89,8 @@ public final class Controller {
         SetupTokenFile file = new SetupTokenFile(config.dataDir());
         file.ensure();
         LOG.warn("No user yet. Make the first admin with the one-time setup token in {} (readable by the"
-                + " controller's account only): open the web UI, or POST /api/v1/setup", file.path());
+                + " controller's account only) through POST /api/v1/setup, or stop the controller and run it with"
+                + " create-admin --username NAME", file.path());
     }
 
     /** Every management operation with the permission its route declared. */

@@ -66,7 +66,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
     public record People(UserService users, SessionService sessions, ApiTokenService tokens, LoginThrottle throttle,
                          FirstAdmin firstAdmin) {
 
-        static People create(Database db, AreaRepository areaRepo, AreaScope scope, BantinConfig config,
+        public static People create(Database db, AreaRepository areaRepo, AreaScope scope, BantinConfig config,
                              Clock clock) {
             AccessConfig access = config.access();
             PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Cost(access.argon2MemoryKiB(),
@@ -120,6 +120,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AreaPolicies policies = new AreaPolicies(db, areaRepo, new AreaPolicyRepository(), scope);
         Approvals approvals = new Approvals(approvalRepo, policies, clock);
         AlertReviewRepository reviewRepo = new AlertReviewRepository();
+        CampaignRules campaignRules = new CampaignRules(areaRepo, endpointRepo, campaignRepo, policies);
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         LoggerFactory.getLogger(Services.class).info("Controller key fingerprint {} (agents: controller.key.fingerprint;"
@@ -163,9 +164,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new AreaService(db, areaRepo, timelines, scope),
                 endpoints,
                 assets,
-                new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
-                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock, scope, approvals,
-                        policies),
+                new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo, campaignRules, timelines, clock,
+                        scope, approvals),
                 timelines,
                 authenticator,
                 devices,
@@ -183,7 +183,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new TtsService(new EspeakTts(), assets, config.uploadTempDir()),
                 People.create(db, areaRepo, scope, config, clock),
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
-                new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
+                new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines,
+                        campaignRepo, campaignRules), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 audit,
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,

@@ -105,7 +105,7 @@ public final class HttpVerticle extends VerticleBase {
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
         new AuditRoutes(services.audit(), blocking).mount(api);
-        new LifecycleRoutes(services.lifecycle(), services.areas(), services.endpoints(), blocking).mount(api);
+        new LifecycleRoutes(services.lifecycle(), services.endpoints(), blocking).mount(api);
         ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
         new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);
