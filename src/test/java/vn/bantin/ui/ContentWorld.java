@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,15 +70,8 @@ final class ContentWorld implements AutoCloseable {
      * what the province made), as {role: {username, password}}.
      */
     JsonObject people() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Role role : Role.values()) {
-            String username = "nd-" + role.name().toLowerCase();
-            long area = role == Role.ADMIN ? provinceId : communeId;
-            out.put(role.name(), new JsonObject().put("username", username)
-                    .put("password", controller.createUser(username, role, area)));
-        }
-        out.put("PROVINCE_APPROVER", new JsonObject().put("username", "nd-duyet-tinh")
-                .put("password", controller.createUser("nd-duyet-tinh", Role.APPROVER, provinceId)));
+        Map<String, Object> out = RolePeople.perRole(controller, "nd-", provinceId, communeId);
+        out.put("PROVINCE_APPROVER", RolePeople.person(controller, "nd-duyet-tinh", Role.APPROVER, provinceId));
         return new JsonObject(out);
     }
 
