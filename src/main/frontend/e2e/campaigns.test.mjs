@@ -47,7 +47,8 @@ test('an editor builds a campaign: cron in words, quiet hours refused in words, 
   const refusal = editor.getByTestId('campaign-refusal');
   await refusal.waitFor();
   const words = await refusal.innerText();
-  assert.match(words, /giờ yên lặng 21:30–05:30 của «Phường Hồng Gai»/, 'quiet hours refused in words');
+  assert.match(words, /khung giờ 2 lúc 22:00 ngày \d{2}\/\d{2}\/\d{4} phát âm thanh trong giờ yên lặng 21:30–05:30 của «Phường Hồng Gai»/,
+    'quiet hours refused in words, the slot named as the editor numbers it');
   assert.doesNotMatch(words, /quiet hours|Campaign/, 'Vietnamese only');
   await editor.getByTestId('slot-1').getByRole('button', { name: 'Xoá khung giờ này' }).click();
   await editor.getByRole('button', { name: 'Lưu bản nháp' }).click();
