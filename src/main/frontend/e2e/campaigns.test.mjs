@@ -145,6 +145,25 @@ test('approvers see what waits, play it, see the plan it makes, approve one and 
   await province.context.close();
 });
 
+test('editing an approved campaign sends it back to draft, said before saving; archiving takes it off the air', async () => {
+  const { page, problems, context } = await open(browser);
+  await signIn(page, 'EDITOR');
+  await page.goto(BASE + '/campaigns');
+  await page.getByTestId('campaign-list').getByRole('link', { name: NAME }).click();
+  const editor = page.getByTestId('campaign-editor');
+  await editor.getByTestId('approval-status').first().getByText('Đã duyệt').waitFor();
+  await editor.getByLabel('Thứ tự trong mức', { exact: true }).fill('5');
+  await editor.getByText(/lưu thay đổi sẽ đưa nó về bản nháp và ngừng phát/).waitFor();
+  await editor.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await editor.getByTestId('approval-status').first().getByText('Bản nháp').waitFor();
+  assert.match(await editor.innerText(), /Sửa sau khi duyệt, trở về bản nháp · nd-editor/);
+  await editor.getByRole('button', { name: 'Lưu trữ chiến dịch' }).click();
+  await editor.getByTestId('approval-status').first().getByText('Đã lưu trữ').waitFor();
+  assert.equal(await editor.getByLabel('Tên chiến dịch', { exact: true }).isDisabled(), true, 'archived: read only');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a viewer sees none of these screens, and a deep link to one says so', async () => {
   const { page, problems, context } = await open(browser);
   await signIn(page, 'VIEWER');

@@ -1,6 +1,6 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PHONE, fitsWidth, launch, open, shot } from './lib/browser.mjs';
+import { BASE, DESKTOP, PHONE, fitsWidth, launch, open, shot } from './lib/browser.mjs';
 import { signIn } from './lib/people.mjs';
 import { dropFile, network, played } from './lib/files.mjs';
 
@@ -57,6 +57,20 @@ test('a video dropped on a patchy link: upload bar, a dropped connection resumed
   await page.waitForTimeout(300);
   assert.ok(await fitsWidth(page), 'the media library fits 390 px');
   await shot(page, 'media-phone');
+  await page.setViewportSize(DESKTOP);
+
+  // the lifecycle: what a campaign uses is only archived; what nothing uses is deleted
+  await page.locator('[data-asset="nhac-hieu.wav"]').click();
+  await detail.getByRole('heading', { name: 'nhac-hieu.wav' }).waitFor();
+  await detail.getByRole('button', { name: 'Xoá…' }).click();
+  await detail.getByRole('button', { name: 'Xoá hẳn' }).click();
+  assert.match(await detail.getByRole('alert').innerText(), /đang được dùng bởi «Thông báo phòng chống bão số 3»/);
+  await page.locator(`[data-asset="${VIDEO}"]`).click();
+  await detail.getByRole('heading', { name: VIDEO }).waitFor();
+  await detail.getByRole('button', { name: 'Xoá…' }).click();
+  await detail.getByRole('button', { name: 'Xoá hẳn' }).click();
+  await detail.waitFor({ state: 'detached' });
+  assert.equal(await page.locator(`[data-asset="${VIDEO}"]`).count(), 0, 'deleted from the library');
   assert.deepEqual(problems, []);
   await context.close();
 });
