@@ -13,6 +13,7 @@ import vn.bantin.domain.Asset;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.RangedFile;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
@@ -106,8 +107,8 @@ public final class AssetRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> assets.all(actor).stream().map(v -> approvals.withApproval(actor, Kind.ASSET,
-                v.stored().asset().id(), toJson(v))).toList());
+        blocking.respond(ctx, () -> assets.all(actor).stream().map(v -> approvals.withApproval(actor, Kind.ASSET,
+                v.stored().asset().id(), toJson(v))).toList(), ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {
