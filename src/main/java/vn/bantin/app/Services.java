@@ -1,6 +1,7 @@
 package vn.bantin.app;
 
 import io.vertx.core.Vertx;
+import vn.bantin.app.evidence.Evidence;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
 import vn.bantin.app.report.ReportRollups;
@@ -29,7 +30,6 @@ import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
-import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
@@ -46,7 +46,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval) {
+                       Approval approval, Evidence evidence) {
 
     /** Approval before air, area policies and alert reviews. */
     public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
@@ -102,7 +102,6 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AssetRepository assetRepo = new AssetRepository();
         CampaignRepository campaignRepo = new CampaignRepository(assetRepo);
         PlayRecordRepository playRepo = new PlayRecordRepository();
-        ExpectedPlayRepository expectedRepo = new ExpectedPlayRepository();
         EnrollmentCodeRepository codeRepo = new EnrollmentCodeRepository();
         AlertRepository alertRepo = new AlertRepository(assetRepo);
         AreaScope scope = new AreaScope(areaRepo);
@@ -115,8 +114,11 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         MediaRepository mediaRepo = new MediaRepository();
         ReportRollups rollups = new ReportRollups(areaRepo);
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
-                expectedRepo, mediaRepo, rollups, controllerKey::signBase64, clock,
+                mediaRepo, rollups, controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
+        Evidence evidence = Evidence.create(db, new Evidence.Stores(areaRepo, endpointRepo, campaignRepo, alertRepo,
+                mediaRepo, playRepo), rollups, scope, java.time.ZoneId.of(config.defaultZone()), clock,
                 Duration.ofDays(config.timelineHorizonDays()));
+        timelines.onPlanChanged(evidence.plans()::changed);
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
         MediaProbe probe = new MediaProbe();
@@ -155,6 +157,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 People.create(db, areaRepo, scope, config, clock),
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
-                        new AlertReviews(db, alertRepo, reviewRepo, scope, clock)));
+                        new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
+                evidence);
     }
 }

@@ -5,13 +5,10 @@ import vn.bantin.domain.Endpoint;
 import vn.bantin.media.MediaProfile;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
-import vn.bantin.app.report.PlanItems;
 import vn.bantin.app.report.ReportRollups;
 import vn.bantin.schedule.AffectedEndpoints;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.schedule.CompiledSchedule;
-import vn.bantin.schedule.ExpectedPlay;
-import vn.bantin.schedule.ExpectedPlays;
 import vn.bantin.schedule.ScheduleInput;
 import vn.bantin.schedule.TimelineCompiler;
 import vn.bantin.schedule.TimelineJson;
@@ -21,7 +18,6 @@ import vn.bantin.store.AreaRepository;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
-import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
 
 import java.time.Clock;
@@ -34,6 +30,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -53,7 +50,6 @@ public final class TimelineService implements ChangeNotifier {
     private final EndpointRepository endpoints;
     private final CampaignRepository campaigns;
     private final AlertRepository alerts;
-    private final ExpectedPlayRepository expected;
     private final MediaRepository media;
     private final ReportRollups rollups;
     private final Function<byte[], String> signer;
@@ -63,9 +59,10 @@ public final class TimelineService implements ChangeNotifier {
     private final Map<Long, Long> endpointGenerations = new ConcurrentHashMap<>();
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
     private final List<Consumer<Set<Long>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<ChangeScope, Set<Long>>> planListeners = new CopyOnWriteArrayList<>();
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
-                           CampaignRepository campaigns, AlertRepository alerts, ExpectedPlayRepository expected,
+                           CampaignRepository campaigns, AlertRepository alerts,
                            MediaRepository media, ReportRollups rollups,
                            Function<byte[], String> signer, Clock clock, Duration horizon) {
         this.db = db;
@@ -73,7 +70,6 @@ public final class TimelineService implements ChangeNotifier {
         this.endpoints = endpoints;
         this.campaigns = campaigns;
         this.alerts = alerts;
-        this.expected = expected;
         this.media = media;
         this.rollups = rollups;
         this.signer = signer;
@@ -84,6 +80,11 @@ public final class TimelineService implements ChangeNotifier {
     /** Called after every change with the ids of the endpoints it reached, e.g. to push "pull now" to them. */
     public void onAffected(Consumer<Set<Long>> listener) {
         listeners.add(listener);
+    }
+
+    /** Called after every change, before the {@link #onAffected} listeners: the plan is recorded before agents pull. */
+    public void onPlanChanged(BiConsumer<ChangeScope, Set<Long>> listener) {
+        planListeners.add(listener);
     }
 
     @Override
@@ -99,6 +100,7 @@ public final class TimelineService implements ChangeNotifier {
                 cache.remove(id);
             }
         }
+        planListeners.forEach(l -> l.accept(scope, affected));
         listeners.forEach(l -> l.accept(affected));
     }
 
@@ -131,14 +133,6 @@ public final class TimelineService implements ChangeNotifier {
         Timeline timeline = compiled.timelines().get(endpointId);
         String deviceId = db.read(c -> endpoints.deviceOf(c, endpointId)).map(d -> d.deviceId()).orElse(null);
         byte[] body = TimelineJson.toWireBytes(deviceId, timeline);
-        List<vn.bantin.evidence.ExpectedPlay> plays = ExpectedPlays.of(timeline).stream()
-                .map(TimelineService::toStored).toList();
-        long now = clock.millis();
-        db.tx(c -> {
-            expected.replaceFuture(c, endpointId, now, plays);
-            rollups.planRecorded(c, endpointId, now, PlanItems.of(timeline));
-            return null;
-        });
         return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), TimelineJson.version(timeline));
     }
 
@@ -164,11 +158,6 @@ public final class TimelineService implements ChangeNotifier {
 
     private long windowStart() {
         return Instant.ofEpochMilli(clock.millis()).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
-    }
-
-    private static vn.bantin.evidence.ExpectedPlay toStored(ExpectedPlay p) {
-        return new vn.bantin.evidence.ExpectedPlay(p.endpointId(), p.campaignId(), p.entryId(), p.startMs(),
-                p.endMs() - p.startMs(), p.kind());
     }
 
 }

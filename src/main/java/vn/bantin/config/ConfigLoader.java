@@ -34,6 +34,8 @@ public final class ConfigLoader {
     public static final String LOGIN_WINDOW_SECONDS = "login.window.seconds";
     public static final String ARGON2_MEMORY_KIB = "password.argon2.memory.kib";
     public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
+    public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
+    public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -81,7 +83,14 @@ public final class ConfigLoader {
                 blankToNull(get(ADMIN_TOKEN, "")),
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
-                access());
+                access(),
+                evidence());
+    }
+
+    private EvidenceConfig evidence() {
+        return new EvidenceConfig(
+                Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
+                Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
     }
 
     private AccessConfig access() {

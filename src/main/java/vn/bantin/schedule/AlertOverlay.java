@@ -165,7 +165,7 @@ public final class AlertOverlay {
                 loop.campaignName(), loop.volume(), loop.anchorMs(), loop.items());
     }
 
-    private static String id(long endpointId, long alertId, int repeat) {
+    static String id(long endpointId, long alertId, int repeat) {
         ByteBuffer bytes = ByteBuffer.allocate(6 + 2 * Long.BYTES + Integer.BYTES)
                 .put("alert:".getBytes(StandardCharsets.US_ASCII)).putLong(endpointId).putLong(alertId).putInt(repeat);
         return hex(bytes.array());

@@ -21,11 +21,14 @@ public final class PlayRecordRepository {
     private static final String REFUSED_EXISTS = "SELECT COUNT(*) FROM play_record_refused WHERE device_id = ?"
             + " AND fingerprint = ?";
     private static final String BY_SEQ = "SELECT * FROM play_record WHERE device_id = ? AND seq = ?";
+    private static final String OF_ENDPOINT_DUE = "SELECT * FROM play_record WHERE endpoint_id = ?"
+            + " AND scheduled_start >= ? AND scheduled_start < ? ORDER BY device_id, seq";
+    private static final String HAS_ENTRY = "SELECT COUNT(*) FROM play_record WHERE endpoint_id = ? AND entry_id = ?";
+    private static final String HAS_LOOP_PLAY = "SELECT COUNT(*) FROM play_record WHERE endpoint_id = ?"
+            + " AND scheduled_start >= ? AND scheduled_start < ? AND mode = 'LOOP' AND campaign_id = ?";
     private static final String BY_DEVICE = "SELECT * FROM play_record WHERE device_id = ? ORDER BY seq";
     private static final String RECENT = "SELECT * FROM play_record ORDER BY received_at DESC, seq DESC"
             + " FETCH FIRST ? ROWS ONLY";
-    private static final String IN_PERIOD = "SELECT * FROM play_record WHERE actual_start >= ? AND actual_start < ?"
-            + " ORDER BY actual_start";
     private static final String CONFLICT_COUNT = "SELECT COUNT(*) FROM play_record_conflict WHERE device_id = ?";
 
     public void insert(Connection c, StoredPlay p) throws SQLException {
@@ -53,6 +56,22 @@ public final class PlayRecordRepository {
         }
     }
 
+    /** The records of an endpoint's devices due in [fromMs, toMs). */
+    public List<StoredPlay> ofEndpointDue(Connection c, long endpointId, long fromMs, long toMs) throws SQLException {
+        return Sql.list(c, OF_ENDPOINT_DUE, PlayRecordRepository::map, endpointId, fromMs, toMs);
+    }
+
+    /** Whether the endpoint's device sent any record of this entry. */
+    public boolean hasEntry(Connection c, long endpointId, String entryId) throws SQLException {
+        return Sql.one(c, HAS_ENTRY, rs -> rs.getLong(1), endpointId, entryId).orElse(0L) > 0;
+    }
+
+    /** Whether the endpoint's device sent a record of a loop item of this campaign due in [fromMs, toMs). */
+    public boolean hasLoopPlay(Connection c, long endpointId, long campaignId, long fromMs, long toMs)
+            throws SQLException {
+        return Sql.one(c, HAS_LOOP_PLAY, rs -> rs.getLong(1), endpointId, fromMs, toMs, campaignId).orElse(0L) > 0;
+    }
+
     public Optional<StoredPlay> bySeq(Connection c, String deviceId, long seq) throws SQLException {
         return Sql.one(c, BY_SEQ, PlayRecordRepository::map, deviceId, seq);
     }
@@ -78,10 +97,6 @@ public final class PlayRecordRepository {
         params[endpointIds.size()] = limit;
         return Sql.list(c, "SELECT * FROM play_record WHERE endpoint_id IN (" + marks + ")"
                 + " ORDER BY received_at DESC, seq DESC FETCH FIRST ? ROWS ONLY", PlayRecordRepository::map, params);
-    }
-
-    public List<StoredPlay> startedIn(Connection c, long fromMs, long toMs) throws SQLException {
-        return Sql.list(c, IN_PERIOD, PlayRecordRepository::map, fromMs, toMs);
     }
 
     public long conflictCount(Connection c, String deviceId) throws SQLException {
