@@ -5,6 +5,6 @@ public record ApiToken(long id, String name, Role role, Long areaId, String crea
                        Long lastUsedAt, Long revokedAt) {
 
     public Actor asActor() {
-        return new Actor(Actor.Via.API_TOKEN, null, id, "token:" + name, role, areaId);
+        return new Actor(Actor.Via.API_TOKEN, null, id, "token:" + name, role, areaId, null);
     }
 }

@@ -21,7 +21,8 @@ public enum Permission {
     CONTENT_WRITE(EnumSet.of(ADMIN, EDITOR, OPERATOR)),
     CONTENT_APPROVE(EnumSet.of(ADMIN, APPROVER)),
     ALERT_FIRE(EnumSet.of(ADMIN, APPROVER, OPERATOR)),
-    PEOPLE_MANAGE(EnumSet.of(ADMIN));
+    PEOPLE_MANAGE(EnumSet.of(ADMIN)),
+    AUDIT_READ(EnumSet.of(ADMIN));
 
     private final Set<Role> roles;
 

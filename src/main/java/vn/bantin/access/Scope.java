@@ -24,6 +24,11 @@ public final class Scope {
         return new Scope(Set.copyOf(subtree));
     }
 
+    /** The areas of a partial scope; null for a full one. */
+    public Set<Long> areaIds() {
+        return areaIds;
+    }
+
     public boolean full() {
         return areaIds == null;
     }

@@ -5,6 +5,6 @@ public record User(long id, String username, String displayName, Role role, Long
                    String language, boolean disabled) {
 
     public Actor asActor() {
-        return new Actor(Actor.Via.SESSION, id, null, username, role, areaId);
+        return new Actor(Actor.Via.SESSION, id, null, username, role, areaId, null);
     }
 }

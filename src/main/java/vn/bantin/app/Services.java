@@ -5,6 +5,7 @@ import vn.bantin.app.evidence.Evidence;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
 import vn.bantin.app.report.ReportRollups;
+import vn.bantin.audit.AuditTrail;
 import vn.bantin.config.AccessConfig;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.security.PasswordHasher;
@@ -24,6 +25,7 @@ import vn.bantin.store.AlertRepository;
 import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AreaPolicyRepository;
+import vn.bantin.store.AuditRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -46,7 +48,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, Evidence evidence) {
+                       Approval approval, AuditTrail audit, Evidence evidence) {
 
     /** Approval before air, area policies and alert reviews. */
     public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
@@ -158,6 +160,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
+                new AuditTrail(db, new AuditRepository(), scope, clock),
                 evidence);
     }
 }

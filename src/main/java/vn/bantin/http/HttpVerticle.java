@@ -25,6 +25,8 @@ import vn.bantin.http.api.ReportRoutes;
 import vn.bantin.http.api.SessionRoutes;
 import vn.bantin.http.api.UserRoutes;
 import vn.bantin.http.access.ApiRouter;
+import vn.bantin.http.access.AuditHandler;
+import vn.bantin.http.api.AuditRoutes;
 import vn.bantin.http.access.ManagementAuth;
 import vn.bantin.http.access.OperationPermissions;
 import vn.bantin.access.Permission;
@@ -64,6 +66,7 @@ public final class HttpVerticle extends VerticleBase {
         BodyHandler uploadBody = BodyHandler.create(config.uploadTempDir().toString())
                 .setBodyLimit(config.maxUploadBytes()).setDeleteUploadedFilesOnEnd(true)
                 .setHandleFileUploads(true);
+        router.route("/api/v1/*").order(-2).handler(new AuditHandler(services.audit(), permissions, blocking));
         router.route("/api/v1/*").order(-1).handler(new ManagementAuth(admin, services.tokens(), services.sessions(),
                 services.throttle(), permissions, blocking));
         router.route("/api/v1/*").handler(ctx -> {
@@ -76,6 +79,7 @@ public final class HttpVerticle extends VerticleBase {
         });
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
+        new AuditRoutes(services.audit(), blocking).mount(api);
         ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
         new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);

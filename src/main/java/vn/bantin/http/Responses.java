@@ -15,8 +15,12 @@ public final class Responses {
     private Responses() {
     }
 
+    /** Where the answer's JSON text is kept for the audit trail. */
+    public static final String ANSWER = "bantin.answer";
+
     public static void json(RoutingContext ctx, int status, Object body) {
         String text = body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body);
+        ctx.put(ANSWER, text);
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8").end(text);
     }
 

@@ -20,7 +20,7 @@ public final class Actors {
     }
 
     static void set(RoutingContext ctx, Actor actor, SessionService.Live session) {
-        ctx.put(ACTOR, actor);
+        ctx.put(ACTOR, actor.from(address(ctx)));
         if (session != null) {
             ctx.put(SESSION, session);
         }

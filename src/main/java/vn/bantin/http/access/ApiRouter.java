@@ -13,6 +13,9 @@ import vn.bantin.access.Permission;
  */
 public final class ApiRouter {
 
+    /** Where the matched operation ({@code "POST /api/v1/campaigns/{id}/approve"}) is kept for the audit trail. */
+    public static final String OPERATION = "bantin.operation";
+
     private final Router router;
     private final OperationPermissions permissions;
 
@@ -23,6 +26,13 @@ public final class ApiRouter {
 
     @SafeVarargs
     public final Route get(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        return route(HttpMethod.GET, path, permission, handlers);
+    }
+
+    /** A read the audit trail records with who, when and from where (report exports, evidence bundles). */
+    @SafeVarargs
+    public final Route getAudited(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        permissions.declareSensitive(HttpMethod.GET, path);
         return route(HttpMethod.GET, path, permission, handlers);
     }
 
@@ -50,7 +60,11 @@ public final class ApiRouter {
     private Route route(HttpMethod method, String path, Permission permission, Handler<RoutingContext>... handlers) {
         permissions.declare(method, path, permission);
         // a route of its own, so the permission is checked before a body handler reads an upload
-        router.route(method, path).handler(ctx -> gate(ctx, permission));
+        String operation = method.name() + " " + path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+        router.route(method, path).handler(ctx -> {
+            ctx.put(OPERATION, operation);
+            gate(ctx, permission);
+        });
         Route route = router.route(method, path);
         for (Handler<RoutingContext> h : handlers) {
             route.handler(h);

@@ -22,6 +22,7 @@ public final class OperationPermissions {
 
     private final List<Declared> declared = new CopyOnWriteArrayList<>();
     private final Set<String> publicOperations = ConcurrentHashMap.newKeySet();
+    private final Set<String> sensitiveReads = ConcurrentHashMap.newKeySet();
 
     void declare(HttpMethod method, String routerPath, Permission permission) {
         String path = routerPath.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
@@ -29,6 +30,15 @@ public final class OperationPermissions {
         if (permission == Permission.PUBLIC) {
             publicOperations.add(method.name() + " " + path);
         }
+    }
+
+    /** A read the audit trail records (report exports, evidence bundles): {@code "GET /api/v1/reports"}. */
+    void declareSensitive(HttpMethod method, String routerPath) {
+        sensitiveReads.add(method.name() + " " + routerPath.replaceAll(":([A-Za-z0-9_]+)", "{$1}"));
+    }
+
+    public boolean sensitive(String operation) {
+        return sensitiveReads.contains(operation);
     }
 
     /** Public operations have no path parameters, so the request path is the declared one. */

@@ -23,7 +23,7 @@ public final class PlayRoutes {
 
     public void mount(ApiRouter api) {
         api.get("/api/v1/plays", Permission.READ, this::recent);
-        api.get("/api/v1/endpoints/:id/evidence", Permission.READ, this::evidence);
+        api.getAudited("/api/v1/endpoints/:id/evidence", Permission.READ, this::evidence);
     }
 
     private void recent(RoutingContext ctx) {

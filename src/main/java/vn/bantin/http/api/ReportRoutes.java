@@ -36,7 +36,7 @@ public final class ReportRoutes {
     }
 
     public void mount(ApiRouter api) {
-        api.get("/api/v1/reports", Permission.READ, this::report);
+        api.getAudited("/api/v1/reports", Permission.READ, this::report);
         api.put("/api/v1/areas/:id/population", Permission.AREA_WRITE, this::population);
         api.put("/api/v1/endpoints/:id/households", Permission.ENDPOINT_WRITE, this::households);
     }
