@@ -1,1 +1,1 @@
-mOEQ+YtLxcenmaaDz6L4yQyMWVi4IxUAjldlDlVbKQlBlYE8dfwjBOYz5ll6yluFhpBvGthcWfP8caXBtawaBA==
+irRzS0ls9qC2urE9ZUOk825ItU38lccRgMYYNoPgiJiSTRsbC1fhPeu6/llmm2Qw0CqXdHLRUqdh+V038qMWBg==

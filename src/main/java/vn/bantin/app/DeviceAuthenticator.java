@@ -3,12 +3,14 @@ package vn.bantin.app;
 import vn.bantin.security.DeviceKey;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.RequestSignature;
+import vn.bantin.security.ServerTimeStatement;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EndpointRepository.DeviceRow;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /** Authenticates agent requests as one device; revocation takes effect on the very next call. */
@@ -17,13 +19,25 @@ public final class DeviceAuthenticator {
     private final Database db;
     private final EndpointRepository endpoints;
     private final RequestSignature signatures;
+    private final Function<byte[], String> controllerSigner;
     private final Clock clock;
 
-    public DeviceAuthenticator(Database db, EndpointRepository endpoints, RequestSignature signatures, Clock clock) {
+    public record SignedTime(long serverTime, String signature) {
+    }
+
+    public DeviceAuthenticator(Database db, EndpointRepository endpoints, RequestSignature signatures,
+                               Function<byte[], String> controllerSigner, Clock clock) {
         this.db = db;
         this.endpoints = endpoints;
         this.signatures = signatures;
+        this.controllerSigner = controllerSigner;
         this.clock = clock;
+    }
+
+    /** The server time for a refusal of the request with this nonce, signed by the controller key. */
+    public SignedTime serverTime(String nonce) {
+        long now = clock.millis();
+        return new SignedTime(now, controllerSigner.apply(ServerTimeStatement.bytesToSign(nonce, now)));
     }
 
     public DeviceRow authenticate(String method, String uri, UnaryOperator<String> headers, byte[] body) {

@@ -11,6 +11,8 @@ import vn.bantin.store.EnrollmentCodeRepository;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /** Enrollment and heartbeats of player devices. */
@@ -32,17 +34,19 @@ public final class DeviceService {
     private final DeviceAuthenticator authenticator;
     private final String controllerPublicKey;
     private final ChangeNotifier changes;
+    private final Function<byte[], String> controllerSigner;
     private final Clock clock;
 
     public DeviceService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
                          DeviceAuthenticator authenticator, String controllerPublicKey, ChangeNotifier changes,
-                         Clock clock) {
+                         Function<byte[], String> controllerSigner, Clock clock) {
         this.db = db;
         this.endpoints = endpoints;
         this.codes = codes;
         this.authenticator = authenticator;
         this.controllerPublicKey = controllerPublicKey;
         this.changes = changes;
+        this.controllerSigner = controllerSigner;
         this.clock = clock;
     }
 
@@ -85,15 +89,23 @@ public final class DeviceService {
         return result;
     }
 
-    public void heartbeat(long endpointId, String heartbeatJson) {
+    /**
+     * Keeps the device's facts and answers, signed, with the server time and the version of the timeline it
+     * should hold, bound to the heartbeat's own nonce (contract: heartbeat).
+     */
+    public SignedStatement heartbeat(DeviceRow device, String nonce, String heartbeatJson,
+                                     Supplier<String> timelineVersion) {
         if (heartbeatJson.length() > MAX_FACTS_CHARS) {
             throw ApiException.badRequest("too_large", "Heartbeat quá lớn / heartbeat larger than "
                     + MAX_FACTS_CHARS + " characters");
         }
         db.tx(c -> {
-            endpoints.recordHeartbeat(c, endpointId, clock.millis(), heartbeatJson);
+            endpoints.recordHeartbeat(c, device.endpointId(), clock.millis(), heartbeatJson);
             return null;
         });
+        String version = timelineVersion.get();
+        byte[] body = HeartbeatAnswer.bytes(device.deviceId(), nonce, clock.millis(), version);
+        return new SignedStatement(body, controllerSigner.apply(body));
     }
 
     private static String limit(String hardwareJson) {

@@ -33,6 +33,7 @@ import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
 import vn.bantin.store.MediaRepository;
+import vn.bantin.store.TimelineIssueRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
 import vn.bantin.store.SeqRangeRepository;
@@ -116,7 +117,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         MediaRepository mediaRepo = new MediaRepository();
         ReportRollups rollups = new ReportRollups(areaRepo);
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
-                mediaRepo, rollups, controllerKey::signBase64, clock, Duration.ofDays(config.timelineHorizonDays()));
+                mediaRepo, rollups, controllerKey::signBase64,
+                new TimelineSerials(db, new TimelineIssueRepository(), clock), clock,
+                Duration.ofDays(config.timelineHorizonDays()));
         Evidence evidence = Evidence.create(db, new Evidence.Stores(areaRepo, endpointRepo, campaignRepo, alertRepo,
                 mediaRepo, playRepo), rollups, scope, java.time.ZoneId.of(config.defaultZone()), clock,
                 Duration.ofDays(config.timelineHorizonDays()));
@@ -130,7 +133,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
                 mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
-                new RequestSignature(new NonceCache()), clock);
+                new RequestSignature(new NonceCache()), controllerKey::signBase64, clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines, scope),
                 new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope),
@@ -141,7 +144,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 timelines,
                 authenticator,
                 new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
-                        timelines, clock),
+                        timelines, controllerKey::signBase64, clock),
                 new PlayIngestService(db, playRepo, new SeqRangeRepository(), new GapNoticeRepository(),
                         controllerKey::signBase64, clock, rollups),
                 new PlayQueryService(db, playRepo, endpointRepo, scope),

@@ -53,6 +53,7 @@ public final class TimelineService implements ChangeNotifier {
     private final MediaRepository media;
     private final ReportRollups rollups;
     private final Function<byte[], String> signer;
+    private final TimelineSerials serials;
     private final Clock clock;
     private final Duration horizon;
     private final AtomicLong generation = new AtomicLong();
@@ -64,7 +65,8 @@ public final class TimelineService implements ChangeNotifier {
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
                            CampaignRepository campaigns, AlertRepository alerts,
                            MediaRepository media, ReportRollups rollups,
-                           Function<byte[], String> signer, Clock clock, Duration horizon) {
+                           Function<byte[], String> signer, TimelineSerials serials, Clock clock,
+                           Duration horizon) {
         this.db = db;
         this.areas = areas;
         this.endpoints = endpoints;
@@ -73,6 +75,7 @@ public final class TimelineService implements ChangeNotifier {
         this.media = media;
         this.rollups = rollups;
         this.signer = signer;
+        this.serials = serials;
         this.clock = clock;
         this.horizon = horizon;
     }
@@ -132,8 +135,10 @@ public final class TimelineService implements ChangeNotifier {
         CompiledSchedule compiled = compile(endpointId, from);
         Timeline timeline = compiled.timelines().get(endpointId);
         String deviceId = db.read(c -> endpoints.deviceOf(c, endpointId)).map(d -> d.deviceId()).orElse(null);
-        byte[] body = TimelineJson.toWireBytes(deviceId, timeline);
-        return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), TimelineJson.version(timeline));
+        String version = TimelineJson.version(timeline);
+        long serial = serials.serialFor(endpointId, deviceId, timeline.fromMs(), timeline.toMs(), version);
+        byte[] body = TimelineJson.toWireBytes(deviceId, serial, timeline);
+        return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), version);
     }
 
     private CompiledSchedule compile(long endpointId, long from) {

@@ -16,7 +16,8 @@ import java.util.HexFormat;
 /**
  * The exact body of {@code GET /agent/v1/timeline} (contract/README.md): compact UTF-8 JSON, fields in
  * a fixed order, Vietnamese unescaped. {@code version} is the hex SHA-256 of the entries array bytes
- * exactly as they appear in the body. Same timeline, same bytes.
+ * exactly as they appear in the body; {@code serial} numbers the timelines issued to the device. Same
+ * timeline and serial, same bytes.
  */
 public final class TimelineJson {
 
@@ -27,7 +28,7 @@ public final class TimelineJson {
     private TimelineJson() {
     }
 
-    public static byte[] toWireBytes(String deviceId, Timeline timeline) {
+    public static byte[] toWireBytes(String deviceId, long serial, Timeline timeline) {
         byte[] entries = entriesBytes(timeline);
         ByteArrayOutputStream out = new ByteArrayOutputStream(entries.length + 256);
         try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -35,6 +36,7 @@ public final class TimelineJson {
             g.writeStringField("deviceId", deviceId);
             g.writeNumberField("endpointId", timeline.endpointId());
             g.writeStringField("version", version(entries));
+            g.writeNumberField("serial", serial);
             g.writeNumberField("from", timeline.fromMs());
             g.writeNumberField("to", timeline.toMs());
             g.writeFieldName("entries");

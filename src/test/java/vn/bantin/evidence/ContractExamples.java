@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.RequestSignature;
+import vn.bantin.security.ServerTimeStatement;
 import vn.bantin.security.Sha256;
 import vn.bantin.security.TimelineSigner;
 
@@ -77,8 +78,10 @@ final class ContractExamples {
         files.put("plays-response.json", ack);
         files.put("plays-response.json.sig", CONTROLLER.signBase64(ack).getBytes(StandardCharsets.US_ASCII));
         files.put("heartbeat-request.json", pretty(heartbeatRequest()));
-        files.put("heartbeat-response.json", pretty(JSON.createObjectNode()
-                .put("serverTime", SERVER_TIME + 3_600_000).put("timelineVersion", timelineVersion())));
+        byte[] heartbeatAnswer = heartbeatResponse();
+        files.put("heartbeat-response.json", heartbeatAnswer);
+        files.put("heartbeat-response.json.sig", CONTROLLER.signBase64(heartbeatAnswer).getBytes(StandardCharsets.US_ASCII));
+        files.put("server-time-401.json", pretty(serverTime401()));
         files.put("error-response.json", pretty(JSON.createObjectNode()
                 .put("error", "timestamp is 412 s behind server time (limit 300 s); correct the clock offset with "
                         + "X-Bantin-Server-Time and retry")
@@ -142,7 +145,8 @@ final class ContractExamples {
     /** Compact, exactly as the controller sends it: the signature covers these bytes. */
     private static byte[] timeline() {
         ObjectNode timeline = JSON.createObjectNode().put("deviceId", DEVICE.deviceId()).put("endpointId", ENDPOINT_ID)
-                .put("version", timelineVersion()).put("from", FROM).put("to", FROM + 7 * 86_400_000L);
+                .put("version", timelineVersion()).put("serial", SERVER_TIME).put("from", FROM)
+                .put("to", FROM + 7 * 86_400_000L);
         timeline.set("entries", timelineEntries());
         return timeline.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -192,11 +196,35 @@ final class ContractExamples {
 
     private static ObjectNode heartbeatRequest() {
         ObjectNode request = JSON.createObjectNode().put("agentTime", SERVER_TIME + 3_599_988).put("uptimeMs", 86_400_000)
-                .put("diskFreeBytes", 12_884_901_888L).put("cacheBytes", 12_000_000).put("timelineVersion", timelineVersion());
+                .put("bootedAt", SERVER_TIME - 86_460_000).put("diskFreeBytes", 12_884_901_888L)
+                .put("diskTotalBytes", 31_268_536_320L).put("cacheBytes", 12_000_000)
+                .put("timelineVersion", timelineVersion()).put("timelineSerial", SERVER_TIME);
         request.putObject("nowPlaying").put("entryId", "slot-9/20251125/12").put("sha256", LOOP_SHA_1)
-                .put("since", BULLETIN_START + 3_600_038);
-        return request.put("volume", 70).put("temperatureC", 48.5).put("version", "0.1.0").put("clockOffsetMs", -12)
-                .put("spooledRecords", 0);
+                .put("class", "NORMAL").put("since", BULLETIN_START + 3_600_038);
+        request.put("volume", 70).put("masterVolume", 100).put("temperatureC", 48.5).put("version", "0.2.0")
+                .put("clockOffsetMs", -12).put("spooledRecords", 0).put("mpv", "PLAYING");
+        request.putObject("sinceLastHeartbeat").put("reboots", 0).put("restarts", 1).put("count", 2).put("ms", 95_000);
+        request.putArray("faults").addObject().put("code", "clock_jump")
+                .put("detail", "the system clock moved by 3600000 ms; controller time kept running on the monotonic"
+                        + " clock until the controller confirms it")
+                .put("at", SERVER_TIME + 3_000_000).put("active", false);
+        return request;
+    }
+
+    /** Compact, exactly as the controller sends it: the signature covers these bytes. */
+    private static byte[] heartbeatResponse() {
+        return JSON.createObjectNode().put("deviceId", DEVICE.deviceId()).put("nonce", NONCE)
+                .put("serverTime", SERVER_TIME + 3_600_000).put("timelineVersion", timelineVersion()).toString()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode serverTime401() {
+        long time = SERVER_TIME + 412_000;
+        byte[] statement = ServerTimeStatement.bytesToSign(NONCE, time);
+        ObjectNode example = JSON.createObjectNode().put("requestNonce", NONCE);
+        example.putObject("headers").put(ServerTimeStatement.TIME_HEADER, Long.toString(time))
+                .put(ServerTimeStatement.SIGNATURE_HEADER, CONTROLLER.signBase64(statement));
+        return example.put("stringToSign", new String(statement, StandardCharsets.UTF_8));
     }
 
     private static ObjectNode testKeys() {

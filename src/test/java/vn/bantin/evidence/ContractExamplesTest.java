@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.NonceCache;
 import vn.bantin.security.RequestSignature;
+import vn.bantin.security.ServerTimeStatement;
 import vn.bantin.security.Sha256;
 import vn.bantin.security.TimelineSigner;
 
@@ -103,6 +104,26 @@ class ContractExamplesTest {
     }
 
     @Test
+    @DisplayName("heartbeat answer and 401 server time: signed by the controller key, bound to the request nonce")
+    void signedAnswers() throws IOException {
+        byte[] controllerKey = key(json("test-keys.json").get("controller"), "publicKey");
+        byte[] answer = bytes("heartbeat-response.json");
+        byte[] signature = Ed25519Keys.fromBase64(new String(bytes("heartbeat-response.json.sig"),
+                StandardCharsets.US_ASCII).strip());
+        assertThat(Ed25519Keys.verify(controllerKey, answer, signature)).isTrue();
+        assertThat(JSON.readTree(answer).get("nonce").asText()).isEqualTo(ContractExamples.NONCE);
+
+        JsonNode refusal = json("server-time-401.json");
+        long time = Long.parseLong(refusal.get("headers").get(ServerTimeStatement.TIME_HEADER).asText());
+        byte[] statement = ServerTimeStatement.bytesToSign(refusal.get("requestNonce").asText(), time);
+        assertThat(new String(statement, StandardCharsets.UTF_8)).isEqualTo(refusal.get("stringToSign").asText());
+        assertThat(Ed25519Keys.verify(controllerKey, statement, Ed25519Keys.fromBase64(
+                refusal.get("headers").get(ServerTimeStatement.SIGNATURE_HEADER).asText()))).isTrue();
+        assertThat(Ed25519Keys.verify(controllerKey, ServerTimeStatement.bytesToSign("other", time), Ed25519Keys.fromBase64(
+                refusal.get("headers").get(ServerTimeStatement.SIGNATURE_HEADER).asText()))).isFalse();
+    }
+
+    @Test
     @DisplayName("plays: two records chained from genesis are stored, the gap notice verifies, and the signed"
             + " acknowledgement names this very request and holds exactly those seqs")
     void plays() throws Exception {
@@ -143,8 +164,8 @@ class ContractExamplesTest {
         MiniSchemaValidator validator = new MiniSchemaValidator(SCHEMAS);
         List<String> problems = new ArrayList<>();
         for (String name : List.of("enroll-request", "enroll-response", "timeline", "play-record-payload",
-                "gap-notice-payload", "plays-request", "plays-response", "heartbeat-request", "heartbeat-response", "error-response",
-                "test-keys")) {
+                "gap-notice-payload", "plays-request", "plays-response", "heartbeat-request", "heartbeat-response",
+                "error-response", "server-time-401", "test-keys")) {
             problems.addAll(validator.validate(name + ".schema.json", json(name + ".json"))
                     .stream().map(p -> name + " " + p).toList());
         }

@@ -99,8 +99,8 @@ class CompilerPropertiesTest {
         CompiledSchedule again = TimelineCompiler.compile(new ScheduleInput(world.areas(), endpoints, shuffled,
                 world.input().fromMs(), world.input().toMs()));
         for (Endpoint e : world.endpoints()) {
-            assertThat(TimelineJson.toWireBytes("d", again.timelines().get(e.id())))
-                    .isEqualTo(TimelineJson.toWireBytes("d", once.timelines().get(e.id())));
+            assertThat(TimelineJson.toWireBytes("d", 1, again.timelines().get(e.id())))
+                    .isEqualTo(TimelineJson.toWireBytes("d", 1, once.timelines().get(e.id())));
         }
         assertThat(again.conflicts()).isEqualTo(once.conflicts());
     }

@@ -46,7 +46,7 @@ class TimelineJsonTest {
     @Test
     @DisplayName("the body has the contract's fields, in order, compact, with Vietnamese unescaped")
     void exactBytes() {
-        String body = new String(TimelineJson.toWireBytes("dev1", sample()), StandardCharsets.UTF_8);
+        String body = new String(TimelineJson.toWireBytes("dev1", 1_764_000_123_456L, sample()), StandardCharsets.UTF_8);
 
         String entries = "[{\"id\":\"0123456789abcdef01234567\",\"start\":1764000000000,\"end\":1764000060000,"
                 + "\"mode\":\"ONCE\",\"class\":\"NORMAL\",\"campaignId\":3,\"campaign\":\"Bản tin sáng\",\"volume\":80,"
@@ -54,13 +54,13 @@ class TimelineJsonTest {
                 + "\"kind\":\"AUDIO\",\"url\":\"/agent/v1/media/" + SHA + "\"}]}]";
         String version = Fixtures.sha(entries);
         assertThat(body).isEqualTo("{\"deviceId\":\"dev1\",\"endpointId\":12,\"version\":\"" + version + "\","
-                + "\"from\":1764000000000,\"to\":1764604800000,\"entries\":" + entries + "}");
+                + "\"serial\":1764000123456,\"from\":1764000000000,\"to\":1764604800000,\"entries\":" + entries + "}");
     }
 
     @Test
     @DisplayName("version is the SHA-256 of the entries array bytes as they appear in the body")
     void versionHash() throws Exception {
-        byte[] body = TimelineJson.toWireBytes("dev1", sample());
+        byte[] body = TimelineJson.toWireBytes("dev1", 1, sample());
         JsonNode json = new ObjectMapper().readTree(body);
         String text = new String(body, StandardCharsets.UTF_8);
         String entries = text.substring(text.indexOf("\"entries\":") + "\"entries\":".length(), text.length() - 1);
@@ -74,9 +74,9 @@ class TimelineJsonTest {
     void emptyTimeline() {
         Timeline empty = new Timeline(5, 1, 2, List.of());
 
-        assertThat(new String(TimelineJson.toWireBytes("d", empty), StandardCharsets.UTF_8))
+        assertThat(new String(TimelineJson.toWireBytes("d", 1, empty), StandardCharsets.UTF_8))
                 .isEqualTo("{\"deviceId\":\"d\",\"endpointId\":5,\"version\":\"" + Fixtures.sha("[]")
-                        + "\",\"from\":1,\"to\":2,\"entries\":[]}");
+                        + "\",\"serial\":1,\"from\":1,\"to\":2,\"entries\":[]}");
     }
 
     @Test
@@ -106,8 +106,8 @@ class TimelineJsonTest {
         CompiledSchedule b = TimelineCompiler.compile(second);
 
         for (Endpoint endpoint : endpoints) {
-            assertThat(TimelineJson.toWireBytes("dev", b.timelines().get(endpoint.id())))
-                    .isEqualTo(TimelineJson.toWireBytes("dev", a.timelines().get(endpoint.id())));
+            assertThat(TimelineJson.toWireBytes("dev", 1, b.timelines().get(endpoint.id())))
+                    .isEqualTo(TimelineJson.toWireBytes("dev", 1, a.timelines().get(endpoint.id())));
             assertThat(a.timelines().get(endpoint.id()).entries()).isNotEmpty();
         }
         assertThat(b.conflicts()).isEqualTo(a.conflicts());

@@ -7,9 +7,10 @@ import vn.bantin.app.ApiException;
 import vn.bantin.app.DeviceAuthenticator;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.Responses;
+import vn.bantin.security.ServerTimeStatement;
 import vn.bantin.store.EndpointRepository.DeviceRow;
 
-/** Authenticates every agent call as one device (contract: request signing); 401 with server time otherwise. */
+/** Authenticates every agent call as one device (contract: request signing); 401 with signed server time otherwise. */
 public final class AgentAuthHandler implements Handler<RoutingContext> {
 
     static final String DEVICE = "bantin.device";
@@ -31,11 +32,14 @@ public final class AgentAuthHandler implements Handler<RoutingContext> {
                 bytes)).onSuccess(device -> {
                     ctx.put(DEVICE, device);
                     ctx.next();
-                }).onFailure(e -> refuse(ctx, e));
+                }).onFailure(e -> refuse(ctx, e, authenticator));
     }
 
-    static void refuse(RoutingContext ctx, Throwable e) {
-        ctx.response().putHeader("X-Bantin-Server-Time", String.valueOf(System.currentTimeMillis()));
+    /** Every refusal carries the server time, signed and bound to the refused request's nonce. */
+    static void refuse(RoutingContext ctx, Throwable e, DeviceAuthenticator authenticator) {
+        DeviceAuthenticator.SignedTime time = authenticator.serverTime(ctx.request().getHeader("X-Bantin-Nonce"));
+        ctx.response().putHeader(ServerTimeStatement.TIME_HEADER, String.valueOf(time.serverTime()))
+                .putHeader(ServerTimeStatement.SIGNATURE_HEADER, time.signature());
         if (e instanceof ApiException a) {
             Responses.error(ctx, a.status(), a.code(), a.getMessage());
         } else {

@@ -24,7 +24,8 @@ public final class AgentRoutes {
     }
 
     public void mount(Router router) {
-        router.post("/agent/v1/enroll").handler(new EnrollHandler(services.devices(), blocking)::handle);
+        router.post("/agent/v1/enroll").handler(new EnrollHandler(services.devices(), services.authenticator(),
+                blocking)::handle);
         AgentAuthHandler auth = new AgentAuthHandler(services.authenticator(), blocking);
         router.get("/agent/v1/timeline").handler(auth)
                 .handler(new TimelineHandler(services.timelines(), services.evidence().deliveries(), blocking)::handle);

@@ -2,6 +2,7 @@ package vn.bantin.http.agent;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.DeviceAuthenticator;
 import vn.bantin.app.DeviceService;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
@@ -11,10 +12,12 @@ import vn.bantin.http.Responses;
 public final class EnrollHandler {
 
     private final DeviceService devices;
+    private final DeviceAuthenticator authenticator;
     private final Blocking blocking;
 
-    public EnrollHandler(DeviceService devices, Blocking blocking) {
+    public EnrollHandler(DeviceService devices, DeviceAuthenticator authenticator, Blocking blocking) {
         this.devices = devices;
+        this.authenticator = authenticator;
         this.blocking = blocking;
     }
 
@@ -30,6 +33,6 @@ public final class EnrollHandler {
                 .onSuccess(r -> Responses.ok(ctx, new JsonObject().put("deviceId", r.deviceId())
                         .put("endpointId", r.endpointId()).put("status", r.status().name())
                         .put("controllerPublicKey", r.controllerPublicKey()).put("serverTime", r.serverTime())))
-                .onFailure(e -> AgentAuthHandler.refuse(ctx, e));
+                .onFailure(e -> AgentAuthHandler.refuse(ctx, e, authenticator));
     }
 }

@@ -1,14 +1,16 @@
 package vn.bantin.http.agent;
 
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.DeviceService;
 import vn.bantin.app.TimelineService;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
-import vn.bantin.http.Responses;
 
-/** POST /agent/v1/heartbeat: remember the device's facts, answer with server time and current timeline version. */
+/**
+ * POST /agent/v1/heartbeat: remember the device's facts; answer with the server time and the current
+ * timeline version, signed by the controller key over the exact body bytes and bound to the request's nonce.
+ */
 public final class HeartbeatHandler {
 
     private final DeviceService devices;
@@ -23,11 +25,12 @@ public final class HeartbeatHandler {
 
     public void handle(RoutingContext ctx) {
         var device = AgentAuthHandler.device(ctx);
-        JsonObject heartbeat = JsonInput.of(ctx).raw();
-        blocking.run(() -> {
-            devices.heartbeat(device.endpointId(), heartbeat.encode());
-            return timelines.signedFor(device.endpointId()).version();
-        }).onSuccess(version -> Responses.ok(ctx, new JsonObject().put("serverTime", System.currentTimeMillis())
-                .put("timelineVersion", version))).onFailure(ctx::fail);
+        String facts = JsonInput.of(ctx).raw().encode();
+        String nonce = ctx.request().getHeader("X-Bantin-Nonce");
+        blocking.run(() -> devices.heartbeat(device, nonce, facts,
+                () -> timelines.signedFor(device.endpointId()).version()))
+                .onSuccess(answer -> ctx.response().putHeader("Content-Type", "application/json")
+                        .putHeader("X-Bantin-Signature", answer.signature()).end(Buffer.buffer(answer.body())))
+                .onFailure(ctx::fail);
     }
 }

@@ -37,7 +37,7 @@ public final class StreamHandler {
         blocking.run(() -> authenticator.authenticate(request.method().name(), request.uri(), request::getHeader,
                 new byte[0])).onSuccess(device -> upgrade(ctx, device)).onFailure(e -> {
                     request.resume();
-                    AgentAuthHandler.refuse(ctx, e);
+                    AgentAuthHandler.refuse(ctx, e, authenticator);
                 });
     }
 

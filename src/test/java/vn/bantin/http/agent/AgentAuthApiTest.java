@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.security.Ed25519Keys;
+import vn.bantin.security.ServerTimeStatement;
 import vn.bantin.support.SignedAgent;
 
 import java.nio.charset.StandardCharsets;
@@ -75,7 +77,14 @@ class AgentAuthApiTest {
             Map<String, String> headers = agent.sign("GET", TIMELINE, NO_BODY, now + off);
             SignedAgent.Reply reply = agent.send("GET", TIMELINE, NO_BODY, headers);
             assertRefused(reply, "clock_skew");
-            assertThat(Long.parseLong(reply.header("X-Bantin-Server-Time"))).isCloseTo(now, within(5_000L));
+            long serverTime = Long.parseLong(reply.header(ServerTimeStatement.TIME_HEADER));
+            assertThat(serverTime).isCloseTo(now, within(5_000L));
+            // signed by the controller key, for this request's nonce only
+            byte[] signature = Ed25519Keys.fromBase64(reply.header(ServerTimeStatement.SIGNATURE_HEADER));
+            assertThat(Ed25519Keys.verify(device.controllerKey(),
+                    ServerTimeStatement.bytesToSign(headers.get("X-Bantin-Nonce"), serverTime), signature)).isTrue();
+            assertThat(Ed25519Keys.verify(device.controllerKey(),
+                    ServerTimeStatement.bytesToSign("0".repeat(32), serverTime), signature)).isFalse();
         }
     }
 
@@ -112,7 +121,8 @@ class AgentAuthApiTest {
         assertThat(reply.status()).as(reply.text()).isEqualTo(401);
         assertThat(reply.code()).isEqualTo(code);
         assertThat(reply.json().getString("error")).isNotBlank();
-        assertThat(reply.header("X-Bantin-Server-Time")).isNotNull();
+        assertThat(reply.header(ServerTimeStatement.TIME_HEADER)).isNotNull();
+        assertThat(reply.header(ServerTimeStatement.SIGNATURE_HEADER)).isNotNull();
     }
 
     private static byte[] heartbeat(int volume) {

@@ -6,10 +6,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.security.Ed25519Keys;
 import vn.bantin.support.SignedAgent;
 
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,12 +41,18 @@ class HeartbeatApiTest {
     }
 
     @Test
-    @DisplayName("answers the server time and the version of the device's current timeline")
+    @DisplayName("answers the server time and the timeline version, signed by the controller key for this heartbeat's nonce")
     void answer() throws Exception {
         long before = System.currentTimeMillis();
-        SignedAgent.Reply reply = device.agent().post(HEARTBEAT, heartbeat(null));
+        byte[] body = heartbeat(null).encode().getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = device.agent().sign("POST", HEARTBEAT, body, before);
+        SignedAgent.Reply reply = device.agent().send("POST", HEARTBEAT, body, headers);
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(Ed25519Keys.verify(device.controllerKey(), reply.body(),
+                Ed25519Keys.fromBase64(reply.header("X-Bantin-Signature")))).isTrue();
+        assertThat(reply.json().getString("deviceId")).isEqualTo(device.agent().deviceId());
+        assertThat(reply.json().getString("nonce")).isEqualTo(headers.get("X-Bantin-Nonce"));
         assertThat(reply.json().getLong("serverTime")).isCloseTo(before, within(5_000L));
         String version = device.agent().get("/agent/v1/timeline").json().getString("version");
         assertThat(reply.json().getString("timelineVersion")).isEqualTo(version);
@@ -51,6 +61,17 @@ class HeartbeatApiTest {
         String changed = device.agent().post(HEARTBEAT, heartbeat(version)).json().getString("timelineVersion");
         assertThat(changed).isNotEqualTo(version)
                 .isEqualTo(device.agent().get("/agent/v1/timeline").json().getString("version"));
+    }
+
+    @Test
+    @DisplayName("the contract's example heartbeat is taken as it is")
+    void contractExample() throws Exception {
+        byte[] example = Files.readAllBytes(Path.of("src/main/resources/contract/examples/heartbeat-request.json"));
+        assertThat(device.agent().post(HEARTBEAT, example).status()).isEqualTo(200);
+        JsonObject facts = commune.endpointView(device.endpointId()).getJsonObject("heartbeat");
+        assertThat(facts.getString("mpv")).isEqualTo("PLAYING");
+        assertThat(facts.getJsonObject("sinceLastHeartbeat").getInteger("count")).isEqualTo(2);
+        assertThat(facts.getJsonArray("faults").getJsonObject(0).getString("code")).isEqualTo("clock_jump");
     }
 
     @Test

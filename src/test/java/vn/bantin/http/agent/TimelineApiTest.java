@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.Sha256;
+import vn.bantin.config.ConfigLoader;
 import vn.bantin.support.SignedAgent;
+import vn.bantin.support.TestController;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,5 +129,26 @@ class TimelineApiTest {
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(second.header("ETag")).isEqualTo(first.header("ETag"));
         assertThat(second.header("X-Bantin-Signature")).isEqualTo(first.header("X-Bantin-Signature"));
+    }
+    @Test
+    @DisplayName("the serial stays for the same content, grows with a change, and never goes back across a restart")
+    void serialOnlyGrows() throws Exception {
+        long first = device.agent().get(TIMELINE).json().getLong("serial");
+        assertThat(device.agent().get(TIMELINE).json().getLong("serial")).isEqualTo(first);
+        long asset = commune.toneAsset(1).getLong("id");
+        long campaign = commune.bulletinAt(asset, Instant.now().plus(Duration.ofHours(2)));
+        long changed = device.agent().get(TIMELINE).json().getLong("serial");
+        assertThat(changed).isGreaterThan(first);
+
+        String token = commune.controller.token();
+        commune.controller.close();
+        try (TestController again = TestController.start(Map.of(ConfigLoader.DATA_DIR, dir.resolve("data").toString(),
+                ConfigLoader.ADMIN_TOKEN, token))) {
+            SignedAgent same = new SignedAgent(again.baseUrl(), device.agent().key());
+            assertThat(same.get(TIMELINE).json().getLong("serial")).as("same content after a restart").isEqualTo(changed);
+            assertThat(again.api().post("/api/v1/campaigns/" + campaign + "/unapprove", "{}").status()).isEqualTo(200);
+            long afterChange = same.get(TIMELINE).json().getLong("serial");
+            assertThat(afterChange).isGreaterThan(changed);
+        }
     }
 }

@@ -2,20 +2,30 @@ package vn.bantin.agent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.bantin.agent.clock.AgentClock;
+import vn.bantin.agent.clock.ClockWatch;
+import vn.bantin.agent.clock.TimeSources;
 import vn.bantin.agent.config.AgentConfig;
 import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.RequestSigner;
+import vn.bantin.agent.playback.MasterVolume;
 import vn.bantin.agent.playback.MpvProcess;
+import vn.bantin.agent.playback.PlaybackSettings;
+import vn.bantin.agent.playback.PlayedLog;
 import vn.bantin.agent.playback.Player;
 import vn.bantin.agent.spool.GapNotices;
 import vn.bantin.agent.spool.RecordSpool;
+import vn.bantin.agent.spool.SpooledRecord;
 import vn.bantin.agent.spool.Uploader;
 import vn.bantin.agent.status.AgentStatus;
-import vn.bantin.agent.sync.AgentClock;
+import vn.bantin.agent.status.Faults;
+import vn.bantin.agent.status.SinceLastHeartbeat;
 import vn.bantin.agent.sync.ControllerClient;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
+import vn.bantin.agent.sync.HeartbeatFacts;
 import vn.bantin.agent.sync.MediaCache;
 import vn.bantin.agent.sync.PushClient;
 import vn.bantin.agent.sync.SyncService;
@@ -33,7 +43,7 @@ public final class Main {
         Logger log = Logger.getLogger(Main.class.getName());
         // a worker thread that dies would leave a zombie agent; exit so systemd starts a whole one again
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            log.log(java.util.logging.Level.SEVERE, "thread " + thread.getName() + " died; exiting", e);
+            log.log(Level.SEVERE, "thread " + thread.getName() + " died; exiting", e);
             Runtime.getRuntime().halt(70);
         });
         AgentConfig cfg = AgentConfig.load(args, System.getenv());
@@ -41,12 +51,18 @@ public final class Main {
         Files.createDirectories(state);
 
         DeviceKeys keys = DeviceKeys.loadOrCreate(state);
-        AgentClock clock = new AgentClock(state);
+        AgentClock clock = new AgentClock(state, TimeSources.of(cfg.clockSkewFile()), cfg.clockMaxStepMs());
+        Faults faults = new Faults(clock::now);
+        clock.reportTo(faults);
         AgentStatus status = new AgentStatus(state, keys.deviceId());
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
+        PlayedLog played = PlayedLog.load(state, PlayedLog.fromPayloads(
+                spool.oldest(Integer.MAX_VALUE).stream().map(SpooledRecord::payload).toList()));
+        spool.beforeDelete(() -> persist(played, log));
         Enrollment enrollment = new Enrollment(state, keys, cfg.kind(), cfg.name(), cfg.enrollmentCode());
         TimelineStore store = new TimelineStore(state);
         MediaCache cache = new MediaCache(state.resolve("media"));
+        MasterVolume volume = new MasterVolume(state);
 
         store.onChange(t -> status.timelineVersion(t.version()));
         spool.onChange(() -> status.spooledRecords(spool.count()));
@@ -60,23 +76,41 @@ public final class Main {
         log.info("device " + keys.deviceId() + " (" + cfg.kind() + " " + cfg.name() + "), controller "
                 + cfg.controllerUrl() + ", state " + state + ", " + spool.count() + " records spooled");
 
-        ControllerClient client = new ControllerClient(cfg.controllerUrl(), new RequestSigner(keys), clock);
+        SinceLastHeartbeat since = SinceLastHeartbeat.open(state);
+        ControllerClient client = new ControllerClient(cfg.controllerUrl(), new RequestSigner(keys), clock,
+                enrollment::pinnedKey, new ControllerClient.Link() {
+                    @Override
+                    public void up() {
+                        since.linkUp(clock.now());
+                    }
+
+                    @Override
+                    public void down() {
+                        since.linkDown(clock.now());
+                    }
+                });
         SyncService sync = new SyncService(client, enrollment, store, cache, clock, cfg.pollInterval(),
                 keys.deviceId(), status);
-        Heartbeat heartbeat = new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync,
-                cfg.heartbeatInterval(), state);
+        MpvProcess mpv = new MpvProcess(cfg.mpvPath(), cfg.mpvArgs(), state.resolve("mpv.sock"), clock::now);
+        Heartbeat heartbeat = new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
+                spool, faults, since, () -> mpvState(mpv, status), volume::percent, state), sync,
+                cfg.heartbeatInterval(), keys.deviceId());
         GapNotices notices = new GapNotices(state.resolve("spool").resolve("notices"), keys, clock::now);
         Uploader uploader = new Uploader(spool, notices, client, enrollment::isActive, enrollment::pinnedKey);
         PushClient push = new PushClient(cfg.controllerUrl(), new RequestSigner(keys), clock, enrollment::isActive,
                 sync::requestPull);
-        MpvProcess mpv = new MpvProcess(cfg.mpvPath(), cfg.mpvArgs(), state.resolve("mpv.sock"));
-        Player player = new Player(mpv, store, cache, spool, clock, status, cfg.missGrace(), cfg.preload());
+        Player player = new Player(mpv, store, cache, played, spool, clock, faults, volume,
+                new StatusEvents(status, heartbeat),
+                new PlaybackSettings(cfg.missGrace(), cfg.preload(), cfg.loopMinJoin()));
+        ClockWatch clockWatch = new ClockWatch(clock);
 
+        daemon(clockWatch, "clock");
         daemon(sync, "sync");
         daemon(heartbeat, "heartbeat");
         daemon(uploader, "upload");
         daemon(push, "push");
         Thread playerThread = new Thread(player, "player");
+        playerThread.setPriority(Thread.MAX_PRIORITY);
         playerThread.start();
 
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,16 +118,34 @@ public final class Main {
             heartbeat.stop();
             uploader.stop();
             push.stop();
+            clockWatch.stop();
             player.stop();
             try {
                 playerThread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            persist(played, log);
+            clock.persist();
             mpv.close();
             client.close();
         }, "shutdown"));
         playerThread.join();
+    }
+
+    private static String mpvState(MpvProcess mpv, AgentStatus status) {
+        if (!mpv.isRunning()) {
+            return "DOWN";
+        }
+        return status.nowPlaying() == null ? "IDLE" : "PLAYING";
+    }
+
+    private static void persist(PlayedLog played, Logger log) {
+        try {
+            played.persist();
+        } catch (java.io.IOException e) {
+            log.warning("cannot save the no-replay state: " + e.getMessage());
+        }
     }
 
     private static void daemon(Runnable task, String name) {

@@ -28,7 +28,10 @@ public record AgentConfig(
         Duration pollInterval,
         Duration heartbeatInterval,
         Duration missGrace,
-        Duration preload) {
+        Duration preload,
+        Duration loopMinJoin,
+        long clockMaxStepMs,
+        Path clockSkewFile) {
 
     public static final String CONTROLLER_URL = "controller.url";
     public static final String STATE_DIR = "state.dir";
@@ -41,6 +44,9 @@ public record AgentConfig(
     public static final String HEARTBEAT_SECONDS = "heartbeat.seconds";
     public static final String MISS_GRACE_SECONDS = "miss.grace.seconds";
     public static final String PRELOAD_MS = "preload.ms";
+    public static final String LOOP_MIN_JOIN_MS = "loop.min.join.ms";
+    public static final String CLOCK_MAX_STEP_MS = "clock.max.step.ms";
+    public static final String CLOCK_SKEW_FILE = "clock.skew.file";
 
     public static AgentConfig load(String[] args, Map<String, String> env) throws IOException {
         Properties file = new Properties();
@@ -61,6 +67,7 @@ public record AgentConfig(
         String host = env.getOrDefault("HOSTNAME", "bantin-agent");
         String code = src.get(ENROLLMENT_CODE, "");
         String mpvArgs = src.get(MPV_ARGS, "");
+        String skewFile = src.get(CLOCK_SKEW_FILE, "");
         return new AgentConfig(
                 URI.create(src.get(CONTROLLER_URL, "http://127.0.0.1:8080")),
                 Path.of(src.get(STATE_DIR, "/var/lib/bantin-agent")),
@@ -72,7 +79,10 @@ public record AgentConfig(
                 Duration.ofSeconds(src.getLong(POLL_SECONDS, 60)),
                 Duration.ofSeconds(src.getLong(HEARTBEAT_SECONDS, 30)),
                 Duration.ofSeconds(src.getLong(MISS_GRACE_SECONDS, 30)),
-                Duration.ofMillis(src.getLong(PRELOAD_MS, 3000)));
+                Duration.ofMillis(src.getLong(PRELOAD_MS, 3000)),
+                Duration.ofMillis(src.getLong(LOOP_MIN_JOIN_MS, 3000)),
+                src.getLong(CLOCK_MAX_STEP_MS, 1000),
+                skewFile.isBlank() ? null : Path.of(skewFile.trim()));
     }
 
     private record Source(Properties file, Map<String, String> env) {

@@ -27,6 +27,16 @@ public final class AtomicFiles {
         write(target, content, true);
     }
 
+    /**
+     * Replaces the file atomically but without waiting for the disk: for state that is rewritten often and
+     * may be lost on power loss (status.json), so an SD card is not worn by it.
+     */
+    public static void replaceUnsynced(Path target, byte[] content) throws IOException {
+        Path temp = target.toAbsolutePath().getParent().resolve("." + target.getFileName() + ".tmp");
+        Files.write(temp, content);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     private static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);

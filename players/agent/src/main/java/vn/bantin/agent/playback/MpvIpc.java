@@ -7,41 +7,44 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
-/** mpv's JSON IPC over its UNIX socket: commands matched to replies by request_id, events queued. */
+/**
+ * mpv's JSON IPC over its UNIX socket: commands matched to replies by request_id; events handed, in
+ * order, to one listener on the reader thread. When the connection ends the listener gets {@link #CLOSED}.
+ */
 public final class MpvIpc implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MpvIpc.class.getName());
-    /** Queued when the connection ends, so a waiting player learns mpv is gone. */
     public static final Map<String, Object> CLOSED = Map.of("event", "ipc-closed");
-    private static final long REPLY_TIMEOUT_MS = 5_000;
+    static final long REPLY_TIMEOUT_MS = 5_000;
 
     private final SocketChannel channel;
     private final Map<Long, CompletableFuture<Map<String, Object>>> pending = new ConcurrentHashMap<>();
-    private final BlockingQueue<Map<String, Object>> events = new LinkedBlockingQueue<>();
     private final AtomicLong ids = new AtomicLong();
+    private final Consumer<Map<String, Object>> events;
     private volatile boolean open = true;
 
-    private MpvIpc(SocketChannel channel) {
+    private MpvIpc(SocketChannel channel, Consumer<Map<String, Object>> events) {
         this.channel = channel;
+        this.events = events;
         Thread reader = new Thread(this::readLoop, "mpv-ipc");
         reader.setDaemon(true);
         reader.start();
     }
 
-    public static MpvIpc connect(Path socket) throws IOException {
+    public static MpvIpc connect(Path socket, Consumer<Map<String, Object>> events) throws IOException {
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         try {
             channel.connect(UnixDomainSocketAddress.of(socket));
@@ -49,24 +52,28 @@ public final class MpvIpc implements AutoCloseable {
             channel.close();
             throw e;
         }
-        return new MpvIpc(channel);
+        return new MpvIpc(channel, events);
     }
 
-    /** Sends a command and returns the reply's {@code data}; throws if mpv reports an error. */
+    /** Sends a command and returns the reply's {@code data}; throws if mpv reports an error or stays silent. */
     public Object command(Object... args) throws IOException {
+        return commandWithin(REPLY_TIMEOUT_MS, args);
+    }
+
+    public Object commandWithin(long timeoutMs, Object... args) throws IOException {
         long id = ids.incrementAndGet();
         CompletableFuture<Map<String, Object>> reply = new CompletableFuture<>();
         pending.put(id, reply);
         try {
             byte[] line = (JSON.std.asString(Map.of("command", List.of(args), "request_id", id)) + "\n")
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
             synchronized (channel) {
                 ByteBuffer buf = ByteBuffer.wrap(line);
                 while (buf.hasRemaining()) {
                     channel.write(buf);
                 }
             }
-            Map<String, Object> answer = reply.get(REPLY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+            Map<String, Object> answer = reply.get(timeoutMs, TimeUnit.MILLISECONDS);
             if (!"success".equals(answer.get("error"))) {
                 throw new IOException("mpv " + args[0] + ": " + answer.get("error"));
             }
@@ -85,23 +92,10 @@ public final class MpvIpc implements AutoCloseable {
         command("set_property", property, value);
     }
 
-    /** The next event, or null after {@code timeoutMs}. */
-    public Map<String, Object> nextEvent(long timeoutMs) throws InterruptedException {
-        return events.poll(Math.max(0, timeoutMs), TimeUnit.MILLISECONDS);
-    }
-
-    public void clearEvents() {
-        events.clear();
-        if (!open) {
-            events.add(CLOSED);
-        }
-    }
-
     public boolean isOpen() {
         return open;
     }
 
-    @SuppressWarnings("unchecked")
     private void readLoop() {
         ByteBuffer buf = ByteBuffer.allocate(8192);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -114,17 +108,8 @@ public final class MpvIpc implements AutoCloseable {
                         line.write(b);
                         continue;
                     }
-                    Map<String, Object> msg = JSON.std.mapFrom(line.toByteArray());
+                    dispatch(JSON.std.mapFrom(line.toByteArray()));
                     line.reset();
-                    Object requestId = msg.get("request_id");
-                    if (msg.containsKey("event")) {
-                        events.add(msg);
-                    } else if (requestId instanceof Number n) {
-                        CompletableFuture<Map<String, Object>> f = pending.get(n.longValue());
-                        if (f != null) {
-                            f.complete(msg);
-                        }
-                    }
                 }
                 buf.clear();
             }
@@ -135,7 +120,18 @@ public final class MpvIpc implements AutoCloseable {
         } finally {
             open = false;
             pending.values().forEach(f -> f.completeExceptionally(new IOException("mpv connection closed")));
-            events.add(CLOSED);
+            events.accept(CLOSED);
+        }
+    }
+
+    private void dispatch(Map<String, Object> msg) {
+        if (msg.containsKey("event")) {
+            events.accept(msg);
+        } else if (msg.get("request_id") instanceof Number n) {
+            CompletableFuture<Map<String, Object>> f = pending.get(n.longValue());
+            if (f != null) {
+                f.complete(msg);
+            }
         }
     }
 

@@ -5,32 +5,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 
-/** One long-running idle mpv with a JSON IPC socket, started again whenever it has died. */
+/**
+ * One long-running idle mpv with a JSON IPC socket, started again whenever it has died or hung. Audio
+ * is not gapless, so mpv reports a file's end once it has been heard, not once it was decoded; the next
+ * playlist entry is opened while the current one plays.
+ */
 public final class MpvProcess implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MpvProcess.class.getName());
     private static final long START_TIMEOUT_MS = 10_000;
+    static final List<String> REQUIRED_ARGS = List.of("--idle=yes", "--no-terminal", "--gapless-audio=no",
+            "--prefetch-playlist=yes", "--keep-open=no");
 
     private final List<String> command = new ArrayList<>();
     private final Path socket;
+    private final LongSupplier now;
     private Process process;
-    private MpvIpc ipc;
+    private MpvSession session;
+    private Runnable onClosed = () -> { };
 
-    public MpvProcess(String mpvPath, List<String> extraArgs, Path socket) {
+    public MpvProcess(String mpvPath, List<String> extraArgs, Path socket, LongSupplier now) {
         this.socket = socket;
+        this.now = now;
         command.add(mpvPath);
-        command.add("--idle=yes");
         command.add("--input-ipc-server=" + socket);
-        command.add("--no-terminal");
+        command.addAll(REQUIRED_ARGS);
         command.addAll(extraArgs);
     }
 
-    /** A live connection, starting mpv first if it is not running. */
-    public synchronized MpvIpc ipc() throws IOException {
-        if (process != null && process.isAlive() && ipc != null && ipc.isOpen()) {
-            return ipc;
+    /** Called on the IPC thread when mpv's connection ends, so an idle player restarts it at once. */
+    public synchronized void onClosed(Runnable listener) {
+        this.onClosed = listener;
+    }
+
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive() && session != null && !session.isClosed();
+    }
+
+    /** A live session, starting mpv first if it is not running. */
+    synchronized MpvSession session() throws IOException {
+        if (isRunning()) {
+            return session;
         }
         stopProcess();
         Files.deleteIfExists(socket);
@@ -38,42 +57,76 @@ public final class MpvProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000;
         while (true) {
             if (!process.isAlive()) {
                 throw new IOException("mpv exited at start with code " + process.exitValue());
             }
             if (Files.exists(socket)) {
                 try {
-                    ipc = MpvIpc.connect(socket);
-                    LOG.info("mpv started (pid " + process.pid() + ")");
-                    return ipc;
+                    return connect();
                 } catch (IOException e) {
-                    if (System.currentTimeMillis() > deadline) {
+                    if (System.nanoTime() > deadline) {
                         throw e;
                     }
                 }
             }
-            if (System.currentTimeMillis() > deadline) {
+            if (System.nanoTime() > deadline) {
                 throw new IOException("mpv did not open its IPC socket " + socket);
             }
-            sleep(50);
+            sleep(20);
         }
     }
 
-    private void stopProcess() {
-        if (ipc != null) {
-            try {
-                ipc.close();
-            } catch (IOException ignored) {
-                // the process is ended below either way
+    private MpvSession connect() throws IOException {
+        MpvSession fresh = new MpvSession(now);
+        Runnable closed = onClosed;
+        MpvIpc ipc = MpvIpc.connect(socket, ev -> {
+            fresh.onEvent(ev);
+            if (ev == MpvIpc.CLOSED) {
+                closed.run();
             }
-            ipc = null;
+        });
+        fresh.attach(ipc);
+        session = fresh;
+        LOG.info("mpv started (pid " + process.pid() + ")");
+        return fresh;
+    }
+
+    /** Why mpv is gone, for the record of what it was playing. */
+    synchronized String exitDescription() {
+        if (process == null) {
+            return "mpv was not running";
         }
+        try {
+            if (process.waitFor(1, TimeUnit.SECONDS)) {
+                return "mpv exited with code " + process.exitValue();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return "mpv closed its IPC connection";
+    }
+
+    public synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** Ends a hung mpv at once (SIGKILL); the next {@link #session()} starts a new one. */
+    synchronized void kill() {
+        if (process != null) {
+            LOG.warning("killing mpv (pid " + process.pid() + ")");
+            process.destroyForcibly();
+        }
+        stopProcess();
+    }
+
+    private void stopProcess() {
+        session = null;
         if (process != null) {
             process.destroy();
             try {
-                if (!process.waitFor(2, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(2, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {

@@ -1,73 +1,80 @@
 package vn.bantin.agent.playback;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import vn.bantin.agent.spool.PlayRecord;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.spool.PlayRecord.Outcome;
 import vn.bantin.agent.spool.RecordSpool;
-import vn.bantin.agent.status.AgentStatus;
-import vn.bantin.agent.sync.AgentClock;
+import vn.bantin.agent.status.Faults;
 import vn.bantin.agent.sync.MediaCache;
 import vn.bantin.agent.sync.Timeline;
 import vn.bantin.agent.sync.TimelineStore;
 
 /**
- * The player thread: follows the current timeline at wall-clock (controller) time through mpv and spools
- * one record per item it played, failed, was interrupted in, or reached too late.
+ * The player thread: works through the current timeline at controller time, one segment after another,
+ * and records each. A ONCE entry whose media is not cached yet is waited for and starts late; once
+ * its grace is over without media it is FAILED, and one passed by without being played is MISSED.
+ * A loop item with too little left is not joined. Nothing before the time already worked through is
+ * played again, whatever the clock says after a restart.
  */
 public final class Player implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Player.class.getName());
     private static final long IDLE_WAIT_MS = 60_000;
-    private static final long SHORTEST_JOIN_MS = 250;
-    private static final long LOOP_JOIN_LEAD_MS = 100;
-    private static final long SPIN_MS = 20;
-    private static final long END_SLACK_MS = 5_000;
-    private static final long POLL_MS = 200;
-    /** An alert cuts what plays this long before its start: time to load it, and less than SHORTEST_JOIN_MS. */
-    private static final long EMERGENCY_LEAD_MS = 200;
-    static final String EMERGENCY_REASON = "preempted by emergency alert";
-    private static final long MEDIA_RETRY_MS = 250;
+    private static final long MEDIA_POLL_MS = 250;
+    private static final long LOOP_JOIN_LEAD_MS = 300;
+    private static final long PREPARED_LATE_MS = 500;
+    private static final long BEHIND_TOLERANCE_MS = 2_000;
+    private static final long MPV_RETRY_MS = 2_000;
 
     private final MpvProcess mpv;
     private final TimelineStore store;
     private final MediaCache cache;
-    private final RecordSpool spool;
+    private final Recorder recorder;
+    private final PlayedLog played;
     private final AgentClock clock;
-    private final AgentStatus status;
+    private final Faults faults;
+    private final MasterVolume volume;
+    private final PlaybackEvents events;
+    private final ItemPlayback playback;
     private final long graceMs;
     private final long preloadMs;
+    private final long minJoinMs;
     private final Semaphore wake = new Semaphore(0);
-    private final Set<String> done = Collections.newSetFromMap(new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-            return size() > 1000;
-        }
-    });
     private volatile boolean timelineChanged;
     private volatile boolean running = true;
+    private volatile String gapReason;
+    private Prepared prepared;
+    private Runnable unwrittenRecord;
+    private boolean mpvStarted;
 
-    public Player(MpvProcess mpv, TimelineStore store, MediaCache cache, RecordSpool spool, AgentClock clock,
-                  AgentStatus status, Duration grace, Duration preload) {
+    public Player(MpvProcess mpv, TimelineStore store, MediaCache cache, PlayedLog played, RecordSpool spool,
+                  AgentClock clock, Faults faults, MasterVolume volume, PlaybackEvents events,
+                  PlaybackSettings settings) {
         this.mpv = mpv;
         this.store = store;
         this.cache = cache;
-        this.spool = spool;
+        this.played = played;
+        this.recorder = new Recorder(spool, played);
         this.clock = clock;
-        this.status = status;
-        this.graceMs = grace.toMillis();
-        this.preloadMs = preload.toMillis();
+        this.faults = faults;
+        this.volume = volume;
+        this.events = events;
+        this.graceMs = settings.grace().toMillis();
+        this.preloadMs = settings.preload().toMillis();
+        this.minJoinMs = settings.minJoin().toMillis();
+        this.playback = new ItemPlayback(mpv, clock, new StartTimer(clock), preloadMs);
         store.onChange(t -> {
             timelineChanged = true;
+            wake.release();
+        });
+        cache.onCached(wake::release);
+        mpv.onClosed(wake::release);
+        clock.onStep(delta -> {
+            gapReason = "controller time moved " + (delta > 0 ? "forward" : "back") + " by " + Math.abs(delta)
+                    + " ms (a confirmed clock correction)";
             wake.release();
         });
     }
@@ -77,8 +84,17 @@ public final class Player implements Runnable {
         wake.release();
     }
 
+    /** Re-evaluate now (a command, a restarted mpv). */
+    public void wake() {
+        wake.release();
+    }
+
     @Override
     public void run() {
+        long boot = clock.now();
+        if (played.workedUntil() > 0 && played.workedUntil() < boot - graceMs) {
+            gapReason = "not played at its time: the agent was not running";
+        }
         while (running) {
             try {
                 step();
@@ -89,234 +105,211 @@ public final class Player implements Runnable {
                 sleep(1_000);
             }
         }
+        writeRecord();
     }
 
     private void step() throws InterruptedException {
         timelineChanged = false;
-        Timeline timeline = store.current();
-        long now = clock.now();
-        if (timeline == null) {
+        if (!ensureMpv()) {
+            await(MPV_RETRY_MS);
+            return;
+        }
+        Timeline t = store.current();
+        if (t == null) {
             await(IDLE_WAIT_MS);
             return;
         }
-        Segment seg = Schedule.at(timeline, now);
-        boolean due = seg != null && !done.contains(seg.key())
-                && !(seg.entry().isLoop() && seg.endAt() - now < SHORTEST_JOIN_MS);
-        if (!due) {
-            Segment next = Schedule.next(timeline, now);
-            if (next != null && next.startAt() - preloadMs <= now) {
-                play(next, timeline);
+        long now = clock.now();
+        if (played.workedUntil() == 0) {
+            played.workedUntil(now - graceMs);
+        }
+        if (now < played.workedUntil() - BEHIND_TOLERANCE_MS) {
+            prepared = null;
+            await(Math.min(played.workedUntil() - now, IDLE_WAIT_MS));
+            return;
+        }
+        reportPassed(t, now);
+        Segment due = preparedSegment(t, now);
+        if (due == null) {
+            writeRecord();
+            due = due(t, now);
+        }
+        if (due == null) {
+            Segment next = upcoming(t, now);
+            if (next == null || next.startAt() - preloadMs > now) {
+                played.workedUntil(now);
+                await(next == null ? IDLE_WAIT_MS : Math.min(next.startAt() - preloadMs - now, IDLE_WAIT_MS));
                 return;
             }
-            long wakeAt = Math.min(seg != null ? seg.endAt() : Long.MAX_VALUE,
-                    next != null ? next.startAt() - preloadMs : Long.MAX_VALUE);
-            await(Math.min(wakeAt - now, IDLE_WAIT_MS));
-            return;
+            due = next;
         }
-        if (seg.entry().isLoop()) {
-            // start a little ahead so the file is loaded and seeked when its anchor-computed position comes
-            play(new Segment(seg.entry(), seg.item(), seg.itemStart(), now + LOOP_JOIN_LEAD_MS, seg.endAt()), timeline);
-        } else if (now - seg.startAt() > graceMs) {
-            done.add(seg.key());
-            record(seg, timeline, Outcome.MISSED, "reached " + (now - seg.startAt()) + " ms late", null, null);
-        } else {
-            play(seg, timeline);
-        }
+        play(due, t);
     }
 
-    private void play(Segment seg, Timeline timeline) throws InterruptedException {
-        Path file = cache.file(seg.item().sha256());
-        if (file == null && Schedule.EMERGENCY.equals(seg.entry().clazz()) && clock.now() - seg.startAt() < graceMs) {
-            // an alert issued "now" may still be downloading: late beats missed, within the grace
-            await(MEDIA_RETRY_MS);
-            return;
-        }
-        if (!seg.entry().isLoop()) {
-            done.add(seg.key());
-        }
-        if (file == null) {
-            done.add(seg.key());
-            record(seg, timeline, Outcome.FAILED, "media not in cache", null, null);
-            return;
-        }
-        MpvIpc ipc;
-        long entryId;
-        try {
-            ipc = mpv.ipc();
-            ipc.clearEvents();
-            entryId = load(ipc, seg, file);
-        } catch (IOException e) {
-            done.add(seg.key());
-            record(seg, timeline, Outcome.FAILED, "mpv: " + e.getMessage(), null, null);
-            return;
-        }
-        Long actualStart = null;
-        try {
-            if (!awaitLoaded(ipc, entryId, seg)) {
-                stopQuietly(ipc);
-                done.add(seg.key());
-                record(seg, timeline, Outcome.FAILED, "mpv could not load the file", null, null);
-                return;
+    /** ONCE entries that started more than the grace ago and were neither played nor recorded: said so. */
+    private void reportPassed(Timeline t, long now) {
+        long until = now - graceMs;
+        for (Timeline.Entry e : Schedule.onceStartingBetween(t, played.workedUntil(), until)) {
+            Segment seg = Schedule.onceSegment(e);
+            if (played.isDone(seg)) {
+                continue;
             }
-            waitUntil(seg.startAt());
-            ipc.set("pause", false);
-            actualStart = clock.now();
-            long error = actualStart - seg.startAt();
-            status.startError(error);
-            status.nowPlaying(new AgentStatus.NowPlaying(seg.entry().id(), seg.item().sha256(), seg.entry().mode(),
-                    actualStart), seg.entry().volume());
-            LOG.info(String.format(Locale.ROOT, "playing %s %s item %s from %.1f s, start error %d ms",
-                    seg.entry().mode(), seg.entry().id(), seg.item().sha256().substring(0, 12),
-                    seg.offsetMs() / 1000.0, error));
-            follow(ipc, entryId, seg, timeline, actualStart);
-        } catch (IOException e) {
-            record(seg, timeline, Outcome.FAILED, "mpv: " + e.getMessage(), actualStart, clock.now());
-        } finally {
-            status.nowPlaying(null, null);
+            if (cache.file(seg.item().sha256()) == null) {
+                recorder.missed(seg, t, Outcome.FAILED, "media not in the cache within " + graceMs
+                        + " ms of its start", clock.offsetMs());
+            } else {
+                String why = gapReason;
+                recorder.missed(seg, t, Outcome.MISSED, why != null ? why : "reached " + (now - seg.startAt())
+                        + " ms late", clock.offsetMs());
+            }
         }
+        gapReason = null;
+        played.workedUntil(until);
     }
 
-    private long load(MpvIpc ipc, Segment seg, Path file) throws IOException {
-        ipc.set("pause", true);
-        ipc.set("volume", seg.entry().volume());
-        ipc.set("start", String.format(Locale.ROOT, "%.3f", seg.offsetMs() / 1000.0));
-        if (seg.item().isImage()) {
-            ipc.set("image-display-duration", (seg.endAt() - seg.startAt()) / 1000.0);
+    /** The segment already waiting paused in mpv, if it is still the one due and not late. */
+    private Segment preparedSegment(Timeline t, long now) {
+        Prepared p = prepared;
+        if (p == null) {
+            return null;
         }
-        Object reply = ipc.command("loadfile", file.toString(), "replace");
-        return reply instanceof Map<?, ?> m && m.get("playlist_entry_id") instanceof Number n ? n.longValue() : -1;
-    }
-
-    /** Waits for mpv to have the file loaded and seeked (paused), ready to start on the spot. */
-    private boolean awaitLoaded(MpvIpc ipc, long entryId, Segment seg) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + Math.max(5_000, seg.startAt() - clock.now());
-        while (System.currentTimeMillis() < deadline) {
-            Map<String, Object> ev = ipc.nextEvent(deadline - System.currentTimeMillis());
-            if (ev == null || ev == MpvIpc.CLOSED) {
-                return false;
-            }
-            if ("playback-restart".equals(ev.get("event"))) {
-                return true;
-            }
-            if (isEndOf(ev, entryId)) {
-                return false;
-            }
+        Segment there = Schedule.at(t, p.segment().startAt());
+        if (there != null && there.key().equals(p.segment().key()) && now - p.segment().startAt() <= PREPARED_LATE_MS) {
+            return p.segment();
         }
-        return false;
+        prepared = null;
+        return null;
     }
 
     /**
-     * Watches the running item until it ends, the loop window closes, a new timeline takes over, or an
-     * emergency alert in a new timeline cuts it (just before the alert's start, so the alert starts on time).
+     * The segment to play now: a ONCE entry begun within the grace and not over (it starts late, from its
+     * beginning), else the loop item at now if enough of it is left.
      */
-    private void follow(MpvIpc ipc, long entryId, Segment seg, Timeline timeline, long actualStart)
-            throws IOException, InterruptedException {
-        boolean cutAtWindowEnd = seg.entry().isLoop() && seg.endAt() == seg.entry().end();
-        long deadline = cutAtWindowEnd ? seg.endAt()
-                : actualStart + (seg.itemStart() + seg.item().durationMs() - seg.startAt()) + END_SLACK_MS;
-        long emergencyAt = Long.MAX_VALUE;
-        while (true) {
-            long now = clock.now();
-            if (now >= emergencyAt) {
-                stopQuietly(ipc);
-                record(seg, timeline, Outcome.INTERRUPTED, EMERGENCY_REASON, actualStart, clock.now());
-                return;
+    private Segment due(Timeline t, long now) {
+        for (Timeline.Entry e : Schedule.onceStartingBetween(t, Math.max(played.workedUntil(), now - graceMs), now + 1)) {
+            Segment once = Schedule.onceSegment(e);
+            if (!played.isDone(once)) {
+                return once;
             }
-            if (now >= deadline) {
-                stopQuietly(ipc);
-                done.add(seg.key());
-                if (cutAtWindowEnd) {
-                    record(seg, timeline, Outcome.PLAYED, null, actualStart, clock.now());
-                } else {
-                    record(seg, timeline, Outcome.FAILED, "no end of file from mpv", actualStart, clock.now());
-                }
-                return;
-            }
-            if (timelineChanged && emergencyAt == Long.MAX_VALUE) {
-                emergencyAt = emergencyCut(seg, now);
-                if (emergencyAt <= now) {
-                    continue;
-                }
-            }
-            if (!running || timelineChanged && preempted(seg)) {
-                stopQuietly(ipc);
-                record(seg, timeline, Outcome.INTERRUPTED, running ? "preempted by a new timeline" : "agent stopped",
-                        actualStart, clock.now());
-                return;
-            }
-            Map<String, Object> ev = ipc.nextEvent(Math.max(1, Math.min(POLL_MS, Math.min(deadline, emergencyAt) - now)));
-            if (ev == MpvIpc.CLOSED) {
-                throw new IOException("mpv died while playing");
-            }
-            if (ev != null && isEndOf(ev, entryId)) {
-                long end = clock.now();
-                done.add(seg.key());
-                String reason = String.valueOf(ev.get("reason"));
-                if ("eof".equals(reason)) {
-                    record(seg, timeline, Outcome.PLAYED, null, actualStart, end);
-                } else {
-                    record(seg, timeline, "error".equals(reason) ? Outcome.FAILED : Outcome.INTERRUPTED,
-                            "mpv ended the file: " + reason + (ev.get("file_error") == null ? ""
-                                    : " (" + ev.get("file_error") + ")"), actualStart, end);
-                }
-                return;
-            }
+        }
+        Segment seg = Schedule.at(t, now);
+        if (seg == null || !seg.entry().isLoop()) {
+            return null;
+        }
+        long pos = now + LOOP_JOIN_LEAD_MS;
+        if (pos >= seg.entry().end()) {
+            return null;
+        }
+        Segment joined = Schedule.loopSegment(seg.entry(), pos);
+        return played.isDone(joined) || joined.endAt() - pos < minJoinMs ? null : joined;
+    }
+
+    /** The first segment after now that is not over yet. */
+    private Segment upcoming(Timeline t, long now) {
+        Segment s = Schedule.at(t, now);
+        s = s == null ? Schedule.next(t, now) : Schedule.following(t, s);
+        for (int i = 0; s != null && played.isDone(s) && i < 100_000; i++) {
+            s = Schedule.following(t, s);
+        }
+        return s;
+    }
+
+    private void play(Segment seg, Timeline t) throws InterruptedException {
+        Path file = cache.file(seg.item().sha256());
+        if (file == null) {
+            prepared = null;
+            faults.raise("media_missing", "media " + seg.item().sha256() + " of entry " + seg.entry().id()
+                    + " is not in the cache at its time; waiting for it");
+            await(Math.max(20, Math.min(MEDIA_POLL_MS, seg.endAt() - clock.now())));
+            return;
+        }
+        faults.clear("media_missing");
+        Prepared p = prepared;
+        prepared = null;
+        ItemPlayback.Result r = playback.play(seg, file, p, context);
+        writeRecord();
+        prepared = r.next();
+        events.ended(seg);
+        unwrittenRecord = () -> recorder.record(seg, t, r.ending(), r.start(), r.end(), r.offsetUsed());
+        if (prepared == null) {
+            writeRecord();
         }
     }
 
-    /** When an alert in the current timeline must cut the playing segment, or Long.MAX_VALUE. */
-    private long emergencyCut(Segment seg, long now) {
-        Timeline.Entry alert = Schedule.emergencyCutting(store.current(), seg, now);
-        if (alert == null) {
-            return Long.MAX_VALUE;
-        }
-        timelineChanged = false;
-        LOG.info("emergency alert " + alert.id() + " at " + alert.start() + " cuts " + seg.entry().id());
-        return Math.max(now, alert.start() - EMERGENCY_LEAD_MS);
-    }
-
-    private boolean preempted(Segment seg) {
-        timelineChanged = false;
-        Timeline now = store.current();
-        Segment current = Schedule.at(now, clock.now());
-        return current == null || !current.key().equals(seg.key());
-    }
-
-    private static boolean isEndOf(Map<String, Object> ev, long entryId) {
-        return "end-file".equals(ev.get("event"))
-                && (entryId < 0 || ev.get("playlist_entry_id") instanceof Number n && n.longValue() == entryId);
-    }
-
-    private void waitUntil(long startAt) throws InterruptedException {
-        long remaining = startAt - clock.now();
-        if (remaining > SPIN_MS) {
-            Thread.sleep(remaining - SPIN_MS);
-        }
-        while (clock.now() < startAt) {
-            Thread.onSpinWait();
+    /** The record of an item followed by a queued one is written once that one has started, so it starts on time. */
+    private void writeRecord() {
+        Runnable r = unwrittenRecord;
+        unwrittenRecord = null;
+        if (r != null) {
+            r.run();
         }
     }
 
-    /** A record of nothing played (FAILED before start, MISSED) has null start and end, as the contract says. */
-    private void record(Segment seg, Timeline timeline, Outcome outcome, String reason, Long start, Long end) {
-        Timeline.Entry e = seg.entry();
-        PlayRecord r = new PlayRecord(e.id(), e.campaignId(), e.clazz(), e.mode(), seg.item().sha256(),
-                seg.itemStart(), start, end, outcome, reason, clock.offsetMs(), timeline.version());
+    /** Starts mpv if it is not running (it died or was killed as hung); false when it cannot start. */
+    private boolean ensureMpv() {
+        if (mpv.isRunning()) {
+            return true;
+        }
+        if (mpvStarted) {
+            faults.event("mpv_restarted", mpv.exitDescription() + "; starting it again");
+        }
+        prepared = null;
         try {
-            long seq = spool.append(r).seq();
-            LOG.info("record " + seq + ": " + outcome + " " + e.id() + (reason == null ? "" : " (" + reason + ")"));
-        } catch (IOException ex) {
-            LOG.severe("cannot spool play record for " + e.id() + ": " + ex.getMessage());
+            mpv.session();
+            mpvStarted = true;
+            faults.clear("mpv_down");
+            return true;
+        } catch (java.io.IOException e) {
+            faults.raise("mpv_down", "mpv does not start: " + e.getMessage());
+            return false;
         }
     }
 
-    private static void stopQuietly(MpvIpc ipc) {
-        try {
-            ipc.command("stop");
-        } catch (IOException e) {
-            LOG.warning("mpv stop failed: " + e.getMessage());
+    private final ItemPlayback.Context context = new ItemPlayback.Context() {
+        @Override
+        public Timeline timeline() {
+            return store.current();
         }
-    }
+
+        @Override
+        public boolean stopping() {
+            return !running;
+        }
+
+        @Override
+        public boolean takeTimelineChange() {
+            if (!timelineChanged) {
+                return false;
+            }
+            timelineChanged = false;
+            return true;
+        }
+
+        @Override
+        public Path cached(String sha256) {
+            return cache.file(sha256);
+        }
+
+        @Override
+        public boolean isDone(Segment seg) {
+            return played.isDone(seg);
+        }
+
+        @Override
+        public int volumeFor(Segment seg) {
+            return volume.apply(seg.entry().volume());
+        }
+
+        @Override
+        public void unpaused() {
+            writeRecord();
+        }
+
+        @Override
+        public void started(Segment seg, long actualStart) {
+            events.started(seg, actualStart, volume.apply(seg.entry().volume()));
+        }
+    };
 
     private void await(long ms) throws InterruptedException {
         if (ms > 0 && wake.tryAcquire(ms, TimeUnit.MILLISECONDS)) {

@@ -1,5 +1,7 @@
 package vn.bantin.agent.playback;
 
+import java.util.ArrayList;
+import java.util.List;
 import vn.bantin.agent.sync.Timeline;
 
 /** Pure timeline arithmetic: what covers an instant, what comes next, where a loop stands. */
@@ -12,25 +14,48 @@ public final class Schedule {
 
     /** The segment that should be playing at {@code now}, or null between entries. */
     public static Segment at(Timeline timeline, long now) {
-        for (Timeline.Entry e : timeline.entries()) {
-            if (e.start() <= now && now < e.end()) {
-                return e.isLoop() ? loopSegment(e, now) : onceSegment(e);
-            }
-            if (e.start() > now) {
-                break;
-            }
+        int i = timeline.lastStartingBy(now);
+        if (i < 0) {
+            return null;
         }
-        return null;
+        Timeline.Entry e = timeline.entries().get(i);
+        if (now >= e.end()) {
+            return null;
+        }
+        return e.isLoop() ? loopSegment(e, now) : onceSegment(e);
     }
 
     /** The first segment of the first entry starting after {@code now}, or null. */
     public static Segment next(Timeline timeline, long now) {
-        for (Timeline.Entry e : timeline.entries()) {
-            if (e.start() > now) {
-                return e.isLoop() ? loopSegment(e, e.start()) : onceSegment(e);
+        int i = timeline.lastStartingBy(now) + 1;
+        if (i >= timeline.entries().size()) {
+            return null;
+        }
+        Timeline.Entry e = timeline.entries().get(i);
+        return e.isLoop() ? loopSegment(e, e.start()) : onceSegment(e);
+    }
+
+    /** What comes once {@code seg} is over: the loop's next item, or the first entry starting at or after its end. */
+    public static Segment following(Timeline timeline, Segment seg) {
+        if (seg.entry().isLoop() && seg.endAt() < seg.entry().end()) {
+            return loopSegment(seg.entry(), seg.endAt());
+        }
+        return next(timeline, seg.endAt() - 1);
+    }
+
+    /** The ONCE entries starting in {@code [from, to)}, in order. */
+    public static List<Timeline.Entry> onceStartingBetween(Timeline timeline, long from, long to) {
+        List<Timeline.Entry> out = new ArrayList<>();
+        for (int i = Math.max(0, timeline.lastStartingBy(from - 1) + 1); i < timeline.entries().size(); i++) {
+            Timeline.Entry e = timeline.entries().get(i);
+            if (e.start() >= to) {
+                break;
+            }
+            if (!e.isLoop()) {
+                out.add(e);
             }
         }
-        return null;
+        return out;
     }
 
     /**
@@ -38,7 +63,8 @@ public final class Schedule {
      * would end and has not ended yet: the alert that must cut it. Null when there is none.
      */
     public static Timeline.Entry emergencyCutting(Timeline timeline, Segment playing, long now) {
-        for (Timeline.Entry e : timeline.entries()) {
+        for (int i = Math.max(0, timeline.lastStartingBy(now)); i < timeline.entries().size(); i++) {
+            Timeline.Entry e = timeline.entries().get(i);
             if (e.start() >= playing.endAt()) {
                 break;
             }
@@ -49,7 +75,7 @@ public final class Schedule {
         return null;
     }
 
-    private static Segment onceSegment(Timeline.Entry e) {
+    static Segment onceSegment(Timeline.Entry e) {
         return new Segment(e, e.items().get(0), e.start(), e.start(), e.end());
     }
 

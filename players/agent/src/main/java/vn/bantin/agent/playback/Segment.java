@@ -16,4 +16,13 @@ public record Segment(Timeline.Entry entry, Timeline.Item item, long itemStart, 
     public String key() {
         return entry.id() + "@" + itemStart + "#" + item.sha256();
     }
+
+    /** The same occurrence, begun at {@code t} instead. */
+    public Segment from(long t) {
+        return new Segment(entry, item, itemStart, t, endAt);
+    }
+
+    public boolean isEmergency() {
+        return Schedule.EMERGENCY.equals(entry.clazz());
+    }
 }

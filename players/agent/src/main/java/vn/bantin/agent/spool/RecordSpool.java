@@ -37,6 +37,7 @@ public final class RecordSpool {
     private final DeviceKeys keys;
     private final TreeSet<Long> spooled = new TreeSet<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> beforeDelete = new CopyOnWriteArrayList<>();
     private long lastSeq;
     private String lastHash;
 
@@ -135,6 +136,9 @@ public final class RecordSpool {
 
     /** Deletes these spooled records: only ever the ones a verified acknowledgement covers. */
     public synchronized int acknowledge(Collection<Long> seqs) throws IOException {
+        if (seqs.stream().anyMatch(spooled::contains)) {
+            beforeDelete.forEach(Runnable::run);
+        }
         int deleted = 0;
         for (long seq : seqs) {
             if (spooled.remove(seq)) {
@@ -197,6 +201,11 @@ public final class RecordSpool {
 
     public void onChange(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /** Runs before acknowledged records are deleted: state drawn from them must be saved first. */
+    public void beforeDelete(Runnable listener) {
+        beforeDelete.add(listener);
     }
 
     private SpooledRecord read(long seq) throws IOException {

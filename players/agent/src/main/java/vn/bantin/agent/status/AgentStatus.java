@@ -8,13 +8,16 @@ import java.util.Map;
 import java.util.logging.Logger;
 import vn.bantin.agent.io.AtomicFiles;
 
-/** What the agent is doing, mirrored to {@code <state>/status.json} whenever it changes. */
+/**
+ * What the agent is doing, mirrored to {@code <state>/status.json} whenever it changes. The file is for
+ * people and tools on the box; it is replaced atomically but not forced to disk, to spare the SD card.
+ */
 public final class AgentStatus {
 
     private static final Logger LOG = Logger.getLogger(AgentStatus.class.getName());
     private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
-    public record NowPlaying(String entryId, String sha256, String mode, long since) {
+    public record NowPlaying(String entryId, String sha256, String mode, String clazz, long since) {
     }
 
     private final Path file;
@@ -78,7 +81,8 @@ public final class AgentStatus {
         s.put("enrollment", enrollment);
         s.put("timelineVersion", timelineVersion);
         s.put("nowPlaying", nowPlaying == null ? null : Map.of("entryId", nowPlaying.entryId(),
-                "sha256", nowPlaying.sha256(), "mode", nowPlaying.mode(), "since", nowPlaying.since()));
+                "sha256", nowPlaying.sha256(), "mode", nowPlaying.mode(), "class", nowPlaying.clazz(),
+                "since", nowPlaying.since()));
         s.put("volume", volume);
         s.put("spooledRecords", spooledRecords);
         s.put("clockOffsetMs", clockOffsetMs);
@@ -87,7 +91,7 @@ public final class AgentStatus {
             return;
         }
         try {
-            AtomicFiles.write(file, WRITER.asBytes(s));
+            AtomicFiles.replaceUnsynced(file, WRITER.asBytes(s));
             lastWritten = s;
         } catch (IOException e) {
             LOG.warning("cannot write status: " + e.getMessage());

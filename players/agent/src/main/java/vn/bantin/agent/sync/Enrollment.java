@@ -20,7 +20,7 @@ import vn.bantin.agent.io.AtomicFiles;
 public final class Enrollment {
 
     private static final Logger LOG = Logger.getLogger(Enrollment.class.getName());
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
 
     private final Path file;
     private final DeviceKeys keys;

@@ -1,126 +1,111 @@
 package vn.bantin.agent.sync;
 
 import com.fasterxml.jackson.jr.ob.JSON;
-import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import vn.bantin.agent.spool.RecordSpool;
-import vn.bantin.agent.status.AgentStatus;
 
-/** The heartbeat thread: reports health and measures the clock offset from the controller's answer. */
+/**
+ * The heartbeat thread: reports health, and measures the clock offset only from answers the pinned
+ * controller key signed for this very heartbeat (its nonce). What a heartbeat reported of faults and
+ * counts is taken off the list once such an answer came back.
+ */
 public final class Heartbeat implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(Heartbeat.class.getName());
-    private static final Path THERMAL = Path.of("/sys/class/thermal/thermal_zone0/temp");
+    static final String PATH = "/agent/v1/heartbeat";
 
     private final ControllerClient client;
     private final Enrollment enrollment;
-    private final TimelineStore store;
-    private final MediaCache cache;
-    private final RecordSpool spool;
-    private final AgentClock clock;
-    private final AgentStatus status;
+    private final HeartbeatFacts.Sources sources;
     private final SyncService sync;
     private final Duration interval;
-    private final File stateDir;
+    private final String deviceId;
+    private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
 
-    public Heartbeat(ControllerClient client, Enrollment enrollment, TimelineStore store, MediaCache cache,
-                     RecordSpool spool, AgentClock clock, AgentStatus status, SyncService sync, Duration interval,
-                     Path stateDir) {
+    public Heartbeat(ControllerClient client, Enrollment enrollment, HeartbeatFacts.Sources sources, SyncService sync,
+                     Duration interval, String deviceId) {
         this.client = client;
         this.enrollment = enrollment;
-        this.store = store;
-        this.cache = cache;
-        this.spool = spool;
-        this.clock = clock;
-        this.status = status;
+        this.sources = sources;
         this.sync = sync;
         this.interval = interval;
-        this.stateDir = stateDir.toFile();
+        this.deviceId = deviceId;
     }
 
     public void stop() {
         running = false;
+        wake.release();
+    }
+
+    /** Sends one at once (an emergency alert went on air), not waiting for the interval. */
+    public void now() {
+        wake.release();
     }
 
     @Override
     public void run() {
+        Backoff retry = new Backoff(5_000, interval.toMillis());
         while (running) {
+            long wait = Backoff.jittered(interval.toMillis());
             try {
-                if (enrollment.isActive()) {
-                    beat();
+                if (enrollment.isActive() && !beat()) {
+                    wait = retry.next();
+                } else {
+                    retry.reset();
                 }
-                Thread.sleep(interval.toMillis());
             } catch (IOException e) {
                 LOG.warning("heartbeat failed: " + e);
-                sleepQuietly();
+                wait = retry.next();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (wake.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                    wake.drainPermits();
+                }
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
-    void beat() throws IOException, InterruptedException {
-        Timeline timeline = store.current();
-        String version = timeline == null ? null : timeline.version();
-        long sendLocal = System.currentTimeMillis();
-        HttpResponse<byte[]> response = client.postJson("/agent/v1/heartbeat", body(sendLocal, version));
-        long receiveLocal = System.currentTimeMillis();
+    /** One heartbeat; true when a signed answer for it came back. */
+    public boolean beat() throws IOException, InterruptedException {
+        HeartbeatFacts.Beat beat = HeartbeatFacts.collect(sources);
+        ControllerClient.Exchange<byte[]> ex = client.exchange("POST", PATH, ControllerClient.json(beat.body()),
+                Map.of("Content-Type", "application/json"), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = ex.response();
         if (response.statusCode() != 200) {
             LOG.warning("heartbeat: HTTP " + response.statusCode() + " " + ControllerClient.bodyText(response));
-            return;
+            return false;
+        }
+        String signature = response.headers().firstValue("X-Bantin-Signature").orElse(null);
+        if (!ControllerSignatures.body(enrollment.pinnedKey(), response.body(), signature)) {
+            sources.faults().event("unsigned_answer", "a heartbeat answer not signed by the pinned controller key"
+                    + " was ignored");
+            return false;
         }
         Map<String, Object> answer = JSON.std.mapFrom(response.body());
-        long serverTime = ((Number) answer.get("serverTime")).longValue();
-        clock.setOffset(serverTime - (sendLocal + receiveLocal) / 2);
+        if (!deviceId.equals(answer.get("deviceId")) || !Objects.equals(ex.nonce(), answer.get("nonce"))
+                || !(answer.get("serverTime") instanceof Number serverTime)) {
+            sources.faults().event("unsigned_answer", "a signed heartbeat answer for another device or request"
+                    + " was ignored (replayed?)");
+            return false;
+        }
+        sources.clock().signedMeasurement(ex.probe().measure(serverTime.longValue()), "heartbeat answer");
+        sources.faults().delivered(beat.faults());
+        sources.since().delivered(beat.counts());
         Object serverVersion = answer.get("timelineVersion");
-        if (serverVersion != null && !Objects.equals(serverVersion, version)) {
+        if (serverVersion != null && !Objects.equals(serverVersion, beat.body().get("timelineVersion"))) {
             sync.requestPull();
         }
-    }
-
-    private Map<String, Object> body(long sendLocal, String version) {
-        AgentStatus.NowPlaying playing = status.nowPlaying();
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("agentTime", sendLocal + clock.offsetMs());
-        b.put("uptimeMs", ManagementFactory.getRuntimeMXBean().getUptime());
-        b.put("diskFreeBytes", stateDir.getUsableSpace());
-        b.put("cacheBytes", cache.bytes());
-        b.put("timelineVersion", version);
-        b.put("nowPlaying", playing == null ? null
-                : Map.of("entryId", playing.entryId(), "sha256", playing.sha256(), "since", playing.since()));
-        b.put("volume", status.volume() == null ? 0 : status.volume()); // contract: an integer 0-100; nothing plays
-        b.put("temperatureC", temperature());
-        b.put("version", Enrollment.VERSION);
-        b.put("clockOffsetMs", clock.offsetMs());
-        b.put("spooledRecords", spool.count());
-        return b;
-    }
-
-    private static Double temperature() {
-        try {
-            return Long.parseLong(Files.readString(THERMAL, StandardCharsets.US_ASCII).trim()) / 1000.0;
-        } catch (IOException | NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(Math.min(interval.toMillis(), 10_000));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        return true;
     }
 }

@@ -13,6 +13,8 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +32,16 @@ public final class MediaCache {
     private static final String PART = ".part";
 
     private final Path dir;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public MediaCache(Path dir) throws IOException {
         this.dir = dir;
         Files.createDirectories(dir);
+    }
+
+    /** Called after each file that arrived in the cache. */
+    public void onCached(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** The cached file, or null when it is not (yet) here. */
@@ -73,6 +81,9 @@ public final class MediaCache {
             have = 0;
         }
         if (have < item.size()) {
+            if (have > 0) {
+                LOG.info("media " + item.sha256() + ": resuming the download from byte " + have);
+            }
             Map<String, String> headers = have > 0 ? Map.of("Range", "bytes=" + have + "-") : Map.of();
             HttpResponse<InputStream> response = client.get(item.url(), headers, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
@@ -100,6 +111,7 @@ public final class MediaCache {
         Files.move(part, dir.resolve(item.sha256()), StandardCopyOption.ATOMIC_MOVE);
         AtomicFiles.syncDirectory(dir);
         LOG.info("media " + item.sha256() + " cached (" + item.size() + " bytes)");
+        listeners.forEach(Runnable::run);
     }
 
     /** Deletes cached and partial files no entry of the timeline refers to. */

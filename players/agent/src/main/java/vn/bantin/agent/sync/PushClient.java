@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.crypto.RequestSigner;
 
 /**
@@ -24,8 +25,7 @@ public final class PushClient implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(PushClient.class.getName());
     static final String PATH = "/agent/v1/stream";
-    private static final long MIN_BACKOFF_MS = 1_000;
-    private static final long MAX_BACKOFF_MS = 60_000;
+    private final Backoff backoff = new Backoff(1_000, 60_000);
     private static final Duration PING_EVERY = Duration.ofSeconds(30);
 
     private final URI uri;
@@ -63,7 +63,6 @@ public final class PushClient implements Runnable {
 
     @Override
     public void run() {
-        long backoff = MIN_BACKOFF_MS;
         while (running) {
             if (!enrolled.getAsBoolean()) {
                 sleep(2_000);
@@ -75,7 +74,7 @@ public final class PushClient implements Runnable {
                 signer.headers("GET", PATH, null, clock.now()).forEach(builder::header);
                 socket = builder.buildAsync(uri, new Listener(closed)).get(20, TimeUnit.SECONDS);
                 LOG.info("push stream open");
-                backoff = MIN_BACKOFF_MS;
+                backoff.reset();
                 pull.run();
                 keepAlive(closed);
             } catch (InterruptedException e) {
@@ -84,9 +83,9 @@ public final class PushClient implements Runnable {
                 LOG.fine("push stream: " + e);
             }
             if (running) {
-                LOG.info("push stream closed; reconnecting in " + backoff + " ms");
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                long delay = backoff.next();
+                LOG.info("push stream closed; reconnecting in " + delay + " ms");
+                sleep(delay);
             }
         }
     }

@@ -7,13 +7,14 @@ import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.status.AgentStatus;
 
 /** The sync thread: enroll until active, then pull the timeline and prefetch its media, on a poll interval. */
 public final class SyncService implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
-    private static final long MAX_BACKOFF_MS = 60_000;
+    private final Backoff backoff = new Backoff(2_000, 300_000);
 
     private final ControllerClient client;
     private final Enrollment enrollment;
@@ -49,9 +50,8 @@ public final class SyncService implements Runnable {
 
     @Override
     public void run() {
-        long backoff = 2_000;
         while (running) {
-            long waitMs = poll.toMillis();
+            long waitMs = Backoff.jittered(poll.toMillis());
             try {
                 if (!enrollment.isActive()) {
                     boolean wasPinned = enrollment.pinnedKey() != null;
@@ -61,9 +61,7 @@ public final class SyncService implements Runnable {
                         store.init(new TimelineVerifier(enrollment.pinnedKey(), deviceId));
                     }
                     if (!enrollment.isActive()) {
-                        waitMs = backoff;
-                        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-                        await(waitMs);
+                        await(backoff.next());
                         continue;
                     }
                 }
@@ -74,11 +72,10 @@ public final class SyncService implements Runnable {
                 } else if (timeline != null) {
                     waitMs = Math.min(waitMs, 15_000);
                 }
-                backoff = 2_000;
+                backoff.reset();
             } catch (IOException e) {
                 LOG.warning("controller unreachable: " + e);
-                waitMs = Math.min(waitMs, backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                waitMs = Math.min(waitMs, backoff.next());
             } catch (InterruptedException e) {
                 return;
             }

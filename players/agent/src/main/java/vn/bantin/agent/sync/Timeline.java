@@ -1,11 +1,12 @@
 package vn.bantin.agent.sync;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** A verified timeline as the contract describes it; times are controller epoch ms. */
-public record Timeline(String deviceId, String version, long from, long to, List<Entry> entries) {
+/**
+ * A verified timeline as the contract describes it; times are controller epoch ms. {@code serial} grows
+ * with every timeline the controller issues to this device.
+ */
+public record Timeline(String deviceId, String version, long serial, long from, long to, List<Entry> entries) {
 
     public record Entry(String id, long start, long end, String mode, String clazz, Long campaignId,
                         String campaign, int volume, long anchor, List<Item> items) {
@@ -15,7 +16,11 @@ public record Timeline(String deviceId, String version, long from, long to, List
         }
 
         public long cycleMs() {
-            return items.stream().mapToLong(Item::durationMs).sum();
+            long sum = 0;
+            for (Item i : items) {
+                sum += i.durationMs();
+            }
+            return sum;
         }
     }
 
@@ -26,37 +31,24 @@ public record Timeline(String deviceId, String version, long from, long to, List
         }
     }
 
-    /** Reads the parsed JSON body; throws IllegalArgumentException on anything missing or malformed. */
-    @SuppressWarnings("unchecked")
-    static Timeline fromJson(Map<String, Object> body) {
-        List<Entry> entries = new ArrayList<>();
-        for (Object e : (List<Object>) require(body, "entries")) {
-            Map<String, Object> m = (Map<String, Object>) e;
-            List<Item> items = new ArrayList<>();
-            for (Object i : (List<Object>) require(m, "items")) {
-                Map<String, Object> im = (Map<String, Object>) i;
-                String sha = (String) require(im, "sha256");
-                if (!sha.matches("[0-9a-f]{64}")) {
-                    throw new IllegalArgumentException("bad sha256 " + sha);
-                }
-                items.add(new Item(sha, num(im, "size"), num(im, "durationMs"), (String) require(im, "kind"),
-                        (String) require(im, "url")));
+    /** Index of the last entry starting at or before {@code t}, or -1: entries are sorted by start. */
+    public int lastStartingBy(long t) {
+        int lo = 0;
+        int hi = entries.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (entries.get(mid).start() <= t) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
-            long start = num(m, "start");
-            Object anchor = m.get("anchor");
-            Object campaignId = m.get("campaignId");
-            entries.add(new Entry((String) require(m, "id"), start, num(m, "end"), (String) require(m, "mode"),
-                    (String) require(m, "class"), campaignId == null ? null : ((Number) campaignId).longValue(),
-                    (String) m.get("campaign"), (int) num(m, "volume"),
-                    anchor == null ? start : ((Number) anchor).longValue(), List.copyOf(items)));
         }
-        Timeline timeline = new Timeline((String) require(body, "deviceId"), (String) require(body, "version"),
-                num(body, "from"), num(body, "to"), List.copyOf(entries));
-        timeline.checkShape();
-        return timeline;
+        return found;
     }
 
-    private void checkShape() {
+    void checkShape() {
         long previousEnd = Long.MIN_VALUE;
         for (Entry e : entries) {
             if (e.start() >= e.end() || e.start() < previousEnd || e.items().isEmpty()) {
@@ -70,17 +62,5 @@ public record Timeline(String deviceId, String version, long from, long to, List
             }
             previousEnd = e.end();
         }
-    }
-
-    private static Object require(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("missing " + key);
-        }
-        return v;
-    }
-
-    private static long num(Map<String, Object> m, String key) {
-        return ((Number) require(m, key)).longValue();
     }
 }

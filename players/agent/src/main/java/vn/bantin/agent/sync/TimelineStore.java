@@ -53,9 +53,18 @@ public final class TimelineStore {
         }
     }
 
-    /** Verifies, persists and installs a timeline; on refusal nothing changes. */
+    /**
+     * Verifies, persists and installs a timeline; on refusal nothing changes. A timeline with a lower serial
+     * than the one held, or the same serial and other bytes, is refused: an older one replayed.
+     */
     public Timeline accept(byte[] body, String signature) throws TimelineVerifier.TimelineRejected, IOException {
         Timeline timeline = verifier.verify(body, signature);
+        Timeline held = current;
+        if (held != null && (timeline.serial() < held.serial()
+                || timeline.serial() == held.serial() && !etagOf(body).equals(etag))) {
+            throw new TimelineVerifier.TimelineRejected("timeline serial " + timeline.serial()
+                    + " is not newer than the held " + held.serial() + " (an older timeline, replayed?)");
+        }
         byte[] sigLine = (signature.trim() + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] content = Arrays.copyOf(sigLine, sigLine.length + body.length);
         System.arraycopy(body, 0, content, sigLine.length, body.length);
@@ -66,8 +75,12 @@ public final class TimelineStore {
 
     private void install(Timeline timeline, byte[] body) {
         current = timeline;
-        etag = "\"" + Hashes.sha256Hex(body) + "\"";
+        etag = etagOf(body);
         listeners.forEach(l -> l.accept(timeline));
+    }
+
+    private static String etagOf(byte[] body) {
+        return "\"" + Hashes.sha256Hex(body) + "\"";
     }
 
     public Timeline current() {

@@ -1,6 +1,5 @@
 package vn.bantin.agent.sync;
 
-import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 
 /** Accepts a timeline only if the pinned controller key signed these exact bytes and it names this device. */
@@ -23,7 +22,7 @@ public final class TimelineVerifier {
         }
         Timeline timeline;
         try {
-            timeline = Timeline.fromJson(JSON.std.mapFrom(body));
+            timeline = TimelineParser.parse(body);
         } catch (IOException | RuntimeException e) {
             throw new TimelineRejected("timeline is malformed: " + e.getMessage());
         }

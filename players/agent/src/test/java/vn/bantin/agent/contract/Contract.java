@@ -78,6 +78,22 @@ final class Contract {
         return Base64.getDecoder().decode((String) key("controller").get("publicKey"));
     }
 
+    /** A signature by the TEST controller key, as the controller signs bodies (base64 of the raw 64 bytes). */
+    static String signAsController(byte[] data) {
+        try {
+            byte[] seed = Base64.getDecoder().decode((String) key("controller").get("seed"));
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("Ed25519").generatePrivate(
+                    new java.security.spec.PKCS8EncodedKeySpec(concat(HexFormat.of().parseHex(
+                            "302e020100300506032b657004220420"), seed)));
+            java.security.Signature s = java.security.Signature.getInstance("Ed25519");
+            s.initSign(key);
+            s.update(data);
+            return Base64.getEncoder().encodeToString(s.sign());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static byte[] devicePublicKey() {
         return Base64.getDecoder().decode((String) key("device").get("publicKey"));
     }

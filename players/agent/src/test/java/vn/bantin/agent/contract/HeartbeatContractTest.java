@@ -23,10 +23,13 @@ import vn.bantin.agent.crypto.Ed25519;
 import vn.bantin.agent.crypto.RequestSigner;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.status.AgentStatus;
-import vn.bantin.agent.sync.AgentClock;
+import vn.bantin.agent.status.Faults;
+import vn.bantin.agent.status.SinceLastHeartbeat;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.sync.ControllerClient;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
+import vn.bantin.agent.sync.HeartbeatFacts;
 import vn.bantin.agent.sync.MediaCache;
 import vn.bantin.agent.sync.SyncService;
 import vn.bantin.agent.sync.TimelineStore;
@@ -46,6 +49,7 @@ class HeartbeatContractTest {
     private ControllerClient client;
     private Enrollment enrollment;
     private AgentClock clock;
+    private volatile boolean answerVerbatim;
 
     @BeforeEach
     void start() throws Exception {
@@ -54,9 +58,9 @@ class HeartbeatContractTest {
         server.createContext("/agent/v1/", this::handle);
         server.start();
         clock = new AgentClock(state);
-        client = new ControllerClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                new RequestSigner(keys), clock);
         enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "7KQ2-9XPM-4TDA");
+        client = new ControllerClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                new RequestSigner(keys), clock, enrollment::pinnedKey, ControllerClient.Link.NONE);
         assertThat(enrollment.attempt(client)).as("the agent accepts examples/enroll-response.json").isTrue();
         assertThat(enrollment.pinnedKey()).isEqualTo(Contract.controllerPublicKey());
     }
@@ -86,7 +90,7 @@ class HeartbeatContractTest {
         Map<String, Object> example = Contract.json("heartbeat-request.json");
         Map<String, Object> playing = (Map<String, Object>) example.get("nowPlaying");
         status.nowPlaying(new AgentStatus.NowPlaying((String) playing.get("entryId"), (String) playing.get("sha256"),
-                "LOOP", ((Number) playing.get("since")).longValue()), ((Number) example.get("volume")).intValue());
+                "LOOP", (String) playing.get("class"), ((Number) playing.get("since")).longValue()), ((Number) example.get("volume")).intValue());
 
         Map<String, Object> body = beatOnce(store, status);
 
@@ -99,13 +103,38 @@ class HeartbeatContractTest {
         assertThat(Contract.violations(Contract.schema("heartbeat-request.schema.json"), body)).isEmpty();
     }
 
-    private Map<String, Object> beatOnce(TimelineStore store, AgentStatus status) throws Exception {
+    @Test
+    void theExampleAnswerSignedForAnotherNonceIsRefusedAndMovesNothing() throws Exception {
+        answerVerbatim = true;
+        Faults faults = new Faults(clock::now);
+        long offset = clock.offsetMs();
+        Heartbeat heartbeat = heartbeat(new TimelineStore(state), new AgentStatus(state, keys.deviceId()), faults);
+        assertThat(heartbeat.beat()).isFalse();
+        assertThat(clock.offsetMs()).isEqualTo(offset);
+        assertThat(faults.snapshot()).extracting(Faults.Fault::code).containsExactly("unsigned_answer");
+    }
+
+    @Test
+    void anAnswerSignedForOurNonceIsTaken() throws Exception {
+        Faults faults = new Faults(clock::now);
+        faults.event("clock_jump", "told once");
+        Heartbeat heartbeat = heartbeat(new TimelineStore(state), new AgentStatus(state, keys.deviceId()), faults);
+        assertThat(heartbeat.beat()).isTrue();
+        assertThat(faults.snapshot()).isEmpty();
+    }
+
+    private Heartbeat heartbeat(TimelineStore store, AgentStatus status, Faults faults) throws Exception {
         MediaCache cache = new MediaCache(state.resolve("media"));
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
         SyncService sync = new SyncService(client, enrollment, store, cache, clock, Duration.ofMinutes(1),
                 keys.deviceId(), status);
-        Heartbeat heartbeat = new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync,
-                Duration.ofMinutes(1), state);
+        return new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache, spool, faults,
+                SinceLastHeartbeat.open(state), () -> "IDLE", () -> 100, state), sync, Duration.ofMinutes(1),
+                keys.deviceId());
+    }
+
+    private Map<String, Object> beatOnce(TimelineStore store, AgentStatus status) throws Exception {
+        Heartbeat heartbeat = heartbeat(store, status, new Faults(clock::now));
         Thread thread = new Thread(heartbeat, "heartbeat-under-test");
         thread.start();
         try {
@@ -132,7 +161,13 @@ class HeartbeatContractTest {
             case "/agent/v1/enroll" -> Contract.bytes("enroll-response.json");
             case "/agent/v1/heartbeat" -> {
                 heartbeats.add(body);
-                yield Contract.bytes("heartbeat-response.json");
+                byte[] example = Contract.bytes("heartbeat-response.json");
+                byte[] signedAnswer = answerVerbatim ? example : new String(example, StandardCharsets.UTF_8)
+                        .replace((String) Contract.parse(example).get("nonce"), ex.getRequestHeaders().getFirst("X-Bantin-Nonce"))
+                        .getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().add("X-Bantin-Signature", answerVerbatim ? Contract.text("heartbeat-response.json.sig")
+                        : Contract.signAsController(signedAnswer));
+                yield signedAnswer;
             }
             default -> null;
         };

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.agent.sync.Timeline;
+import vn.bantin.agent.sync.TimelineStore;
 import vn.bantin.agent.sync.TimelineVerifier;
 
 /** examples/timeline.json and its signature, through the agent's TimelineVerifier and Timeline. */
@@ -25,6 +28,7 @@ class TimelineContractTest {
         Map<String, Object> json = Contract.parse(body);
         assertThat(t.deviceId()).isEqualTo(Contract.deviceId()).isEqualTo(json.get("deviceId"));
         assertThat(t.version()).isEqualTo(json.get("version"));
+        assertThat(t.serial()).isEqualTo(((Number) json.get("serial")).longValue()).isPositive();
         assertThat(t.from()).isEqualTo(((Number) json.get("from")).longValue());
         assertThat(t.to()).isEqualTo(((Number) json.get("to")).longValue());
         List<Object> entries = (List<Object>) json.get("entries");
@@ -79,6 +83,33 @@ class TimelineContractTest {
         byte[] trailingNewline = java.util.Arrays.copyOf(body, body.length + 1);
         trailingNewline[body.length] = '\n';
         assertThatThrownBy(() -> verifier.verify(trailingNewline, sig))
+                .isInstanceOf(TimelineVerifier.TimelineRejected.class);
+    }
+
+    @Test
+    void anOlderSerialOrTheSameSerialWithOtherBytesIsRefusedANewerOneTaken(@TempDir Path state) throws Exception {
+        TimelineStore store = new TimelineStore(state);
+        store.init(verifier);
+        store.accept(body, sig);
+        long serial = store.current().serial();
+        String text = new String(body, StandardCharsets.UTF_8);
+
+        byte[] older = text.replace("\"serial\":" + serial, "\"serial\":" + (serial - 1)).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> store.accept(older, Contract.signAsController(older)))
+                .isInstanceOf(TimelineVerifier.TimelineRejected.class).hasMessageContaining("not newer");
+        byte[] sameSerial = text.replace("\"volume\":80", "\"volume\":90").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> store.accept(sameSerial, Contract.signAsController(sameSerial)))
+                .isInstanceOf(TimelineVerifier.TimelineRejected.class);
+        assertThat(store.current().entries().get(0).volume()).isEqualTo(80);
+        assertThat(store.accept(body, sig).serial()).as("the same timeline again is fine").isEqualTo(serial);
+
+        byte[] newer = text.replace("\"serial\":" + serial, "\"serial\":" + (serial + 1))
+                .replace("\"volume\":80", "\"volume\":90").getBytes(StandardCharsets.UTF_8);
+        assertThat(store.accept(newer, Contract.signAsController(newer)).serial()).isEqualTo(serial + 1);
+
+        TimelineStore restarted = new TimelineStore(state);
+        restarted.init(verifier);
+        assertThatThrownBy(() -> restarted.accept(body, sig)).as("held across a restart")
                 .isInstanceOf(TimelineVerifier.TimelineRejected.class);
     }
 

@@ -1,105 +1,113 @@
 package vn.bantin.agent.playback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.agent.playback.PlayerRig.num;
 
-import com.fasterxml.jackson.jr.ob.JSON;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import vn.bantin.agent.crypto.DeviceKeys;
-import vn.bantin.agent.crypto.Ed25519;
-import vn.bantin.agent.crypto.Hashes;
-import vn.bantin.agent.spool.RecordSpool;
-import vn.bantin.agent.spool.SpooledRecord;
-import vn.bantin.agent.status.AgentStatus;
-import vn.bantin.agent.sync.AgentClock;
-import vn.bantin.agent.sync.MediaCache;
-import vn.bantin.agent.sync.TimelineStore;
-import vn.bantin.agent.sync.TimelineVerifier;
 
-/** Real mpv (null outputs) playing a real generated tone at a wall-clock time. */
+/** The player on real mpv (null outputs): starts measured from mpv, whole items, queued next items, media waits. */
+@Timeout(60)
 class PlayerMpvTest {
 
     @TempDir
-    Path state;
+    java.nio.file.Path state;
+    private PlayerRig rig;
+
+    @BeforeEach
+    void rig() throws Exception {
+        rig = new PlayerRig(state);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        rig.close();
+    }
 
     @Test
-    @Timeout(30)
-    void toneStartsOnTimeEndsWithEofAndIsRecordedAsPlayed() throws Exception {
-        Path tone = state.resolve("tone.wav");
-        Process ffmpeg = new ProcessBuilder("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi",
-                "-i", "sine=frequency=440:duration=2", tone.toString()).inheritIO().start();
-        assertThat(ffmpeg.waitFor()).isZero();
-        byte[] media = Files.readAllBytes(tone);
-        String sha = Hashes.sha256Hex(media);
-        Files.createDirectories(state.resolve("media"));
-        Files.write(state.resolve("media").resolve(sha), media);
+    void aToneStartsOnTimeAndIsPlayedOnlyWhenHeardToItsEnd() throws Exception {
+        PlayerRig.Tone tone = rig.tone(2, 440);
+        rig.cache(tone);
+        long start = rig.clock.now() + 1_500;
+        rig.timeline(PlayerRig.once("tone", start, tone, "NORMAL"));
+        rig.start();
 
-        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
-        AgentClock clock = new AgentClock(state);
-        RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
-        AgentStatus status = new AgentStatus(state, keys.deviceId());
-        KeyPair controller = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        TimelineStore store = new TimelineStore(state);
-        store.init(new TimelineVerifier(Ed25519.rawPublicKey(controller.getPublic()), keys.deviceId()));
-
-        long start = clock.now() + 1_500;
-        byte[] body = timeline(keys.deviceId(), sha, media.length, start);
-        store.accept(body, sign(controller, body));
-
-        MpvProcess mpv = new MpvProcess("mpv", List.of("--ao=null", "--vo=null"), state.resolve("mpv.sock"));
-        Player player = new Player(mpv, store, new MediaCache(state.resolve("media")), spool, clock, status,
-                Duration.ofSeconds(30), Duration.ofSeconds(3));
-        Thread thread = new Thread(player, "player");
-        thread.start();
-        try {
-            while (spool.count() == 0) {
-                Thread.sleep(50);
-            }
-        } finally {
-            player.stop();
-            thread.join(5_000);
-            mpv.close();
-        }
-
-        SpooledRecord record = spool.oldest(1).get(0);
-        Map<String, Object> payload = JSON.std.mapFrom(record.payload());
-        assertThat(payload).containsEntry("outcome", "PLAYED").containsEntry("entryId", "tone")
-                .containsEntry("sha256", sha);
-        long actualStart = ((Number) payload.get("actualStart")).longValue();
-        long actualEnd = ((Number) payload.get("actualEnd")).longValue();
-        assertThat(Math.abs(actualStart - start)).isLessThan(300);
-        // with --ao=null mpv reports eof once its ~0.4 s output buffer is filled, not drained
-        assertThat(actualEnd - actualStart).isBetween(1_400L, 2_600L);
-        Map<String, Object> written = JSON.std.mapFrom(Files.readAllBytes(state.resolve("status.json")));
-        assertThat(Math.abs(((Number) written.get("lastStartErrorMs")).longValue())).isLessThan(300);
-        assertThat(written.get("nowPlaying")).isNull();
-        assertThat(written.get("spooledRecords")).isNotNull();
+        Map<String, Object> r = rig.awaitRecords(1, 10_000).get(0);
+        assertThat(r).containsEntry("outcome", "PLAYED").containsEntry("entryId", "tone").containsEntry("reason", null);
+        assertThat(num(r, "actualStart") - start).as("start from mpv's position reports").isBetween(-20L, 60L);
+        // mpv's end of file comes once the output drained (gapless audio off): the whole 2 s were heard
+        assertThat(num(r, "actualEnd") - num(r, "actualStart")).isBetween(1_950L, 2_200L);
     }
 
-    private static byte[] timeline(String deviceId, String sha, long size, long start) {
-        return ("{\"deviceId\":\"" + deviceId + "\",\"endpointId\":1,\"version\":\"v1\",\"from\":" + (start - 10_000)
-                + ",\"to\":" + (start + 60_000) + ",\"entries\":[{\"id\":\"tone\",\"start\":" + start
-                + ",\"end\":" + (start + 2_000) + ",\"mode\":\"ONCE\",\"class\":\"NORMAL\",\"campaignId\":7,"
-                + "\"campaign\":\"Thử\",\"volume\":80,\"anchor\":" + start + ",\"items\":[{\"sha256\":\"" + sha
-                + "\",\"size\":" + size + ",\"durationMs\":2000,\"kind\":\"AUDIO\",\"url\":\"/agent/v1/media/" + sha
-                + "\"}]}]}").getBytes(StandardCharsets.UTF_8);
+    @Test
+    void theNextItemIsQueuedWhileTheFirstPlaysAndStartsOnTime() throws Exception {
+        PlayerRig.Tone first = rig.tone(1.5, 440);
+        PlayerRig.Tone second = rig.tone(1, 660);
+        rig.cache(first);
+        rig.cache(second);
+        long start = rig.clock.now() + 1_500;
+        rig.timeline(PlayerRig.once("first", start, first, "NORMAL"),
+                PlayerRig.once("second", start + 1_500, second, "NORMAL"));
+        rig.start();
+
+        List<Map<String, Object>> r = rig.awaitRecords(2, 10_000);
+        assertThat(r).as(r.toString()).extracting(m -> m.get("outcome")).containsExactly("PLAYED", "PLAYED");
+        assertThat(num(r.get(1), "actualStart") - (start + 1_500)).isBetween(-20L, 80L);
     }
 
-    private static String sign(KeyPair keys, byte[] body) throws Exception {
-        Signature s = Signature.getInstance("Ed25519");
-        s.initSign(keys.getPrivate());
-        s.update(body);
-        return Base64.getEncoder().encodeToString(s.sign());
+    @Test
+    void mediaArrivingAfterItsTimeStartsLateAndThatIsRecorded() throws Exception {
+        PlayerRig.Tone tone = rig.tone(1, 440);
+        long start = rig.clock.now() + 500;
+        rig.timeline(PlayerRig.once("late", start, tone, "NORMAL"));
+        rig.start();
+        Thread.sleep(2_000);
+        assertThat(rig.spool.count()).as("nothing recorded while the media may still come").isZero();
+        assertThat(rig.faults.isActive("media_missing")).isTrue();
+        rig.cache(tone);
+
+        Map<String, Object> r = rig.awaitRecords(1, 10_000).get(0);
+        assertThat(r).containsEntry("outcome", "PLAYED");
+        assertThat(num(r, "actualStart") - start).isBetween(1_400L, 2_500L);
+        assertThat(rig.faults.isActive("media_missing")).isFalse();
+    }
+
+    @Test
+    void mediaThatNeverArrivesIsFailedOnlyOnceTheGraceIsOver() throws Exception {
+        PlayerRig.Tone tone = rig.tone(1, 440);
+        long start = rig.clock.now() + 300;
+        rig.timeline(PlayerRig.once("never", start, tone, "NORMAL"));
+        rig.start(Duration.ofMillis(1_500), Duration.ofSeconds(3));
+
+        Thread.sleep(1_200);
+        assertThat(rig.spool.count()).isZero();
+        Map<String, Object> r = rig.awaitRecords(1, 5_000).get(0);
+        assertThat(r).containsEntry("outcome", "FAILED").containsEntry("actualStart", null);
+        assertThat((String) r.get("reason")).contains("media not in the cache");
+        assertThat(rig.clock.now()).isGreaterThan(start + 1_500);
+    }
+
+    @Test
+    void aLoopItemWithTooLittleLeftIsSkippedAndTheNextStartsOnItsTime() throws Exception {
+        PlayerRig.Tone a = rig.tone(2, 440);
+        PlayerRig.Tone b = rig.tone(1.5, 660);
+        rig.cache(a);
+        rig.cache(b);
+        long anchor = rig.clock.now() - 1_000;   // a has 1 s left now: less than the 1.5 s minimum
+        rig.timeline(PlayerRig.loop("loop", anchor, anchor + 3_500, anchor, List.of(a, b)));
+        rig.start(Duration.ofSeconds(30), Duration.ofMillis(1_500));
+
+        Map<String, Object> r = rig.awaitRecords(1, 10_000).get(0);
+        assertThat(r).containsEntry("sha256", b.sha()).containsEntry("outcome", "PLAYED");
+        assertThat(num(r, "scheduledStart")).isEqualTo(anchor + 2_000);
+        assertThat(num(r, "actualStart") - (anchor + 2_000)).isBetween(-20L, 80L);
+        Thread.sleep(500);
+        assertThat(rig.spool.count()).isEqualTo(1);
     }
 }

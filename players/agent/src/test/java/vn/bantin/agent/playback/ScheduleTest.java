@@ -17,7 +17,7 @@ class ScheduleTest {
             "c", 70, 1_000, List.of(item('a', 10_000), item('b', 20_000), item('c', 5_000)));
     private static final Timeline.Entry ONCE = new Timeline.Entry("once", 300_000, 310_000, "ONCE", "PRIORITY", 2L,
             "c", 90, 300_000, List.of(item('d', 10_000)));
-    private static final Timeline TIMELINE = new Timeline("dev", "v", 0, 400_000, List.of(LOOP, ONCE));
+    private static final Timeline TIMELINE = new Timeline("dev", "v", 1, 0, 400_000, List.of(LOOP, ONCE));
 
     @Test
     void loopJoinComputesItemAndOffsetFromAnchorAcrossCycles() {
@@ -71,12 +71,12 @@ class ScheduleTest {
                 60_000, List.of(item('e', 4_000)));
         Timeline.Entry resumed = new Timeline.Entry("loop2", 64_000, 200_000, "LOOP", "NORMAL", 1L, "c", 70, 1_000,
                 LOOP.items());
-        Timeline fresh = new Timeline("dev", "v2", 0, 400_000, List.of(cut, alert, resumed, ONCE));
+        Timeline fresh = new Timeline("dev", "v2", 2, 0, 400_000, List.of(cut, alert, resumed, ONCE));
 
         assertThat(Schedule.emergencyCutting(fresh, playing, 55_000)).isEqualTo(alert);
         assertThat(Schedule.emergencyCutting(TIMELINE, playing, 55_000)).isNull();
         // an alert after the playing item's end (66_000) waits its turn
-        Timeline later = new Timeline("dev", "v3", 0, 400_000, List.of(new Timeline.Entry("alert", 70_000, 74_000,
+        Timeline later = new Timeline("dev", "v3", 3, 0, 400_000, List.of(new Timeline.Entry("alert", 70_000, 74_000,
                 "ONCE", "EMERGENCY", 0L, "bão", 100, 70_000, List.of(item('e', 4_000)))));
         assertThat(Schedule.emergencyCutting(later, playing, 55_000)).isNull();
     }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.Ed25519;
 import vn.bantin.agent.crypto.RequestSigner;
-import vn.bantin.agent.sync.AgentClock;
+import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.sync.ControllerClient;
 
 /**
@@ -66,7 +66,7 @@ class UploaderTest {
         server.createContext("/agent/v1/plays", this::handle);
         server.start();
         client = new ControllerClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                new RequestSigner(keys), clock);
+                new RequestSigner(keys), clock, () -> null, ControllerClient.Link.NONE);
         byte[] pinned = Ed25519.rawPublicKey(controllerKey.getPublic());
         uploader = new Uploader(spool, notices, client, () -> true, () -> pinned);
         for (int i = 1; i <= 5; i++) {

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.agent.clock.AgentClock;
+import vn.bantin.agent.clock.ShiftedTime;
 import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.Ed25519;
 import vn.bantin.agent.crypto.Hashes;
@@ -31,6 +33,8 @@ import vn.bantin.agent.spool.PlayRecord;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.spool.Uploader;
 import vn.bantin.agent.status.AgentStatus;
+import vn.bantin.agent.status.Faults;
+import vn.bantin.agent.status.SinceLastHeartbeat;
 
 /** The client's side of the protocol against a small signing, signature-checking server on 127.0.0.1. */
 class ControllerProtocolTest {
@@ -65,15 +69,18 @@ class ControllerProtocolTest {
 
     @Test
     void enrollPullTimelineResumeMediaUploadAndHeartbeatAllSigned() throws Exception {
-        AgentClock clock = new AgentClock(state);
-        clock.setOffset(-3_600_000); // an hour off: the first call is refused and the offset corrected
-        ControllerClient client = new ControllerClient(
-                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), new RequestSigner(keys), clock);
+        URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         Enrollment enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "CODE-1");
-        assertThat(enrollment.attempt(client)).isTrue();
+        AgentClock rightClock = new AgentClock(state, ShiftedTime.by(0), 1_000);
+        assertThat(enrollment.attempt(new ControllerClient(base, new RequestSigner(keys), rightClock,
+                enrollment::pinnedKey, ControllerClient.Link.NONE))).isTrue();
         assertThat(enrollment.pinnedKey()).isEqualTo(controller.rawPublicKey());
-        assertThat(Math.abs(clock.offsetMs())).isLessThan(60_000);
 
+        // the agent comes back with its system clock an hour behind: the first call is refused with a signed
+        // server time, and the offset is corrected once a second signed refusal confirms the first
+        AgentClock clock = new AgentClock(state, ShiftedTime.by(-3_600_000), 1_000);
+        ControllerClient client = new ControllerClient(base, new RequestSigner(keys), clock, enrollment::pinnedKey,
+                ControllerClient.Link.NONE);
         TimelineStore store = new TimelineStore(state);
         store.init(new TimelineVerifier(enrollment.pinnedKey(), keys.deviceId()));
         MediaCache cache = new MediaCache(state.resolve("media"));
@@ -81,6 +88,7 @@ class ControllerProtocolTest {
         SyncService sync = new SyncService(client, enrollment, store, cache, clock, Duration.ofMinutes(1),
                 keys.deviceId(), status);
         sync.pullTimeline();
+        assertThat(Math.abs(clock.now() - System.currentTimeMillis())).isLessThan(1_000);
         sync.pullTimeline();
         assertThat(store.current().entries()).hasSize(1);
 
@@ -99,11 +107,20 @@ class ControllerProtocolTest {
                 enrollment::pinnedKey).uploadBatch();
         assertThat(spool.oldest(10)).extracting(r -> r.seq()).containsExactly(3L);
 
-        new Heartbeat(client, enrollment, store, cache, spool, clock, status, sync, Duration.ofMinutes(1), state).beat();
+        Faults faults = new Faults(clock::now);
+        clock.reportTo(faults);
+        faults.event("clock_jump", "test");
+        SinceLastHeartbeat since = SinceLastHeartbeat.open(state);
+        Heartbeat heartbeat = new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
+                spool, faults, since, () -> "IDLE", () -> 100, state), sync, Duration.ofMinutes(1), keys.deviceId());
+        assertThat(heartbeat.beat()).isTrue();
+        assertThat(faults.snapshot()).as("what the answered heartbeat told is not told again").isEmpty();
+        assertThat(since.snapshot(clock.now()).restarts()).isZero();
 
         assertThat(seen).containsExactly(
-                "POST /agent/v1/enroll 401", "POST /agent/v1/enroll 200",
-                "GET /agent/v1/timeline 200", "GET /agent/v1/timeline 304",
+                "POST /agent/v1/enroll 200",
+                "GET /agent/v1/timeline 401", "GET /agent/v1/timeline 401", "GET /agent/v1/timeline 200",
+                "GET /agent/v1/timeline 304",
                 "GET /agent/v1/media/" + sha + " 206 bytes=40000-",
                 "POST /agent/v1/plays 200", "POST /agent/v1/heartbeat 200");
     }
@@ -119,7 +136,10 @@ class ControllerProtocolTest {
         long timestamp = Long.parseLong(ex.getRequestHeaders().getFirst("X-Bantin-Timestamp"));
         String toSign = RequestSigner.stringToSign(method, path, device, timestamp,
                 ex.getRequestHeaders().getFirst("X-Bantin-Nonce"), body);
-        ex.getResponseHeaders().add("X-Bantin-Server-Time", Long.toString(System.currentTimeMillis()));
+        long serverTime = System.currentTimeMillis();
+        ex.getResponseHeaders().add("X-Bantin-Server-Time", Long.toString(serverTime));
+        ex.getResponseHeaders().add("X-Bantin-Server-Time-Signature", sign(("bantin-server-time\n"
+                + ex.getRequestHeaders().getFirst("X-Bantin-Nonce") + "\n" + serverTime).getBytes(StandardCharsets.UTF_8)));
         if (!Ed25519.verify(deviceKey, toSign.getBytes(StandardCharsets.UTF_8),
                 ex.getRequestHeaders().getFirst("X-Bantin-Signature"))
                 || !device.equals(Hashes.sha256Hex(deviceKey).substring(0, 32))) {
@@ -154,9 +174,22 @@ class ControllerProtocolTest {
                 }
                 reply(ex, "POST " + path, 200, ack);
             }
-            case "/agent/v1/heartbeat" -> reply(ex, "POST " + path, 200, JSON.std.asBytes(Map.of(
-                    "serverTime", System.currentTimeMillis(), "timelineVersion", "x")));
+            case "/agent/v1/heartbeat" -> {
+                byte[] answer = JSON.std.asBytes(Map.of("deviceId", device, "nonce",
+                        ex.getRequestHeaders().getFirst("X-Bantin-Nonce"), "serverTime", System.currentTimeMillis(),
+                        "timelineVersion", "x"));
+                ex.getResponseHeaders().add("X-Bantin-Signature", sign(answer));
+                reply(ex, "POST " + path, 200, answer);
+            }
             default -> media(ex, path);
+        }
+    }
+
+    private String sign(byte[] data) throws IOException {
+        try {
+            return controller.sign(data);
+        } catch (Exception e) {
+            throw new IOException(e);
         }
     }
 

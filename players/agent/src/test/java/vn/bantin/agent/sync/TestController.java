@@ -28,7 +28,7 @@ final class TestController {
     }
 
     static byte[] timeline(String deviceId, String sha, long size, long start) {
-        return ("{\"deviceId\":\"" + deviceId + "\",\"endpointId\":12,\"version\":\"" + "v".repeat(1) + start + "\","
+        return ("{\"deviceId\":\"" + deviceId + "\",\"endpointId\":12,\"version\":\"" + "v".repeat(1) + start + "\",\"serial\":" + start + ","
                 + "\"from\":" + (start - 1000) + ",\"to\":" + (start + 604800000L) + ",\"entries\":["
                 + "{\"id\":\"e1\",\"start\":" + start + ",\"end\":" + (start + 2000) + ",\"mode\":\"ONCE\","
                 + "\"class\":\"NORMAL\",\"campaignId\":3,\"campaign\":\"Bản tin sáng\",\"volume\":80,"

@@ -1,0 +1,50 @@
+package vn.bantin.agent.playback;
+
+import java.io.IOException;
+import java.util.logging.Logger;
+import vn.bantin.agent.spool.PlayRecord;
+import vn.bantin.agent.spool.PlayRecord.Outcome;
+import vn.bantin.agent.spool.RecordSpool;
+import vn.bantin.agent.sync.Timeline;
+
+/** Turns what happened to a segment into a play record in the spool, and keeps the no-replay state. */
+final class Recorder {
+
+    private static final Logger LOG = Logger.getLogger(Recorder.class.getName());
+
+    private final RecordSpool spool;
+    private final PlayedLog played;
+
+    Recorder(RecordSpool spool, PlayedLog played) {
+        this.spool = spool;
+        this.played = played;
+    }
+
+    /**
+     * A record of nothing played (FAILED before start, MISSED) has null start and end, as the contract says.
+     * ONCE entries are over whatever happened; a loop item only when it was not cut short by something else.
+     */
+    void record(Segment seg, Timeline timeline, Ending ending, Long start, Long end, long offsetUsed) {
+        if (ending.over() || !seg.entry().isLoop()) {
+            played.markDone(seg);
+        }
+        if (end != null) {
+            played.workedUntil(end);
+        }
+        Timeline.Entry e = seg.entry();
+        PlayRecord r = new PlayRecord(e.id(), e.campaignId(), e.clazz(), e.mode(), seg.item().sha256(),
+                seg.itemStart(), start, start == null ? null : end, ending.outcome(), ending.reason(), offsetUsed,
+                timeline.version());
+        try {
+            long seq = spool.append(r).seq();
+            LOG.info("record " + seq + ": " + ending.outcome() + " " + e.id()
+                    + (ending.reason() == null ? "" : " (" + ending.reason() + ")"));
+        } catch (IOException ex) {
+            LOG.severe("cannot spool play record for " + e.id() + ": " + ex.getMessage());
+        }
+    }
+
+    void missed(Segment seg, Timeline timeline, Outcome outcome, String reason, long offset) {
+        record(seg, timeline, new Ending(outcome, reason, true), null, null, offset);
+    }
+}

@@ -1,0 +1,1 @@
+tHG/fiSvpabXWJRbV0dxJycRTElT0y2jc1E5MaGqEEEhAdVhc6G9SMEb5ujh8BweNTbjLQlePSv0GmRELzQjDQ==
