@@ -6,8 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 PORT=${PORT:-8080}
+# HOST=0.0.0.0 lets a phone on the same network open the demo (the address to type is printed below)
+HOST=${HOST:-127.0.0.1}
+BASE="http://$([ "$HOST" = 0.0.0.0 ] && echo 127.0.0.1 || echo "$HOST"):$PORT"
 DATA=${BANTIN_DATA_DIR:-$ROOT/var/demo}
-BASE="http://127.0.0.1:$PORT"
 
 ops/require-packages.sh
 
@@ -36,7 +38,7 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 echo "==> Starting controller on $BASE (log: $DATA/controller.log)"
-BANTIN_DATA_DIR="$DATA" BANTIN_HTTP_PORT="$PORT" BANTIN_HTTP_HOST=127.0.0.1 BANTIN_ADMIN_TOKEN_FILE="$TOKEN_FILE" \
+BANTIN_DATA_DIR="$DATA" BANTIN_HTTP_PORT="$PORT" BANTIN_HTTP_HOST="$HOST" BANTIN_ADMIN_TOKEN_FILE="$TOKEN_FILE" \
   java -jar target/bantin-controller.jar > "$DATA/controller.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do
@@ -75,10 +77,16 @@ PROPS
 start_agent screen SCREEN
 start_agent speaker SPEAKER
 
+WEB=$BASE
+if [ "$HOST" != 127.0.0.1 ] && [ "$HOST" != localhost ]; then
+  LAN=$HOST
+  [ "$HOST" = 0.0.0.0 ] && LAN=$(hostname -I 2>/dev/null | awk '{print $1}')
+  WEB="http://${LAN:-$HOST}:$PORT"
+fi
 cat <<MSG
 
 Bantin demo is running.
-  Sign in:       $BASE/  with a demo user printed above (printed at the first start only; to start over, remove $DATA)
+  Sign in:       $WEB/  with a demo user printed above (printed at the first start only; to start over, remove $DATA)
   API:           curl -H @$HEADER_FILE $BASE/api/v1/endpoints
   OpenAPI:       $BASE/api/v1/openapi.json
   Report (CSV):  curl -H @$HEADER_FILE "$BASE/api/v1/reports?period=today&format=csv"

@@ -2,7 +2,8 @@
 # Makes sure the Debian packages Bantin runs on are present; installs them when it can.
 #   ffmpeg/ffprobe: probing uploads, renditions, loudness, previews, demo media; mpv: the agent's player;
 #   espeak-ng: Vietnamese text-to-speech (POST /api/v1/tts) and demo bulletins; sox: measuring audio in tests;
-#   maven + a JDK 17: building; chromium: the browser test of the status page;
+#   maven + a JDK 17: building; nodejs + npm: building the web UI (src/main/frontend); chromium: the web UI's
+#   browser tests (driven by playwright-core from the UI's own npm packages, no browser download);
 #   fonts-dejavu-core: a font with every Vietnamese letter, embedded in report PDFs; poppler-utils: pdftoppm,
 #   drawing report PDFs as images in tests.
 set -euo pipefail
@@ -16,6 +17,8 @@ command -v mvn >/dev/null || missing+=(maven)
 command -v javac >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v curl >/dev/null || missing+=(curl)
 command -v chromium >/dev/null || missing+=(chromium)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 

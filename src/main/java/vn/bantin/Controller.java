@@ -23,6 +23,7 @@ public final class Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
     private static final long UPLOAD_SWEEP_MS = 60 * 60 * 1000;
+    private static final long LIVENESS_SWEEP_MS = 5_000;
 
     private final Vertx vertx;
     private final Database db;
@@ -61,6 +62,7 @@ public final class Controller {
                 }).compose(x -> vertx.deployVerticle(http))
                         .map(id -> {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
+                            vertx.setPeriodic(LIVENESS_SWEEP_MS, t -> services.live().endpoints().sweep());
                             keepEvidence(vertx, services, config.evidence());
                             return new Controller(vertx, db, services, http.actualPort(), http.permissions());
                         })

@@ -28,6 +28,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 
 /**
  * Emergency alerts: issued and cancelled by the admin token alone (an emergency cannot wait for an
@@ -52,6 +54,7 @@ public final class AlertService {
     private final Clock clock;
     private final AreaScope scope;
     private final AlertReviewRepository reviews;
+    private final List<BiConsumer<Alert, List<Long>>> announced = new CopyOnWriteArrayList<>();
 
     public AlertService(Database db, AlertRepository alerts, AssetRepository assets, AreaRepository areas,
                         EndpointRepository endpoints, ChangeNotifier changes, PushHub push, Clock clock,
@@ -115,7 +118,14 @@ public final class AlertService {
     /** Timelines first (so the pull that a push causes sees the change), then the alert's own push. */
     private void announce(Alert alert) {
         changes.scheduleChanged();
-        push.alert(alert.id(), alert.status().name(), reached(alert));
+        List<Long> reached = reached(alert);
+        push.alert(alert.id(), alert.status().name(), reached);
+        announced.forEach(l -> l.accept(alert, reached));
+    }
+
+    /** Told of each issued or cancelled alert with the endpoints it reaches (the live hub tracks delivery). */
+    public void onAnnounced(BiConsumer<Alert, List<Long>> listener) {
+        announced.add(listener);
     }
 
     private List<Long> reached(Alert alert) {

@@ -10,7 +10,10 @@ import vn.bantin.store.EndpointRepository.DeviceRow;
 import vn.bantin.store.EnrollmentCodeRepository;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -36,6 +39,7 @@ public final class DeviceService {
     private final ChangeNotifier changes;
     private final Function<byte[], String> controllerSigner;
     private final Clock clock;
+    private final List<BiConsumer<Long, String>> heartbeatListeners = new CopyOnWriteArrayList<>();
 
     public DeviceService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
                          DeviceAuthenticator authenticator, String controllerPublicKey, ChangeNotifier changes,
@@ -103,9 +107,15 @@ public final class DeviceService {
             endpoints.recordHeartbeat(c, device.endpointId(), clock.millis(), heartbeatJson);
             return null;
         });
+        heartbeatListeners.forEach(l -> l.accept(device.endpointId(), heartbeatJson));
         String version = timelineVersion.get();
         byte[] body = HeartbeatAnswer.bytes(device.deviceId(), nonce, clock.millis(), version);
         return new SignedStatement(body, controllerSigner.apply(body));
+    }
+
+    /** Told of each stored heartbeat (the live hub announces what changed). */
+    public void onHeartbeat(BiConsumer<Long, String> listener) {
+        heartbeatListeners.add(listener);
     }
 
     private static String limit(String hardwareJson) {

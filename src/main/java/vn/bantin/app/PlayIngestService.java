@@ -24,6 +24,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -46,6 +48,7 @@ public final class PlayIngestService {
     private final Clock clock;
     private final ReportRollups rollups;
     private final Object[] deviceLocks = new Object[64];
+    private final List<Consumer<List<StoredPlay>>> storedListeners = new CopyOnWriteArrayList<>();
 
     public PlayIngestService(Database db, PlayRecordRepository plays, SeqRangeRepository ranges,
                              GapNoticeRepository notices, Function<byte[], String> signer, Clock clock,
@@ -75,18 +78,31 @@ public final class PlayIngestService {
         long now = clock.millis();
         // one batch per device at a time: its seq ranges are read, merged and written in one transaction
         synchronized (deviceLocks[Math.floorMod(device.deviceId().hashCode(), deviceLocks.length)]) {
-            PlayAck ack = db.tx(c -> store(c, device, key, batch, now));
+            List<StoredPlay> storedNow = new ArrayList<>();
+            PlayAck ack = db.tx(c -> {
+                storedNow.clear();
+                return store(c, device, key, batch, now, storedNow);
+            });
+            storedListeners.forEach(l -> l.accept(List.copyOf(storedNow)));
             byte[] body = ack.toWireBytes();
             return new SignedAck(body, signer.apply(body));
         }
     }
 
-    private PlayAck store(Connection c, DeviceRow device, byte[] key, PlayBatch batch, long now) throws SQLException {
+    /** Told, after each commit, of the records it stored (the live hub announces them). */
+    public void onStored(Consumer<List<StoredPlay>> listener) {
+        storedListeners.add(listener);
+    }
+
+    private PlayAck store(Connection c, DeviceRow device, byte[] key, PlayBatch batch, long now,
+                          List<StoredPlay> storedNow) throws SQLException {
         String deviceId = device.deviceId();
         PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(deviceId, key, batch.records(), stored(c, deviceId));
         List<Long> newSeqs = new ArrayList<>();
         for (PlayBatchVerifier.NewRecord r : plan.toStore()) {
-            plays.insert(c, stored(device, r, now));
+            StoredPlay play = stored(device, r, now);
+            plays.insert(c, play);
+            storedNow.add(play);
             newSeqs.add(r.seq());
         }
         int newConflicts = 0;

@@ -2,6 +2,7 @@ package vn.bantin.app;
 
 import io.vertx.core.Vertx;
 import vn.bantin.app.evidence.Evidence;
+import vn.bantin.app.live.LiveServices;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
 import vn.bantin.app.report.ReportRollups;
@@ -49,7 +50,11 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, AuditTrail audit, Evidence evidence) {
+                       Approval approval, AuditTrail audit, LiveServices live,
+                       Evidence evidence) {
+
+    /** Three missed heartbeats (the agent's default interval is 30 s) and an endpoint counts as offline. */
+    public static final Duration OFFLINE_AFTER = Duration.ofSeconds(90);
 
     /** Approval before air, area policies and alert reviews. */
     public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
@@ -134,6 +139,12 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), controllerKey::signBase64, clock);
+        DeviceService devices = new DeviceService(db, endpointRepo, codeRepo, authenticator,
+                controllerKey.publicKeyBase64(), timelines, controllerKey::signBase64, clock);
+        PlayIngestService ingest = new PlayIngestService(db, playRepo, new SeqRangeRepository(),
+                new GapNoticeRepository(), controllerKey::signBase64, clock, rollups);
+        AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock,
+                scope, reviewRepo);
         return new Services(
                 new AreaService(db, areaRepo, timelines, scope),
                 new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope),
@@ -143,17 +154,14 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         policies),
                 timelines,
                 authenticator,
-                new DeviceService(db, endpointRepo, codeRepo, authenticator, controllerKey.publicKeyBase64(),
-                        timelines, controllerKey::signBase64, clock),
-                new PlayIngestService(db, playRepo, new SeqRangeRepository(), new GapNoticeRepository(),
-                        controllerKey::signBase64, clock, rollups),
+                devices,
+                ingest,
                 new PlayQueryService(db, playRepo, endpointRepo, scope),
                 new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock, scope),
                 new ReportExports(DEFAULT_ISSUER),
                 new CoverageService(db, scope),
                 new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope),
-                new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock, scope,
-                        reviewRepo),
+                alerts,
                 push,
                 jobs,
                 new UploadService(db, new UploadRepository(), assets, config.uploadTempDir().resolve("resumable"),
@@ -164,6 +172,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 new AuditTrail(db, new AuditRepository(), scope, clock),
+                LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
+                        OFFLINE_AFTER),
                 evidence);
     }
 }

@@ -5,6 +5,7 @@ import vn.bantin.domain.Endpoint;
 import vn.bantin.media.MediaProfile;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
+import vn.bantin.domain.TimelineEntry;
 import vn.bantin.app.report.ReportRollups;
 import vn.bantin.schedule.AffectedEndpoints;
 import vn.bantin.schedule.ChangeScope;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -59,6 +61,7 @@ public final class TimelineService implements ChangeNotifier {
     private final AtomicLong generation = new AtomicLong();
     private final Map<Long, Long> endpointGenerations = new ConcurrentHashMap<>();
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<Long, Timeline> lastCompiled = new ConcurrentHashMap<>();
     private final List<Consumer<Set<Long>>> listeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<ChangeScope, Set<Long>>> planListeners = new CopyOnWriteArrayList<>();
 
@@ -126,6 +129,13 @@ public final class TimelineService implements ChangeNotifier {
         return fresh;
     }
 
+    /** The entry with this id in the timeline last compiled for the endpoint, without compiling. */
+    public Optional<TimelineEntry> lastCompiledEntry(long endpointId, String entryId) {
+        Timeline timeline = lastCompiled.get(endpointId);
+        return timeline == null || entryId == null ? Optional.empty()
+                : timeline.entries().stream().filter(e -> e.id().equals(entryId)).findFirst();
+    }
+
     /** The compiled timeline of an endpoint, for previews. */
     public Timeline preview(long endpointId) {
         return compile(endpointId, windowStart()).timelines().get(endpointId);
@@ -134,6 +144,7 @@ public final class TimelineService implements ChangeNotifier {
     private SignedTimeline compileAndSign(long endpointId, long from) {
         CompiledSchedule compiled = compile(endpointId, from);
         Timeline timeline = compiled.timelines().get(endpointId);
+        lastCompiled.put(endpointId, timeline);
         String deviceId = db.read(c -> endpoints.deviceOf(c, endpointId)).map(d -> d.deviceId()).orElse(null);
         String version = TimelineJson.version(timeline);
         long serial = serials.serialFor(endpointId, deviceId, timeline.fromMs(), timeline.toMs(), version);

@@ -3,9 +3,9 @@ package vn.bantin.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.StaticHandler;
 import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.http.agent.AgentRoutes;
@@ -14,6 +14,8 @@ import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
+import vn.bantin.http.api.DashboardRoutes;
+import vn.bantin.http.api.EventRoutes;
 import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.JobRoutes;
 import vn.bantin.http.api.TtsRoutes;
@@ -93,6 +95,9 @@ public final class HttpVerticle extends VerticleBase {
         new EvidenceRoutes(services.evidence().endpointPlans(), blocking).mount(api);
         new PreviewRoutes(services.previews(), blocking).mount(api);
         new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
+        new EventRoutes(services.live().events(), services.live().dashboard()::scopeOf, blocking, vertx).mount(api);
+        new DashboardRoutes(services.live().dashboard(), services.live().alerts(), services.alerts(), blocking)
+                .mount(api);
 
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
@@ -101,9 +106,9 @@ public final class HttpVerticle extends VerticleBase {
 
         router.route("/api/*").failureHandler(Responses::failure);
         router.route("/agent/*").failureHandler(Responses::failure);
-        router.route("/*").handler(StaticHandler.create("webroot"));
+        WebUi.mount(router);
 
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host())
+        return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router).listen(config.port(), config.host())
                 .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
     }
 

@@ -80,7 +80,7 @@ public final class AlertOverlay {
             if (end <= fromMs || start >= toMs) {
                 continue;
             }
-            out.add(new TimelineEntry(id(endpoint.id(), d.alert().id(), d.repeat()), start, end, SlotMode.ONCE,
+            out.add(new TimelineEntry(entryId(endpoint.id(), d.alert().id(), d.repeat()), start, end, SlotMode.ONCE,
                     BroadcastClass.EMERGENCY, NO_CAMPAIGN, d.alert().title(), d.alert().volume(), start,
                     List.of(new TimelineItem(d.asset().sha256(), d.asset().sizeBytes(), duration, d.asset().kind()))));
         }
@@ -165,7 +165,8 @@ public final class AlertOverlay {
                 loop.campaignName(), loop.volume(), loop.anchorMs(), loop.items());
     }
 
-    static String id(long endpointId, long alertId, int repeat) {
+    /** The timeline entry id of one repeat of an alert on one endpoint. */
+    public static String entryId(long endpointId, long alertId, int repeat) {
         ByteBuffer bytes = ByteBuffer.allocate(6 + 2 * Long.BYTES + Integer.BYTES)
                 .put("alert:".getBytes(StandardCharsets.US_ASCII)).putLong(endpointId).putLong(alertId).putInt(repeat);
         return hex(bytes.array());

@@ -51,7 +51,7 @@ public final class PlannedItems {
         Map<String, Long> alertIds = new HashMap<>();
         for (Alert alert : alerts) {
             for (int k = 0; alert.plays(k); k++) {
-                alertIds.put(AlertOverlay.id(timeline.endpointId(), alert.id(), k), alert.id());
+                alertIds.put(AlertOverlay.entryId(timeline.endpointId(), alert.id(), k), alert.id());
             }
         }
         List<PlannedItem> items = new ArrayList<>();

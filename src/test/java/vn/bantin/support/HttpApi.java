@@ -47,6 +47,10 @@ public final class HttpApi {
         return new HttpApi(baseUrl, null);
     }
 
+    public String token() {
+        return token;
+    }
+
     /** The same API with another bearer token. */
     public HttpApi withToken(String other) {
         return new HttpApi(baseUrl, other);

@@ -1,6 +1,7 @@
 package vn.bantin.http.agent;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.Services;
 import vn.bantin.http.Blocking;
 
@@ -27,12 +28,23 @@ public final class AgentRoutes {
         router.post("/agent/v1/enroll").handler(new EnrollHandler(services.devices(), services.authenticator(),
                 blocking)::handle);
         AgentAuthHandler auth = new AgentAuthHandler(services.authenticator(), blocking);
-        router.get("/agent/v1/timeline").handler(auth)
+        router.get("/agent/v1/timeline").handler(auth).handler(this::announceFetch)
                 .handler(new TimelineHandler(services.timelines(), services.evidence().deliveries(), blocking)::handle);
         router.get("/agent/v1/media/:sha256").handler(auth)
                 .handler(new MediaHandler(services.assets(), blocking)::handle);
         router.post("/agent/v1/plays").handler(auth).handler(new PlaysHandler(services.ingest(), blocking)::handle);
         router.post("/agent/v1/heartbeat").handler(auth)
                 .handler(new HeartbeatHandler(services.devices(), services.timelines(), blocking)::handle);
+    }
+
+    /** Once the timeline has gone out, the alerts it holds count as delivered to that endpoint. */
+    private void announceFetch(RoutingContext ctx) {
+        long endpointId = AgentAuthHandler.device(ctx).endpointId();
+        ctx.addBodyEndHandler(v -> {
+            if (ctx.response().getStatusCode() < 400) {
+                services.live().alerts().timelineFetched(endpointId);
+            }
+        });
+        ctx.next();
     }
 }

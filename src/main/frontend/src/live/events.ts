@@ -1,0 +1,29 @@
+import type { components } from '../api/schema';
+
+/**
+ * What GET /api/v1/events sends (event name → data), as the controller's live hub publishes it
+ * (vn.bantin.app.live). Times are epoch ms.
+ */
+export interface LiveEventMap {
+  /** An endpoint came online, went offline, or changed enrollment state. */
+  'endpoint.status': { endpointId: number; name: string; areaId: number | null; online: boolean;
+    lastSeenAt: number | null };
+  /** What an endpoint plays now (from its heartbeat), by name. */
+  'endpoint.playing': { endpointId: number; areaId: number | null; nowPlaying: NowPlaying | null };
+  /** A signed play record was stored. */
+  'play.recorded': { endpointId: number; endpointName: string | null; areaId: number | null; seq: number;
+    campaignId: number | null; campaignName: string | null; alertId: number | null; assetName: string | null;
+    class: string; outcome: string; reason: string | null; startedAt: number | null; endedAt: number | null };
+  /** A media job advanced (preview or rendition). */
+  'job.progress': { id: number; assetId: number; task: string; state: string; progress: number;
+    error: string | null };
+  /** An alert was issued or cancelled. */
+  'alert.changed': { alertId: number; title: string; status: string; endpoints: number };
+  /** An endpoint targeted by an alert fetched it (delivered) or started playing it. */
+  'alert.delivery': { alertId: number; endpointId: number; endpointName: string; areaId: number | null;
+    state: 'DELIVERED' | 'STARTED'; at: number };
+}
+
+export type NowPlaying = components['schemas']['NowPlayingNamed'];
+
+export type LiveEventType = keyof LiveEventMap;

@@ -1,0 +1,57 @@
+import { computed, reactive, ref } from 'vue';
+import { api, must } from '../../api/client';
+import type { components } from '../../api/schema';
+import { useLive } from '../../live/live';
+import { areas, type Area } from '../../components/areas';
+
+export type EndpointSummary = components['schemas']['EndpointSummary'];
+
+/** The dashboard's endpoints: loaded once, then kept current from live events (no polling). */
+export function useEndpointBoard() {
+  const byId = reactive(new Map<number, EndpointSummary>());
+  const areaList = ref<Area[]>([]);
+  const loaded = ref(false);
+  const error = ref<unknown>(null);
+
+  async function load() {
+    try {
+      const [board, all] = await Promise.all([must(api.GET('/api/v1/dashboard')), areas()]);
+      byId.clear();
+      for (const e of board.endpoints) byId.set(e.id, e);
+      areaList.value = all;
+      loaded.value = true;
+      error.value = null;
+    } catch (e) {
+      error.value = e;
+    }
+  }
+
+  useLive('endpoint.status', (ev) => {
+    const e = byId.get(ev.endpointId);
+    if (!e) return;
+    e.online = ev.online;
+    e.lastSeenAt = ev.lastSeenAt;
+    const faults = e.faults.filter((f) => f !== 'offline');
+    if (!ev.online && e.status === 'ACTIVE') faults.unshift('offline');
+    e.faults = faults;
+    if (!ev.online) e.nowPlaying = null;
+  });
+  useLive('endpoint.playing', (ev) => {
+    const e = byId.get(ev.endpointId);
+    if (e) e.nowPlaying = ev.nowPlaying;
+  });
+
+  const endpoints = computed(() => [...byId.values()]);
+  return { endpoints, areaList, loaded, error, load };
+}
+
+/** The commune an area belongs to: the second level under the top of the tree (or the area itself). */
+export function communeOf(all: Map<number, Area>, areaId: number | null | undefined): Area | undefined {
+  const chain: Area[] = [];
+  let a = areaId == null ? undefined : all.get(areaId);
+  while (a) {
+    chain.unshift(a);
+    a = a.parentId == null ? undefined : all.get(a.parentId);
+  }
+  return chain[1] ?? chain[0];
+}

@@ -1,0 +1,105 @@
+package vn.bantin.app.live;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import vn.bantin.app.TimelineService;
+import vn.bantin.store.Database;
+import vn.bantin.store.NameRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Watches heartbeats and announces what people care about: an endpoint coming online, going silent
+ * ({@link #sweep}, run periodically), and a change of what it plays — never every heartbeat.
+ */
+public final class EndpointLiveness {
+
+    private record Beat(long at, String entryId, String name, Long areaId) {
+    }
+
+    private final Database db;
+    private final NameRepository names;
+    private final TimelineService timelines;
+    private final LiveEvents live;
+    private final AlertDeliveries alerts;
+    private final Clock clock;
+    private final long offlineAfterMs;
+    private final Map<Long, Beat> online = new ConcurrentHashMap<>();
+
+    public EndpointLiveness(Database db, NameRepository names, TimelineService timelines, LiveEvents live,
+                            AlertDeliveries alerts, Clock clock, Duration offlineAfter) {
+        this.db = db;
+        this.names = names;
+        this.timelines = timelines;
+        this.live = live;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.offlineAfterMs = offlineAfter.toMillis();
+    }
+
+    public long offlineAfterMs() {
+        return offlineAfterMs;
+    }
+
+    /** Whether an endpoint last heard from at {@code lastSeenAt} counts as online at {@code now}. */
+    public boolean online(Long lastSeenAt, long now) {
+        return lastSeenAt != null && now - lastSeenAt <= offlineAfterMs;
+    }
+
+    /** Called after each stored heartbeat. */
+    public void heartbeat(long endpointId, String heartbeatJson) {
+        JsonObject reported = nowPlayingOf(heartbeatJson);
+        String entryId = reported == null ? null : reported.getString("entryId");
+        long now = clock.millis();
+        Beat previous = online.get(endpointId);
+        if (previous != null && Objects.equals(previous.entryId(), entryId)) {
+            online.put(endpointId, new Beat(now, entryId, previous.name(), previous.areaId()));
+            return;
+        }
+        db.read(c -> {
+            var ref = names.endpoint(c, endpointId).orElse(null);
+            if (ref == null) {
+                return null;
+            }
+            online.put(endpointId, new Beat(now, entryId, ref.name(), ref.areaId()));
+            if (previous == null) {
+                publishStatus(endpointId, ref.name(), ref.areaId(), true, now);
+            }
+            NowPlaying playing = new Names(c, names, timelines).nowPlaying(endpointId, reported);
+            live.publish("endpoint.playing", ref.areaId(), Facts.of("endpointId", endpointId,
+                    "areaId", ref.areaId(), "nowPlaying", playing));
+            if (entryId != null) {
+                alerts.started(endpointId, entryId, playing.since() == null ? now : playing.since());
+            }
+            return null;
+        });
+    }
+
+    /** Announces every endpoint silent for longer than the offline threshold. */
+    public void sweep() {
+        long now = clock.millis();
+        online.forEach((id, beat) -> {
+            if (now - beat.at() > offlineAfterMs && online.remove(id, beat)) {
+                publishStatus(id, beat.name(), beat.areaId(), false, beat.at());
+            }
+        });
+    }
+
+    private void publishStatus(long endpointId, String name, Long areaId, boolean isOnline, long lastSeenAt) {
+        live.publish("endpoint.status", areaId, Facts.of("endpointId", endpointId, "name", name, "areaId", areaId,
+                "online", isOnline, "lastSeenAt", lastSeenAt));
+    }
+
+    private static JsonObject nowPlayingOf(String heartbeatJson) {
+        try {
+            Object value = new JsonObject(heartbeatJson).getValue("nowPlaying");
+            return value instanceof JsonObject o ? o : null;
+        } catch (DecodeException | ClassCastException e) {
+            return null;
+        }
+    }
+}

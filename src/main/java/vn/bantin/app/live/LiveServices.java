@@ -1,0 +1,46 @@
+package vn.bantin.app.live;
+
+import vn.bantin.app.AlertService;
+import vn.bantin.app.AreaScope;
+import vn.bantin.app.DeviceService;
+import vn.bantin.app.MediaJobService;
+import vn.bantin.app.PlayIngestService;
+import vn.bantin.app.TimelineService;
+import vn.bantin.store.Database;
+import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.NameRepository;
+import vn.bantin.store.PlayPageRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
+
+/** The live view for people: the hub, what feeds it, and the dashboard's first load. */
+public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertDeliveries alerts,
+                           DashboardService dashboard) {
+
+    /** Until the services that own these facts publish them themselves, the hub listens to them here. */
+    public static LiveServices create(Database db, TimelineService timelines, DeviceService devices,
+                                      PlayIngestService ingest, AlertService alertService, MediaJobService jobs,
+                                      EndpointRepository endpointRepo, AreaScope areaScope, Clock clock,
+                                      Duration offlineAfter) {
+        LiveEvents events = new LiveEvents();
+        NameRepository names = new NameRepository();
+        AlertDeliveries alerts = new AlertDeliveries(events, clock);
+        EndpointLiveness liveness = new EndpointLiveness(db, names, timelines, events, alerts, clock, offlineAfter);
+        PlayAnnouncer plays = new PlayAnnouncer(db, names, timelines, events, alerts);
+        devices.onHeartbeat(liveness::heartbeat);
+        ingest.onStored(plays::stored);
+        alertService.onAnnounced((alert, reached) -> {
+            Set<Long> ids = new HashSet<>(reached);
+            alerts.announced(alert, db.read(c -> endpointRepo.all(c).stream().filter(e -> ids.contains(e.id()))
+                    .toList()));
+        });
+        jobs.subscribe(job -> events.publish("job.progress", db.read(c -> names.assetArea(c, job.assetId())), Facts.of("id", job.id(), "assetId", job.assetId(),
+                "task", job.task(), "state", job.state(), "progress", job.progress(), "error", job.error())));
+        DashboardService dashboard = new DashboardService(db, endpointRepo, names, new PlayPageRepository(), timelines,
+                liveness, alerts, areaScope, clock);
+        return new LiveServices(events, liveness, alerts, dashboard);
+    }
+}

@@ -1,0 +1,127 @@
+package vn.bantin.ui;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import vn.bantin.access.Role;
+import vn.bantin.security.Sha256;
+import vn.bantin.support.Ffmpeg;
+import vn.bantin.support.HttpApi;
+import vn.bantin.support.SignedAgent;
+import vn.bantin.support.TestController;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real controller with a province, one commune and one loudspeaker cluster whose agent is enrolled, a
+ * bulletin campaign the commune's editor made and an admin approved, and what the agent says to the
+ * controller (heartbeats, plays).
+ */
+final class CommuneWorld implements AutoCloseable {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final String SPEAKER = "Cụm loa tổ 5";
+    static final String CAMPAIGN = "Bản tin Nghị quyết 57";
+    static final String CONTENT = "ban-tin-sang.wav";
+
+    final TestController controller;
+    final HttpApi api;
+    final long provinceId;
+    final long communeId;
+    final long endpointId;
+    final SignedAgent agent;
+    final JsonObject asset;
+    private long seq;
+    private String previousHash;
+
+    CommuneWorld(Path dir) throws Exception {
+        controller = TestController.start(dir.resolve("data"));
+        api = controller.api();
+        provinceId = api.post("/api/v1/areas", new JsonObject().put("name", "Tỉnh Quảng Ninh").put("zone", ZONE.getId()))
+                .json().getLong("id");
+        communeId = api.post("/api/v1/areas", new JsonObject().put("name", "Phường Hồng Gai").put("parentId", provinceId))
+                .json().getLong("id");
+        endpointId = api.post("/api/v1/endpoints", new JsonObject().put("name", SPEAKER).put("kind", "SPEAKER")
+                .put("areaId", communeId)).json().getLong("id");
+        String code = api.post("/api/v1/endpoints/" + endpointId + "/enrollment-code", "{}").json().getString("code");
+        agent = new SignedAgent(controller.baseUrl());
+        assertThat(agent.enroll("SPEAKER", code).status()).isEqualTo(200);
+        HttpApi editor = controller.as(Role.EDITOR, communeId);
+        HttpApi.Answer uploaded = editor.upload(Ffmpeg.tone(dir, CONTENT, 3), CONTENT);
+        assertThat(uploaded.status()).as(uploaded.body()).isLessThan(300);
+        long assetId = uploaded.json().getLong("id");
+        api.post("/api/v1/assets/" + assetId + "/approve", "{}");
+        asset = api.processed(assetId);
+        LocalDate today = LocalDate.now(ZONE);
+        String at = LocalDateTime.now(ZONE).plusHours(1).truncatedTo(ChronoUnit.MINUTES).toString();
+        HttpApi.Answer campaign = editor.post("/api/v1/campaigns", new JsonObject().put("name", CAMPAIGN)
+                .put("startDate", today.toString()).put("endDate", today.plusDays(1).toString())
+                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset.getLong("id"))))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("at", new JsonArray().add(at))))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(communeId))));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        api.post("/api/v1/campaigns/" + campaign.json().getLong("id") + "/approve", "{}");
+    }
+
+    /** One person per role in the commune (the admin over the province), as {role: {username, password}}. */
+    JsonObject people() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Role role : Role.values()) {
+            String username = "ui-" + role.name().toLowerCase();
+            long area = role == Role.ADMIN ? provinceId : communeId;
+            out.put(role.name(), new JsonObject().put("username", username)
+                    .put("password", controller.createUser(username, role, area)));
+        }
+        return new JsonObject(out);
+    }
+
+    JsonArray timeline() {
+        var reply = agent.get("/agent/v1/timeline");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        return reply.json().getJsonArray("entries");
+    }
+
+    JsonObject firstEntry() {
+        return timeline().getJsonObject(0);
+    }
+
+    /** The agent's heartbeat saying it plays this entry now. */
+    void heartbeat(JsonObject entry) {
+        JsonObject item = entry.getJsonArray("items").getJsonObject(0);
+        var reply = agent.post("/agent/v1/heartbeat", new JsonObject().put("agentTime", System.currentTimeMillis())
+                .put("uptimeMs", 1000).put("diskFreeBytes", 8_000_000_000L).put("cacheBytes", 1000)
+                .put("volume", 80).put("version", "test").put("clockOffsetMs", 0).put("spooledRecords", 0)
+                .put("nowPlaying", new JsonObject().put("entryId", entry.getString("id"))
+                        .put("sha256", item.getString("sha256")).put("since", System.currentTimeMillis())));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    }
+
+    /** A signed record of the entry played in full, just now, uploaded as the agent does. */
+    void played(JsonObject entry) {
+        JsonObject item = entry.getJsonArray("items").getJsonObject(0);
+        long start = System.currentTimeMillis() - 4_000;
+        seq++;
+        String payload = new JsonObject().put("deviceId", agent.deviceId()).put("seq", seq)
+                .put("prevHash", seq == 1 ? "0".repeat(64) : previousHash)
+                .put("entryId", entry.getString("id")).put("campaignId", entry.getLong("campaignId"))
+                .put("class", "NORMAL").put("mode", "ONCE").put("sha256", item.getString("sha256"))
+                .put("scheduledStart", start).put("actualStart", start).put("actualEnd", start + 3000)
+                .put("outcome", "PLAYED").putNull("reason").put("clockOffsetMs", 0)
+                .put("timelineVersion", "0".repeat(64)).encode();
+        previousHash = Sha256.hex(payload);
+        var stored = agent.postPlays(new JsonArray().add(agent.signedRecord(payload)));
+        assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+    }
+
+    @Override
+    public void close() {
+        controller.close();
+    }
+}
