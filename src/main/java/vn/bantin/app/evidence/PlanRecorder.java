@@ -76,12 +76,13 @@ public final class PlanRecorder {
 
     /** Every endpoint: at startup and on the period. */
     public void recordAll() {
-        record(null);
+        record(null, clock.millis());
     }
 
     /**
      * After a change that reached {@code affected}; a changed campaign also reaches the endpoints that still
-     * expect it (its targets may have shrunk).
+     * expect it (its targets may have shrunk). The plan is the new one from the moment of the change, however
+     * long this recording waits for the one before it.
      */
     public void changed(ChangeScope scope, Set<Long> affected) {
         Set<Long> ids = new TreeSet<>(affected);
@@ -92,12 +93,11 @@ public final class PlanRecorder {
             }
             return null;
         });
-        record(scope.everything() ? null : ids);
+        record(scope.everything() ? null : ids, now);
     }
 
-    /** @param endpointIds null for every endpoint */
-    private synchronized void record(Set<Long> endpointIds) {
-        long now = clock.millis();
+    /** @param endpointIds null for every endpoint; @param now what has started before it is history */
+    private synchronized void record(Set<Long> endpointIds, long now) {
         long from = Instant.ofEpochMilli(now).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
         long to = from + horizon.plus(Duration.ofDays(1)).toMillis();
         PlanSnapshot snapshot = snapshot(endpointIds, from);

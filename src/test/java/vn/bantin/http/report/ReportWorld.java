@@ -80,9 +80,13 @@ final class ReportWorld implements AutoCloseable {
         return new Speaker(id, agent, new RecordChain(agent.key()));
     }
 
-    /** An approved bulletin for the whole commune at {@code start}; returns its campaign id. */
-    long bulletin(String name, String topic, Instant start) throws Exception {
+    /**
+     * An approved bulletin for the whole commune, due {@code lead} after its asset is ready (processing can
+     * take seconds on a loaded machine); returns its campaign id.
+     */
+    long bulletin(String name, String topic, Duration lead) throws Exception {
         JsonObject asset = api.approvedAsset(Ffmpeg.tone(dir, "ban-tin.wav", 1));
+        Instant start = Instant.now().plus(lead);
         LocalDate today = LocalDate.now(ZONE);
         String at = LocalDateTime.ofInstant(start.truncatedTo(ChronoUnit.SECONDS), ZONE).toString();
         HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", name).put("topic", topic)
@@ -107,7 +111,7 @@ final class ReportWorld implements AutoCloseable {
 
     /** The bulletin, due a few seconds from now, played to the end in Thôn Đông and missed in Thôn Tây. */
     long bulletinPlayedEastMissedWest() throws Exception {
-        long campaign = bulletin("Tuyên truyền Nghị quyết 57", "Chuyển đổi số", Instant.now().plusSeconds(4));
+        long campaign = bulletin("Tuyên truyền Nghị quyết 57", "Chuyển đổi số", Duration.ofSeconds(4));
         JsonObject eastEntry = onlyEntry(eastSpeaker);
         JsonObject westEntry = onlyEntry(westSpeaker);
         long start = eastEntry.getLong("start");
