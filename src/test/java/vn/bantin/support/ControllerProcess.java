@@ -70,12 +70,17 @@ public final class ControllerProcess implements AutoCloseable {
         throw new IllegalStateException("controller did not start within a minute:\n" + log());
     }
 
-    /** SIGKILL: no shutdown hook, no HSQLDB SHUTDOWN, nothing flushed on the way out. */
-    public void kill() throws InterruptedException {
+    /**
+     * SIGKILL: no shutdown hook, no HSQLDB SHUTDOWN, nothing flushed on the way out. Returns the
+     * {@link System#nanoTime()} at which the signal was sent (waiting for the process to die comes after).
+     */
+    public long kill() throws InterruptedException {
+        long sentAt = System.nanoTime();
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("controller survived SIGKILL");
         }
+        return sentAt;
     }
 
     public String baseUrl() {
