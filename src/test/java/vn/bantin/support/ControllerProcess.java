@@ -71,16 +71,16 @@ public final class ControllerProcess implements AutoCloseable {
     }
 
     /**
-     * SIGKILL: no shutdown hook, no HSQLDB SHUTDOWN, nothing flushed on the way out. Returns the
-     * {@link System#nanoTime()} at which the signal was sent (waiting for the process to die comes after).
+     * SIGKILL: no shutdown hook, no HSQLDB SHUTDOWN, nothing flushed on the way out. Waits for the process
+     * to be gone and returns when the signal was sent (nanoTime).
      */
     public long kill() throws InterruptedException {
-        long sentAt = System.nanoTime();
         process.destroyForcibly();
+        long signalled = System.nanoTime();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("controller survived SIGKILL");
         }
-        return sentAt;
+        return signalled;
     }
 
     public String baseUrl() {
