@@ -38,7 +38,10 @@ import vn.bantin.store.TimelineIssueRepository;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.PlayRecordRepository;
 import vn.bantin.store.SeqRangeRepository;
+import vn.bantin.store.DeviceKeyRepository;
+import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.GapNoticeRepository;
+import vn.bantin.store.PlayNameRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +130,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 Duration.ofDays(config.timelineHorizonDays()));
         Evidence evidence = Evidence.create(db, new Evidence.Stores(areaRepo, endpointRepo, campaignRepo, alertRepo,
                 mediaRepo, playRepo), rollups, scope, java.time.ZoneId.of(config.defaultZone()), clock,
-                Duration.ofDays(config.timelineHorizonDays()));
+                Duration.ofDays(config.timelineHorizonDays()), controllerKey);
         timelines.onPlanChanged(evidence.plans()::changed);
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
@@ -142,7 +145,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         DeviceService devices = new DeviceService(db, endpointRepo, codeRepo, authenticator,
                 controllerKey.publicKeyBase64(), timelines, controllerKey::signBase64, clock);
         PlayIngestService ingest = new PlayIngestService(db, playRepo, new SeqRangeRepository(),
-                new GapNoticeRepository(), controllerKey::signBase64, clock, rollups);
+                new GapNoticeRepository(), new PlayIngestService.EvidenceNames(new ExpectedPlayRepository(),
+                        new PlayNameRepository(), new DeviceKeyRepository()), controllerKey::signBase64, clock, rollups);
         AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock,
                 scope, reviewRepo);
         return new Services(

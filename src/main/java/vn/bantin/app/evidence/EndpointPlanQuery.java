@@ -3,7 +3,6 @@ package vn.bantin.app.evidence;
 import vn.bantin.access.Actor;
 import vn.bantin.app.ApiException;
 import vn.bantin.app.AreaScope;
-import vn.bantin.app.LocalDates;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.SlotMode;
 import vn.bantin.evidence.ExpectedOutcome;
@@ -53,15 +52,10 @@ public final class EndpointPlanQuery {
 
     /** @param from first local day (YYYY-MM-DD, default today), @param to last local day (default a week on) */
     public EndpointPlan of(Actor actor, long endpointId, String from, String to) {
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        LocalDate first = from == null ? today : LocalDates.parse("from", from);
-        LocalDate last = to == null ? first.plusDays(7) : LocalDates.parse("to", to);
-        if (last.isBefore(first) || last.isAfter(first.plusDays(MAX_DAYS))) {
-            throw ApiException.badRequest("bad_period", "Khoảng ngày phải từ 'from' đến 'to', tối đa " + MAX_DAYS
-                    + " ngày / 'to' must be on or after 'from', at most " + MAX_DAYS + " days");
-        }
-        long fromMs = first.atStartOfDay(zone).toInstant().toEpochMilli();
-        long toMs = last.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        LocalPeriod period = LocalPeriod.parse(from, to, LocalDate.now(clock.withZone(zone)), d -> d.plusDays(7), zone,
+                MAX_DAYS);
+        long fromMs = period.fromMs();
+        long toMs = period.toMs();
         long now = clock.millis();
         return db.read(c -> {
             Endpoint endpoint = endpoints.byId(c, endpointId)

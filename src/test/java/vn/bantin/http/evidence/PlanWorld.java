@@ -35,8 +35,13 @@ final class PlanWorld implements AutoCloseable {
     final String assetName;
 
     PlanWorld(Path dir) throws Exception {
-        controller = TestController.start(Map.of(ConfigLoader.DATA_DIR, dir.resolve("data").toString(),
-                ConfigLoader.PLAN_REFRESH_SECONDS, "1", ConfigLoader.CLASSIFY_SECONDS, "1"), clock);
+        this(dir, Map.of(ConfigLoader.DATA_DIR, dir.resolve("data").toString(),
+                ConfigLoader.PLAN_REFRESH_SECONDS, "1", ConfigLoader.CLASSIFY_SECONDS, "1"));
+    }
+
+    /** With these config keys (data.dir among them). */
+    PlanWorld(Path dir, Map<String, String> keys) throws Exception {
+        controller = TestController.start(keys, clock);
         api = controller.api();
         areaId = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên").put("zone", ZONE.getId()))
                 .json().getLong("id");
