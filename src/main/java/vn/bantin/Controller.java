@@ -13,7 +13,10 @@ import vn.bantin.security.AdminCredential;
 import vn.bantin.security.SetupTokenFile;
 import vn.bantin.store.Database;
 
+import io.vertx.ext.web.Route;
+
 import java.nio.file.Files;
+import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +31,13 @@ public final class Controller {
     private final Vertx vertx;
     private final Database db;
     private final Services services;
-    private final int port;
-    private final OperationPermissions permissions;
+    private final HttpVerticle http;
 
-    private Controller(Vertx vertx, Database db, Services services, int port, OperationPermissions permissions) {
+    private Controller(Vertx vertx, Database db, Services services, HttpVerticle http) {
         this.vertx = vertx;
         this.db = db;
         this.services = services;
-        this.port = port;
-        this.permissions = permissions;
+        this.http = http;
     }
 
     public static Future<Controller> start(Vertx vertx, BantinConfig config) {
@@ -64,7 +65,7 @@ public final class Controller {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
                             vertx.setPeriodic(LIVENESS_SWEEP_MS, t -> services.live().endpoints().sweep());
                             keepEvidence(vertx, services, config.evidence());
-                            return new Controller(vertx, db, services, http.actualPort(), http.permissions());
+                            return new Controller(vertx, db, services, http);
                         })
                         .onFailure(e -> {
                             services.jobs().close();
@@ -74,7 +75,7 @@ public final class Controller {
                 db.close();
                 return Future.failedFuture(e);
             }
-        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port));
+        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port()));
     }
 
     /**
@@ -115,11 +116,16 @@ public final class Controller {
 
     /** Every management operation with the permission its route declared. */
     public OperationPermissions permissions() {
-        return permissions;
+        return http.permissions();
     }
 
     public int port() {
-        return port;
+        return http.actualPort();
+    }
+
+    /** The HTTP routes this controller serves. */
+    public List<Route> routes() {
+        return http.routes();
     }
 
     /**
