@@ -111,13 +111,13 @@ public final class PlayIngestService {
         PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(deviceId, key, batch.records(), stored(c, deviceId));
         names.keys().remember(c, deviceId, device.publicKey(), device.endpointId(), now);
         NamesAtPlayTime named = new NamesAtPlayTime(c, names.expected(), names.names());
-        List<Long> newSeqs = new ArrayList<>();
+        List<StoredPlay> rows = new ArrayList<>();
         for (PlayBatchVerifier.NewRecord r : plan.toStore()) {
-            StoredPlay play = stored(device, r, now, named.of(device.endpointId(), r.fields()));
-            plays.insert(c, play);
-            storedNow.add(play);
-            newSeqs.add(r.seq());
+            rows.add(stored(device, r, now, named.of(device.endpointId(), r.fields())));
         }
+        plays.insertAll(c, rows);
+        storedNow.addAll(rows);
+        List<Long> newSeqs = plan.toStore().stream().map(PlayBatchVerifier.NewRecord::seq).toList();
         int newConflicts = 0;
         for (PlayBatchVerifier.Conflict conflict : plan.conflicts()) {
             if (plays.insertConflict(c, deviceId, conflict.seq(), conflict.record().payload(), conflict.record().sig(),

@@ -7,6 +7,7 @@ import vn.bantin.evidence.bundle.EvidenceBundle;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,11 +46,12 @@ public final class PlayRecordRepository {
     private static final String CONFLICT_COUNT = "SELECT COUNT(*) FROM play_record_conflict WHERE device_id = ?";
 
     public void insert(Connection c, StoredPlay p) throws SQLException {
-        Sql.update(c, INSERT, p.deviceId(), p.seq(), p.endpointId(), p.payload(), p.sig(), p.hash(), p.prevHash(),
-                p.entryId(), p.campaignId(), p.broadcastClass(), p.mode(), p.sha256(), p.scheduledStart(),
-                p.actualStart(), p.actualEnd(), p.outcome(), p.reason(), p.chainBroken(), p.receivedAt(),
-                p.names().campaignName(), p.names().assetName(), p.names().endpointName(), p.names().areaId(),
-                p.names().areaName(), p.names().topic());
+        Sql.update(c, INSERT, values(p));
+    }
+
+    /** Many records in one JDBC batch. */
+    public void insertAll(Connection c, Collection<StoredPlay> records) throws SQLException {
+        Sql.batch(c, INSERT, records.stream().map(PlayRecordRepository::values).toList());
     }
 
     /** Keeps a conflicting record aside, once: the same bytes sent again add nothing. True when newly kept. */
@@ -143,6 +145,14 @@ public final class PlayRecordRepository {
 
     public long conflictCount(Connection c, String deviceId) throws SQLException {
         return Sql.one(c, CONFLICT_COUNT, rs -> rs.getLong(1), deviceId).orElse(0L);
+    }
+
+    private static Object[] values(StoredPlay p) {
+        return new Object[] {p.deviceId(), p.seq(), p.endpointId(), p.payload(), p.sig(), p.hash(), p.prevHash(),
+            p.entryId(), p.campaignId(), p.broadcastClass(), p.mode(), p.sha256(), p.scheduledStart(),
+            p.actualStart(), p.actualEnd(), p.outcome(), p.reason(), p.chainBroken(), p.receivedAt(),
+            p.names().campaignName(), p.names().assetName(), p.names().endpointName(), p.names().areaId(),
+            p.names().areaName(), p.names().topic()};
     }
 
     private static StoredPlay map(ResultSet rs) throws SQLException {
