@@ -27,6 +27,7 @@ import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AreaPolicyRepository;
 import vn.bantin.store.AuditRepository;
+import vn.bantin.store.LifecycleRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -53,7 +54,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, AuditTrail audit, LiveServices live,
+                       Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle,
                        Evidence evidence) {
 
     /** Three missed heartbeats (the agent's default interval is 30 s) and an endpoint counts as offline. */
@@ -180,6 +181,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new AuditTrail(db, new AuditRepository(), scope, clock),
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
                         OFFLINE_AFTER),
+                new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
                 evidence);
     }
 }
