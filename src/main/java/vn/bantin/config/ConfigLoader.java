@@ -40,6 +40,8 @@ public final class ConfigLoader {
     public static final String TLS_CERT_FILE = "tls.cert.file";
     public static final String TLS_KEY_FILE = "tls.key.file";
     public static final String HTTP_PLAIN = "http.plain";
+    public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
+    public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -88,7 +90,8 @@ public final class ConfigLoader {
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
-                trust());
+                trust(),
+                evidence());
     }
 
     private TrustConfig trust() {
@@ -105,6 +108,12 @@ public final class ConfigLoader {
                 cert == null ? null : Path.of(cert),
                 key == null ? null : Path.of(key),
                 Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
+    }
+
+    private EvidenceConfig evidence() {
+        return new EvidenceConfig(
+                Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
+                Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
     }
 
     private AccessConfig access() {
