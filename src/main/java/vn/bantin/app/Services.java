@@ -46,6 +46,9 @@ import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.GapNoticeRepository;
 import vn.bantin.store.PlayNameRepository;
 
+import vn.bantin.store.CommandRepository;
+import vn.bantin.store.ConnectionRepository;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -57,10 +60,31 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
                        Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle,
-                       Evidence evidence) {
+                       Evidence evidence, AgentLink agentLink) {
 
-    /** Three missed heartbeats (the agent's default interval is 30 s) and an endpoint counts as offline. */
-    public static final Duration OFFLINE_AFTER = Duration.ofSeconds(90);
+    /** Who is online with its connection history, and the remote commands sent to endpoints. */
+    public record AgentLink(PresenceService presence, CommandService commands) {
+
+        static AgentLink create(Database db, EndpointRepository endpoints, AreaScope scope, PushHub push,
+                                DeviceAuthenticator authenticator, java.util.function.Function<byte[], String> signer,
+                                BantinConfig config, Clock clock) {
+            VisibleEndpoints visible = new VisibleEndpoints(endpoints, scope);
+            PresenceService presence = new PresenceService(db, new ConnectionRepository(), visible, clock,
+                    config.agentLink().offlineAfter());
+            authenticator.onAuthenticated(presence::seen);
+            return new AgentLink(presence, new CommandService(db, new CommandRepository(), endpoints, visible, push,
+                    new Screenshots(config.dataDir().resolve("screenshots")), signer, clock,
+                    config.agentLink().commandTtl()));
+        }
+    }
+
+    public PresenceService presence() {
+        return agentLink.presence();
+    }
+
+    public CommandService commands() {
+        return agentLink.commands();
+    }
 
     /** Approval before air, area policies and alert reviews. */
     public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
@@ -168,6 +192,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         new PlayNameRepository(), new DeviceKeyRepository()), controllerKey::signBase64, clock, rollups);
         AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock,
                 scope, reviewRepo);
+        AgentLink agentLink = AgentLink.create(db, endpointRepo, scope, push, authenticator, controllerKey::signBase64,
+                config, clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines, scope),
                 endpoints,
@@ -196,8 +222,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 audit,
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
-                        OFFLINE_AFTER),
+                        agentLink.presence()),
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
-                evidence);
+                evidence, agentLink);
     }
 }

@@ -42,6 +42,9 @@ public final class ConfigLoader {
     public static final String HTTP_PLAIN = "http.plain";
     public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
     public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
+    public static final String OFFLINE_AFTER_SECONDS = "endpoint.offline.after.seconds";
+    public static final String PUSH_PING_SECONDS = "push.ping.seconds";
+    public static final String COMMAND_TTL_SECONDS = "command.ttl.seconds";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -91,7 +94,8 @@ public final class ConfigLoader {
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
                 trust(),
-                evidence());
+                evidence(),
+                agentLink());
     }
 
     private TrustConfig trust() {
@@ -114,6 +118,13 @@ public final class ConfigLoader {
         return new EvidenceConfig(
                 Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
                 Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
+    }
+
+    private AgentLinkConfig agentLink() {
+        return new AgentLinkConfig(
+                Duration.ofSeconds(parseLong(OFFLINE_AFTER_SECONDS, get(OFFLINE_AFTER_SECONDS, "600"))),
+                Duration.ofSeconds(parseLong(PUSH_PING_SECONDS, get(PUSH_PING_SECONDS, "270"))),
+                Duration.ofSeconds(parseLong(COMMAND_TTL_SECONDS, get(COMMAND_TTL_SECONDS, "600"))));
     }
 
     private AccessConfig access() {
