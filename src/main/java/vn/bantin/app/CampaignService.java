@@ -45,6 +45,7 @@ public final class CampaignService {
     private final AreaScope scope;
     private final Approvals approvals;
     private final CampaignAirtimeGuard airtime;
+    private final CampaignTimeGuard times;
 
     public CampaignService(Database db, CampaignRepository campaigns, AssetRepository assets, AreaRepository areas,
                            EndpointRepository endpoints, QuietHoursGuard quietHours, ChangeNotifier changes,
@@ -52,6 +53,7 @@ public final class CampaignService {
         this.scope = scope;
         this.approvals = approvals;
         this.airtime = new CampaignAirtimeGuard(areas, endpoints, campaigns, policies);
+        this.times = new CampaignTimeGuard(areas, clock);
         this.db = db;
         this.campaigns = campaigns;
         this.assets = assets;
@@ -77,6 +79,7 @@ public final class CampaignService {
     public Campaign create(Actor actor, CampaignDraft draft) {
         Campaign created = db.tx(c -> {
             Campaign campaign = validate(c, scope.of(c, actor), actor.areaId(), draft);
+            times.check(c, campaign, null);
             quietHours.check(c, campaign);
             airtime.check(c, campaign);
             long id = campaigns.insert(c, campaign, clock.millis());
@@ -95,6 +98,7 @@ public final class CampaignService {
         Campaign updated = db.tx(c -> {
             Campaign before = visible(c, actor, id);
             Campaign changed = withId(validate(c, scope.of(c, actor), before.targets().withinAreaId(), draft), id);
+            times.check(c, changed, before);
             quietHours.check(c, changed);
             airtime.check(c, changed);
             campaigns.replace(c, id, changed);

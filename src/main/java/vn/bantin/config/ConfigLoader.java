@@ -1,5 +1,7 @@
 package vn.bantin.config;
 
+import vn.bantin.media.MediaLimits;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,13 @@ public final class ConfigLoader {
     public static final String LOGIN_WINDOW_SECONDS = "login.window.seconds";
     public static final String ARGON2_MEMORY_KIB = "password.argon2.memory.kib";
     public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
+    public static final String IMAGE_MAX_BYTES = "media.image.max.bytes";
+    public static final String IMAGE_MAX_PIXELS = "media.image.max.pixels";
+    public static final String VIDEO_MAX_BYTES = "media.video.max.bytes";
+    public static final String VIDEO_MAX_PIXELS = "media.video.max.pixels";
+    public static final String VIDEO_MAX_SECONDS = "media.video.max.seconds";
+    public static final String AUDIO_MAX_BYTES = "media.audio.max.bytes";
+    public static final String AUDIO_MAX_SECONDS = "media.audio.max.seconds";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -81,7 +90,24 @@ public final class ConfigLoader {
                 blankToNull(get(ADMIN_TOKEN, "")),
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
-                access());
+                access(),
+                mediaLimits());
+    }
+
+    private MediaLimits mediaLimits() {
+        MediaLimits d = MediaLimits.DEFAULTS;
+        return new MediaLimits(
+                longOr(IMAGE_MAX_BYTES, d.imageMaxBytes()),
+                longOr(IMAGE_MAX_PIXELS, d.imageMaxPixels()),
+                longOr(VIDEO_MAX_BYTES, d.videoMaxBytes()),
+                longOr(VIDEO_MAX_PIXELS, d.videoMaxPixels()),
+                Duration.ofSeconds(longOr(VIDEO_MAX_SECONDS, d.videoMaxDuration().toSeconds())),
+                longOr(AUDIO_MAX_BYTES, d.audioMaxBytes()),
+                Duration.ofSeconds(longOr(AUDIO_MAX_SECONDS, d.audioMaxDuration().toSeconds())));
+    }
+
+    private long longOr(String key, long fallback) {
+        return parseLong(key, get(key, String.valueOf(fallback)));
     }
 
     private AccessConfig access() {
