@@ -165,7 +165,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         timelines.onPlanChanged(evidence.plans()::changed);
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
-        MediaProbe probe = new MediaProbe();
+        MediaProbe probe = new MediaProbe(null, config.mediaLimits());
         AssetStore store = new AssetStore(config.mediaDir(), probe);
         MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
                 timelines, clock, config.dataDir().resolve("work"));

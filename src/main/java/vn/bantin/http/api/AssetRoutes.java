@@ -20,6 +20,7 @@ import vn.bantin.http.access.ApiRouter;
 import vn.bantin.store.ApprovalRepository.Kind;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
+import vn.bantin.media.SafeFileName;
 import vn.bantin.schedule.TimelineJson;
 import vn.bantin.store.AssetMedia;
 import vn.bantin.store.Rendition;
@@ -58,7 +59,8 @@ public final class AssetRoutes {
                 .orElseThrow(() -> ApiException.badRequest("missing_file",
                         "Thiếu tệp (trường 'file' trong multipart/form-data) / Multipart field 'file' is required"));
         String name = ctx.request().getFormAttribute("name");
-        String originalName = name != null && !name.isBlank() ? name : file.fileName();
+        // a typed name is kept whole ("57-NQ/TW"); a file name loses the folders a client may send with it
+        String originalName = name != null && !name.isBlank() ? name : SafeFileName.of(file.fileName());
         Path temp = Path.of(file.uploadedFileName());
         blocking.media().respond(ctx, () -> uploaded(assets, actor, assets.upload(actor, temp, originalName)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
