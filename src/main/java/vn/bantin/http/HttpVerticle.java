@@ -24,6 +24,7 @@ import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.JobRoutes;
 import vn.bantin.http.api.TtsRoutes;
 import vn.bantin.http.api.UploadRoutes;
+import vn.bantin.http.api.EvidenceRoutes;
 import vn.bantin.http.api.PlayRoutes;
 import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
@@ -106,7 +107,7 @@ public final class HttpVerticle extends VerticleBase {
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
         new AuditRoutes(services.audit(), blocking).mount(api);
-        new LifecycleRoutes(services.lifecycle(), services.areas(), services.endpoints(), blocking).mount(api);
+        new LifecycleRoutes(services.lifecycle(), services.endpoints(), blocking).mount(api);
         ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
         new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);
@@ -118,6 +119,7 @@ public final class HttpVerticle extends VerticleBase {
         new CampaignRoutes(services.campaigns(), blocking, approvals).mount(api);
         new AlertRoutes(services.alerts(), blocking, services.approval().alertReviews()).mount(api);
         new PlayRoutes(services.plays(), blocking).mount(api);
+        new EvidenceRoutes(services.evidence(), blocking).mount(api);
         new PreviewRoutes(services.previews(), blocking).mount(api);
         new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
         new EventRoutes(services.live().events(), services.live().dashboard()::scopeOf, blocking, vertx).mount(api);

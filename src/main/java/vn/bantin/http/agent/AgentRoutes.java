@@ -34,7 +34,7 @@ public final class AgentRoutes {
                 blocking)::handle);
         AgentAuthHandler auth = new AgentAuthHandler(services.authenticator(), blocking);
         router.get("/agent/v1/timeline").handler(auth).handler(this::announceFetch)
-                .handler(new TimelineHandler(services.timelines(), blocking)::handle);
+                .handler(new TimelineHandler(services.timelines(), services.evidence().deliveries(), blocking)::handle);
         router.get("/agent/v1/media/:sha256").handler(auth)
                 .handler(new MediaHandler(services.assets(), new DeviceMedia(services.timelines()), blocking)::handle);
         router.post("/agent/v1/plays").handler(auth).handler(new PlaysHandler(services.ingest(), blocking)::handle);

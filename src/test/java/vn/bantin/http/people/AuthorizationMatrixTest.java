@@ -142,7 +142,13 @@ class AuthorizationMatrixTest {
             return template.replace("{id}", EDITOR.get(area).post("/api/v1/uploads", new JsonObject().put("name", "a.wav")
                     .put("size", 10)).json().getString("id"));
         }
-        return template.replace("{id}", String.valueOf(fixture(kind, area)));
+        long id = fixture(kind, area);
+        String path = template.replace("{id}", String.valueOf(id));
+        if (path.contains("{slotId}")) {
+            path = path.replace("{slotId}", String.valueOf(admin.get("/api/v1/campaigns/" + id).json()
+                    .getJsonArray("slots").getJsonObject(0).getLong("id")));
+        }
+        return path;
     }
 
     private static long[] answeredScreenshot(long area) {
