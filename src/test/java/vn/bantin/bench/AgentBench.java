@@ -6,6 +6,7 @@ import vn.bantin.config.ConfigLoader;
 import vn.bantin.support.AgentProcess;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
+import vn.bantin.support.LoopbackRelay;
 import vn.bantin.support.TestController;
 
 import java.io.IOException;
@@ -61,12 +62,12 @@ public final class AgentBench {
             long b = endpoint(api, "Loa B", speakers);
             long c = endpoint(api, "Loa C", quiet);
             Map<String, String> defaults = Map.of("poll.seconds", "300");
-            try (ByteCountingRelay relay = new ByteCountingRelay(controller.port());
+            try (LoopbackRelay relay = new LoopbackRelay(controller.port());
                  Measured baseline = Measured.start(new ProcessBuilder(java(), "@" + jvmOptions(), "-cp",
                          System.getProperty("java.class.path"), AgentBench.class.getName(), "--sleep"));
                  AgentProcess agentA = agent(work, "a", controller.baseUrl(), fingerprint, code(api, a), defaults);
                  AgentProcess agentB = agent(work, "b", controller.baseUrl(), fingerprint, code(api, b), defaults);
-                 AgentProcess agentC = agent(work, "c", "http://127.0.0.1:" + relay.port(), fingerprint, code(api, c),
+                 AgentProcess agentC = agent(work, "c", relay.url(), fingerprint, code(api, c),
                          Map.of("poll.seconds", String.valueOf(300 / SCALE), "heartbeat.seconds",
                                  String.valueOf(1800 / SCALE)))) {
                 for (long id : List.of(a, b, c)) {

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.support.AgentProcess;
 import vn.bantin.support.Eventually;
+import vn.bantin.support.LoopbackRelay;
 import vn.bantin.support.SmallDisk;
 import vn.bantin.support.TestController;
 
@@ -15,14 +16,16 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Faults on the pole, with the real agent process, real mpv and a real controller. */
-@DisplayName("End to end: the agent through a full disk, a kill -9 before upload and a torn record")
+@DisplayName("End to end: the agent through a full disk, a kill -9 before upload, a torn record and a flapping link")
 class AgentFaultsEndToEndTest {
 
     @TempDir
@@ -113,6 +116,48 @@ class AgentFaultsEndToEndTest {
             }
         } finally {
             agent.close();
+        }
+    }
+
+    @Test
+    @DisplayName("a flapping link: bulletins play on time while the link drops every few seconds, and every record"
+            + " arrives exactly once")
+    void flappingNetwork() throws Exception {
+        try (TestController controller = TestController.start(dir.resolve("controller"));
+             LoopbackRelay link = new LoopbackRelay(controller.port())) {
+            Scenario world = Scenario.speakerInCommune(controller.api());
+            long asset = world.toneAsset(dir, 2);
+            try (AgentProcess agent = AgentProcess.configure(dir.resolve("agent"), link.url(),
+                    TestController.controllerKeyFingerprint(controller.baseUrl()), "SPEAKER", world.enrollmentCode,
+                    Map.of("poll.seconds", "1", "heartbeat.seconds", "1")).start()) {
+                Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.endpoint().getLong("lastSeenAt")).isNotNull());
+                List<Instant> starts = List.of(Scenario.secondsAhead(15), Scenario.secondsAhead(20),
+                        Scenario.secondsAhead(25), Scenario.secondsAhead(30));
+                long campaign = world.bulletinAt("Bản tin khi mạng chập chờn", asset, starts);
+                awaitCached(agent);
+                int cuts = 0;
+                while (System.currentTimeMillis() < starts.get(3).toEpochMilli() + 4_000) {
+                    link.cut();
+                    cuts++;
+                    Thread.sleep(1_500);
+                    link.restore();
+                    Thread.sleep(2_500);
+                }
+                assertThat(cuts).isGreaterThan(5);
+
+                Eventually.within(Duration.ofSeconds(40), () -> assertThat(world.playsOf(campaign)).as(agent.log())
+                        .hasSize(4));
+                Thread.sleep(3_000);
+                List<JsonObject> plays = world.playsOf(campaign);
+                assertThat(plays).as("exactly once").hasSize(4);
+                assertThat(plays.stream().map(p -> p.getLong("scheduledStart")).distinct()).hasSize(4);
+                assertThat(plays).allSatisfy(p -> {
+                    assertThat(p.getString("outcome")).isEqualTo("PLAYED");
+                    assertThat(Math.abs(p.getLong("actualStart") - p.getLong("scheduledStart"))).isLessThan(1_000L);
+                });
+                assertThat(controller.api().get("/api/v1/endpoints/" + world.endpointId + "/evidence").json()
+                        .getString("status")).isEqualTo("INTACT");
+            }
         }
     }
 

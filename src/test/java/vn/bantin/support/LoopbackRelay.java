@@ -1,4 +1,4 @@
-package vn.bantin.bench;
+package vn.bantin.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,16 +6,23 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A loopback TCP relay in front of the controller that counts every byte an agent exchanges through it. */
-final class ByteCountingRelay implements AutoCloseable {
+/**
+ * A loopback TCP relay in front of the controller: counts every byte an agent exchanges through it, and can
+ * cut the link (every open connection dropped, new ones closed at once) and restore it, as a flapping 3G link.
+ */
+public final class LoopbackRelay implements AutoCloseable {
 
     private final ServerSocket server;
     private final int targetPort;
     private final AtomicLong bytes = new AtomicLong();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean up = true;
 
-    ByteCountingRelay(int targetPort) throws IOException {
+    public LoopbackRelay(int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetPort = targetPort;
         Thread accept = new Thread(this::accept, "relay-accept");
@@ -23,23 +30,46 @@ final class ByteCountingRelay implements AutoCloseable {
         accept.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    long bytes() {
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public long bytes() {
         return bytes.get();
+    }
+
+    /** Drops every open connection; new ones are closed as they come until {@link #restore}. */
+    public void cut() {
+        up = false;
+        open.forEach(LoopbackRelay::closeQuietly);
+        open.clear();
+    }
+
+    public void restore() {
+        up = true;
     }
 
     private void accept() {
         while (!server.isClosed()) {
             try {
                 Socket in = server.accept();
+                if (!up) {
+                    closeQuietly(in);
+                    continue;
+                }
                 Socket out = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                open.add(in);
+                open.add(out);
                 pump(in, out);
                 pump(out, in);
             } catch (IOException e) {
-                return;
+                if (server.isClosed()) {
+                    return;
+                }
             }
         }
     }
@@ -54,22 +84,29 @@ final class ByteCountingRelay implements AutoCloseable {
                     o.flush();
                 }
             } catch (IOException ignored) {
-                // the other side closed: so does this one
+                // one side closed or the link was cut: close both
             } finally {
-                try {
-                    to.close();
-                    from.close();
-                } catch (IOException ignored) {
-                    // already closed
-                }
+                closeQuietly(to);
+                closeQuietly(from);
+                open.remove(to);
+                open.remove(from);
             }
         }, "relay-pump");
         t.setDaemon(true);
         t.start();
     }
 
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+    }
+
     @Override
     public void close() throws IOException {
+        cut();
         server.close();
     }
 }
