@@ -85,8 +85,7 @@ public final class ReportService {
                     q.campaignId() == null ? null : campaigns.get(q.campaignId()).name());
             ReportBuilder builder = new ReportBuilder(scope, new Report.Period(p.kind(), p.from(), p.to(), zone,
                     p.name()), now, scoped);
-            List<Long> endpointIds = q.areaId() == null ? null
-                    : scoped.endpoints().stream().map(ReportFacts.EndpointFact::id).toList();
+            List<Long> endpointIds = scoped.endpoints().stream().map(ReportFacts.EndpointFact::id).toList();
             cells.source(fullScan).read(c, p.from(), p.to(), today, now, endpointIds, q.campaignId(), builder::add);
             return builder.build();
         });
