@@ -67,7 +67,9 @@ public final class ReportRoutes {
             return;
         }
         ReportExports.check(format, q.get("by"), q.get("issuer"));
-        blocking.respond(ctx, () -> exports.export(reports.report(actor, query), format, q.get("by"), q.get("issuer")),
+        blocking.respond(ctx, () -> exports.export(reports.report(actor, query), format.equals("csv") ? null
+                        : reports.exceptions(actor, query, 0, ReportService.MAX_EXCEPTIONS), format, q.get("by"),
+                        q.get("issuer")),
                 (c, file) -> c.response().putHeader("Content-Type", file.contentType())
                         .putHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
                         .end(Buffer.buffer(file.bytes())));
