@@ -87,6 +87,12 @@ public final class AssetService {
         return m.previewSha256() == null ? Optional.empty() : file(m.previewSha256());
     }
 
+    /** The file a browser plays to preview the asset, and its media type; empty when the file is gone. */
+    public Optional<AssetPlayback.Playable> playable(Actor actor, long id) {
+        AssetPlayback.Playable p = db.read(c -> AssetPlayback.of(visible(c, actor, id), media.renditionsOf(c, id)));
+        return file(p.sha256()).map(f -> p);
+    }
+
     public Optional<Path> file(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             return Optional.empty();

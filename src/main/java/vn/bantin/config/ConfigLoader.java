@@ -42,6 +42,11 @@ public final class ConfigLoader {
     public static final String TLS_CERT_FILE = "tls.cert.file";
     public static final String TLS_KEY_FILE = "tls.key.file";
     public static final String HTTP_PLAIN = "http.plain";
+    public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
+    public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
+    public static final String OFFLINE_AFTER_SECONDS = "endpoint.offline.after.seconds";
+    public static final String PUSH_PING_SECONDS = "push.ping.seconds";
+    public static final String COMMAND_TTL_SECONDS = "command.ttl.seconds";
     public static final String IMAGE_MAX_BYTES = "media.image.max.bytes";
     public static final String IMAGE_MAX_PIXELS = "media.image.max.pixels";
     public static final String VIDEO_MAX_BYTES = "media.video.max.bytes";
@@ -98,6 +103,8 @@ public final class ConfigLoader {
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
                 trust(),
+                evidence(),
+                agentLink(),
                 mediaLimits());
     }
 
@@ -115,6 +122,19 @@ public final class ConfigLoader {
                 cert == null ? null : Path.of(cert),
                 key == null ? null : Path.of(key),
                 Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
+    }
+
+    private EvidenceConfig evidence() {
+        return new EvidenceConfig(
+                Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
+                Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
+    }
+
+    private AgentLinkConfig agentLink() {
+        return new AgentLinkConfig(
+                Duration.ofSeconds(parseLong(OFFLINE_AFTER_SECONDS, get(OFFLINE_AFTER_SECONDS, "600"))),
+                Duration.ofSeconds(parseLong(PUSH_PING_SECONDS, get(PUSH_PING_SECONDS, "270"))),
+                Duration.ofSeconds(parseLong(COMMAND_TTL_SECONDS, get(COMMAND_TTL_SECONDS, "600"))));
     }
 
     private MediaLimits mediaLimits() {
