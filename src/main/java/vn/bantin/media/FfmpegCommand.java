@@ -23,9 +23,16 @@ final class FfmpegCommand {
     private static final int MAX_STDERR = 64 * 1024;
 
     private final Path ffmpeg;
+    private final int niceness;
 
     FfmpegCommand(Path ffmpeg) {
+        this(ffmpeg, 0);
+    }
+
+    /** niceness above 0: ffmpeg runs at that lower CPU priority (background work yields to urgent work). */
+    FfmpegCommand(Path ffmpeg, int niceness) {
         this.ffmpeg = ffmpeg;
+        this.niceness = niceness;
     }
 
     /** Runs ffmpeg with args; expectedMs (0 if unknown) scales progress; throws with ffmpeg's error text. */
@@ -35,7 +42,7 @@ final class FfmpegCommand {
         cmd.addAll(args);
         ExternalProcess.Result result;
         try {
-            result = ExternalProcess.of(cmd).timeout(timeout).keep(MAX_STDERR)
+            result = ExternalProcess.of(cmd).niceness(niceness).timeout(timeout).keep(MAX_STDERR)
                     .onStdoutLine(line -> progress(line, expectedMs, percent)).run();
         } catch (IOException e) {
             throw new IllegalStateException("ffmpeg could not be started: " + ffmpeg, e);
