@@ -101,7 +101,8 @@ public final class SecurityBench {
             double w = throughput(asEditor);
             double a = throughput(asAdminToken);
             double b = throughput(bare);
-            System.out.printf(Locale.ROOT, "round %d: with auth %.1f, admin token %.1f, baseline %.1f req/s%n", round, w, a, b);
+            System.out.printf(Locale.ROOT, "round %d: with auth %.1f, admin token %.1f, baseline %.1f req/s%n", round,
+                    w, a, b);
             withAuth += w;
             adminToken += a;
             baseline += b;
