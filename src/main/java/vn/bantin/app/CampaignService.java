@@ -44,12 +44,14 @@ public final class CampaignService {
     private final Clock clock;
     private final AreaScope scope;
     private final Approvals approvals;
+    private final CampaignTimeGuard times;
 
     public CampaignService(Database db, CampaignRepository campaigns, AssetRepository assets, AreaRepository areas,
                            EndpointRepository endpoints, CampaignRules rules, ChangeNotifier changes,
                            Clock clock, AreaScope scope, Approvals approvals) {
         this.scope = scope;
         this.approvals = approvals;
+        this.times = new CampaignTimeGuard(areas, clock);
         this.db = db;
         this.campaigns = campaigns;
         this.assets = assets;
@@ -75,6 +77,7 @@ public final class CampaignService {
     public Campaign create(Actor actor, CampaignDraft draft) {
         Campaign created = db.tx(c -> {
             Campaign campaign = validate(c, scope.of(c, actor), actor.areaId(), draft);
+            times.check(c, campaign, null);
             rules.check(c, campaign);
             long id = campaigns.insert(c, campaign, clock.millis());
             approvals.created(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
@@ -92,6 +95,7 @@ public final class CampaignService {
         Campaign updated = db.tx(c -> {
             Campaign before = visible(c, actor, id);
             Campaign changed = withId(validate(c, scope.of(c, actor), before.targets().withinAreaId(), draft), id);
+            times.check(c, changed, before);
             rules.check(c, changed);
             campaigns.replace(c, id, changed);
             approvals.changed(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
