@@ -48,7 +48,9 @@ for _ in $(seq 1 60); do
 done
 
 echo "==> Seeding demo data"
-java -cp "target/bantin-controller.jar:target/lib/*" vn.bantin.demo.DemoSeeder "$BASE" "$TOKEN_FILE" media/demo "$DATA/agents"
+# NEW_PASSWORDS=1: the demo people get new passwords, printed once (the first start's are shown only then)
+java -cp "target/bantin-controller.jar:target/lib/*" vn.bantin.demo.DemoSeeder "$BASE" "$TOKEN_FILE" media/demo "$DATA/agents" \
+  ${NEW_PASSWORDS:+--new-passwords}
 
 MPV_ARGS="--vo=null"
 [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && MPV_ARGS="--fullscreen=no --geometry=640x360"
@@ -87,7 +89,8 @@ fi
 cat <<MSG
 
 Bantin demo is running.
-  Sign in:       $WEB/  with a demo user printed above (printed at the first start only; to start over, remove $DATA)
+  Sign in:       $WEB/  with a demo user printed above (at the first start only: NEW_PASSWORDS=1 ops/demo.sh prints
+                 new ones; to start over, remove $DATA)
   API:           curl -H @$HEADER_FILE $BASE/api/v1/endpoints
   OpenAPI:       $BASE/api/v1/openapi.json
   Report (CSV):  curl -H @$HEADER_FILE "$BASE/api/v1/reports?period=today&format=csv"

@@ -130,6 +130,11 @@ public final class Controller {
         return http.actualPort();
     }
 
+    /** The application services (benchmarks build their baselines on the same ones). */
+    public Services services() {
+        return services;
+    }
+
     /** The HTTP routes this controller serves. */
     public List<Route> routes() {
         return http.routes();

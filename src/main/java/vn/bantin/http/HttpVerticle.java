@@ -72,8 +72,11 @@ public final class HttpVerticle extends VerticleBase {
                 .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
     }
 
-    /** HTTP/1.1 on plain sockets: no h2c upgrade, whose half-upgraded answers confuse clients that offer it. */
-    private static HttpServerOptions serverOptions() {
+    /**
+     * HTTP/1.1 on plain sockets: no h2c upgrade, whose half-upgraded answers confuse clients that offer it. The
+     * security bench's baseline server uses the same options.
+     */
+    public static HttpServerOptions serverOptions() {
         return new HttpServerOptions().setHttp2ClearTextEnabled(false).setCompressionSupported(true);
     }
 
