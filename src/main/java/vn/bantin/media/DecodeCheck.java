@@ -69,6 +69,7 @@ final class DecodeCheck {
         if (startSeconds != null) {
             cmd.addAll(List.of("-ss", seconds(startSeconds)));
         }
+        cmd.addAll(InputGuard.OPTIONS);
         cmd.addAll(List.of("-i", file.toString()));
         if (lengthSeconds != null) {
             cmd.addAll(List.of("-t", seconds(lengthSeconds)));

@@ -55,7 +55,12 @@ public final class MediaProbe {
         if (sizeOf(file) == 0) {
             throw MediaRejected.empty();
         }
-        FFprobeResult result = run(ffprobe().setShowStreams(true).setShowFormat(true).setInput(file));
+        InputGuard.refusePlaylist(file);
+        FFprobe guarded = ffprobe().setShowStreams(true).setShowFormat(true).setInput(file);
+        for (int i = 0; i < InputGuard.OPTIONS.size(); i += 2) {
+            guarded.addArguments(InputGuard.OPTIONS.get(i), InputGuard.OPTIONS.get(i + 1));
+        }
+        FFprobeResult result = run(guarded);
         ProbeResult probe = classify(file, result);
         decodeCheck.verify(file, probe);
         return probe;
