@@ -81,7 +81,8 @@ public final class Controller {
                 db.close();
                 return Future.failedFuture(e);
             }
-        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port()));
+        }).onSuccess(c -> LOG.info("Bantin controller listening on {}://{}:{}/", config.trust().tls() ? "https" : "http",
+                config.host(), c.port()));
     }
 
     /**

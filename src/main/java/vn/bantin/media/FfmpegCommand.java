@@ -39,6 +39,8 @@ final class FfmpegCommand {
     String run(List<String> args, long expectedMs, IntConsumer percent, Duration timeout) throws RenditionFailed {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-nostats",
                 "-progress", "pipe:1", "-y"));
+        // the one input of every command is an accepted upload: the same guard as when it was probed
+        cmd.addAll(InputGuard.OPTIONS);
         cmd.addAll(args);
         ExternalProcess.Result result;
         try {

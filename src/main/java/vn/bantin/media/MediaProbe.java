@@ -54,6 +54,7 @@ public final class MediaProbe {
         if (size == 0) {
             throw MediaRejected.empty();
         }
+        InputGuard.refusePlaylist(file);
         Ffprobe.Answer answer = ffprobe.run(file, "-show_streams", "-show_format");
         ProbeResult header = classify(file, answer);
         boolean believed = header.kind() == AssetKind.IMAGE

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,11 +52,23 @@ public final class AgentProcess implements AutoCloseable {
                 "name=e2e-" + kind.toLowerCase(),
                 "enrollment.code=" + enrollmentCode,
                 "controller.key.fingerprint=" + fingerprint,
+                "controller.plain.http=" + controllerUrl.startsWith("http:"),
                 "mpv.args=--ao=null --vo=null"));
         more.forEach((k, v) -> lines.add(k + "=" + v));
         lines.add("");
         Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
         return new AgentProcess(state, config, dir.resolve("agent.log"));
+    }
+
+    /** Adds a config line before the start (a later line wins over an earlier one). */
+    public AgentProcess with(String key, String value) throws IOException {
+        Files.writeString(configFile, key + "=" + value + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return this;
+    }
+
+    /** The exit code once the process has ended by itself within the timeout, else null. */
+    public Integer exitCode(long timeoutSeconds) throws InterruptedException {
+        return process.waitFor(timeoutSeconds, TimeUnit.SECONDS) ? process.exitValue() : null;
     }
 
     /** The agent JVM's process id (mpv is its child). */

@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import vn.bantin.access.Actor;
 import vn.bantin.app.Services;
 import vn.bantin.http.Blocking;
-import vn.bantin.http.HttpVerticle;
+import vn.bantin.http.Transport;
 import vn.bantin.http.ListPage;
 
 /**
@@ -25,6 +25,6 @@ public final class BareRoutes {
         Blocking blocking = new Blocking(vertx);
         router.get("/bare/endpoints").handler(ctx -> blocking.respond(ctx, () -> services.endpoints()
                 .all(Actor.adminToken()).stream().map(EndpointRoutes::toJson).toList(), ListPage::ok));
-        return vertx.createHttpServer(HttpVerticle.serverOptions()).requestHandler(router).listen(0, "127.0.0.1");
+        return vertx.createHttpServer(Transport.baseOptions()).requestHandler(router).listen(0, "127.0.0.1");
     }
 }

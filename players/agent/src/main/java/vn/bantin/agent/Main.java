@@ -26,6 +26,7 @@ import vn.bantin.agent.status.AgentStatus;
 import vn.bantin.agent.status.Faults;
 import vn.bantin.agent.status.SinceLastHeartbeat;
 import vn.bantin.agent.sync.ControllerClient;
+import vn.bantin.agent.sync.ControllerTls;
 import vn.bantin.agent.sync.ControllerTrust;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
@@ -52,6 +53,7 @@ public final class Main {
             Runtime.getRuntime().halt(70);
         });
         AgentConfig cfg = AgentConfig.load(args, System.getenv());
+        ControllerTls.configure(cfg.controllerUrl(), cfg.controllerCaFile(), cfg.controllerPlainHttp());
         Path state = cfg.stateDir();
         Files.createDirectories(state);
 
