@@ -19,8 +19,7 @@ final class ReportJson {
 
     static JsonObject of(Report r) {
         return new JsonObject()
-                .put("scope", new JsonObject().put("areaId", r.scope().areaId()).put("areaName", r.scope().areaName())
-                        .put("campaignId", r.scope().campaignId()).put("campaignName", r.scope().campaignName()))
+                .put("scope", scope(r.scope()))
                 .put("period", new JsonObject().put("kind", r.period().kind()).put("from", r.period().from().toString())
                         .put("to", r.period().to().toString()).put("zone", r.period().zone().getId())
                         .put("name", r.period().name()))
@@ -34,6 +33,13 @@ final class ReportJson {
                 .put("series", new JsonArray(r.series().stream().map(p -> new JsonObject()
                         .put("bucket", p.bucket().toString()).put("topic", p.topic()).put("airtimeMs", p.airtimeMs()))
                         .toList()));
+    }
+
+    private static JsonObject scope(Report.Scope s) {
+        return new JsonObject().put("areaId", s.areaId()).put("areaName", s.areaName())
+                .put("campaignId", s.campaignId()).put("campaignName", s.campaignName())
+                .put("endpointId", s.endpointId()).put("endpointName", s.endpointName()).put("topic", s.topic())
+                .put("kind", s.kind() == null ? null : s.kind().name());
     }
 
     private static JsonArray lines(List<ReportLine> lines) {

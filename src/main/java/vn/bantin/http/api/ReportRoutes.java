@@ -9,6 +9,7 @@ import vn.bantin.app.ApiException;
 import vn.bantin.app.ReportService;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
+import vn.bantin.domain.AssetKind;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
@@ -18,10 +19,12 @@ import vn.bantin.http.access.ApiRouter;
 
 /**
  * GET /api/v1/reports?period=today|month|quarter|half|year|custom[&from&to][&at][&areaId][&campaignId]
- * [&format=json|csv|xlsx|pdf][&by=campaign|area|endpoint|topic|kind][&issuer]; and the coverage figures:
+ * [&endpointId][&topic][&kind=VIDEO|IMAGE|AUDIO][&format=json|csv|xlsx|pdf][&by=campaign|area|endpoint|topic|kind][&issuer]; and the coverage figures:
  * PUT /api/v1/areas/:id/population, PUT /api/v1/endpoints/:id/households.
  */
 public final class ReportRoutes {
+
+    private static final int MAX_TOPIC = 200;
 
     private final ReportService reports;
     private final ReportExports exports;
@@ -45,7 +48,8 @@ public final class ReportRoutes {
         Actor actor = Actors.of(ctx);
         var q = ctx.queryParams();
         ReportService.Query query = new ReportService.Query(q.get("period"), q.get("from"), q.get("to"), q.get("at"),
-                optionalId(q.get("areaId"), "areaId"), optionalId(q.get("campaignId"), "campaignId"));
+                optionalId(q.get("areaId"), "areaId"), optionalId(q.get("campaignId"), "campaignId"),
+                optionalId(q.get("endpointId"), "endpointId"), topic(q.get("topic")), kind(q.get("kind")));
         String format = q.get("format") == null ? "json" : q.get("format");
         if (format.equals("json")) {
             blocking.json(ctx, () -> ReportJson.of(reports.report(actor, query)));
@@ -76,6 +80,29 @@ public final class ReportRoutes {
             coverage.setHouseholds(actor, id, value);
             return value;
         }, (c, v) -> Responses.ok(c, new JsonObject().put("endpointId", id).put("households", v)));
+    }
+
+    private static String topic(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > MAX_TOPIC) {
+            throw ApiException.badRequest("bad_topic", "Chủ đề tối đa " + MAX_TOPIC + " ký tự / topic is limited to "
+                    + MAX_TOPIC + " characters");
+        }
+        return raw.trim();
+    }
+
+    private static AssetKind kind(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return AssetKind.valueOf(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad_kind", "Loại nội dung phải là VIDEO, IMAGE hoặc AUDIO / kind must be"
+                    + " VIDEO, IMAGE or AUDIO");
+        }
     }
 
     private static Long optionalId(String raw, String name) {
