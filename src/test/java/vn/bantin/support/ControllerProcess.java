@@ -70,12 +70,17 @@ public final class ControllerProcess implements AutoCloseable {
         throw new IllegalStateException("controller did not start within a minute:\n" + log());
     }
 
-    /** SIGKILL: no shutdown hook, no HSQLDB SHUTDOWN, nothing flushed on the way out. */
-    public void kill() throws InterruptedException {
+    /**
+     * SIGKILL: no shutdown hook, no HSQLDB SHUTDOWN, nothing flushed on the way out. Waits for the process
+     * to be gone and returns when the signal was sent (nanoTime).
+     */
+    public long kill() throws InterruptedException {
         process.destroyForcibly();
+        long signalled = System.nanoTime();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new IllegalStateException("controller survived SIGKILL");
         }
+        return signalled;
     }
 
     public String baseUrl() {
