@@ -2,7 +2,6 @@ package vn.bantin.http.api;
 
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +11,7 @@ import vn.bantin.access.Scope;
 import vn.bantin.app.live.LiveEvent;
 import vn.bantin.app.live.LiveEvents;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.EventStreamResponse;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 
@@ -20,13 +20,11 @@ import java.util.function.Function;
 /**
  * GET /api/v1/events: server-sent events for the UI, each {@code id: n}, {@code event: <type>},
  * {@code data: <facts as JSON>}, only those the caller's scope may see. A reconnecting browser sends
- * Last-Event-ID and first receives what it missed (while the hub still holds it). A comment every 15 s keeps
- * proxies and mobile networks from dropping the stream; a client too slow to keep up is disconnected (it
- * reconnects and catches up) rather than buffered without bound.
+ * Last-Event-ID and first receives what it missed (while the hub still holds it). A client too slow to keep
+ * up is disconnected (it reconnects and catches up) rather than buffered without bound.
  */
 public final class EventRoutes {
 
-    private static final long KEEPALIVE_MS = 15_000;
     private static final int RECONNECT_MS = 3_000;
 
     private final LiveEvents events;
@@ -49,24 +47,11 @@ public final class EventRoutes {
     }
 
     private void stream(RoutingContext ctx, Scope scope) {
-        HttpServerResponse res = ctx.response().setChunked(true)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                .putHeader(HttpHeaders.CONTENT_ENCODING, HttpHeaders.IDENTITY)
-                .putHeader("X-Accel-Buffering", "no");
-        res.write("retry: " + RECONNECT_MS + "\n: bantin live events\n\n");
+        HttpServerResponse res = EventStreamResponse.open(ctx, "retry: " + RECONNECT_MS + "\n: bantin live events\n\n");
         Context context = vertx.getOrCreateContext();
         Runnable unsubscribe = events.subscribe(scope, lastEventId(ctx),
                 e -> context.runOnContext(v -> send(res, e)));
-        long timer = vertx.setPeriodic(KEEPALIVE_MS, t -> {
-            if (!res.ended() && !res.closed()) {
-                res.write(": keep-alive\n\n");
-            }
-        });
-        res.closeHandler(v -> {
-            unsubscribe.run();
-            vertx.cancelTimer(timer);
-        });
+        EventStreamResponse.keepAliveUntilGone(vertx, res, unsubscribe);
     }
 
     private static void send(HttpServerResponse res, LiveEvent e) {

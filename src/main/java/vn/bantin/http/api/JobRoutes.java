@@ -10,6 +10,7 @@ import vn.bantin.access.Permission;
 import vn.bantin.app.MediaJobService;
 import vn.bantin.app.ScopedJobs;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.EventStreamResponse;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.PathParams;
@@ -23,8 +24,6 @@ import java.util.function.Predicate;
  * Each event is {@code event: job} with the job's JSON as data; a comment line every 15 s keeps proxies open.
  */
 public final class JobRoutes {
-
-    private static final long KEEPALIVE_MS = 15_000;
 
     private final MediaJobService jobs;
     private final ScopedJobs scoped;
@@ -68,29 +67,14 @@ public final class JobRoutes {
     }
 
     private void open(RoutingContext ctx, Long jobId, Predicate<MediaJob> visible) {
-        HttpServerResponse res = ctx.response().setChunked(true)
-                .putHeader("Content-Type", "text/event-stream; charset=utf-8")
-                .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
+        HttpServerResponse res = EventStreamResponse.open(ctx, ": bantin job stream\n\n");
         Context context = vertx.getOrCreateContext();
         Runnable unsubscribe = jobs.subscribe(job -> {
             if ((jobId == null || jobId == job.id()) && visible.test(job)) {
                 context.runOnContext(v -> send(res, job, jobId != null));
             }
         });
-        long timer = vertx.setPeriodic(KEEPALIVE_MS, t -> {
-            if (!res.ended() && !res.closed()) {
-                res.write(": keep-alive\n\n");
-            }
-        });
-        res.closeHandler(v -> {
-            unsubscribe.run();
-            vertx.cancelTimer(timer);
-        });
-        res.endHandler(v -> {
-            unsubscribe.run();
-            vertx.cancelTimer(timer);
-        });
-        res.write(": bantin job stream\n\n");
+        EventStreamResponse.keepAliveUntilGone(vertx, res, unsubscribe);
         if (jobId != null) {
             blocking.run(() -> jobs.job(jobId)).onSuccess(j -> j.ifPresentOrElse(job -> send(res, job, true),
                     () -> res.end("event: error\ndata: {\"error\":\"not_found\"}\n\n")));
