@@ -47,9 +47,11 @@ class EmergencyBrowserTest {
             long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", SPEAKER).put("kind", "SPEAKER")
                     .put("areaId", commune)).json().getLong("id");
             String code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
-            long asset = api.processed(api.approvedAsset(Ffmpeg.tone(dir, "ban-tin-57.wav", 4)).getLong("id"))
-                    .getLong("id");
-            approvedBulletin(api, commune, asset);
+            HttpApi editor = controller.as(Role.EDITOR, commune);
+            long asset = editor.upload(Ffmpeg.tone(dir, "ban-tin-57.wav", 4), "ban-tin-57.wav").json().getLong("id");
+            api.post("/api/v1/assets/" + asset + "/approve", "{}");
+            api.processed(asset);
+            approvedBulletin(editor, api, commune, asset);
             try (AgentProcess agent = AgentProcess.configure(dir.resolve("agent"), controller.baseUrl(), "SPEAKER", code)
                     .start()) {
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(api.get("/api/v1/dashboard?endpointId="
@@ -69,17 +71,18 @@ class EmergencyBrowserTest {
         }
     }
 
-    private static void approvedBulletin(HttpApi api, long commune, long asset) {
+    /** The commune's editor makes the bulletin (so the commune's people see it in today's plan); an admin approves. */
+    private static void approvedBulletin(HttpApi editor, HttpApi admin, long commune, long asset) {
         LocalDateTime at = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS).plusSeconds(BULLETIN_IN_SECONDS);
         LocalDate today = LocalDate.now(ZONE);
-        HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", CAMPAIGN)
+        HttpApi.Answer created = editor.post("/api/v1/campaigns", new JsonObject().put("name", CAMPAIGN)
                 .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset)))
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE")
                         .put("at", new JsonArray().add(at.toString()))))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(commune))));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
-        assertThat(api.post("/api/v1/campaigns/" + created.json().getLong("id") + "/approve", "{}").status())
+        assertThat(admin.post("/api/v1/campaigns/" + created.json().getLong("id") + "/approve", "{}").status())
                 .isEqualTo(200);
     }
 }
