@@ -20,7 +20,7 @@ if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.bantin-inst
 fi
 
 inputs=$(find src public index.html vite.config.ts tsconfig.json env.d.ts package-lock.json build.sh \
-  ../resources/webroot/openapi.json -type f -not -name schema.d.ts | LC_ALL=C sort | xargs sha256sum \
+  assemble-openapi.mjs ../resources/openapi -type f -not -name schema.d.ts | LC_ALL=C sort | xargs sha256sum \
   | sha256sum | cut -d' ' -f1)
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$inputs" ] && [ -f "$OUT/index.html" ]; then
   exit 0

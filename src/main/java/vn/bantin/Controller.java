@@ -12,7 +12,10 @@ import vn.bantin.security.AdminCredential;
 import vn.bantin.security.SetupTokenFile;
 import vn.bantin.store.Database;
 
+import io.vertx.ext.web.Route;
+
 import java.nio.file.Files;
+import java.util.List;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,15 +30,13 @@ public final class Controller {
     private final Vertx vertx;
     private final Database db;
     private final Services services;
-    private final int port;
-    private final OperationPermissions permissions;
+    private final HttpVerticle http;
 
-    private Controller(Vertx vertx, Database db, Services services, int port, OperationPermissions permissions) {
+    private Controller(Vertx vertx, Database db, Services services, HttpVerticle http) {
         this.vertx = vertx;
         this.db = db;
         this.services = services;
-        this.port = port;
-        this.permissions = permissions;
+        this.http = http;
     }
 
     public static Future<Controller> start(Vertx vertx, BantinConfig config) {
@@ -57,7 +58,7 @@ public final class Controller {
                         .map(id -> {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
                             vertx.setPeriodic(LIVENESS_SWEEP_MS, t -> services.live().endpoints().sweep());
-                            return new Controller(vertx, db, services, http.actualPort(), http.permissions());
+                            return new Controller(vertx, db, services, http);
                         })
                         .onFailure(e -> {
                             services.jobs().close();
@@ -67,7 +68,7 @@ public final class Controller {
                 db.close();
                 return Future.failedFuture(e);
             }
-        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port));
+        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port()));
     }
 
     private static Optional<AdminCredential> adminCredential(BantinConfig config) {
@@ -93,11 +94,16 @@ public final class Controller {
 
     /** Every management operation with the permission its route declared. */
     public OperationPermissions permissions() {
-        return permissions;
+        return http.permissions();
     }
 
     public int port() {
-        return port;
+        return http.actualPort();
+    }
+
+    /** The HTTP routes this controller serves. */
+    public List<Route> routes() {
+        return http.routes();
     }
 
     /**

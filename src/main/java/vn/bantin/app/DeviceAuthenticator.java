@@ -1,5 +1,8 @@
 package vn.bantin.app;
 
+import vn.bantin.store.NonceRepository;
+import java.util.concurrent.atomic.AtomicLong;
+
 import vn.bantin.security.DeviceKey;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.RequestSignature;
@@ -13,14 +16,23 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-/** Authenticates agent requests as one device; revocation takes effect on the very next call. */
+/**
+ * Authenticates agent requests as one device; revocation takes effect on the very next call. Each nonce is
+ * also kept in the database while it could pass the clock check, so a captured request is refused after a
+ * controller restart as well.
+ */
 public final class DeviceAuthenticator {
+
+    /** Expired nonces are deleted on every this many authenticated calls. */
+    private static final int FORGET_EVERY = 256;
 
     private final Database db;
     private final EndpointRepository endpoints;
     private final RequestSignature signatures;
     private final Function<byte[], String> controllerSigner;
     private final Clock clock;
+    private final NonceRepository nonces = new NonceRepository();
+    private final AtomicLong calls = new AtomicLong();
 
     public record SignedTime(long serverTime, String signature) {
     }
@@ -46,7 +58,15 @@ public final class DeviceAuthenticator {
         String deviceId = accept(verdict);
         DeviceRow device = db.read(c -> endpoints.byDeviceId(c, deviceId)).orElseThrow();
         long now = clock.millis();
+        String nonce = headers.apply(RequestSignature.NONCE_HEADER);
+        long expiresAt = Long.parseLong(headers.apply(RequestSignature.TIMESTAMP_HEADER)) + RequestSignature.MAX_SKEW_MS;
         db.tx(c -> {
+            if (!nonces.remember(c, deviceId, nonce, expiresAt)) {
+                throw new ApiException(401, "replay", "Yêu cầu đã được dùng / Request replayed (nonce already used)");
+            }
+            if (calls.incrementAndGet() % FORGET_EVERY == 0) {
+                nonces.forgetExpired(c, now);
+            }
             endpoints.touch(c, device.endpointId(), now);
             return null;
         });

@@ -1,5 +1,8 @@
 package vn.bantin.app;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+
 import vn.bantin.access.Actor;
 import vn.bantin.access.Scope;
 import vn.bantin.domain.Endpoint;
@@ -31,6 +34,7 @@ public final class EndpointService {
     private final EnrollmentCodeRepository codes;
     private final ChangeNotifier changes;
     private final Clock clock;
+    private final List<LongConsumer> revokedListeners = new CopyOnWriteArrayList<>();
     private final AreaScope scope;
 
     public EndpointService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes, ChangeNotifier changes, Clock clock, AreaScope scope) {
@@ -40,6 +44,11 @@ public final class EndpointService {
         this.codes = codes;
         this.changes = changes;
         this.clock = clock;
+    }
+
+    /** Called with the endpoint id right after a revocation is committed (open push streams are closed). */
+    public void onRevoked(LongConsumer listener) {
+        revokedListeners.add(listener);
     }
 
     /** The endpoints placed in the actor's scope (unplaced ones only for a full scope). */
@@ -118,6 +127,7 @@ public final class EndpointService {
             return view(c, endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
         });
         changes.scheduleChanged(ChangeScope.endpoints(endpointId));
+        revokedListeners.forEach(l -> l.accept(endpointId));
         return revoked;
     }
 

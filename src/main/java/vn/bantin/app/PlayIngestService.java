@@ -98,13 +98,10 @@ public final class PlayIngestService {
                           List<StoredPlay> storedNow) throws SQLException {
         String deviceId = device.deviceId();
         PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(deviceId, key, batch.records(), stored(c, deviceId));
-        List<Long> newSeqs = new ArrayList<>();
-        for (PlayBatchVerifier.NewRecord r : plan.toStore()) {
-            StoredPlay play = stored(device, r, now);
-            plays.insert(c, play);
-            storedNow.add(play);
-            newSeqs.add(r.seq());
-        }
+        List<StoredPlay> rows = plan.toStore().stream().map(r -> stored(device, r, now)).toList();
+        plays.insertAll(c, rows);
+        storedNow.addAll(rows);
+        List<Long> newSeqs = plan.toStore().stream().map(PlayBatchVerifier.NewRecord::seq).toList();
         int newConflicts = 0;
         for (PlayBatchVerifier.Conflict conflict : plan.conflicts()) {
             if (plays.insertConflict(c, deviceId, conflict.seq(), conflict.record().payload(), conflict.record().sig(),

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 public final class PushHub {
 
     private final Map<Long, Set<Consumer<String>>> byEndpoint = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Runnable>> closers = new ConcurrentHashMap<>();
     private final AtomicLong changes = new AtomicLong();
 
     /** Registers one connection of an endpoint; run the returned action when it closes. */
@@ -24,6 +25,28 @@ public final class PushHub {
             set.remove(sender);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** As {@link #connect(long, Consumer)}, with how to close the connection when the endpoint is revoked. */
+    public Runnable connect(long endpointId, Consumer<String> sender, Runnable close) {
+        Runnable disconnect = connect(endpointId, sender);
+        closers.computeIfAbsent(endpointId, k -> ConcurrentHashMap.newKeySet()).add(close);
+        return () -> {
+            disconnect.run();
+            closers.computeIfPresent(endpointId, (k, set) -> {
+                set.remove(close);
+                return set.isEmpty() ? null : set;
+            });
+        };
+    }
+
+    /** Closes every open stream of the endpoint (it was revoked); its next call is refused. */
+    public void disconnect(long endpointId) {
+        Set<Runnable> open = closers.remove(endpointId);
+        byEndpoint.remove(endpointId);
+        if (open != null) {
+            open.forEach(Runnable::run);
+        }
     }
 
     public int connections() {

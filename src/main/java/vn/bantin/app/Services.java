@@ -135,6 +135,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), controllerKey::signBase64, clock);
+        EndpointService endpoints = new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope);
+        endpoints.onRevoked(push::disconnect);
         DeviceService devices = new DeviceService(db, endpointRepo, codeRepo, authenticator,
                 controllerKey.publicKeyBase64(), timelines, controllerKey::signBase64, clock);
         PlayIngestService ingest = new PlayIngestService(db, playRepo, new SeqRangeRepository(),
@@ -143,7 +145,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 scope, reviewRepo);
         return new Services(
                 new AreaService(db, areaRepo, timelines, scope),
-                new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope),
+                endpoints,
                 assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
                         new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock, scope, approvals,

@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import vn.bantin.app.Services;
@@ -32,8 +35,11 @@ import vn.bantin.http.api.AuditRoutes;
 import vn.bantin.http.access.ManagementAuth;
 import vn.bantin.http.access.OperationPermissions;
 import vn.bantin.access.Permission;
+import vn.bantin.http.openapi.OpenApiDocument;
+import vn.bantin.http.openapi.RequestValidation;
 import vn.bantin.security.AdminCredential;
 
+import java.util.List;
 import java.util.Optional;
 
 /** One HTTP server: web UI at /, management API at /api/v1 (sessions, API tokens), agent API at /agent/v1 (device signatures). */
@@ -47,6 +53,7 @@ public final class HttpVerticle extends VerticleBase {
     private final Optional<AdminCredential> admin;
     private final OperationPermissions permissions = new OperationPermissions();
     private volatile int actualPort;
+    private volatile Router router;
 
     public HttpVerticle(BantinConfig config, Services services, Optional<AdminCredential> admin) {
         this.config = config;
@@ -56,13 +63,29 @@ public final class HttpVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        return vertx.executeBlocking(OpenApiDocument::load)
+                .compose(doc -> OpenApiDocument.contract(vertx, doc).map(contract -> router(doc, contract)))
+                .compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router)
+                        .listen(config.port(), config.host()))
+                .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
+    }
+
+    /** HTTP/1.1 on plain sockets: no h2c upgrade, whose half-upgraded answers confuse clients that offer it. */
+    private static HttpServerOptions serverOptions() {
+        return new HttpServerOptions().setHttp2ClearTextEnabled(false).setCompressionSupported(true);
+    }
+
+    private Router router(JsonObject openApi, OpenAPIContract contract) {
         Router router = Router.router(vertx);
         Blocking blocking = new Blocking(vertx);
+        String openApiText = openApi.encodePrettily();
+        router.route().order(-10).handler(new SecurityHeaders());
 
-        ApiRouter api = new ApiRouter(router, permissions);
-        api.get("/api/v1/health", Permission.PUBLIC, ctx -> Responses.ok(ctx, new io.vertx.core.json.JsonObject()
-                .put("status", "ok")));
-        api.get("/api/v1/openapi.json", Permission.PUBLIC, ctx -> ctx.reroute("/openapi.json"));
+        RequestValidation validation = new RequestValidation(vertx, contract);
+        ApiRouter api = new ApiRouter(router, permissions, validation);
+        api.get("/api/v1/health", Permission.PUBLIC, ctx -> Responses.ok(ctx, new JsonObject().put("status", "ok")));
+        api.get("/api/v1/openapi.json", Permission.PUBLIC, ctx -> ctx.response()
+                .putHeader("Content-Type", "application/json; charset=utf-8").end(openApiText));
 
         BodyHandler jsonBody = BodyHandler.create(false).setBodyLimit(JSON_BODY_LIMIT);
         BodyHandler uploadBody = BodyHandler.create(config.uploadTempDir().toString())
@@ -102,14 +125,19 @@ public final class HttpVerticle extends VerticleBase {
         AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
         agentRoutes.mountStream(router);
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
+        router.route("/agent/v1/enroll").handler(validation);
         agentRoutes.mount(router);
 
-        router.route("/api/*").failureHandler(Responses::failure);
-        router.route("/agent/*").failureHandler(Responses::failure);
+        router.route("/api/*").handler(Responses::noSuchRoute).failureHandler(Responses::failure);
+        router.route("/agent/*").handler(Responses::noSuchRoute).failureHandler(Responses::failure);
         WebUi.mount(router);
+        this.router = router;
+        return router;
+    }
 
-        return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true)).requestHandler(router).listen(config.port(), config.host())
-                .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
+    /** What this server answers, for checking it against the OpenAPI document. */
+    public List<Route> routes() {
+        return router.getRoutes();
     }
 
     /** Every management operation and the permission its route declared (for the authorisation matrix). */

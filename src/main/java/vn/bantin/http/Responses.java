@@ -39,6 +39,23 @@ public final class Responses {
         json(ctx, status, new JsonObject().put("error", message).put("code", code));
     }
 
+    /**
+     * A refusal before the body was read (too large, invalid parameters) closes the connection after the answer,
+     * so the client neither keeps sending bytes nobody reads nor queues its next request behind them.
+     */
+    private static void unreadBodyCloses(RoutingContext ctx) {
+        if (!ctx.request().isEnded() && !ctx.response().headWritten()) {
+            ctx.response().putHeader("Connection", "close");
+            ctx.request().resume();
+        }
+    }
+
+    /** The end of /api and /agent: a path or method the server does not have. */
+    public static void noSuchRoute(RoutingContext ctx) {
+        error(ctx, 404, "no_such_route", "Không có địa chỉ này / No such route: " + ctx.request().method() + " "
+                + ctx.request().path());
+    }
+
     /** 429 with Retry-After in whole seconds. */
     public static void rateLimited(RoutingContext ctx, TooManyAttempts e) {
         ctx.response().putHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
@@ -48,6 +65,7 @@ public final class Responses {
     /** Router failure handler: ApiExceptions keep their status; anything else is a logged 500. */
     public static void failure(RoutingContext ctx) {
         Throwable t = ctx.failure();
+        unreadBodyCloses(ctx);
         if (t instanceof ApiException e) {
             error(ctx, e.status(), e.code(), e.getMessage());
         } else if (t instanceof TooManyAttempts e) {

@@ -1,8 +1,10 @@
 package vn.bantin.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,9 +31,24 @@ public final class PlayRecordRepository {
     private static final String CONFLICT_COUNT = "SELECT COUNT(*) FROM play_record_conflict WHERE device_id = ?";
 
     public void insert(Connection c, StoredPlay p) throws SQLException {
-        Sql.update(c, INSERT, p.deviceId(), p.seq(), p.endpointId(), p.payload(), p.sig(), p.hash(), p.prevHash(),
-                p.entryId(), p.campaignId(), p.broadcastClass(), p.mode(), p.sha256(), p.scheduledStart(),
-                p.actualStart(), p.actualEnd(), p.outcome(), p.reason(), p.chainBroken(), p.receivedAt());
+        Sql.update(c, INSERT, values(p));
+    }
+
+    /** Many records in one JDBC batch. */
+    public void insertAll(Connection c, Collection<StoredPlay> records) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (StoredPlay p : records) {
+                Object[] values = values(p);
+                for (int i = 0; i < values.length; i++) {
+                    ps.setObject(i + 1, values[i]);
+                }
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Keeps a conflicting record aside, once: the same bytes sent again add nothing. True when newly kept. */
@@ -86,6 +103,12 @@ public final class PlayRecordRepository {
 
     public long conflictCount(Connection c, String deviceId) throws SQLException {
         return Sql.one(c, CONFLICT_COUNT, rs -> rs.getLong(1), deviceId).orElse(0L);
+    }
+
+    private static Object[] values(StoredPlay p) {
+        return new Object[] {p.deviceId(), p.seq(), p.endpointId(), p.payload(), p.sig(), p.hash(), p.prevHash(),
+            p.entryId(), p.campaignId(), p.broadcastClass(), p.mode(), p.sha256(), p.scheduledStart(),
+            p.actualStart(), p.actualEnd(), p.outcome(), p.reason(), p.chainBroken(), p.receivedAt()};
     }
 
     private static StoredPlay map(ResultSet rs) throws SQLException {

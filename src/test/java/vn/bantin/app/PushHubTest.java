@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.bantin.support.ContractSchemas;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +47,8 @@ class PushHubTest {
         JsonNode alert = JSON.readTree(b.get(1));
         assertThat(alert.get("type").asText()).isEqualTo("alert");
         assertThat(alert.get("alertId").asLong()).isEqualTo(7);
+        assertThat(ContractSchemas.violations("push-message.schema.json", a.get(0))).isEmpty();
+        assertThat(ContractSchemas.violations("push-message.schema.json", b.get(1))).isEmpty();
         assertThat(fields(a.get(0))).isEqualTo(fields(Files.readString(EXAMPLES.resolve("push-timeline-changed.json"))));
         assertThat(fields(b.get(1))).isEqualTo(fields(Files.readString(EXAMPLES.resolve("push-alert.json"))));
     }

@@ -84,8 +84,8 @@ class AlertApiTest {
                 .isEqualTo("unknown_area");
         assertThat(refusal(alert().put("targets", new JsonObject().put("endpoints", new JsonArray().add(777)))))
                 .isEqualTo("unknown_endpoint");
-        assertThat(refusal(alert().put("repeat", 0))).isEqualTo("bad_repeat");
-        assertThat(refusal(alert().put("repeat", 101).put("intervalSeconds", 60))).isEqualTo("bad_repeat");
+        assertThat(refusal(alert().put("repeat", 0))).isEqualTo("bad_field");
+        assertThat(refusal(alert().put("repeat", 101).put("intervalSeconds", 60))).isEqualTo("bad_field");
         assertThat(refusal(alert().put("repeat", 3))).isEqualTo("bad_interval");
         assertThat(refusal(alert().put("repeat", 3).put("intervalSeconds", 2))).isEqualTo("bad_interval");
         Instant start = Instant.now().plusSeconds(600);
@@ -155,6 +155,7 @@ class AlertApiTest {
         JsonObject pushed = messages.stream().filter(m -> m.getString("type").equals("alert")).findFirst().orElseThrow();
         assertThat(pushed.getLong("alertId")).isEqualTo(id);
         assertThat(pushed.getString("status")).isEqualTo("ACTIVE");
+        assertThat(device.pushViolations()).isEmpty();
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
     }
 

@@ -100,7 +100,9 @@ class ManagementApiTest {
         assertThat(api.post("/api/v1/campaigns", campaign(777, asset, "0 6 * * *")).json().getString("code"))
                 .isEqualTo("unknown_area");
         JsonObject noSlots = campaign(area, asset, "0 6 * * *").put("slots", new JsonArray());
-        assertThat(api.post("/api/v1/campaigns", noSlots).json().getString("code")).isEqualTo("no_slots");
+        HttpApi.Answer noSlotsRefused = api.post("/api/v1/campaigns", noSlots);
+        assertThat(noSlotsRefused.json().getString("code")).isEqualTo("bad_field");
+        assertThat(noSlotsRefused.json().getString("error")).contains("'slots'");
         JsonObject loopWithoutWindow = campaign(area, asset, "0 6 * * *");
         loopWithoutWindow.getJsonArray("slots").getJsonObject(0).put("mode", "LOOP");
         assertThat(api.post("/api/v1/campaigns", loopWithoutWindow).json().getString("code")).isEqualTo("bad_window");

@@ -84,14 +84,16 @@ class PlanPreviewApiTest {
         badExclude.getJsonArray("slots").getJsonObject(0).put("exclude", new JsonArray().add("02/09/2026"));
         HttpApi.Answer refused = api.post("/api/v1/campaigns", badExclude);
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().getString("code")).isEqualTo("bad_date");
-        assertThat(refused.json().getString("error")).contains("02/09/2026");
+        assertThat(refused.json().getString("code")).isEqualTo("bad_field");
+        assertThat(refused.json().getString("error")).contains("'slots.0.exclude.0'").contains("date");
 
         assertThat(api.get("/api/v1/preview?date=2026-09-02").json().getString("code")).isEqualTo("bad_target");
-        assertThat(api.get("/api/v1/preview?areaId=" + area + "&date=2026-9-2").json().getString("code"))
-                .isEqualTo("bad_date");
-        assertThat(api.get("/api/v1/preview?areaId=" + area + "&date=2026-09-02&days=8").json().getString("code"))
-                .isEqualTo("bad_days");
+        HttpApi.Answer badDate = api.get("/api/v1/preview?areaId=" + area + "&date=2026-9-2");
+        assertThat(badDate.json().getString("code")).isEqualTo("bad_field");
+        assertThat(badDate.json().getString("error")).contains("'date'");
+        HttpApi.Answer badDays = api.get("/api/v1/preview?areaId=" + area + "&date=2026-09-02&days=8");
+        assertThat(badDays.status()).isEqualTo(400);
+        assertThat(badDays.json().getString("error")).contains("'days'");
         assertThat(api.get("/api/v1/preview?endpointId=999&date=2026-09-02").status()).isEqualTo(404);
     }
 }

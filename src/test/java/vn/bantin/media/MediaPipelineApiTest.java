@@ -92,8 +92,9 @@ class MediaPipelineApiTest {
     void textToSpeechRefusals() {
         assertThat(api.post("/api/v1/tts", new JsonObject().put("text", "  ")).json().getString("code"))
                 .isEqualTo("empty_text");
-        assertThat(api.post("/api/v1/tts", new JsonObject().put("text", "a".repeat(5001))).json().getString("code"))
-                .isEqualTo("text_too_long");
+        HttpApi.Answer tooLong = api.post("/api/v1/tts", new JsonObject().put("text", "a".repeat(5001)));
+        assertThat(tooLong.json().getString("code")).isEqualTo("too_long");
+        assertThat(tooLong.json().getString("error")).contains("'text'").contains("5000");
         HttpApi.Answer voice = api.post("/api/v1/tts", new JsonObject().put("text", "Xin chào").put("voice", "hue"));
         assertThat(voice.status()).isEqualTo(400);
         assertThat(voice.json().getString("error")).contains("north");

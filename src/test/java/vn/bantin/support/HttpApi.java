@@ -165,6 +165,10 @@ public final class HttpApi {
     private Answer send(HttpRequest request) {
         try {
             HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            String path = request.uri().getRawPath() + (request.uri().getRawQuery() == null ? ""
+                    : "?" + request.uri().getRawQuery());
+            ApiSpec.check(request.method(), path, res.statusCode(), res.headers().map(),
+                    res.body().getBytes(StandardCharsets.UTF_8));
             return new Answer(res.statusCode(), res.body(), res.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -132,7 +132,9 @@ public final class SignedAgent {
         }
         headers.forEach(b::header);
         try {
-            HttpResponse<byte[]> res = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest request = b.build();
+            HttpResponse<byte[]> res = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            ApiSpec.check(request.method(), request.uri().getRawPath(), res.statusCode(), res.headers().map(), res.body());
             return new Reply(res.statusCode(), res.headers().map(), res.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,6 +13,8 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
@@ -25,6 +27,7 @@ public final class SimulatedDevice {
     private final Ed25519Keys.KeyPair key = Ed25519Keys.generate();
     private final HttpClient http;
     private final String baseUrl;
+    private final List<String> pushViolations = new CopyOnWriteArrayList<>();
 
     public SimulatedDevice(HttpClient http, String baseUrl) {
         this.http = http;
@@ -51,6 +54,11 @@ public final class SimulatedDevice {
     }
 
     /** Opens the push stream with a signed upgrade request; each text message goes to {@code onMessage}. */
+    /** Push messages received that break the contract's push-message schema, each with what it breaks. */
+    public List<String> pushViolations() {
+        return pushViolations;
+    }
+
     public CompletableFuture<WebSocket> stream(Consumer<String> onMessage) {
         WebSocket.Builder b = http.newWebSocketBuilder();
         signed("GET", "/agent/v1/stream", new byte[0]).forEach(b::header);
@@ -62,6 +70,8 @@ public final class SimulatedDevice {
                     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                         text.append(data);
                         if (last) {
+                            ContractSchemas.violations("push-message.schema.json", text.toString())
+                                    .forEach(v -> pushViolations.add(text + ": " + v));
                             onMessage.accept(text.toString());
                             text.setLength(0);
                         }

@@ -80,6 +80,10 @@ public final class TestController implements AutoCloseable {
         return config;
     }
 
+    public java.util.List<io.vertx.ext.web.Route> routes() {
+        return controller.routes();
+    }
+
     public HttpApi api() {
         return new HttpApi(baseUrl(), token);
     }

@@ -111,6 +111,51 @@ public final class ReportRollups {
         rollups.add(c, d.cells());
     }
 
+    /**
+     * The bulk path for an endpoint with nothing counted yet (a migration, a benchmark's province year): its plan
+     * from fromMs on and its stored records counted by the same rules as {@link #planRecorded} followed by
+     * {@link #recordsStored}, but gathered in memory and written once. Refuses an endpoint that has counts.
+     */
+    public void bulkLoaded(Connection c, long endpointId, String deviceId, long fromMs, List<ExpectedItem> plan,
+                           List<PlayRecordPayload> records) throws SQLException {
+        if (rollups.hasCells(c, endpointId)) {
+            throw new IllegalStateException("endpoint " + endpointId + " already has report counts");
+        }
+        EndpointZones.Facts endpoint = zones.of(c, endpointId);
+        RollupDeltas d = new RollupDeltas();
+        Map<String, EntryState> states = new LinkedHashMap<>();
+        List<WindowPart> parts = new ArrayList<>();
+        for (ExpectedItem item : plan) {
+            if (item.startMs() < fromMs || item.endpointId() != endpointId) {
+                continue;
+            }
+            if (item.mode() == SlotMode.ONCE) {
+                states.put(item.entryId(), RollupRules.onceExpected(d, state(states, endpointId, item.entryId()), item,
+                        endpoint.zone()));
+            } else {
+                List<WindowPart> window = RollupRules.windowParts(item, endpoint.zone());
+                RollupRules.windowParts(d, window, 1);
+                parts.addAll(window);
+            }
+        }
+        long highestSeq = 0;
+        for (PlayRecordPayload r : records) {
+            highestSeq = Math.max(highestSeq, r.seq());
+            RollupRules.addRecord(d, endpointId, endpoint.zone(), zones.contentKind(c, endpoint, r.sha256()), r);
+            if (r.mode() == SlotMode.ONCE && r.entryId() != null) {
+                states.put(r.entryId(), RollupRules.recordForEntry(d, state(states, endpointId, r.entryId()), r));
+            }
+        }
+        entries.insertNew(c, states.values());
+        windows.insert(c, parts);
+        rollups.insertNew(c, d.cells());
+        devices.add(c, deviceId, endpointId, records.size(), highestSeq, 0, 0);
+    }
+
+    private static EntryState state(Map<String, EntryState> states, long endpointId, String entryId) {
+        return states.getOrDefault(entryId, EntryState.recordOnly(endpointId, entryId));
+    }
+
     /** After a schedule change: zones and areas may have moved. */
     public void forgetEndpoints() {
         zones.forgetEndpoints();

@@ -18,10 +18,13 @@ public final class ApiRouter {
 
     private final Router router;
     private final OperationPermissions permissions;
+    private final Handler<RoutingContext> validation;
 
-    public ApiRouter(Router router, OperationPermissions permissions) {
+    /** validation: checks the request against the OpenAPI document once the caller may make it. */
+    public ApiRouter(Router router, OperationPermissions permissions, Handler<RoutingContext> validation) {
         this.router = router;
         this.permissions = permissions;
+        this.validation = validation;
     }
 
     @SafeVarargs
@@ -65,6 +68,7 @@ public final class ApiRouter {
             ctx.put(OPERATION, operation);
             gate(ctx, permission);
         });
+        router.route(method, path).handler(validation);
         Route route = router.route(method, path);
         for (Handler<RoutingContext> h : handlers) {
             route.handler(h);

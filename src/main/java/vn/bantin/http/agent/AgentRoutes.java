@@ -2,6 +2,7 @@ package vn.bantin.http.agent;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.DeviceMedia;
 import vn.bantin.app.Services;
 import vn.bantin.http.Blocking;
 
@@ -31,7 +32,7 @@ public final class AgentRoutes {
         router.get("/agent/v1/timeline").handler(auth).handler(this::announceFetch)
                 .handler(new TimelineHandler(services.timelines(), blocking)::handle);
         router.get("/agent/v1/media/:sha256").handler(auth)
-                .handler(new MediaHandler(services.assets(), blocking)::handle);
+                .handler(new MediaHandler(services.assets(), new DeviceMedia(services.timelines()), blocking)::handle);
         router.post("/agent/v1/plays").handler(auth).handler(new PlaysHandler(services.ingest(), blocking)::handle);
         router.post("/agent/v1/heartbeat").handler(auth)
                 .handler(new HeartbeatHandler(services.devices(), services.timelines(), blocking)::handle);

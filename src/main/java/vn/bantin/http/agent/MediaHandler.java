@@ -2,6 +2,7 @@ package vn.bantin.http.agent;
 
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AssetService;
+import vn.bantin.app.DeviceMedia;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.Responses;
 
@@ -9,21 +10,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** GET /agent/v1/media/{sha256} with single HTTP byte ranges, so agents resume broken downloads. */
+/**
+ * GET /agent/v1/media/{sha256} with single HTTP byte ranges, so agents resume broken downloads. A device gets
+ * only files its own current timeline references; any other hash is 404, as if it did not exist.
+ */
 public final class MediaHandler {
 
     private final AssetService assets;
+    private final DeviceMedia allowed;
     private final Blocking blocking;
 
-    public MediaHandler(AssetService assets, Blocking blocking) {
+    public MediaHandler(AssetService assets, DeviceMedia allowed, Blocking blocking) {
         this.assets = assets;
+        this.allowed = allowed;
         this.blocking = blocking;
     }
 
     public void handle(RoutingContext ctx) {
         String sha = ctx.pathParam("sha256");
+        long endpointId = AgentAuthHandler.device(ctx).endpointId();
         blocking.run(() -> {
-            Optional<Path> file = assets.file(sha);
+            Optional<Path> file = allowed.mayFetch(endpointId, sha) ? assets.file(sha) : Optional.empty();
             return file.isEmpty() ? Optional.<Sized>empty() : Optional.of(new Sized(file.get(), Files.size(file.get())));
         }).onSuccess(file -> send(ctx, file)).onFailure(ctx::fail);
     }

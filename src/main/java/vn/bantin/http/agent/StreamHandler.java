@@ -57,7 +57,7 @@ public final class StreamHandler {
             if (!ws.isClosed()) {
                 ws.writeTextMessage(text);
             }
-        });
+        }, () -> ws.close((short) 1008, "revoked"));
         ws.closeHandler(v -> disconnect.run());
         ws.exceptionHandler(e -> ws.close());
         ws.textMessageHandler(text -> { });

@@ -56,7 +56,7 @@ public final class AssetRoutes {
         String name = ctx.request().getFormAttribute("name");
         String originalName = name != null && !name.isBlank() ? name : file.fileName();
         Path temp = Path.of(file.uploadedFileName());
-        blocking.respond(ctx, () -> uploaded(assets, actor, assets.upload(actor, temp, originalName)),
+        blocking.media().respond(ctx, () -> uploaded(assets, actor, assets.upload(actor, temp, originalName)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 

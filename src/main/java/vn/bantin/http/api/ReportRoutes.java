@@ -59,23 +59,27 @@ public final class ReportRoutes {
     }
 
     private void population(RoutingContext ctx) {
-        Actor actor = Actors.of(ctx);
-        long id = PathParams.id(ctx, "id");
-        Long value = JsonInput.of(ctx).optionalLong("population");
-        blocking.respond(ctx, () -> {
-            coverage.setPopulation(actor, id, value);
-            return value;
-        }, (c, v) -> Responses.ok(c, new JsonObject().put("areaId", id).put("population", v)));
+        setFigure(ctx, "areaId", "population", coverage::setPopulation);
     }
 
     private void households(RoutingContext ctx) {
+        setFigure(ctx, "endpointId", "households", coverage::setHouseholds);
+    }
+
+    @FunctionalInterface
+    private interface FigureSetter {
+        void set(Actor actor, long id, Long value);
+    }
+
+    /** PUT {field: n | null} on /:id; answers {idName: id, field: n | null}. */
+    private void setFigure(RoutingContext ctx, String idName, String field, FigureSetter setter) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        Long value = JsonInput.of(ctx).optionalLong("households");
+        Long value = JsonInput.of(ctx).optionalLong(field);
         blocking.respond(ctx, () -> {
-            coverage.setHouseholds(actor, id, value);
-            return value;
-        }, (c, v) -> Responses.ok(c, new JsonObject().put("endpointId", id).put("households", v)));
+            setter.set(actor, id, value);
+            return new JsonObject().put(idName, id).put(field, value);
+        }, Responses::ok);
     }
 
     private static Long optionalId(String raw, String name) {

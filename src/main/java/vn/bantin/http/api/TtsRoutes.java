@@ -37,7 +37,7 @@ public final class TtsRoutes {
         String text = in.optionalString("text");
         String voice = in.optionalString("voice");
         String name = in.optionalString("name");
-        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, actor, tts.speak(actor, text, voice, name)),
+        blocking.media().respond(ctx, () -> AssetRoutes.uploaded(assets, actor, tts.speak(actor, text, voice, name)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 }

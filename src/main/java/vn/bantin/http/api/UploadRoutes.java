@@ -205,7 +205,7 @@ public final class UploadRoutes {
     private void finish(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Actor actor = Actors.of(ctx);
-        blocking.respond(ctx, () -> AssetRoutes.uploaded(assets, actor, uploads.finish(actor, id)),
+        blocking.media().respond(ctx, () -> AssetRoutes.uploaded(assets, actor, uploads.finish(actor, id)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
     }
 

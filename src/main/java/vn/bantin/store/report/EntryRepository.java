@@ -96,6 +96,23 @@ public final class EntryRepository {
         }
     }
 
+    /** Inserts states for entries that have no row yet (bulk loads); states with nothing to say are skipped. */
+    public void insertNew(Connection c, Collection<EntryState> states) throws SQLException {
+        boolean any = false;
+        try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+            for (EntryState e : states) {
+                if (e.expected() || e.recordOutcome() != null) {
+                    bind(insert, e);
+                    insert.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                insert.executeBatch();
+            }
+        }
+    }
+
     private static void bind(PreparedStatement ps, EntryState e) throws SQLException {
         ps.setLong(1, e.endpointId());
         ps.setString(2, e.entryId());

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ import vn.bantin.domain.AssetKind;
 import vn.bantin.evidence.report.Figures;
 import vn.bantin.evidence.report.Measure;
 import vn.bantin.evidence.report.RollupKey;
+import vn.bantin.store.Sql;
 
 /** The counters in report_day and report_month: added to with MERGE, read back by date range. */
 public final class RollupRepository {
@@ -39,6 +41,8 @@ public final class RollupRepository {
     private static final String KEYS = "endpoint_id, campaign_id, kind, local_day";
     private static final String COLUMNS = Arrays.stream(MEASURES).map(Measure::column)
             .collect(Collectors.joining(", "));
+    private static final String MERGE_DAY = mergeSql(Grain.DAY);
+    private static final String MERGE_MONTH = mergeSql(Grain.MONTH);
     /** Cells per IN list: well under every database's parameter limit. */
     private static final int CHUNK = 500;
 
@@ -46,10 +50,25 @@ public final class RollupRepository {
         if (deltas.isEmpty()) {
             return;
         }
-        merge(c, Grain.DAY, deltas);
-        Map<RollupKey, Figures> months = new java.util.LinkedHashMap<>();
-        deltas.forEach((k, v) -> months.computeIfAbsent(k.month(), m -> new Figures()).add(v));
-        merge(c, Grain.MONTH, months);
+        write(c, MERGE_DAY, deltas);
+        write(c, MERGE_MONTH, months(deltas));
+    }
+
+    private static Map<RollupKey, Figures> months(Map<RollupKey, Figures> days) {
+        Map<RollupKey, Figures> months = new LinkedHashMap<>();
+        days.forEach((k, v) -> months.computeIfAbsent(k.month(), m -> new Figures()).add(v));
+        return months;
+    }
+
+    /** Cells for an endpoint that has none yet, inserted rather than merged (bulk loads). */
+    public void insertNew(Connection c, Map<RollupKey, Figures> cells) throws SQLException {
+        write(c, insertSql(Grain.DAY), cells);
+        write(c, insertSql(Grain.MONTH), months(cells));
+    }
+
+    public boolean hasCells(Connection c, long endpointId) throws SQLException {
+        return Sql.one(c, "SELECT endpoint_id FROM report_month WHERE endpoint_id = ? FETCH FIRST 1 ROWS"
+                + " ONLY", rs -> true, endpointId).isPresent();
     }
 
     /**
@@ -111,8 +130,12 @@ public final class RollupRepository {
         return new Cell(key, Figures.of(values));
     }
 
-    private static void merge(Connection c, Grain grain, Map<RollupKey, Figures> cells) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(mergeSql(grain))) {
+    /** One batch of a statement whose parameters are a cell's key then its measures, in Measure order. */
+    private static void write(Connection c, String sql, Map<RollupKey, Figures> cells) throws SQLException {
+        if (cells.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (Map.Entry<RollupKey, Figures> e : cells.entrySet()) {
                 RollupKey k = e.getKey();
                 ps.setLong(1, k.endpointId());
@@ -126,6 +149,11 @@ public final class RollupRepository {
             }
             ps.executeBatch();
         }
+    }
+
+    private static String insertSql(Grain grain) {
+        return "INSERT INTO " + grain.table + " (" + KEYS + ", " + COLUMNS + ") VALUES ("
+                + "?, ".repeat(3 + MEASURES.length) + "?)";
     }
 
     private static String mergeSql(Grain grain) {

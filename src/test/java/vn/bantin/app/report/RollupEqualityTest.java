@@ -1,6 +1,7 @@
 package vn.bantin.app.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -65,12 +66,23 @@ class RollupEqualityTest {
     long province;
 
     @BeforeEach
-    void open() throws Exception {
-        db = Database.open("jdbc:hsqldb:file:" + dir.resolve("db/bantin") + ";hsqldb.tx=mvcc", "SA", "");
+    void open() {
+        db = world(dir);
+        rollups = new ReportRollups(new AreaRepository());
+        reports = reports(db);
+    }
+
+    static ReportService reports(Database db) {
         AreaRepository areas = new AreaRepository();
-        rollups = new ReportRollups(areas);
-        reports = new ReportService(db, areas, VN, Clock.fixed(NOW, ZoneOffset.UTC), new AreaScope(areas));
-        db.tx(c -> {
+        return new ReportService(db, areas, VN, Clock.fixed(NOW, ZoneOffset.UTC), new AreaScope(areas));
+    }
+
+    /** A database with two communes of two hamlets, two speakers each, and three campaigns; same ids every time. */
+    Database world(Path path) {
+        Database world = Database.open("jdbc:hsqldb:file:" + path.resolve("db/bantin") + ";hsqldb.tx=mvcc", "SA", "");
+        AreaRepository areas = new AreaRepository();
+        boolean first = endpoints.isEmpty();
+        world.tx(c -> {
             province = areas.insert(c, null, "Tỉnh Ninh Bình", VN, null);
             EndpointRepository repo = new EndpointRepository();
             for (int commune = 0; commune < 2; commune++) {
@@ -81,8 +93,10 @@ class RollupEqualityTest {
                     for (int e = 0; e < 2; e++) {
                         long id = repo.insert(c, "Loa " + commune + hamlet + e, EndpointKind.SPEAKER, hamletId,
                                 java.util.Set.of(), EndpointStatus.ACTIVE, 0);
-                        endpoints.add(id);
-                        communes.put(id, communeId);
+                        if (first) {
+                            endpoints.add(id);
+                            communes.put(id, communeId);
+                        }
                     }
                 }
             }
@@ -93,6 +107,7 @@ class RollupEqualityTest {
             }
             return null;
         });
+        return world;
     }
 
     @AfterEach
@@ -143,6 +158,41 @@ class RollupEqualityTest {
         assertThat(month.total().get(Measure.LOOP_EXPECTED_MS)).isGreaterThan(0);
         assertThat(month.total().get(Measure.LOOP_PLAYED_MS)).isGreaterThan(0);
         assertThat(month.coverage().reachedPopulation()).isGreaterThan(0);
+    }
+
+    @Test
+    @DisplayName("the bulk path counts exactly what plan recording and ingest count")
+    void bulkEqualsIncremental(@TempDir Path other) throws Exception {
+        List<ExpectedItem> plan = plan();
+        Map<Long, List<PlayRecordPayload>> records = records(plan);
+        long from = NOW.toEpochMilli() - 30L * 24 * HOUR;
+        db.tx(c -> {
+            for (long e : endpoints) {
+                rollups.planRecorded(c, e, from, plan.stream().filter(i -> i.endpointId() == e).toList());
+            }
+            return null;
+        });
+        store(records);
+        try (Database bulk = world(other)) {
+            ReportRollups bulkRollups = new ReportRollups(new AreaRepository());
+            PlayRecordRepository repo = new PlayRecordRepository();
+            for (long e : endpoints) {
+                List<PlayRecordPayload> mine = records.getOrDefault(e, List.of());
+                bulk.tx(c -> {
+                    repo.insertAll(c, mine.stream().map(r -> stored("dev" + e, e, r)).toList());
+                    bulkRollups.bulkLoaded(c, e, "dev" + e, from, plan, mine);
+                    return null;
+                });
+            }
+            for (String period : List.of("month", "year", "today", "half")) {
+                ReportService.Query q = new ReportService.Query(period, null, null, null, province, null);
+                assertThat(reports(bulk).report(ADMIN, q)).as(period).isEqualTo(reports.report(ADMIN, q));
+            }
+            assertThatThrownBy(() -> bulk.tx(c -> {
+                bulkRollups.bulkLoaded(c, endpoints.get(0), "dev", from, plan, List.of());
+                return null;
+            })).hasMessageContaining("already has report counts");
+        }
     }
 
     /** Three bulletins a day per endpoint and a two-hour loop from 20:00 (across midnight on some days). */

@@ -32,11 +32,22 @@ final class Commune implements AutoCloseable {
     private final Path dir;
 
     private Commune(TestController controller, Path dir) {
+        this(controller, dir, controller.api().post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")
+                .put("zone", ZONE.getId())).json().getLong("id"));
+    }
+
+    private Commune(TestController controller, Path dir, long areaId) {
         this.controller = controller;
         this.api = controller.api();
         this.dir = dir;
-        this.areaId = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên").put("zone", ZONE.getId()))
-                .json().getLong("id");
+        this.areaId = areaId;
+    }
+
+    /** The same controller stopped and started again on its data dir, port and admin token. */
+    Commune restart() throws Exception {
+        controller.close();
+        return new Commune(TestController.start(dir.resolve("data"), controller.port(), 64L * 1024 * 1024,
+                controller.token()), dir, areaId);
     }
 
     static Commune start(Path dir) throws Exception {

@@ -31,8 +31,11 @@ class MediaApiTest {
         commune = Commune.start(dir);
         agent = commune.enrolledSpeaker().agent();
         JsonObject asset = commune.toneAsset(1);
-        sha = asset.getString("sha256");
-        size = asset.getLong("sizeBytes");
+        commune.bulletinAt(asset.getLong("id"), java.time.Instant.now().plusSeconds(3600));
+        JsonObject item = agent.get("/agent/v1/timeline").json().getJsonArray("entries").getJsonObject(0)
+                .getJsonArray("items").getJsonObject(0);
+        sha = item.getString("sha256");
+        size = item.getLong("size");
         path = "/agent/v1/media/" + sha;
     }
 

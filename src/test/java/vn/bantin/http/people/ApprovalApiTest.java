@@ -112,7 +112,7 @@ class ApprovalApiTest {
 
         editor.post("/api/v1/campaigns/" + id + "/submit", "{}");
         assertThat(approver.post("/api/v1/campaigns/" + id + "/reject", "{}").json().getString("code"))
-                .isEqualTo("reason_required");
+                .isEqualTo("missing_field");
         HttpApi.Answer rejected = approver.post("/api/v1/campaigns/" + id + "/reject", new JsonObject()
                 .put("reason", "Sai giờ phát"));
         assertThat(status(rejected)).isEqualTo("REJECTED");

@@ -13,12 +13,10 @@ import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.TestController;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -173,10 +171,8 @@ class AuthorizationMatrixTest {
         return sb.toString();
     }
 
-    private static JsonObject document() throws Exception {
-        try (InputStream in = AuthorizationMatrixTest.class.getResourceAsStream("/webroot/openapi.json")) {
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
+    private static JsonObject document() {
+        return vn.bantin.support.ApiSpec.document();
     }
 
     private static String exampleBody(JsonObject operation) {

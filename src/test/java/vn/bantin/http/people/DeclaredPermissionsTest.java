@@ -3,12 +3,11 @@ package vn.bantin.http.people;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import vn.bantin.support.ApiSpec;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.access.Permission;
 import vn.bantin.support.TestController;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -22,19 +21,17 @@ class DeclaredPermissionsTest {
     @TempDir
     Path dir;
 
-    static Set<String> documentedOperations() throws Exception {
-        try (InputStream in = DeclaredPermissionsTest.class.getResourceAsStream("/webroot/openapi.json")) {
-            JsonObject paths = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonObject("paths");
-            Set<String> out = new TreeSet<>();
-            for (String path : paths.fieldNames()) {
-                if (path.startsWith("/api/v1/")) {
-                    for (String method : paths.getJsonObject(path).fieldNames()) {
-                        out.add(method.toUpperCase() + " " + path);
-                    }
+    static Set<String> documentedOperations() {
+        JsonObject paths = ApiSpec.document().getJsonObject("paths");
+        Set<String> out = new TreeSet<>();
+        for (String path : paths.fieldNames()) {
+            if (path.startsWith("/api/v1/")) {
+                for (String method : paths.getJsonObject(path).fieldNames()) {
+                    out.add(method.toUpperCase() + " " + path);
                 }
             }
-            return out;
         }
+        return out;
     }
 
     @Test

@@ -128,12 +128,12 @@ class ReportApiTest {
                 .contains("YYYY-MM-DD");
         assertThat(world.api.get("/api/v1/reports?areaId=999").status()).isEqualTo(404);
         assertThat(world.api.get("/api/v1/reports?areaId=x").status()).isEqualTo(400);
-        assertThat(world.api.get("/api/v1/reports?format=docx").body()).contains("format phải là");
+        assertThat(world.api.get("/api/v1/reports?format=docx").body()).contains("'format' phải là");
         assertThat(world.api.get("/api/v1/reports?format=csv&by=week").status()).isEqualTo(400);
         HttpApi.Answer negative = world.api.put("/api/v1/areas/" + world.east + "/population",
                 new JsonObject().put("population", -5));
         assertThat(negative.status()).isEqualTo(400);
-        assertThat(negative.body()).contains("Dân số");
+        assertThat(negative.body()).contains("'population'");
         assertThat(world.api.put("/api/v1/endpoints/999/households", new JsonObject().put("households", 5)).status())
                 .isEqualTo(404);
         assertThat(report("period=today&areaId=" + world.east).getJsonObject("total").getJsonObject("coverage")

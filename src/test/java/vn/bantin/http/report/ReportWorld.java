@@ -80,9 +80,10 @@ final class ReportWorld implements AutoCloseable {
         return new Speaker(id, agent, new RecordChain(agent.key()));
     }
 
-    /** An approved bulletin for the whole commune at {@code start}; returns its campaign id. */
-    long bulletin(String name, String topic, Instant start) throws Exception {
+    /** An approved bulletin for the whole commune, due {@code leadSeconds} after its asset is ready; its id. */
+    long bulletin(String name, String topic, int leadSeconds) throws Exception {
         JsonObject asset = api.approvedAsset(Ffmpeg.tone(dir, "ban-tin.wav", 1));
+        Instant start = Instant.now().plusSeconds(leadSeconds);
         LocalDate today = LocalDate.now(ZONE);
         String at = LocalDateTime.ofInstant(start.truncatedTo(ChronoUnit.SECONDS), ZONE).toString();
         HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", name).put("topic", topic)
@@ -107,7 +108,7 @@ final class ReportWorld implements AutoCloseable {
 
     /** The bulletin, due a few seconds from now, played to the end in Thôn Đông and missed in Thôn Tây. */
     long bulletinPlayedEastMissedWest() throws Exception {
-        long campaign = bulletin("Tuyên truyền Nghị quyết 57", "Chuyển đổi số", Instant.now().plusSeconds(4));
+        long campaign = bulletin("Tuyên truyền Nghị quyết 57", "Chuyển đổi số", 6);
         JsonObject eastEntry = onlyEntry(eastSpeaker);
         JsonObject westEntry = onlyEntry(westSpeaker);
         long start = eastEntry.getLong("start");
@@ -124,6 +125,7 @@ final class ReportWorld implements AutoCloseable {
     static void upload(Speaker s, JsonObject... records) {
         SignedAgent.Reply r = s.agent().postPlays(new JsonArray(java.util.List.of((Object[]) records)));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
+        assertThat(r.json().getInteger("stored")).as(r.text()).isEqualTo(records.length);
     }
 
     @Override

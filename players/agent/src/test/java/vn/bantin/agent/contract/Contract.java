@@ -2,13 +2,19 @@ package vn.bantin.agent.contract;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.jr.ob.JSON;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,10 +46,6 @@ final class Contract {
 
     static Map<String, Object> json(String exampleFile) {
         return parse(bytes(exampleFile));
-    }
-
-    static Map<String, Object> schema(String schemaFile) {
-        return parse(read(SCHEMAS.resolve(schemaFile)));
     }
 
     static Map<String, Object> parse(byte[] json) {
@@ -120,54 +122,20 @@ final class Contract {
         return out;
     }
 
-    /**
-     * What a message breaks of a schema: missing required fields and, for properties declaring a JSON
-     * {@code type} or an {@code enum}, values of another type (nested objects are checked the same way).
-     * {@code $ref}s are not followed. Empty when the message conforms as far as this reading goes.
-     */
-    @SuppressWarnings("unchecked")
-    static List<String> violations(Map<String, Object> schema, Map<String, Object> message) {
-        List<String> out = new ArrayList<>();
-        for (Object required : (List<Object>) schema.getOrDefault("required", List.of())) {
-            if (!message.containsKey(required)) {
-                out.add("missing required field \"" + required + "\"");
-            }
-        }
-        Map<String, Object> properties = (Map<String, Object>) schema.getOrDefault("properties", Map.of());
-        for (Map.Entry<String, Object> p : properties.entrySet()) {
-            if (!message.containsKey(p.getKey())) {
-                continue;
-            }
-            Map<String, Object> ps = (Map<String, Object>) p.getValue();
-            Object value = message.get(p.getKey());
-            Object type = ps.get("type");
-            if (type != null) {
-                List<Object> types = type instanceof List ? (List<Object>) type : List.of(type);
-                if (types.stream().noneMatch(t -> isOfType(value, (String) t))) {
-                    out.add("\"" + p.getKey() + "\" is " + value + ", not of type " + types);
-                }
-            }
-            Object values = ps.get("enum");
-            if (values != null && !((List<Object>) values).contains(value)) {
-                out.add("\"" + p.getKey() + "\" is " + value + ", not one of " + values);
-            }
-            if (value instanceof Map && ps.containsKey("properties")) {
-                violations(ps, (Map<String, Object>) value).forEach(v -> out.add(p.getKey() + ": " + v));
-            }
-        }
-        return out;
-    }
+    private static final String SCHEMA_BASE = "https://bantin.vn/contract/v1/";
+    private static final JsonSchemaFactory SCHEMA_FACTORY = JsonSchemaFactory.getInstance(
+            SpecVersion.VersionFlag.V202012,
+            b -> b.schemaMappers(m -> m.mapPrefix(SCHEMA_BASE, SCHEMAS.toUri().toString())));
+    private static final SchemaValidatorsConfig SCHEMA_CONFIG = SchemaValidatorsConfig.builder()
+            .formatAssertionsEnabled(true).build();
 
-    private static boolean isOfType(Object value, String type) {
-        return switch (type) {
-            case "null" -> value == null;
-            case "string" -> value instanceof String;
-            case "integer" -> value instanceof Integer || value instanceof Long || value instanceof java.math.BigInteger;
-            case "number" -> value instanceof Number;
-            case "boolean" -> value instanceof Boolean;
-            case "object" -> value instanceof Map;
-            case "array" -> value instanceof List;
-            default -> false;
-        };
+    /**
+     * What a message breaks of a contract schema (draft 2020-12, checked by a real validator with formats
+     * asserted and {@code $ref}s followed to the sibling files); empty when it conforms.
+     */
+    static List<String> violations(String schemaFile, Object message) {
+        JsonSchema schema = SCHEMA_FACTORY.getSchema(SchemaLocation.of(SCHEMA_BASE + schemaFile), SCHEMA_CONFIG);
+        return schema.validate(new ObjectMapper().valueToTree(message)).stream().map(ValidationMessage::toString)
+                .toList();
     }
 }

@@ -72,7 +72,7 @@ class PlayRecordContractTest {
         assertThat(verified.holds(3)).isFalse();
         assertThat(verified.notices()).containsExactly(Hashes.sha256Hex(((String) ((Map<?, ?>) ((List<?>) Contract
                 .json("plays-request.json").get("gapNotices")).get(0)).get("payload")).getBytes(StandardCharsets.UTF_8)));
-        assertThat(Contract.violations(Contract.schema("plays-response.schema.json"), Contract.parse(ack))).isEmpty();
+        assertThat(Contract.violations("plays-response.schema.json", Contract.parse(ack))).isEmpty();
         assertThatThrownBy(() -> verifier.verify(ack, signature, "ff".repeat(16), request))
                 .isInstanceOf(AckVerifier.AckRejected.class);
         assertThatThrownBy(() -> verifier.verify(ack, signature, batch, Contract.bytes("enroll-request.json")))
@@ -96,7 +96,7 @@ class PlayRecordContractTest {
 
         assertThat(payload).isEqualTo(example.get("payload"));
         assertThat(keys.signBase64(payload.getBytes(StandardCharsets.UTF_8))).isEqualTo(example.get("sig"));
-        assertThat(Contract.violations(Contract.schema("gap-notice-payload.schema.json"), Contract.parse(
+        assertThat(Contract.violations("gap-notice-payload.schema.json", Contract.parse(
                 payload.getBytes(StandardCharsets.UTF_8)))).isEmpty();
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
         SpooledRecord record = spool.append(new PlayRecord("e1", 3L, "NORMAL", "ONCE", "b".repeat(64), 5_000, 5_010L,
@@ -104,7 +104,7 @@ class PlayRecordContractTest {
         Map<String, Object> body = Contract.parse(Uploader.body("ab".repeat(16), List.of(record),
                 List.of(new GapNotices.Notice(payload, (String) example.get("sig")))));
         assertThat(body.keySet()).containsExactlyElementsOf(Contract.json("plays-request.json").keySet());
-        assertThat(Contract.violations(Contract.schema("plays-request.schema.json"), body)).isEmpty();
+        assertThat(Contract.violations("plays-request.schema.json", body)).isEmpty();
     }
 
     @Test
@@ -132,7 +132,7 @@ class PlayRecordContractTest {
         Map<String, Object> payload = Contract.parse(written.payload().getBytes(StandardCharsets.UTF_8));
         assertThat(payload.keySet())
                 .containsExactlyInAnyOrderElementsOf(Contract.json("play-record-payload.json").keySet());
-        assertThat(Contract.violations(Contract.schema("play-record-payload.schema.json"), payload)).isEmpty();
+        assertThat(Contract.violations("play-record-payload.schema.json", payload)).isEmpty();
     }
 
     @Test
@@ -144,10 +144,9 @@ class PlayRecordContractTest {
                         PlayRecord.Outcome.MISSED, "reached 2000 ms late", 0, "v1")),
                 spool.append(new PlayRecord(null, null, "NORMAL", "ONCE", "c".repeat(64), 8_000, null, null,
                         PlayRecord.Outcome.FAILED, "media not in cache", 0, null)));
-        Map<String, Object> schema = Contract.schema("play-record-payload.schema.json");
         for (SpooledRecord r : written) {
             Map<String, Object> payload = Contract.parse(r.payload().getBytes(StandardCharsets.UTF_8));
-            assertThat(Contract.violations(schema, payload)).as(r.payload()).isEmpty();
+            assertThat(Contract.violations("play-record-payload.schema.json", payload)).as(r.payload()).isEmpty();
             assertThat(Ed25519.verify(Contract.devicePublicKey(), r.payload().getBytes(StandardCharsets.UTF_8), r.sig()))
                     .isTrue();
         }

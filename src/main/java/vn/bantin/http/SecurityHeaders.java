@@ -1,0 +1,33 @@
+package vn.bantin.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Headers on every answer, page or API: a content security policy that allows only the server's own scripts,
+ * styles and connections (no inline script, no framing), no MIME sniffing, no referrer sent elsewhere. API
+ * answers are never stored ({@link WebUi} has the page revalidated on every load).
+ */
+public final class SecurityHeaders implements Handler<RoutingContext> {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
+            + " form-action 'self'; frame-ancestors 'none'";
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        HttpServerResponse res = ctx.response();
+        res.putHeader("Content-Security-Policy", CSP).putHeader("X-Frame-Options", "DENY")
+                .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+        String path = ctx.request().path();
+        if (path.startsWith("/api/") || path.startsWith("/agent/")) {
+            ctx.addHeadersEndHandler(v -> {
+                if (!res.headers().contains("Cache-Control")) {
+                    res.putHeader("Cache-Control", "no-store");
+                }
+            });
+        }
+        ctx.next();
+    }
+}

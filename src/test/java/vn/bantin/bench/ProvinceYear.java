@@ -1,0 +1,193 @@
+package vn.bantin.bench;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.bantin.app.report.ReportRollups;
+import vn.bantin.domain.AssetKind;
+import vn.bantin.domain.BroadcastClass;
+import vn.bantin.domain.EndpointKind;
+import vn.bantin.domain.EndpointStatus;
+import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.PlayOutcome;
+import vn.bantin.evidence.PlayRecordPayload;
+import vn.bantin.evidence.report.ExpectedItem;
+import vn.bantin.store.AreaRepository;
+import vn.bantin.store.Database;
+import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.Sql;
+import vn.bantin.store.StoredPlay;
+
+/**
+ * One province, one year (2025), 1,000 endpoints, 10,000 signed records each: loaded straight into the database
+ * by the bulk path: the records inserted as ingest inserts them and counted with the plan by
+ * ReportRollups.bulkLoaded (the same rules as ingest, written once; RollupEqualityTest holds the two equal), one
+ * transaction per endpoint. Per endpoint and day: eight bulletins
+ * (06:00–06:45, 17:00–17:45) and a two-hour loop from 19:00 of nineteen six-minute items; an alert on 145 days.
+ */
+final class ProvinceYear {
+
+    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final int COMMUNES = 20;
+    static final int HAMLETS = 2;
+    static final int PER_HAMLET = 25;
+    static final int CAMPAIGNS = 12;
+    static final int RECORDS_PER_ENDPOINT = Integer.getInteger("bench.records.per.endpoint", 10_000);
+    static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
+    static final String[] TOPICS = {"Chuyển đổi số", "Nghị quyết 57", "An toàn giao thông", "Phòng chống thiên tai"};
+    private static final int BATCH = 2_000;
+    private static final long MIN = 60_000;
+
+    private ProvinceYear() {
+    }
+
+    static void load(Path dataDir) throws Exception {
+        String url = System.getProperty("bench.db.url");
+        long t0 = System.nanoTime();
+        try (Database db = Database.open(url, "SA", "")) {
+            List<long[]> endpoints = setUp(db);
+            ReportRollups rollups = new ReportRollups(new AreaRepository());
+            AtomicLong stored = new AtomicLong();
+            AtomicLong done = new AtomicLong();
+            new ForkJoinPool(Integer.getInteger("bench.load.threads", 2)).submit(() -> endpoints.parallelStream()
+                    .forEach(e -> {
+                        loadEndpoint(db, rollups, e[0], stored);
+                        if (done.incrementAndGet() % 100 == 0) {
+                            System.out.printf("#   %d endpoints, %d records, %.0f s%n", done.get(), stored.get(),
+                                    (System.nanoTime() - t0) / 1e9);
+                        }
+                    })).get();
+            System.out.printf("# loaded %d signed records for %d endpoints in %.0f s%n", stored.get(),
+                    endpoints.size(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    /** Areas with populations, endpoints with households, campaigns with topics, their assets. */
+    private static List<long[]> setUp(Database db) {
+        return db.tx(c -> {
+            AreaRepository areas = new AreaRepository();
+            EndpointRepository endpoints = new EndpointRepository();
+            long province = areas.insert(c, null, "Tỉnh Ninh Bình", ZONE, null);
+            List<long[]> out = new ArrayList<>();
+            for (int i = 1; i <= CAMPAIGNS; i++) {
+                Sql.insert(c, "INSERT INTO campaign (name, broadcast_class, rank_in_class, start_date, end_date,"
+                        + " approved, volume, topic, created_at) VALUES (?, 'NORMAL', 0, ?, ?, TRUE, 80, ?, 0)",
+                        "Chiến dịch " + i, FIRST, FIRST.plusYears(1).minusDays(1), TOPICS[i % TOPICS.length]);
+                Sql.insert(c, "INSERT INTO asset (sha256, name, kind, size_bytes, duration_ms, approved, created_at)"
+                        + " VALUES (?, ?, 'AUDIO', 1000, 300000, TRUE, 0)", sha(i), "ban-tin-" + i + ".mp3");
+            }
+            for (int m = 0; m < COMMUNES; m++) {
+                long commune = areas.insert(c, province, "Xã " + (m + 1), null, null);
+                Sql.update(c, "UPDATE area SET population = ? WHERE id = ?", 12_000L, commune);
+                for (int h = 0; h < HAMLETS; h++) {
+                    long hamlet = areas.insert(c, commune, "Thôn " + (m + 1) + "." + (h + 1), null, null);
+                    Sql.update(c, "UPDATE area SET population = ? WHERE id = ?", 4_000L + h * 1_000, hamlet);
+                    for (int e = 0; e < PER_HAMLET; e++) {
+                        long id = endpoints.insert(c, "Cụm loa " + (m + 1) + "." + (h + 1) + "." + (e + 1),
+                                EndpointKind.SPEAKER, hamlet, Set.of(), EndpointStatus.ACTIVE, 0);
+                        Sql.update(c, "UPDATE endpoint SET households = ? WHERE id = ?", 150L, id);
+                        out.add(new long[] {id});
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static void loadEndpoint(Database db, ReportRollups rollups, long endpointId, AtomicLong stored) {
+        BenchAgent agent = new BenchAgent();
+        Random random = new Random(endpointId);
+        List<StoredPlay> rows = new ArrayList<>(RECORDS_PER_ENDPOINT);
+        List<PlayRecordPayload> fields = new ArrayList<>(RECORDS_PER_ENDPOINT);
+        int alerts = 0;
+        for (LocalDate d = FIRST; agent.seq() < RECORDS_PER_ENDPOINT; d = d.plusDays(1)) {
+            for (ExpectedItem item : day(endpointId, d)) {
+                if (item.mode() == SlotMode.ONCE) {
+                    add(endpointId, agent, item.entryId(), item.campaignId(), SlotMode.ONCE, item.startMs(),
+                            onceOutcome(random), 5 * MIN, rows, fields);
+                } else {
+                    for (int i = 0; i < 19; i++) {
+                        add(endpointId, agent, item.entryId(), item.campaignId(), SlotMode.LOOP,
+                                item.startMs() + i * 6 * MIN, random.nextInt(33) == 0 ? PlayOutcome.FAILED
+                                        : PlayOutcome.PLAYED, 6 * MIN, rows, fields);
+                    }
+                }
+            }
+            if (d.getDayOfYear() % 5 < 2 && alerts++ < RECORDS_PER_ENDPOINT - 27 * 365) {
+                add(endpointId, agent, "alert-" + d, null, SlotMode.ONCE, dayStart(d) + 12 * 60 * MIN,
+                        PlayOutcome.PLAYED, MIN, rows, fields);
+            }
+        }
+        PlayRecordRepository repo = new PlayRecordRepository();
+        db.tx(c -> {
+            new EndpointRepository().bindKey(c, endpointId, agent.deviceId(), agent.key.publicKeyBase64(), "{}",
+                    EndpointStatus.ACTIVE);
+            for (int i = 0; i < rows.size(); i += BATCH) {
+                repo.insertAll(c, rows.subList(i, Math.min(rows.size(), i + BATCH)));
+            }
+            rollups.bulkLoaded(c, endpointId, agent.deviceId(), dayStart(FIRST), plan(endpointId), fields);
+            return null;
+        });
+        stored.addAndGet(rows.size());
+    }
+
+    private static void add(long endpointId, BenchAgent agent, String entryId, Long campaign, SlotMode mode, long scheduled,
+                            PlayOutcome outcome, long lengthMs, List<StoredPlay> rows, List<PlayRecordPayload> fields) {
+        Long start = outcome == PlayOutcome.MISSED ? null : scheduled + 40;
+        Long end = start == null ? null : start + (outcome == PlayOutcome.FAILED ? 0
+                : outcome == PlayOutcome.INTERRUPTED ? lengthMs / 3 : lengthMs);
+        String sha = sha(campaign == null ? 0 : campaign);
+        String prev = agent.prevHash();
+        String[] rec = agent.next(entryId, campaign, mode.name(), sha, scheduled, start, end, outcome.name());
+        PlayRecordPayload p = new PlayRecordPayload(agent.deviceId(), agent.seq(), prev, entryId,
+                campaign, BroadcastClass.NORMAL, mode, sha, scheduled, start, end, outcome,
+                outcome == PlayOutcome.PLAYED ? null : "mất điện", 0, null);
+        fields.add(p);
+        rows.add(new StoredPlay(agent.deviceId(), agent.seq(), endpointId, rec[0], rec[1], rec[2], prev, entryId, campaign,
+                "NORMAL", mode.name(), sha, scheduled, start, end, outcome.name(), p.reason(), false, 0));
+    }
+
+    private static PlayOutcome onceOutcome(Random random) {
+        int roll = random.nextInt(100);
+        return roll < 90 ? PlayOutcome.PLAYED : roll < 94 ? PlayOutcome.MISSED : roll < 97 ? PlayOutcome.INTERRUPTED
+                : PlayOutcome.FAILED;
+    }
+
+    static List<ExpectedItem> plan(long endpointId) {
+        List<ExpectedItem> items = new ArrayList<>();
+        for (LocalDate d = FIRST; d.getYear() == FIRST.getYear(); d = d.plusDays(1)) {
+            items.addAll(day(endpointId, d));
+        }
+        return items;
+    }
+
+    private static List<ExpectedItem> day(long endpointId, LocalDate d) {
+        List<ExpectedItem> items = new ArrayList<>(9);
+        long start = dayStart(d);
+        for (int s = 0; s < 8; s++) {
+            long at = start + (s < 4 ? 6 * 60 + s * 15 : 17 * 60 + (s - 4) * 15) * MIN;
+            items.add(new ExpectedItem(endpointId, "s" + s + "/" + d + "/" + endpointId, 1 + (s + endpointId) % 8,
+                    SlotMode.ONCE, at, at + 5 * MIN, Map.of(AssetKind.AUDIO, 5 * MIN), null));
+        }
+        long loop = start + 19 * 60 * MIN;
+        items.add(new ExpectedItem(endpointId, "loop/" + d + "/" + endpointId, 9 + endpointId % 4, SlotMode.LOOP,
+                loop, loop + 120 * MIN, Map.of(AssetKind.AUDIO, 6 * MIN), null));
+        return items;
+    }
+
+    static long dayStart(LocalDate d) {
+        return d.atStartOfDay(ZONE).toInstant().toEpochMilli();
+    }
+
+    static String sha(long campaign) {
+        return String.format("%064x", campaign + 1);
+    }
+}
