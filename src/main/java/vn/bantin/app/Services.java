@@ -170,7 +170,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 new AuditTrail(db, new AuditRepository(), scope, clock),
-                LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
+                LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, alertRepo, scope, clock,
                         OFFLINE_AFTER));
     }
 }

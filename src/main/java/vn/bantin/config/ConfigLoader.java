@@ -34,6 +34,9 @@ public final class ConfigLoader {
     public static final String LOGIN_WINDOW_SECONDS = "login.window.seconds";
     public static final String ARGON2_MEMORY_KIB = "password.argon2.memory.kib";
     public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
+    public static final String MAP_TILE_URL = "ui.map.tiles.url";
+    public static final String MAP_ATTRIBUTION = "ui.map.tiles.attribution";
+    public static final String MAP_MAX_ZOOM = "ui.map.max.zoom";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -81,7 +84,9 @@ public final class ConfigLoader {
                 blankToNull(get(ADMIN_TOKEN, "")),
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
-                access());
+                access(),
+                new MapConfig(blankToNull(get(MAP_TILE_URL, "")), blankToNull(get(MAP_ATTRIBUTION, "")),
+                        parseInt(MAP_MAX_ZOOM, get(MAP_MAX_ZOOM, "18"))));
     }
 
     private AccessConfig access() {
