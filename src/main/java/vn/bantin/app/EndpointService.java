@@ -140,7 +140,7 @@ public final class EndpointService {
         }
     }
 
-    private static Set<String> cleanTags(List<String> tags) {
+    static Set<String> cleanTags(List<String> tags) {
         Set<String> out = new LinkedHashSet<>();
         for (String t : tags) {
             String tag = t.trim();

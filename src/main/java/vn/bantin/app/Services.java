@@ -26,6 +26,7 @@ import vn.bantin.store.AlertReviewRepository;
 import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.AreaPolicyRepository;
 import vn.bantin.store.AuditRepository;
+import vn.bantin.store.LifecycleRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
@@ -50,7 +51,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        ReportExports reportExports, CoverageService coverage,
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
-                       Approval approval, AuditTrail audit, LiveServices live) {
+                       Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle) {
 
     /** Three missed heartbeats (the agent's default interval is 30 s) and an endpoint counts as offline. */
     public static final Duration OFFLINE_AFTER = Duration.ofSeconds(90);
@@ -171,6 +172,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 new AuditTrail(db, new AuditRepository(), scope, clock),
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, alertRepo, scope, clock,
-                        OFFLINE_AFTER));
+                        OFFLINE_AFTER),
+                new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines));
     }
 }

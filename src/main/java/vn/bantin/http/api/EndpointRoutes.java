@@ -8,6 +8,7 @@ import vn.bantin.domain.Endpoint;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
@@ -38,7 +39,7 @@ public final class EndpointRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> endpoints.all(actor).stream().map(EndpointRoutes::toJson).toList());
+        blocking.respond(ctx, () -> endpoints.all(actor).stream().map(EndpointRoutes::toJson).toList(), ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {
