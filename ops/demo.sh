@@ -66,6 +66,7 @@ state.dir=$state
 kind=$kind
 name=$name
 enrollment.code=$(cat "$DATA/agents/$name.code" 2>/dev/null || true)
+controller.key.fingerprint=$(cat "$DATA/agents/controller.fingerprint" 2>/dev/null || true)
 mpv.args=$MPV_ARGS
 # a demo reports its facts every minute (30 min by default in the field), so the endpoint page fills in soon
 heartbeat.seconds=60

@@ -46,6 +46,10 @@ public final class ApprovalService {
         return act(actor, kind, id, (c, owner) -> approvals.reject(c, actor, kind, id, reason));
     }
 
+    public Approvals.State archive(Actor actor, Kind kind, long id) {
+        return act(actor, kind, id, (c, owner) -> approvals.archive(c, actor, kind, id));
+    }
+
     public Approvals.State withdraw(Actor actor, Kind kind, long id) {
         return act(actor, kind, id, (c, owner) -> approvals.withdraw(c, actor, kind, id));
     }

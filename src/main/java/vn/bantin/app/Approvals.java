@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 
 import static vn.bantin.domain.ApprovalStatus.APPROVED;
+import static vn.bantin.domain.ApprovalStatus.ARCHIVED;
 import static vn.bantin.domain.ApprovalStatus.DRAFT;
 import static vn.bantin.domain.ApprovalStatus.REJECTED;
 import static vn.bantin.domain.ApprovalStatus.SUBMITTED;
@@ -48,7 +49,7 @@ public final class Approvals {
 
     public void submit(Connection c, Actor actor, Kind kind, long id) throws SQLException {
         ApprovalStatus now = status(c, kind, id);
-        if (now != DRAFT && now != REJECTED) {
+        if (now != DRAFT && now != REJECTED && now != ARCHIVED) {
             throw wrongState(now, "gửi duyệt / submit");
         }
         move(c, kind, id, "SUBMITTED", SUBMITTED, actor, null);
@@ -62,7 +63,7 @@ public final class Approvals {
         if (now == APPROVED) {
             return;
         }
-        if (now == DRAFT || now == REJECTED) {
+        if (now == DRAFT || now == REJECTED || now == ARCHIVED) {
             if (!selfAllowed) {
                 throw new ApiException(409, "not_submitted", "Cần gửi duyệt trước, người khác sẽ duyệt / Submit it"
                         + " first; someone else approves it");
@@ -92,6 +93,13 @@ public final class Approvals {
     public void withdraw(Connection c, Actor actor, Kind kind, long id) throws SQLException {
         if (status(c, kind, id) != DRAFT) {
             move(c, kind, id, "WITHDRAWN", DRAFT, actor, null);
+        }
+    }
+
+    /** Kept with its history but off the air and out of the way; submitting it again brings it back. */
+    public void archive(Connection c, Actor actor, Kind kind, long id) throws SQLException {
+        if (status(c, kind, id) != ARCHIVED) {
+            move(c, kind, id, "ARCHIVED", ARCHIVED, actor, null);
         }
     }
 

@@ -59,7 +59,7 @@ public final class AreaService {
         return created;
     }
 
-    private static ZoneId zone(String raw) {
+    static ZoneId zone(String raw) {
         if (raw == null || raw.isBlank()) {
             return null;
         }
@@ -71,7 +71,7 @@ public final class AreaService {
         }
     }
 
-    private static LocalTime time(String raw) {
+    static LocalTime time(String raw) {
         if (raw == null) {
             throw ApiException.badRequest("bad_time", "Giờ im lặng cần cả 'from' và 'to' / Quiet hours need both"
                     + " 'from' and 'to'");

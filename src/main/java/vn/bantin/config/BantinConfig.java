@@ -9,7 +9,8 @@ import java.nio.file.Path;
  */
 public record BantinConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, long maxUploadBytes, String adminToken,
-                           long timelineHorizonDays, String defaultZone, AccessConfig access, MapConfig map) {
+                           long timelineHorizonDays, String defaultZone, AccessConfig access,
+                           TrustConfig trust, MapConfig map) {
 
     public Path mediaDir() {
         return dataDir.resolve("media");

@@ -34,6 +34,12 @@ public final class ConfigLoader {
     public static final String LOGIN_WINDOW_SECONDS = "login.window.seconds";
     public static final String ARGON2_MEMORY_KIB = "password.argon2.memory.kib";
     public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
+    public static final String ENROLLMENT_PENDING_MAX = "enrollment.pending.max";
+    public static final String ENROLLMENT_PER_MINUTE = "enrollment.calls.per.minute";
+    public static final String ENROLLMENT_NEW_PER_HOUR = "enrollment.new.per.hour";
+    public static final String TLS_CERT_FILE = "tls.cert.file";
+    public static final String TLS_KEY_FILE = "tls.key.file";
+    public static final String HTTP_PLAIN = "http.plain";
     public static final String MAP_TILE_URL = "ui.map.tiles.url";
     public static final String MAP_ATTRIBUTION = "ui.map.tiles.attribution";
     public static final String MAP_MAX_ZOOM = "ui.map.max.zoom";
@@ -85,8 +91,25 @@ public final class ConfigLoader {
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
+                trust(),
                 new MapConfig(blankToNull(get(MAP_TILE_URL, "")), blankToNull(get(MAP_ATTRIBUTION, "")),
                         parseInt(MAP_MAX_ZOOM, get(MAP_MAX_ZOOM, "18"))));
+    }
+
+    private TrustConfig trust() {
+        String cert = blankToNull(get(TLS_CERT_FILE, ""));
+        String key = blankToNull(get(TLS_KEY_FILE, ""));
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("Config " + TLS_CERT_FILE + " and " + TLS_KEY_FILE
+                    + " go together: set both for HTTPS, or neither");
+        }
+        return new TrustConfig(
+                parseInt(ENROLLMENT_PENDING_MAX, get(ENROLLMENT_PENDING_MAX, "200")),
+                parseInt(ENROLLMENT_PER_MINUTE, get(ENROLLMENT_PER_MINUTE, "30")),
+                parseInt(ENROLLMENT_NEW_PER_HOUR, get(ENROLLMENT_NEW_PER_HOUR, "20")),
+                cert == null ? null : Path.of(cert),
+                key == null ? null : Path.of(key),
+                Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
     }
 
     private AccessConfig access() {

@@ -44,7 +44,13 @@ public final class Blocking {
     }
 
     public <T> void respond(RoutingContext ctx, Callable<T> work, BiConsumer<RoutingContext, T> onSuccess) {
-        run(work).onSuccess(v -> onSuccess.accept(ctx, v)).onFailure(ctx::fail);
+        run(work).onSuccess(v -> {
+            try {
+                onSuccess.accept(ctx, v);
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
+        }).onFailure(ctx::fail);
     }
 
     /** The common case: 200 with the result as JSON. */

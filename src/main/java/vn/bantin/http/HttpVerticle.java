@@ -32,6 +32,7 @@ import vn.bantin.http.api.UserRoutes;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.access.AuditHandler;
 import vn.bantin.http.api.AuditRoutes;
+import vn.bantin.http.api.LifecycleRoutes;
 import vn.bantin.http.access.ManagementAuth;
 import vn.bantin.http.access.OperationPermissions;
 import vn.bantin.access.Permission;
@@ -105,6 +106,7 @@ public final class HttpVerticle extends VerticleBase {
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
         new AuditRoutes(services.audit(), blocking).mount(api);
+        new LifecycleRoutes(services.lifecycle(), services.areas(), services.endpoints(), blocking).mount(api);
         ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
         new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);

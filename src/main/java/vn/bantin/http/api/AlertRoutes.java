@@ -10,6 +10,7 @@ import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.app.AlertReviews;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.store.AlertReviewRepository.Review;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
@@ -44,11 +45,11 @@ public final class AlertRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> {
+        blocking.respond(ctx, () -> {
             Map<Long, Review> all = reviews.all();
             return alerts.all(actor).stream().map(a -> withReview(toJson(a), Optional.ofNullable(all.get(a.id()))))
                     .toList();
-        });
+        }, ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {

@@ -19,7 +19,7 @@ import java.util.function.BiFunction;
 
 /**
  * The approval steps of assets and campaigns alike: {@code POST <items>/{id}/submit | approve | reject
- * {"reason"} | unapprove}, each answering the item with its {@code approval} (status and history).
+ * {"reason"} | unapprove | archive}, each answering the item with its {@code approval} (status and history).
  */
 public final class ApprovalRoutes {
 
@@ -37,6 +37,8 @@ public final class ApprovalRoutes {
                 (actor, id) -> approvals.submit(actor, kind, id)));
         api.post(items + "/:id/approve", Permission.CONTENT_APPROVE, ctx -> step(ctx, kind, item,
                 (actor, id) -> approvals.approve(actor, kind, id)));
+        api.post(items + "/:id/archive", Permission.CONTENT_WRITE, ctx -> step(ctx, kind, item,
+                (actor, id) -> approvals.archive(actor, kind, id)));
         api.post(items + "/:id/unapprove", Permission.CONTENT_APPROVE, ctx -> step(ctx, kind, item,
                 (actor, id) -> approvals.withdraw(actor, kind, id)));
         api.post(items + "/:id/reject", Permission.CONTENT_APPROVE, ctx -> {

@@ -9,6 +9,7 @@ import vn.bantin.domain.Area;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.JsonInput;
@@ -40,7 +41,7 @@ public final class AreaRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> areas.all(actor).stream().map(AreaRoutes::toJson).toList());
+        blocking.respond(ctx, () -> areas.all(actor).stream().map(AreaRoutes::toJson).toList(), ListPage::ok);
     }
 
     private void create(RoutingContext ctx) {

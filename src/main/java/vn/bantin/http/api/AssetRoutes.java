@@ -12,6 +12,7 @@ import vn.bantin.domain.Asset;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.store.ApprovalRepository.Kind;
@@ -81,8 +82,8 @@ public final class AssetRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> assets.all(actor).stream().map(v -> approvals.withApproval(actor, Kind.ASSET,
-                v.stored().asset().id(), toJson(v))).toList());
+        blocking.respond(ctx, () -> assets.all(actor).stream().map(v -> approvals.withApproval(actor, Kind.ASSET,
+                v.stored().asset().id(), toJson(v))).toList(), ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {

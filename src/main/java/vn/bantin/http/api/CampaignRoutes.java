@@ -11,6 +11,7 @@ import vn.bantin.domain.Slot;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.store.ApprovalRepository.Kind;
@@ -43,8 +44,8 @@ public final class CampaignRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> campaigns.all(actor).stream().map(c -> approvals.withApproval(actor, Kind.CAMPAIGN,
-                c.id(), toJson(c))).toList());
+        blocking.respond(ctx, () -> campaigns.all(actor).stream().map(c -> approvals.withApproval(actor, Kind.CAMPAIGN,
+                c.id(), toJson(c))).toList(), ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {

@@ -11,6 +11,7 @@ import vn.bantin.app.MediaJobService;
 import vn.bantin.app.ScopedJobs;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.EventStreamResponse;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.PathParams;
@@ -46,7 +47,7 @@ public final class JobRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> scoped.recent(actor, 100).stream().map(JobRoutes::toJson).toList());
+        blocking.respond(ctx, () -> scoped.recent(actor, 100).stream().map(JobRoutes::toJson).toList(), ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {

@@ -7,6 +7,7 @@ import vn.bantin.app.PlayQueryService;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.store.StoredPlay;
@@ -35,8 +36,9 @@ public final class PlayRoutes {
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("bad_limit", "limit phải là số / limit must be a number");
         }
-        int bounded = Math.max(1, Math.min(limit, 1000));
-        blocking.json(ctx, () -> plays.recent(actor, bounded).stream().map(PlayRoutes::toJson).toList());
+        int bounded = Math.max(1, Math.min(limit, ListPage.MAX_LIMIT));
+        blocking.respond(ctx, () -> plays.recent(actor, bounded).stream().map(PlayRoutes::toJson).toList(),
+                ListPage::ok);
     }
 
     private void evidence(RoutingContext ctx) {

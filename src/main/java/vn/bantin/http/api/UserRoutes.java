@@ -8,6 +8,7 @@ import vn.bantin.access.Role;
 import vn.bantin.app.ApiTokenService;
 import vn.bantin.app.UserService;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.ListPage;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
@@ -40,7 +41,7 @@ public final class UserRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> users.list(actor).stream().map(PeopleJson::user).toList());
+        blocking.respond(ctx, () -> users.list(actor).stream().map(PeopleJson::user).toList(), ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {
@@ -90,7 +91,7 @@ public final class UserRoutes {
 
     private void listTokens(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.json(ctx, () -> tokens.list(actor).stream().map(PeopleJson::token).toList());
+        blocking.respond(ctx, () -> tokens.list(actor).stream().map(PeopleJson::token).toList(), ListPage::ok);
     }
 
     /** {"name", "role", "areaId"} → 201 with the plain token, shown this once. */
