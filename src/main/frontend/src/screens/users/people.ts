@@ -2,7 +2,8 @@ import { api, ApiFailure, type ApiError } from '../../api/client';
 import type { components } from '../../api/schema';
 import type { Role } from '../../session/session';
 
-export type User = components['schemas']['User'];
+/** A stored user: only the configured admin token's caller has no id, and it is never listed. */
+export type User = components['schemas']['User'] & { id: number };
 export type ApiToken = components['schemas']['ApiToken'];
 
 export interface UserFilter {
@@ -36,8 +37,9 @@ export async function userPage(f: UserFilter, offset: number, limit: number): Pr
   if (f.status) query.disabled = String(f.status === 'disabled');
   const { data, error, response } = await api.GET('/api/v1/users', { params: { query: query as never } });
   if (!response.ok || !data) throw new ApiFailure(response.status, (error ?? {}) as ApiError);
+  const listed = data as User[];
   const total = response.headers.get('X-Total-Count');
-  if (total !== null) return { users: data, total: Number(total) };
-  const all = data.filter((u) => matches(u, f)).sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
+  if (total !== null) return { users: listed, total: Number(total) };
+  const all = listed.filter((u) => matches(u, f)).sort((a, b) => a.displayName.localeCompare(b.displayName, 'vi'));
   return { users: all.slice(offset, offset + limit), total: all.length };
 }
