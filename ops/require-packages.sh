@@ -5,7 +5,8 @@
 #   maven + a JDK 17: building; nodejs + npm: building the web UI (src/main/frontend); chromium: the web UI's
 #   browser tests (driven by playwright-core from the UI's own npm packages, no browser download);
 #   fonts-dejavu-core: a font with every Vietnamese letter, embedded in report PDFs; poppler-utils: pdftoppm,
-#   drawing report PDFs as images in tests.
+#   drawing report PDFs as images in tests; postgresql: the evidence tests run the controller on a real
+#   PostgreSQL server too (started by the test in a temporary directory, never as a system service).
 set -euo pipefail
 
 missing=()
@@ -21,6 +22,7 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

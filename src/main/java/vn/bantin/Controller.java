@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.app.Services;
 import vn.bantin.config.BantinConfig;
+import vn.bantin.config.EvidenceConfig;
 import vn.bantin.http.HttpVerticle;
 import vn.bantin.http.access.OperationPermissions;
 import vn.bantin.security.AdminCredential;
@@ -25,7 +26,7 @@ public final class Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
     private static final long UPLOAD_SWEEP_MS = 60 * 60 * 1000;
-    private static final long LIVENESS_SWEEP_MS = 5_000;
+    private static final long PRESENCE_SWEEP_MAX_MS = 15_000;
 
     private final Vertx vertx;
     private final Database db;
@@ -40,6 +41,11 @@ public final class Controller {
     }
 
     public static Future<Controller> start(Vertx vertx, BantinConfig config) {
+        return start(vertx, config, Clock.systemUTC());
+    }
+
+    /** With the clock every service reads (tests move it to see days pass). */
+    public static Future<Controller> start(Vertx vertx, BantinConfig config, Clock clock) {
         return vertx.executeBlocking(() -> {
             Files.createDirectories(config.dataDir());
             Files.createDirectories(config.uploadTempDir());
@@ -47,17 +53,24 @@ public final class Controller {
         }).compose(db -> {
             try {
                 Optional<AdminCredential> admin = adminCredential(config);
-                Services services = Services.create(vertx, db, config, Clock.systemUTC());
+                Services services = Services.create(vertx, db, config, clock);
                 HttpVerticle http = new HttpVerticle(config, services, admin);
                 return vertx.executeBlocking(() -> {
                     offerSetup(services, config, admin.isPresent());
                     services.jobs().start();
                     services.uploads().sweep();
+                    services.presence().resume();
                     return null;
                 }).compose(x -> vertx.deployVerticle(http))
                         .map(id -> {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
-                            vertx.setPeriodic(LIVENESS_SWEEP_MS, t -> services.live().endpoints().sweep());
+                            keepEvidence(vertx, services, config.evidence());
+                            long sweep = Math.max(250, Math.min(PRESENCE_SWEEP_MAX_MS,
+                                    config.agentLink().offlineAfter().toMillis() / 4));
+                            vertx.setPeriodic(sweep, t -> vertx.executeBlocking(() -> {
+                                services.presence().sweep();
+                                return null;
+                            }));
                             return new Controller(vertx, db, services, http);
                         })
                         .onFailure(e -> {
@@ -69,6 +82,21 @@ public final class Controller {
                 return Future.failedFuture(e);
             }
         }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port()));
+    }
+
+    /**
+     * The plan is recorded at startup and on a period (an hour by default), so the horizon stays filled with
+     * no change and no pull; expected plays that ended without a record are classified on another.
+     */
+    private static void keepEvidence(Vertx vertx, Services services, EvidenceConfig every) {
+        Runnable record = () -> vertx.executeBlocking(() -> {
+            services.evidence().plans().recordAll();
+            return null;
+        }, false).onFailure(e -> LOG.error("recording the plan failed", e));
+        record.run();
+        vertx.setPeriodic(every.planRefresh().toMillis(), t -> record.run());
+        vertx.setPeriodic(every.classifyEvery().toMillis(), t -> vertx.executeBlocking(services.evidence().classifier()::run, false)
+                .onFailure(e -> LOG.error("classifying expected plays failed", e)));
     }
 
     private static Optional<AdminCredential> adminCredential(BantinConfig config) {
@@ -89,7 +117,8 @@ public final class Controller {
         SetupTokenFile file = new SetupTokenFile(config.dataDir());
         file.ensure();
         LOG.warn("No user yet. Make the first admin with the one-time setup token in {} (readable by the"
-                + " controller's account only): open the web UI, or POST /api/v1/setup", file.path());
+                + " controller's account only) through POST /api/v1/setup, or stop the controller and run it with"
+                + " create-admin --username NAME", file.path());
     }
 
     /** Every management operation with the permission its route declared. */

@@ -4,12 +4,12 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /** Parses the YYYY-MM-DD dates staff type, refusing anything else in words. */
-final class LocalDates {
+public final class LocalDates {
 
     private LocalDates() {
     }
 
-    static LocalDate parse(String field, String raw) {
+    public static LocalDate parse(String field, String raw) {
         try {
             if (raw == null) {
                 throw new DateTimeException("missing");

@@ -1,18 +1,23 @@
 package vn.bantin.app;
 
+import vn.bantin.app.evidence.NamesAtPlayTime;
 import vn.bantin.app.report.ReportRollups;
 import vn.bantin.evidence.GapNotice;
 import vn.bantin.evidence.InvalidPayloadException;
 import vn.bantin.evidence.PlayAck;
 import vn.bantin.evidence.PlayBatchVerifier;
+import vn.bantin.evidence.PlayNames;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.SeqRanges;
 import vn.bantin.evidence.SignedRecord;
 import vn.bantin.evidence.StoredRecords;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.store.Database;
+import vn.bantin.store.DeviceKeyRepository;
 import vn.bantin.store.EndpointRepository.DeviceRow;
+import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.GapNoticeRepository;
+import vn.bantin.store.PlayNameRepository;
 import vn.bantin.store.PlayRecordRepository;
 import vn.bantin.store.RefusedRecord;
 import vn.bantin.store.SeqRangeRepository;
@@ -44,19 +49,25 @@ public final class PlayIngestService {
     private final PlayRecordRepository plays;
     private final SeqRangeRepository ranges;
     private final GapNoticeRepository notices;
+    private final EvidenceNames names;
     private final Function<byte[], String> signer;
     private final Clock clock;
     private final ReportRollups rollups;
     private final Object[] deviceLocks = new Object[64];
     private final List<Consumer<List<StoredPlay>>> storedListeners = new CopyOnWriteArrayList<>();
 
+    /** What ingest reads and writes besides the records: names at play time and the device keys. */
+    public record EvidenceNames(ExpectedPlayRepository expected, PlayNameRepository names, DeviceKeyRepository keys) {
+    }
+
     public PlayIngestService(Database db, PlayRecordRepository plays, SeqRangeRepository ranges,
-                             GapNoticeRepository notices, Function<byte[], String> signer, Clock clock,
-                             ReportRollups rollups) {
+                             GapNoticeRepository notices, EvidenceNames names, Function<byte[], String> signer,
+                             Clock clock, ReportRollups rollups) {
         this.db = db;
         this.plays = plays;
         this.ranges = ranges;
         this.notices = notices;
+        this.names = names;
         this.signer = signer;
         this.clock = clock;
         this.rollups = rollups;
@@ -98,7 +109,12 @@ public final class PlayIngestService {
                           List<StoredPlay> storedNow) throws SQLException {
         String deviceId = device.deviceId();
         PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(deviceId, key, batch.records(), stored(c, deviceId));
-        List<StoredPlay> rows = plan.toStore().stream().map(r -> stored(device, r, now)).toList();
+        names.keys().remember(c, deviceId, device.publicKey(), device.endpointId(), now);
+        NamesAtPlayTime named = new NamesAtPlayTime(c, names.expected(), names.names());
+        List<StoredPlay> rows = new ArrayList<>();
+        for (PlayBatchVerifier.NewRecord r : plan.toStore()) {
+            rows.add(stored(device, r, now, named.of(device.endpointId(), r.fields())));
+        }
         plays.insertAll(c, rows);
         storedNow.addAll(rows);
         List<Long> newSeqs = plan.toStore().stream().map(PlayBatchVerifier.NewRecord::seq).toList();
@@ -165,11 +181,11 @@ public final class PlayIngestService {
         };
     }
 
-    private static StoredPlay stored(DeviceRow device, PlayBatchVerifier.NewRecord r, long now) {
+    private static StoredPlay stored(DeviceRow device, PlayBatchVerifier.NewRecord r, long now, PlayNames names) {
         PlayRecordPayload p = r.fields();
         return new StoredPlay(device.deviceId(), p.seq(), device.endpointId(), r.record().payload(), r.record().sig(),
                 r.hash(), p.prevHash(), p.entryId(), p.campaignId(), p.broadcastClass().name(), p.mode().name(),
                 p.sha256(), p.scheduledStart(), p.actualStart(), p.actualEnd(), p.outcome().name(), p.reason(),
-                r.chainBroken(), now);
+                r.chainBroken(), now, names);
     }
 }

@@ -17,12 +17,12 @@ import java.util.Map;
  * an asset still processing, or failed for that profile, is never scheduled there. Plain functions: the
  * compiler itself is untouched.
  */
-final class RenditionSwap {
+public final class RenditionSwap {
 
     private RenditionSwap() {
     }
 
-    static List<Campaign> apply(List<Campaign> campaigns, EndpointKind kind, Map<Long, Rendition> byAsset) {
+    public static List<Campaign> apply(List<Campaign> campaigns, EndpointKind kind, Map<Long, Rendition> byAsset) {
         return campaigns.stream().map(c -> swap(c, kind, byAsset)).toList();
     }
 
@@ -30,7 +30,7 @@ final class RenditionSwap {
      * Alerts air the rendition when it is ready; an emergency never waits for processing, so until then
      * the original upload airs.
      */
-    static List<Alert> applyToAlerts(List<Alert> alerts, Map<Long, Rendition> byAsset) {
+    public static List<Alert> applyToAlerts(List<Alert> alerts, Map<Long, Rendition> byAsset) {
         return alerts.stream().map(a -> new Alert(a.id(), a.title(), a.targets(), swapped(a.audio(), byAsset),
                 swapped(a.visual(), byAsset), a.visualDurationMs(), a.startMs(), a.repeat(), a.intervalMs(), a.endMs(),
                 a.volume(), a.status(), a.createdAt(), a.createdBy(), a.cancelledAt(), a.cancelledBy())).toList();

@@ -6,13 +6,10 @@ import vn.bantin.media.MediaProfile;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.Timeline;
 import vn.bantin.domain.TimelineEntry;
-import vn.bantin.app.report.PlanItems;
 import vn.bantin.app.report.ReportRollups;
 import vn.bantin.schedule.AffectedEndpoints;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.schedule.CompiledSchedule;
-import vn.bantin.schedule.ExpectedPlay;
-import vn.bantin.schedule.ExpectedPlays;
 import vn.bantin.schedule.ScheduleInput;
 import vn.bantin.schedule.TimelineCompiler;
 import vn.bantin.schedule.TimelineJson;
@@ -22,7 +19,6 @@ import vn.bantin.store.AreaRepository;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
-import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.MediaRepository;
 
 import java.time.Clock;
@@ -36,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -55,7 +52,6 @@ public final class TimelineService implements ChangeNotifier {
     private final EndpointRepository endpoints;
     private final CampaignRepository campaigns;
     private final AlertRepository alerts;
-    private final ExpectedPlayRepository expected;
     private final MediaRepository media;
     private final ReportRollups rollups;
     private final Function<byte[], String> signer;
@@ -67,9 +63,10 @@ public final class TimelineService implements ChangeNotifier {
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
     private final Map<Long, Timeline> lastCompiled = new ConcurrentHashMap<>();
     private final List<Consumer<Set<Long>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<ChangeScope, Set<Long>>> planListeners = new CopyOnWriteArrayList<>();
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
-                           CampaignRepository campaigns, AlertRepository alerts, ExpectedPlayRepository expected,
+                           CampaignRepository campaigns, AlertRepository alerts,
                            MediaRepository media, ReportRollups rollups,
                            Function<byte[], String> signer, TimelineSerials serials, Clock clock,
                            Duration horizon) {
@@ -78,7 +75,6 @@ public final class TimelineService implements ChangeNotifier {
         this.endpoints = endpoints;
         this.campaigns = campaigns;
         this.alerts = alerts;
-        this.expected = expected;
         this.media = media;
         this.rollups = rollups;
         this.signer = signer;
@@ -90,6 +86,11 @@ public final class TimelineService implements ChangeNotifier {
     /** Called after every change with the ids of the endpoints it reached, e.g. to push "pull now" to them. */
     public void onAffected(Consumer<Set<Long>> listener) {
         listeners.add(listener);
+    }
+
+    /** Called after every change, before the {@link #onAffected} listeners: the plan is recorded before agents pull. */
+    public void onPlanChanged(BiConsumer<ChangeScope, Set<Long>> listener) {
+        planListeners.add(listener);
     }
 
     @Override
@@ -105,6 +106,7 @@ public final class TimelineService implements ChangeNotifier {
                 cache.remove(id);
             }
         }
+        planListeners.forEach(l -> l.accept(scope, affected));
         listeners.forEach(l -> l.accept(affected));
     }
 
@@ -147,14 +149,6 @@ public final class TimelineService implements ChangeNotifier {
         String version = TimelineJson.version(timeline);
         long serial = serials.serialFor(endpointId, deviceId, timeline.fromMs(), timeline.toMs(), version);
         byte[] body = TimelineJson.toWireBytes(deviceId, serial, timeline);
-        List<vn.bantin.evidence.ExpectedPlay> plays = ExpectedPlays.of(timeline).stream()
-                .map(TimelineService::toStored).toList();
-        long now = clock.millis();
-        db.tx(c -> {
-            expected.replaceFuture(c, endpointId, now, plays);
-            rollups.planRecorded(c, endpointId, now, PlanItems.of(timeline));
-            return null;
-        });
         return new SignedTimeline(body, signer.apply(body), TimelineSigner.etag(body), version);
     }
 
@@ -180,11 +174,6 @@ public final class TimelineService implements ChangeNotifier {
 
     private long windowStart() {
         return Instant.ofEpochMilli(clock.millis()).truncatedTo(ChronoUnit.DAYS).toEpochMilli();
-    }
-
-    private static vn.bantin.evidence.ExpectedPlay toStored(ExpectedPlay p) {
-        return new vn.bantin.evidence.ExpectedPlay(p.endpointId(), p.campaignId(), p.entryId(), p.startMs(),
-                p.endMs() - p.startMs(), p.kind());
     }
 
 }

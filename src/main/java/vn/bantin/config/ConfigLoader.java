@@ -1,5 +1,7 @@
 package vn.bantin.config;
 
+import vn.bantin.media.MediaLimits;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,18 @@ public final class ConfigLoader {
     public static final String TLS_CERT_FILE = "tls.cert.file";
     public static final String TLS_KEY_FILE = "tls.key.file";
     public static final String HTTP_PLAIN = "http.plain";
+    public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
+    public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
+    public static final String OFFLINE_AFTER_SECONDS = "endpoint.offline.after.seconds";
+    public static final String PUSH_PING_SECONDS = "push.ping.seconds";
+    public static final String COMMAND_TTL_SECONDS = "command.ttl.seconds";
+    public static final String IMAGE_MAX_BYTES = "media.image.max.bytes";
+    public static final String IMAGE_MAX_PIXELS = "media.image.max.pixels";
+    public static final String VIDEO_MAX_BYTES = "media.video.max.bytes";
+    public static final String VIDEO_MAX_PIXELS = "media.video.max.pixels";
+    public static final String VIDEO_MAX_SECONDS = "media.video.max.seconds";
+    public static final String AUDIO_MAX_BYTES = "media.audio.max.bytes";
+    public static final String AUDIO_MAX_SECONDS = "media.audio.max.seconds";
     public static final String MAP_TILE_URL = "ui.map.tiles.url";
     public static final String MAP_ATTRIBUTION = "ui.map.tiles.attribution";
     public static final String MAP_MAX_ZOOM = "ui.map.max.zoom";
@@ -92,6 +106,9 @@ public final class ConfigLoader {
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
                 trust(),
+                evidence(),
+                agentLink(),
+                mediaLimits(),
                 new MapConfig(blankToNull(get(MAP_TILE_URL, "")), blankToNull(get(MAP_ATTRIBUTION, "")),
                         parseInt(MAP_MAX_ZOOM, get(MAP_MAX_ZOOM, "18"))));
     }
@@ -110,6 +127,35 @@ public final class ConfigLoader {
                 cert == null ? null : Path.of(cert),
                 key == null ? null : Path.of(key),
                 Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
+    }
+
+    private EvidenceConfig evidence() {
+        return new EvidenceConfig(
+                Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
+                Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
+    }
+
+    private AgentLinkConfig agentLink() {
+        return new AgentLinkConfig(
+                Duration.ofSeconds(parseLong(OFFLINE_AFTER_SECONDS, get(OFFLINE_AFTER_SECONDS, "600"))),
+                Duration.ofSeconds(parseLong(PUSH_PING_SECONDS, get(PUSH_PING_SECONDS, "270"))),
+                Duration.ofSeconds(parseLong(COMMAND_TTL_SECONDS, get(COMMAND_TTL_SECONDS, "600"))));
+    }
+
+    private MediaLimits mediaLimits() {
+        MediaLimits d = MediaLimits.DEFAULTS;
+        return new MediaLimits(
+                longOr(IMAGE_MAX_BYTES, d.imageMaxBytes()),
+                longOr(IMAGE_MAX_PIXELS, d.imageMaxPixels()),
+                longOr(VIDEO_MAX_BYTES, d.videoMaxBytes()),
+                longOr(VIDEO_MAX_PIXELS, d.videoMaxPixels()),
+                Duration.ofSeconds(longOr(VIDEO_MAX_SECONDS, d.videoMaxDuration().toSeconds())),
+                longOr(AUDIO_MAX_BYTES, d.audioMaxBytes()),
+                Duration.ofSeconds(longOr(AUDIO_MAX_SECONDS, d.audioMaxDuration().toSeconds())));
+    }
+
+    private long longOr(String key, long fallback) {
+        return parseLong(key, get(key, String.valueOf(fallback)));
     }
 
     private AccessConfig access() {

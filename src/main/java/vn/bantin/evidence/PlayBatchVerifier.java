@@ -16,7 +16,7 @@ import vn.bantin.security.Sha256;
  *
  * <p>The chain is checked for each new record against its predecessor (stored or in the same batch). A
  * mismatch does not refuse the record: evidence is never dropped, it is stored flagged {@code BROKEN}. A
- * record whose predecessor has not arrived yet is stored {@code UNCHECKED}; {@link ChainVerifier} audits
+ * record whose predecessor has not arrived yet is stored {@code UNCHECKED}; {@code bundle.ChainCheck} audits
  * the whole chain.
  */
 public final class PlayBatchVerifier {

@@ -17,6 +17,7 @@ import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
+import vn.bantin.http.api.CommandRoutes;
 import vn.bantin.http.api.DashboardRoutes;
 import vn.bantin.http.api.MapRoutes;
 import vn.bantin.http.api.EventRoutes;
@@ -24,6 +25,7 @@ import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.JobRoutes;
 import vn.bantin.http.api.TtsRoutes;
 import vn.bantin.http.api.UploadRoutes;
+import vn.bantin.http.api.EvidenceRoutes;
 import vn.bantin.http.api.PlayRoutes;
 import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
@@ -106,10 +108,11 @@ public final class HttpVerticle extends VerticleBase {
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
         new AuditRoutes(services.audit(), blocking).mount(api);
-        new LifecycleRoutes(services.lifecycle(), services.areas(), services.endpoints(), blocking).mount(api);
+        new LifecycleRoutes(services.lifecycle(), services.endpoints(), blocking).mount(api);
         ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
         new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);
+        new CommandRoutes(services.commands(), services.presence(), blocking).mount(api);
         new MapRoutes(config.map(), services.live().locations(), blocking).mount(api);
         new AssetRoutes(services.assets(), blocking, uploadBody, approvals).mount(api);
         new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(api);
@@ -118,13 +121,14 @@ public final class HttpVerticle extends VerticleBase {
         new CampaignRoutes(services.campaigns(), blocking, approvals).mount(api);
         new AlertRoutes(services.alerts(), blocking, services.approval().alertReviews()).mount(api);
         new PlayRoutes(services.plays(), blocking).mount(api);
+        new EvidenceRoutes(services.evidence(), blocking).mount(api);
         new PreviewRoutes(services.previews(), blocking).mount(api);
         new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
         new EventRoutes(services.live().events(), services.live().dashboard()::scopeOf, blocking, vertx).mount(api);
         new DashboardRoutes(services.live().dashboard(), services.live().alerts(), services.alerts(), blocking)
                 .mount(api);
 
-        AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
+        AgentRoutes agentRoutes = new AgentRoutes(services, blocking, config.agentLink().pushPing());
         agentRoutes.mountStream(router);
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
         router.route("/agent/v1/enroll").handler(validation);

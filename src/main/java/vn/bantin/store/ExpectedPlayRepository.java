@@ -1,42 +1,152 @@
 package vn.bantin.store;
 
 import vn.bantin.domain.AssetKind;
+import vn.bantin.domain.BroadcastClass;
+import vn.bantin.domain.SlotMode;
 import vn.bantin.evidence.ExpectedPlay;
+import vn.bantin.evidence.PlayNames;
+import vn.bantin.evidence.RecordedExpectation;
+import vn.bantin.evidence.report.PlanReason;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * ONCE entries issued to endpoints. Entries already due stay as issued (they are what the report
- * expects); entries still ahead are replaced by each new compilation.
+ * The recorded plan (table expected_play). What started before "now" is history: it is never replaced,
+ * only an ongoing item's end may move (its not-yet-started part). Items ahead are replaced by each new
+ * recording, those unchanged kept as they are (with their delivery).
  */
 public final class ExpectedPlayRepository {
 
-    private static final String DELETE_FUTURE = "DELETE FROM expected_play WHERE endpoint_id = ? AND start_ms >= ?";
-    private static final String IDS = "SELECT entry_id FROM expected_play WHERE endpoint_id = ?";
-    private static final String INSERT = "INSERT INTO expected_play (endpoint_id, entry_id, campaign_id, start_ms,"
-            + " duration_ms, asset_kind) VALUES (?, ?, ?, ?, ?, ?)";
-    private static final String IN_PERIOD = "SELECT * FROM expected_play WHERE start_ms >= ? AND start_ms < ?"
-            + " ORDER BY start_ms";
-
-    public void replaceFuture(Connection c, long endpointId, long nowMs, List<ExpectedPlay> plays)
-            throws SQLException {
-        Sql.update(c, DELETE_FUTURE, endpointId, nowMs);
-        Set<String> known = new HashSet<>(Sql.list(c, IDS, rs -> rs.getString(1), endpointId));
-        for (ExpectedPlay p : plays) {
-            if (p.startMs() >= nowMs && known.add(p.entryId())) {
-                Sql.update(c, INSERT, p.endpointId(), p.entryId(), p.campaignId(), p.startMs(), p.durationMs(),
-                        p.kind().name());
-            }
-        }
+    /** An ended item not yet classified, with what classifying it needs. */
+    public record Unclassified(long endpointId, String entryId, SlotMode mode, long campaignId, long startMs,
+                               long endMs, Long deliveredAt) {
     }
 
-    public List<ExpectedPlay> startingIn(Connection c, long fromMs, long toMs) throws SQLException {
-        return Sql.list(c, IN_PERIOD, rs -> new ExpectedPlay(rs.getLong("endpoint_id"), rs.getLong("campaign_id"),
-                rs.getString("entry_id"), rs.getLong("start_ms"), rs.getLong("duration_ms"),
-                AssetKind.valueOf(rs.getString("asset_kind"))), fromMs, toMs);
+    private static final String COLUMNS = "endpoint_id, entry_id, mode, state, campaign_id, alert_id, broadcast_class,"
+            + " start_ms, end_ms, duration_ms, asset_kind, sha256, campaign_name, asset_name, endpoint_name, area_id,"
+            + " area_name, topic, conflict_reason, planned_at, reason";
+    private static final String INSERT = "INSERT INTO expected_play (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String NOT_ENDED = "SELECT * FROM expected_play WHERE endpoint_id = ? AND end_ms > ?";
+    private static final String REMOVE = "DELETE FROM expected_play WHERE endpoint_id = ? AND entry_id = ?"
+            + " AND start_ms >= ?";
+    private static final String MOVE_END = "UPDATE expected_play SET end_ms = ?, duration_ms = ? - start_ms"
+            + " WHERE endpoint_id = ? AND entry_id = ?";
+    private static final String DELIVER_ONCE = "UPDATE expected_play SET delivered_at = ? WHERE endpoint_id = ?"
+            + " AND entry_id = ? AND delivered_at IS NULL AND end_ms > ?";
+    private static final String DELIVER_LOOP = "UPDATE expected_play SET delivered_at = ? WHERE endpoint_id = ?"
+            + " AND mode = 'LOOP' AND campaign_id = ? AND start_ms < ? AND end_ms > ? AND delivered_at IS NULL"
+            + " AND end_ms > ?";
+    private static final String UNCLASSIFIED = "SELECT endpoint_id, entry_id, mode, campaign_id, start_ms, end_ms,"
+            + " delivered_at FROM expected_play WHERE classified_at IS NULL AND state = 'PLANNED' AND end_ms < ?"
+            + " ORDER BY end_ms FETCH FIRST ? ROWS ONLY";
+    private static final String CLASSIFY = "UPDATE expected_play SET reason = ?, classified_at = ? WHERE endpoint_id = ?"
+            + " AND entry_id = ?";
+    private static final String OF_ENDPOINT = "SELECT * FROM expected_play WHERE endpoint_id = ? AND start_ms >= ?"
+            + " AND start_ms < ? ORDER BY start_ms, entry_id";
+    private static final String BY_ID = "SELECT * FROM expected_play WHERE endpoint_id = ? AND entry_id = ?";
+    private static final String WITH_CAMPAIGNS = "SELECT DISTINCT endpoint_id FROM expected_play WHERE end_ms > ?"
+            + " AND campaign_id = ?";
+
+    /**
+     * Makes {@code plan} the plan from {@code nowMs} on: items ahead that it no longer holds are removed,
+     * changed ones replaced, new ones added; an ongoing item it ends earlier (a loop cut by an alert, a
+     * campaign withdrawn) ends at the new end, never before now.
+     */
+    public void replaceFuture(Connection c, long endpointId, long nowMs, List<ExpectedPlay> plan)
+            throws SQLException {
+        Map<String, ExpectedPlay> wanted = new HashMap<>();
+        for (ExpectedPlay p : plan) {
+            wanted.put(p.entryId(), p);
+        }
+        Map<String, ExpectedPlay> kept = new HashMap<>();
+        for (RecordedExpectation stored : Sql.list(c, NOT_ENDED, ExpectedPlayRepository::map, endpointId, nowMs)) {
+            ExpectedPlay old = stored.play();
+            ExpectedPlay now = wanted.get(old.entryId());
+            if (old.startMs() < nowMs) {
+                kept.put(old.entryId(), old);
+                long newEnd = now == null ? (old.mode() == SlotMode.LOOP ? nowMs : old.endMs()) : Math.max(nowMs, now.endMs());
+                if (newEnd != old.endMs()) {
+                    Sql.update(c, MOVE_END, newEnd, newEnd, endpointId, old.entryId());
+                }
+            } else if (old.equals(now)) {
+                kept.put(old.entryId(), old);
+            } else {
+                Sql.update(c, REMOVE, endpointId, old.entryId(), nowMs);
+            }
+        }
+        List<Object[]> inserts = new ArrayList<>();
+        for (ExpectedPlay p : plan) {
+            if (p.startMs() >= nowMs && !kept.containsKey(p.entryId())) {
+                inserts.add(values(p, nowMs));
+            }
+        }
+        Sql.batch(c, INSERT, inserts);
+    }
+
+    private static Object[] values(ExpectedPlay p, long nowMs) {
+        PlayNames n = p.names();
+        return new Object[] {p.endpointId(), p.entryId(), p.mode().name(), p.dropped() ? "DROPPED" : "PLANNED",
+                p.campaignId(), p.alertId(), p.broadcastClass().name(), p.startMs(), p.endMs(), p.endMs() - p.startMs(),
+                p.kind().name(), p.sha256(), n.campaignName(), n.assetName(), n.endpointName(), n.areaId(),
+                n.areaName(), n.topic(), p.conflictReason(), nowMs, p.dropped() ? PlanReason.DROPPED.name() : null};
+    }
+
+    /** The endpoint fetched a timeline holding these entries: those still ahead of {@code nowMs} are delivered. */
+    public void delivered(Connection c, long endpointId, long nowMs, List<String> onceIds, List<long[]> loops)
+            throws SQLException {
+        Sql.batch(c, DELIVER_ONCE, onceIds.stream().map(id -> new Object[] {nowMs, endpointId, id, nowMs}).toList());
+        Sql.batch(c, DELIVER_LOOP, loops.stream()
+                .map(loop -> new Object[] {nowMs, endpointId, loop[0], loop[2], loop[1], nowMs}).toList());
+    }
+
+    /** Planned items that ended before {@code beforeMs} and were never classified, oldest first. */
+    public List<Unclassified> unclassified(Connection c, long beforeMs, int limit) throws SQLException {
+        return Sql.list(c, UNCLASSIFIED, rs -> new Unclassified(rs.getLong("endpoint_id"), rs.getString("entry_id"),
+                SlotMode.valueOf(rs.getString("mode")), rs.getLong("campaign_id"), rs.getLong("start_ms"),
+                rs.getLong("end_ms"), Sql.nullableLong(rs, "delivered_at")), beforeMs, limit);
+    }
+
+    /** Records the classification; {@code reason} null means none known (a record may still come). */
+    public void classify(Connection c, long endpointId, String entryId, PlanReason reason, long nowMs)
+            throws SQLException {
+        Sql.update(c, CLASSIFY, reason == null ? null : reason.name(), nowMs, endpointId, entryId);
+    }
+
+    /** An endpoint's recorded plan starting in [fromMs, toMs), by start. */
+    public List<RecordedExpectation> ofEndpoint(Connection c, long endpointId, long fromMs, long toMs)
+            throws SQLException {
+        return Sql.list(c, OF_ENDPOINT, ExpectedPlayRepository::map, endpointId, fromMs, toMs);
+    }
+
+    public java.util.Optional<RecordedExpectation> byId(Connection c, long endpointId, String entryId)
+            throws SQLException {
+        return Sql.one(c, BY_ID, ExpectedPlayRepository::map, endpointId, entryId);
+    }
+
+    /** Endpoints holding not-yet-ended items of this campaign: a change to it must reach them too. */
+    public List<Long> endpointsWithCampaign(Connection c, long campaignId, long nowMs) throws SQLException {
+        return Sql.list(c, WITH_CAMPAIGNS, rs -> rs.getLong(1), nowMs, campaignId);
+    }
+
+    private static RecordedExpectation map(ResultSet rs) throws SQLException {
+        String reason = rs.getString("reason");
+        ExpectedPlay play = new ExpectedPlay(rs.getLong("endpoint_id"), rs.getString("entry_id"),
+                SlotMode.valueOf(rs.getString("mode")), "DROPPED".equals(rs.getString("state")),
+                rs.getLong("campaign_id"), Sql.nullableLong(rs, "alert_id"),
+                BroadcastClass.valueOf(rs.getString("broadcast_class")), rs.getLong("start_ms"), rs.getLong("end_ms"),
+                AssetKind.valueOf(rs.getString("asset_kind")), rs.getString("sha256"),
+                new PlayNames(rs.getString("campaign_name"), rs.getString("asset_name"), rs.getString("endpoint_name"),
+                        Sql.nullableLong(rs, "area_id"), rs.getString("area_name"), rs.getString("topic")),
+                rs.getString("conflict_reason"));
+        Long planned = Sql.nullableLong(rs, "planned_at");
+        return new RecordedExpectation(play, planned == null ? 0 : planned, Sql.nullableLong(rs, "delivered_at"),
+                reason == null ? null : PlanReason.valueOf(reason));
     }
 }

@@ -16,6 +16,7 @@ import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.PlayNames;
 import vn.bantin.evidence.PlayOutcome;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.report.ExpectedItem;
@@ -152,7 +153,15 @@ final class ProvinceYear {
                 outcome == PlayOutcome.PLAYED ? null : "mất điện", 0, null);
         fields.add(p);
         rows.add(new StoredPlay(agent.deviceId(), agent.seq(), endpointId, rec[0], rec[1], rec[2], prev, entryId, campaign,
-                "NORMAL", mode.name(), sha, scheduled, start, end, outcome.name(), p.reason(), false, 0));
+                "NORMAL", mode.name(), sha, scheduled, start, end, outcome.name(), p.reason(), false, 0,
+                namesAtPlayTime(campaign)));
+    }
+
+    /** What ingest stores with each record: the campaign's names as they were when it played. */
+    private static PlayNames namesAtPlayTime(Long campaign) {
+        return campaign == null ? new PlayNames(null, null, null, null, null, null)
+                : new PlayNames("Chiến dịch " + campaign, "ban-tin-" + campaign + ".mp3", null, null, null,
+                        TOPICS[(int) (campaign % TOPICS.length)]);
     }
 
     private static PlayOutcome onceOutcome(Random random) {

@@ -52,6 +52,11 @@ public final class TestController implements AutoCloseable {
      * defaults; {@code data.dir} is required, and restarting on the same keys brings the same controller back.
      */
     public static TestController start(Map<String, String> keys) throws Exception {
+        return start(keys, java.time.Clock.systemUTC());
+    }
+
+    /** The same, with the clock every service reads (e.g. an {@link OffsetClock} a test moves on by days). */
+    public static TestController start(Map<String, String> keys, java.time.Clock clock) throws Exception {
         Map<String, String> all = new HashMap<>(Map.of(
                 ConfigLoader.HTTP_HOST, "127.0.0.1",
                 ConfigLoader.HTTP_PORT, "0",
@@ -63,7 +68,7 @@ public final class TestController implements AutoCloseable {
         }
         BantinConfig config = ConfigLoader.fromProperties(all);
         String token = config.adminToken();
-        Controller c = Controller.start(Vertx.vertx(), config).toCompletionStage().toCompletableFuture()
+        Controller c = Controller.start(Vertx.vertx(), config, clock).toCompletionStage().toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
         TestController started = new TestController(c, config, token);
         FINGERPRINTS.put(started.baseUrl(), Ed25519Keys.fingerprint(ControllerKeyFile.loadOrCreate(config.dataDir())

@@ -6,6 +6,7 @@ import vn.bantin.app.EndpointLocations;
 import vn.bantin.app.DeviceService;
 import vn.bantin.app.MediaJobService;
 import vn.bantin.app.PlayIngestService;
+import vn.bantin.app.PresenceService;
 import vn.bantin.app.TimelineService;
 import vn.bantin.store.AlertDeliveryRepository;
 import vn.bantin.store.AlertRepository;
@@ -16,7 +17,6 @@ import vn.bantin.store.NameRepository;
 import vn.bantin.store.PlayPageRepository;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -28,12 +28,13 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
     public static LiveServices create(Database db, TimelineService timelines, DeviceService devices,
                                       PlayIngestService ingest, AlertService alertService, MediaJobService jobs,
                                       EndpointRepository endpointRepo, AlertRepository alertRepo,
-                                      AreaScope areaScope, Clock clock, Duration offlineAfter) {
+                                      AreaScope areaScope, Clock clock, PresenceService presence) {
         LiveEvents events = new LiveEvents();
         NameRepository names = new NameRepository();
         AlertDeliveries alerts = new AlertDeliveries(db, new AlertDeliveryRepository(), events, clock);
         alerts.resume(db.read(alertRepo::all));
-        EndpointLiveness liveness = new EndpointLiveness(db, names, timelines, events, alerts, clock, offlineAfter);
+        EndpointLiveness liveness = new EndpointLiveness(db, names, timelines, events, alerts, clock, presence);
+        presence.onChange(liveness::presenceChanged);
         PlayAnnouncer plays = new PlayAnnouncer(db, names, timelines, events, alerts);
         devices.onHeartbeat(liveness::heartbeat);
         ingest.onStored(plays::stored);

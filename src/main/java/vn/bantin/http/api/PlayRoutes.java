@@ -24,7 +24,6 @@ public final class PlayRoutes {
 
     public void mount(ApiRouter api) {
         api.get("/api/v1/plays", Permission.READ, this::recent);
-        api.getAudited("/api/v1/endpoints/:id/evidence", Permission.READ, this::evidence);
     }
 
     private void recent(RoutingContext ctx) {
@@ -41,18 +40,13 @@ public final class PlayRoutes {
                 ListPage::ok);
     }
 
-    private void evidence(RoutingContext ctx) {
-        Actor actor = Actors.of(ctx);
-        long id = vn.bantin.http.PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> plays.evidence(actor, id));
-    }
-
     static JsonObject toJson(StoredPlay p) {
         return new JsonObject().put("deviceId", p.deviceId()).put("seq", p.seq()).put("endpointId", p.endpointId())
                 .put("entryId", p.entryId()).put("campaignId", p.campaignId()).put("class", p.broadcastClass())
                 .put("mode", p.mode()).put("sha256", p.sha256()).put("scheduledStart", p.scheduledStart())
                 .put("actualStart", p.actualStart()).put("actualEnd", p.actualEnd()).put("outcome", p.outcome())
                 .put("reason", p.reason()).put("chainBroken", p.chainBroken()).put("receivedAt", p.receivedAt())
-                .put("hash", p.hash()).put("payload", p.payload()).put("sig", p.sig());
+                .put("hash", p.hash()).put("payload", p.payload()).put("sig", p.sig())
+                .put("names", NamesJson.of(p.names()));
     }
 }

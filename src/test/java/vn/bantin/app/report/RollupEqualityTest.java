@@ -305,7 +305,8 @@ class RollupEqualityTest {
     static StoredPlay stored(String device, long endpoint, PlayRecordPayload r) {
         return new StoredPlay(device, r.seq(), endpoint, "{}", "sig", "h" + r.seq(), r.prevHash(), r.entryId(),
                 r.campaignId(), r.broadcastClass().name(), r.mode().name(), r.sha256(), r.scheduledStart(),
-                r.actualStart(), r.actualEnd(), r.outcome().name(), r.reason(), false, 0);
+                r.actualStart(), r.actualEnd(), r.outcome().name(), r.reason(), false, 0,
+                new vn.bantin.evidence.PlayNames(null, null, null, null, null, null));
     }
 
 }

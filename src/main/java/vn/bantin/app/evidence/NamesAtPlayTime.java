@@ -1,0 +1,76 @@
+package vn.bantin.app.evidence;
+
+import vn.bantin.evidence.PlayNames;
+import vn.bantin.evidence.PlayRecordPayload;
+import vn.bantin.evidence.RecordedExpectation;
+import vn.bantin.store.ExpectedPlayRepository;
+import vn.bantin.store.PlayNameRepository;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The names a record keeps (DESIGN §8: records survive renames and deletions): those of the planned entry it
+ * played, as the plan was recorded; for anything the plan does not name (an unplanned play, an entry from
+ * before plans were recorded), the names as they are at ingest, within moments of the play. One instance
+ * per batch: each campaign, asset and endpoint is looked up once.
+ */
+public final class NamesAtPlayTime {
+
+    private final Connection c;
+    private final ExpectedPlayRepository expected;
+    private final PlayNameRepository names;
+    private final Map<Long, Optional<PlayNameRepository.CampaignName>> campaigns = new HashMap<>();
+    private final Map<String, Optional<String>> assets = new HashMap<>();
+    private PlayNameRepository.EndpointName endpoint;
+
+    public NamesAtPlayTime(Connection c, ExpectedPlayRepository expected, PlayNameRepository names) {
+        this.c = c;
+        this.expected = expected;
+        this.names = names;
+    }
+
+    public PlayNames of(long endpointId, PlayRecordPayload p) throws SQLException {
+        Optional<RecordedExpectation> planned = p.entryId() == null ? Optional.empty()
+                : expected.byId(c, endpointId, p.entryId());
+        if (planned.isPresent() && planned.get().play().names().endpointName() != null) {
+            PlayNames n = planned.get().play().names();
+            String asset = n.assetName() != null ? n.assetName() : assetName(p.sha256()).orElse(null);
+            return new PlayNames(n.campaignName(), asset, n.endpointName(), n.areaId(), n.areaName(), n.topic());
+        }
+        Optional<PlayNameRepository.CampaignName> campaign = p.campaignId() == null ? Optional.empty()
+                : campaigns.computeIfAbsent(p.campaignId(), this::campaign);
+        PlayNameRepository.EndpointName where = endpoint(endpointId);
+        return new PlayNames(campaign.map(PlayNameRepository.CampaignName::name).orElse(null),
+                assetName(p.sha256()).orElse(null), where.name(), where.areaId(), where.areaName(),
+                campaign.map(PlayNameRepository.CampaignName::topic).orElse(null));
+    }
+
+    private Optional<String> assetName(String sha256) {
+        return assets.computeIfAbsent(sha256, sha -> {
+            try {
+                return names.asset(c, sha);
+            } catch (SQLException e) {
+                throw new vn.bantin.store.StoreException(e);
+            }
+        });
+    }
+
+    private Optional<PlayNameRepository.CampaignName> campaign(long id) {
+        try {
+            return names.campaign(c, id);
+        } catch (SQLException e) {
+            throw new vn.bantin.store.StoreException(e);
+        }
+    }
+
+    private PlayNameRepository.EndpointName endpoint(long id) throws SQLException {
+        if (endpoint == null) {
+            endpoint = names.endpoint(c, id).orElse(new PlayNameRepository.EndpointName(null, null, null));
+        }
+        return endpoint;
+    }
+}
