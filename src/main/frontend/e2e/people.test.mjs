@@ -193,9 +193,9 @@ test('the audit trail: who did what in words, before and after, chain intact, fi
   assert.match(await list.innerText(), /Xem hoặc xuất báo cáo/);
   const today = await page.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()));
   const tomorrow = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
-  await page.getByLabel('Từ ngày').fill(tomorrow);
+  await page.getByLabel('Từ ngày').fill(tomorrow.split('-').reverse().join('/'));
   await page.getByText('Không có bản ghi nào khớp bộ lọc.').waitFor();
-  await page.getByLabel('Từ ngày').fill(today);
+  await page.getByLabel('Từ ngày').fill(today.split('-').reverse().join('/'));
   await list.locator('li').first().waitFor();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);

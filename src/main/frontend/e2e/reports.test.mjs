@@ -119,8 +119,8 @@ test('presets and the scope pickers ask for the right report', async () => {
   await page.getByLabel('Kỳ báo cáo', { exact: true }).selectOption({ label: 'Tùy chọn khoảng ngày' });
   await page.getByText('Chọn đủ ngày bắt đầu và ngày kết thúc').waitFor();
   const today = vietnamToday();
-  await page.getByLabel('Từ ngày', { exact: true }).fill(today);
-  await page.getByLabel('Đến ngày', { exact: true }).fill(today);
+  await page.getByLabel('Từ ngày', { exact: true }).fill(today.split('-').reverse().join('/'));
+  await page.getByLabel('Đến ngày', { exact: true }).fill(today.split('-').reverse().join('/'));
   const [, , d] = today.split('-');
   const mm = String(m).padStart(2, '0');
   await page.getByTestId('report-period').getByText(`từ ${d}/${mm}/${y} đến ${d}/${mm}/${y}`).waitFor();
