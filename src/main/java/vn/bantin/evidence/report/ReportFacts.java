@@ -28,6 +28,15 @@ public record ReportFacts(List<AreaFact> areas, List<EndpointFact> endpoints, Ma
         return new ReportFacts(areas, List.of(endpoint), campaigns, evidence);
     }
 
+    /** A campaign's name as reports print it, also for plays outside campaigns and campaigns since deleted. */
+    public String campaignName(long id) {
+        if (id == RollupKey.NO_CAMPAIGN) {
+            return ReportBuilder.OUTSIDE_CAMPAIGNS;
+        }
+        CampaignFact c = campaigns.get(id);
+        return c == null ? "Chiến dịch #" + id + " (không còn trong hệ thống)" : c.name();
+    }
+
     /** The same facts with only the endpoints in the subtree of areaId (all of them for null). */
     public ReportFacts scopedTo(Long areaId) {
         if (areaId == null) {
