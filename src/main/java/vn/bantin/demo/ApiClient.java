@@ -31,15 +31,6 @@ final class ApiClient {
                 .header("Content-Type", "application/json").build()));
     }
 
-    void delete(String path) throws IOException, InterruptedException {
-        send(request(path).DELETE().build());
-    }
-
-    /** The same server with another bearer token (a scoped API token). */
-    ApiClient as(String otherToken) {
-        return new ApiClient(baseUrl, otherToken);
-    }
-
     JsonArray getArray(String path) throws IOException, InterruptedException {
         return new JsonArray(send(request(path).GET().build()));
     }

@@ -57,29 +57,15 @@ public final class DemoSeeder {
         writeCode(screen, "screen.code");
         writeCode(speaker, "speaker.code");
 
-        // the commune owns the demo content, so its staff (and the province above it) see it in every screen
-        JsonObject seeding = api.post("/api/v1/tokens", new JsonObject().put("name", "Demo seeding")
-                .put("role", "ADMIN").put("areaId", commune));
-        try {
-            content(api.as(seeding.getString("token")), commune);
-        } finally {
-            api.delete("/api/v1/tokens/" + seeding.getLong("id"));
-        }
-        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets, 2 campaigns.");
-        people(province, commune);
-    }
-
-    /** The commune's media and two campaigns, made by {@code owner} and approved by the configured admin token. */
-    private void content(ApiClient owner, long commune) throws Exception {
-        long bulletin = approvedAsset(owner, "ban-tin-sang-nq57.mp3");
-        long digitalLiteracy = approvedAsset(owner, "ban-tin-binh-dan-hoc-vu-so.mp3");
-        long video = approvedAsset(owner, "video-nq57-10s.mp4");
-        long infographic = approvedAsset(owner, "infographic-binh-dan-hoc-vu-so.png");
+        long bulletin = approvedAsset("ban-tin-sang-nq57.mp3");
+        long digitalLiteracy = approvedAsset("ban-tin-binh-dan-hoc-vu-so.mp3");
+        long video = approvedAsset("video-nq57-10s.mp4");
+        long infographic = approvedAsset("infographic-binh-dan-hoc-vu-so.png");
 
         LocalDate today = LocalDate.now(ZONE);
         // a first bulletin 40 s from now, so a newcomer hears one within the first minute
         LocalDateTime firstBulletin = LocalDateTime.now(ZONE).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
-        campaign(owner, new JsonObject().put("name", "Bản tin Nghị quyết 57-NQ/TW").put("class", "PRIORITY")
+        campaign(new JsonObject().put("name", "Bản tin Nghị quyết 57-NQ/TW").put("class", "PRIORITY")
                 .put("topic", "Nghị quyết 57").put("volume", 85)
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", bulletin))
@@ -87,13 +73,15 @@ public final class DemoSeeder {
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("cron", "*/5 * * * *")
                         .put("at", new JsonArray().add(firstBulletin.toString()))))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(commune))));
-        campaign(owner, new JsonObject().put("name", "Bình dân học vụ số — màn hình").put("topic", "Bình dân học vụ số")
+        campaign(new JsonObject().put("name", "Bình dân học vụ số — màn hình").put("topic", "Bình dân học vụ số")
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", video))
                         .add(new JsonObject().put("assetId", infographic).put("durationSeconds", 8)))
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "LOOP").put("cron", "0 0 * * *")
                         .put("windowMinutes", 1440)))
                 .put("targets", new JsonObject().put("tags", new JsonArray().add("cong-xa"))));
+        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets, 2 campaigns.");
+        people(province, commune);
     }
 
     /** One person per role, passwords made by the controller and shown here once (never written to a file). */
@@ -133,14 +121,14 @@ public final class DemoSeeder {
                 StandardCharsets.UTF_8);
     }
 
-    private long approvedAsset(ApiClient owner, String file) throws Exception {
-        long id = owner.upload(mediaDir.resolve(file)).getLong("id");
+    private long approvedAsset(String file) throws Exception {
+        long id = api.upload(mediaDir.resolve(file)).getLong("id");
         api.post("/api/v1/assets/" + id + "/approve", new JsonObject());
         return id;
     }
 
-    private void campaign(ApiClient owner, JsonObject body) throws Exception {
-        long id = owner.post("/api/v1/campaigns", body).getLong("id");
+    private void campaign(JsonObject body) throws Exception {
+        long id = api.post("/api/v1/campaigns", body).getLong("id");
         api.post("/api/v1/campaigns/" + id + "/approve", new JsonObject());
     }
 }
