@@ -73,6 +73,8 @@ enrollment.code=$(cat "$DATA/agents/$name.code" 2>/dev/null || true)
 controller.key.fingerprint=$(cat "$DATA/agents/controller.fingerprint" 2>/dev/null || true)
 controller.plain.http=true
 mpv.args=$MPV_ARGS
+# a demo reports its facts every minute (30 min by default in the field), so the endpoint page fills in soon
+heartbeat.seconds=60
 PROPS
   echo "==> Starting $kind agent '$name' (log: $DATA/agents/$name.log)"
   java @players/agent/jvm.options \

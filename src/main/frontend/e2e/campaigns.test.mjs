@@ -16,7 +16,7 @@ async function navNames(page) {
 test('an editor builds a campaign: cron in words, quiet hours refused in words, plan with the conflict explained, submitted', async () => {
   const { page, problems, context } = await open(browser);
   await signIn(page, 'EDITOR');
-  assert.deepEqual(await navNames(page), ['dashboard', 'media', 'campaigns', 'account'], 'no approvals for an editor');
+  assert.deepEqual(await navNames(page), ['dashboard', 'endpoints', 'media', 'campaigns', 'reports', 'account'], 'no approvals for an editor');
   await page.locator('#nav [data-nav="campaigns"]').click();
   await page.getByRole('button', { name: 'Chiến dịch mới' }).click();
   const editor = page.getByTestId('campaign-editor');
@@ -167,7 +167,7 @@ test('editing an approved campaign sends it back to draft, said before saving; a
 test('a viewer sees none of these screens, and a deep link to one says so', async () => {
   const { page, problems, context } = await open(browser);
   await signIn(page, 'VIEWER');
-  assert.deepEqual(await navNames(page), ['dashboard', 'account']);
+  assert.deepEqual(await navNames(page), ['dashboard', 'endpoints', 'reports', 'account']);
   await page.goto(BASE + '/approvals');
   await page.getByText('Trang này không dành cho vai trò của bạn.').waitFor();
   assert.deepEqual(problems, []);

@@ -44,6 +44,7 @@ export async function open(browser, viewport = DESKTOP, options = {}) {
 /** Saves a screenshot as SCREENSHOT_DIR/<name>.png (the user guide and the reviewers use them). */
 export async function shot(page, name, fullPage = false) {
   mkdirSync(SHOTS, { recursive: true });
+  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 

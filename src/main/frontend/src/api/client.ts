@@ -25,6 +25,13 @@ const sessionMiddleware: Middleware = {
 export const api = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
 api.use(sessionMiddleware);
 
+/**
+ * List APIs answer 100 items unless asked for more (at most 1000): screens that need the whole list (areas of a
+ * province, today's campaigns) ask for all of it; alerts newest first, as far back as anyone looks on screen.
+ */
+export const WHOLE_LIST = { limit: 1000 } as const;
+export const RECENT_ALERTS = { sort: '-id', limit: 200 } as const;
+
 /** The error body every API refusal carries. */
 export interface ApiError {
   code?: string;

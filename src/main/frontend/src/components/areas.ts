@@ -1,4 +1,4 @@
-import { api, must } from '../api/client';
+import { api, must, WHOLE_LIST } from '../api/client';
 import type { components } from '../api/schema';
 import { DEFAULT_ZONE } from '../format/time';
 
@@ -8,7 +8,7 @@ let cached: Promise<Area[]> | null = null;
 
 /** The areas the caller may see (loaded once per page; call refreshAreas after a change). */
 export function areas(): Promise<Area[]> {
-  cached ??= must(api.GET('/api/v1/areas')).then((a) => a as Area[]).catch((e) => {
+  cached ??= must(api.GET('/api/v1/areas', { params: { query: WHOLE_LIST } })).then((a) => a as Area[]).catch((e) => {
     cached = null;
     throw e;
   });

@@ -17,6 +17,8 @@ export interface LiveEventMap {
   /** A media job advanced (preview or rendition). */
   'job.progress': { id: number; assetId: number; task: string; state: string; progress: number;
     error: string | null };
+  /** An endpoint sent a heartbeat: its facts (GET /api/v1/endpoints/{id}) are new. */
+  'endpoint.heartbeat': { endpointId: number; areaId: number | null; at: number };
   /** An alert was issued or cancelled. */
   'alert.changed': { alertId: number; title: string; status: string; endpoints: number };
   /** An endpoint targeted by an alert fetched it (delivered) or started playing it. */

@@ -14,6 +14,8 @@ export interface Screen {
   roles: readonly Role[];
   /** Lazily loaded, so the first load carries only what the first screen needs. */
   component: () => Promise<Component>;
+  /** Pages under the screen (e.g. one endpoint at '/endpoints/:id'), guarded by the same roles. */
+  pages?: readonly { path: string; component: () => Promise<Component> }[];
   /** Where it appears in the navigation (lower first); omit for screens reached another way. */
   nav?: { order: number; icon: Component; emphasis?: boolean };
   /** Screens shown without signing in (sign-in itself). */

@@ -11,6 +11,7 @@ import java.util.List;
 import vn.bantin.access.Actor;
 import vn.bantin.app.report.ExceptionList;
 import vn.bantin.app.report.ReportCells;
+import vn.bantin.domain.AssetKind;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExceptionItem;
 import vn.bantin.evidence.report.ExceptionPage;
@@ -18,6 +19,7 @@ import vn.bantin.evidence.report.Report;
 import vn.bantin.evidence.report.ReportBuilder;
 import vn.bantin.evidence.report.ReportFacts;
 import vn.bantin.evidence.report.ReportFacts.AreaFact;
+import vn.bantin.evidence.report.ReportFacts.EndpointFact;
 import vn.bantin.schedule.AreaTree;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
@@ -35,7 +37,16 @@ public final class ReportService {
      * @param at a date inside the named period wanted (default today): period=half&at=2026-03-01 is the first
      *           half of 2026
      */
-    public record Query(String period, String from, String to, String at, Long areaId, Long campaignId) {
+    public record Query(String period, String from, String to, String at, Long areaId, Long campaignId,
+                        Long endpointId, String topic, AssetKind kind) {
+
+        public Query(String period, String from, String to, String at, Long areaId, Long campaignId) {
+            this(period, from, to, at, areaId, campaignId, null, null, null);
+        }
+
+        Query inArea(Long area) {
+            return new Query(period, from, to, at, area, campaignId, endpointId, topic, kind);
+        }
     }
 
     public static final int MAX_EXCEPTIONS = 500;
@@ -133,8 +144,7 @@ public final class ReportService {
         if (asked.areaId() != null) {
             scope.require(c, actor, asked.areaId());
         }
-        Query q = asked.areaId() != null || actor.fullScope() ? asked : new Query(asked.period(), asked.from(),
-                asked.to(), asked.at(), actor.areaId(), asked.campaignId());
+        Query q = asked.areaId() != null || actor.fullScope() ? asked : asked.inArea(actor.areaId());
         List<AreaFact> areas = facts.areas(c);
         AreaFact area = q.areaId() == null ? null : areas.stream().filter(a -> a.id() == q.areaId()).findFirst()
                 .orElseThrow(() -> ApiException.notFound("khu vực/area", q.areaId()));
@@ -147,8 +157,14 @@ public final class ReportService {
         ReportPeriod p = ReportPeriod.parse(q.period(), q.from(), q.to(), zone, at(q.at(), today));
         ReportFacts scoped = new ReportFacts(areas, facts.endpoints(c), campaigns, evidence.byEndpoint(c))
                 .scopedTo(q.areaId());
+        EndpointFact endpoint = q.endpointId() == null ? null : scoped.endpoint(q.endpointId())
+                .orElseThrow(() -> ApiException.notFound("điểm phát/endpoint", q.endpointId()));
+        if (endpoint != null) {
+            scoped = scoped.onlyEndpoint(endpoint);
+        }
         Report.Scope reportScope = new Report.Scope(q.areaId(), area == null ? null : area.name(), q.campaignId(),
-                q.campaignId() == null ? null : campaigns.get(q.campaignId()).name());
+                q.campaignId() == null ? null : campaigns.get(q.campaignId()).name(), q.endpointId(),
+                endpoint == null ? null : endpoint.name(), q.topic(), q.kind());
         return new Asked(q, reportScope, new Report.Period(p.kind(), p.from(), p.to(), zone, p.name()), today, scoped);
     }
 

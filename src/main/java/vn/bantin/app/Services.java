@@ -221,7 +221,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         campaignRepo, campaignRules), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 audit,
-                LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
+                LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, alertRepo, scope, clock,
                         agentLink.presence()),
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
                 evidence, agentLink);

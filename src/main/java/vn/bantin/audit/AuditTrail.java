@@ -61,13 +61,17 @@ public final class AuditTrail {
         });
     }
 
-    /** Records after a given seq (paging forward), filtered, only those made by actors of the caller's scope. */
+    /**
+     * Records after a given seq (paging forward) or, with beforeSeq, before it (newest first), filtered, only those
+     * made by actors of the caller's scope.
+     */
     public List<AuditRecord> find(Actor actor, String byActor, String objectKey, Long fromMs, Long toMs,
-                                  long afterSeq, int limit) {
+                                  long afterSeq, Long beforeSeq, int limit) {
         return db.read(c -> {
             Scope visible = scope.of(c, actor);
             List<Long> areas = visible.full() ? null : List.copyOf(visible.areaIds());
-            return records.find(c, new AuditRepository.Query(areas, byActor, objectKey, fromMs, toMs, afterSeq, limit));
+            return records.find(c, new AuditRepository.Query(areas, byActor, objectKey, fromMs, toMs, afterSeq, limit,
+                    beforeSeq));
         });
     }
 

@@ -54,6 +54,9 @@ public final class ConfigLoader {
     public static final String VIDEO_MAX_SECONDS = "media.video.max.seconds";
     public static final String AUDIO_MAX_BYTES = "media.audio.max.bytes";
     public static final String AUDIO_MAX_SECONDS = "media.audio.max.seconds";
+    public static final String MAP_TILE_URL = "ui.map.tiles.url";
+    public static final String MAP_ATTRIBUTION = "ui.map.tiles.attribution";
+    public static final String MAP_MAX_ZOOM = "ui.map.max.zoom";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -105,7 +108,9 @@ public final class ConfigLoader {
                 trust(),
                 evidence(),
                 agentLink(),
-                mediaLimits());
+                mediaLimits(),
+                new MapConfig(blankToNull(get(MAP_TILE_URL, "")), blankToNull(get(MAP_ATTRIBUTION, "")),
+                        parseInt(MAP_MAX_ZOOM, get(MAP_MAX_ZOOM, "18"))));
     }
 
     private TrustConfig trust() {

@@ -18,6 +18,7 @@ import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
 import vn.bantin.http.api.CommandRoutes;
 import vn.bantin.http.api.DashboardRoutes;
+import vn.bantin.http.api.MapRoutes;
 import vn.bantin.http.api.EventRoutes;
 import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.JobRoutes;
@@ -107,6 +108,7 @@ public final class HttpVerticle extends VerticleBase {
         new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);
         new CommandRoutes(services.commands(), services.presence(), blocking).mount(api);
+        new MapRoutes(config.map(), services.live().locations(), blocking).mount(api);
         new AssetRoutes(services.assets(), blocking, uploadBody, approvals).mount(api);
         new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(api);
         new TtsRoutes(services.tts(), services.assets(), blocking).mount(api);

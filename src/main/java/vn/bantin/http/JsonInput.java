@@ -68,6 +68,17 @@ public final class JsonInput {
         return n.longValue();
     }
 
+    public Double optionalDouble(String field) {
+        Object v = json.getValue(field);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Number n)) {
+            throw wrongType(field, "a number");
+        }
+        return n.doubleValue();
+    }
+
     public long requiredLong(String field) {
         Long v = optionalLong(field);
         if (v == null) {

@@ -12,10 +12,21 @@ import java.util.Optional;
 /** The audit trail's rows: inserted, read, never updated or deleted. */
 public final class AuditRepository {
 
-    /** Filters of a trail query; null fields do not filter. Areas: null means every area. */
+    /**
+     * Filters of a trail query; null fields do not filter. Areas: null means every area. An object key without a
+     * slash ({@code campaigns}) names a kind: every record about any campaign. With {@code beforeSeq} the page
+     * runs backwards, newest first, from just below that seq (afterSeq still bounds it below).
+     */
     public record Query(List<Long> areaIds, String actor, String objectKey, Long fromMs, Long toMs, long afterSeq,
-                        int limit) {
+                        int limit, Long beforeSeq) {
+
+        public Query(List<Long> areaIds, String actor, String objectKey, Long fromMs, Long toMs, long afterSeq,
+                     int limit) {
+            this(areaIds, actor, objectKey, fromMs, toMs, afterSeq, limit, null);
+        }
     }
+
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[a-z-]+");
 
     public Optional<AuditRecord> last(Connection c) throws SQLException {
         return Sql.one(c, "SELECT * FROM audit_record ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY",
@@ -51,9 +62,17 @@ public final class AuditRepository {
             sql.append(" AND actor_name = ?");
             params.add(q.actor());
         }
-        if (q.objectKey() != null) {
+        if (q.objectKey() != null && KIND.matcher(q.objectKey()).matches()) {
+            sql.append(" AND (object_key = ? OR object_key LIKE ?)");
+            params.add(q.objectKey());
+            params.add(q.objectKey() + "/%");
+        } else if (q.objectKey() != null) {
             sql.append(" AND object_key = ?");
             params.add(q.objectKey());
+        }
+        if (q.beforeSeq() != null) {
+            sql.append(" AND seq < ?");
+            params.add(q.beforeSeq());
         }
         if (q.fromMs() != null) {
             sql.append(" AND at_ms >= ?");
@@ -63,7 +82,7 @@ public final class AuditRepository {
             sql.append(" AND at_ms < ?");
             params.add(q.toMs());
         }
-        sql.append(" ORDER BY seq FETCH FIRST ? ROWS ONLY");
+        sql.append(q.beforeSeq() == null ? " ORDER BY seq" : " ORDER BY seq DESC").append(" FETCH FIRST ? ROWS ONLY");
         params.add(q.limit());
         return Sql.list(c, sql.toString(), AuditRepository::map, params.toArray());
     }

@@ -29,8 +29,9 @@ final class CommuneWorld implements AutoCloseable {
     static final String CAMPAIGN = "Bản tin Nghị quyết 57";
     static final String CONTENT = "ban-tin-sang.wav";
 
-    final TestController controller;
-    final HttpApi api;
+    final Path dataDir;
+    TestController controller;
+    HttpApi api;
     final long provinceId;
     final long communeId;
     final long endpointId;
@@ -40,7 +41,8 @@ final class CommuneWorld implements AutoCloseable {
     private String previousHash;
 
     CommuneWorld(Path dir) throws Exception {
-        controller = TestController.start(dir.resolve("data"));
+        dataDir = dir.resolve("data");
+        controller = TestController.start(dataDir);
         api = controller.api();
         provinceId = api.post("/api/v1/areas", new JsonObject().put("name", "Tỉnh Quảng Ninh").put("zone", ZONE.getId()))
                 .json().getLong("id");
@@ -85,13 +87,7 @@ final class CommuneWorld implements AutoCloseable {
 
     /** The agent's heartbeat saying it plays this entry now. */
     void heartbeat(JsonObject entry) {
-        JsonObject item = entry.getJsonArray("items").getJsonObject(0);
-        var reply = agent.post("/agent/v1/heartbeat", new JsonObject().put("agentTime", System.currentTimeMillis())
-                .put("uptimeMs", 1000).put("diskFreeBytes", 8_000_000_000L).put("cacheBytes", 1000)
-                .put("volume", 80).put("version", "test").put("clockOffsetMs", 0).put("spooledRecords", 0)
-                .put("nowPlaying", new JsonObject().put("entryId", entry.getString("id"))
-                        .put("sha256", item.getString("sha256")).put("since", System.currentTimeMillis())));
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        heartbeatPlaying(entry.getString("id"), entry.getJsonArray("items").getJsonObject(0).getString("sha256"));
     }
 
     /** A signed record of the entry played in full, just now, uploaded as the agent does. */
@@ -109,6 +105,41 @@ final class CommuneWorld implements AutoCloseable {
         previousHash = Sha256.hex(payload);
         var stored = agent.postPlays(new JsonArray().add(agent.signedRecord(payload)));
         assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+    }
+
+    /** Stops the controller and starts it again on the same data, port and admin token (agents keep their keys). */
+    void restart() throws Exception {
+        int port = controller.port();
+        String token = controller.token();
+        controller.close();
+        controller = TestController.start(dataDir, port, 64L * 1024 * 1024, token);
+        api = controller.api();
+    }
+
+    /** A heartbeat with every fact the agent reports (contract: POST /agent/v1/heartbeat), playing nothing. */
+    void heartbeatWithFacts() {
+        long now = System.currentTimeMillis();
+        var reply = agent.post("/agent/v1/heartbeat", new JsonObject().put("agentTime", now).put("uptimeMs", 93_600_000)
+                .put("bootedAt", now - 2 * 86_400_000L).put("diskFreeBytes", 8_000_000_000L)
+                .put("diskTotalBytes", 32_000_000_000L).put("cacheBytes", 734_000_000).put("volume", 0)
+                .put("masterVolume", 80).put("temperatureC", 48.5).put("version", "0.2.0").put("clockOffsetMs", -12)
+                .put("spooledRecords", 0).put("mpv", "IDLE").putNull("nowPlaying")
+                .put("sinceLastHeartbeat", new JsonObject().put("reboots", 0).put("restarts", 1).put("count", 2)
+                        .put("ms", 95_000))
+                .put("faults", new JsonArray().add(new JsonObject().put("code", "clock_jump")
+                        .put("detail", "the system clock moved by 3600000 ms").put("at", now - 60_000)
+                        .put("active", false))));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    }
+
+    /** Heartbeat saying it plays this entry (any entry of the timeline, alerts included) now. */
+    void heartbeatPlaying(String entryId, String sha256) {
+        var reply = agent.post("/agent/v1/heartbeat", new JsonObject().put("agentTime", System.currentTimeMillis())
+                .put("uptimeMs", 1000).put("diskFreeBytes", 8_000_000_000L).put("cacheBytes", 1000)
+                .put("volume", 80).put("version", "test").put("clockOffsetMs", 0).put("spooledRecords", 0)
+                .put("nowPlaying", new JsonObject().put("entryId", entryId).put("sha256", sha256)
+                        .put("since", System.currentTimeMillis())));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     }
 
     @Override

@@ -5,6 +5,9 @@ import vn.bantin.domain.Alert;
 import vn.bantin.domain.AlertStatus;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.schedule.AlertOverlay;
+import vn.bantin.store.AlertDeliveryRepository;
+import vn.bantin.store.AlertDeliveryRepository.Row;
+import vn.bantin.store.Database;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -13,10 +16,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How far each recent alert has got on each endpoint it targets: SENT (pushed), DELIVERED (the endpoint
- * fetched the timeline holding it), STARTED (the endpoint reported playing it). Each step is announced as
- * {@code alert.delivery} the moment it is known. Kept in memory for the last {@link #KEPT} alerts: it is the
- * operator's live view; the evidence of what aired is in the play records.
+ * How far each alert has got on each endpoint it targets: SENT (pushed), DELIVERED (the endpoint fetched the
+ * timeline holding it), STARTED (the endpoint reported playing it). Each step is stored (table alert_delivery,
+ * so the operator's view survives a restart) and announced as {@code alert.delivery} the moment it is known.
+ * The last {@link #KEPT} alerts still on air are followed in memory, so a timeline fetch costs no query; the
+ * evidence of what aired is in the play records.
  */
 public final class AlertDeliveries {
 
@@ -35,6 +39,15 @@ public final class AlertDeliveries {
             return new Delivery(endpointId, endpointName, areaId, to, deliveredAt == null ? when : deliveredAt,
                     to == State.STARTED ? when : startedAt);
         }
+
+        Row row(long alertId) {
+            return new Row(alertId, endpointId, endpointName, areaId, state.name(), deliveredAt, startedAt);
+        }
+
+        static Delivery of(Row r) {
+            return new Delivery(r.endpointId(), r.endpointName(), r.areaId(), State.valueOf(r.state()),
+                    r.deliveredAt(), r.startedAt());
+        }
     }
 
     private record Tracked(Alert alert, Map<Long, Delivery> byEndpoint) {
@@ -43,14 +56,30 @@ public final class AlertDeliveries {
     private record EntryRef(long alertId, long endpointId) {
     }
 
+    private final Database db;
+    private final AlertDeliveryRepository store;
     private final LiveEvents live;
     private final Clock clock;
     private final Map<Long, Tracked> alerts = new LinkedHashMap<>();
     private final Map<String, EntryRef> entries = new ConcurrentHashMap<>();
 
-    public AlertDeliveries(LiveEvents live, Clock clock) {
+    public AlertDeliveries(Database db, AlertDeliveryRepository store, LiveEvents live, Clock clock) {
+        this.db = db;
+        this.store = store;
         this.live = live;
         this.clock = clock;
+    }
+
+    /** At start-up: alerts still on air are followed again from where they had got. */
+    public synchronized void resume(List<Alert> all) {
+        long now = clock.millis();
+        for (Alert alert : all) {
+            if (alert.status() == AlertStatus.ACTIVE && alert.lastEndMs() > now) {
+                Map<Long, Delivery> byEndpoint = new LinkedHashMap<>();
+                db.read(c -> store.ofAlert(c, alert.id())).forEach(r -> byEndpoint.put(r.endpointId(), Delivery.of(r)));
+                track(alert, byEndpoint);
+            }
+        }
     }
 
     /** An alert was issued or cancelled; {@code reached} are the endpoints it targets. */
@@ -60,12 +89,16 @@ public final class AlertDeliveries {
             Map<Long, Delivery> byEndpoint = new LinkedHashMap<>();
             for (Endpoint e : reached) {
                 byEndpoint.put(e.id(), new Delivery(e.id(), e.name(), e.areaId(), State.SENT, null, null));
-                for (int k = 0; k < alert.repeat(); k++) {
-                    entries.put(AlertOverlay.entryId(e.id(), alert.id(), k), new EntryRef(alert.id(), e.id()));
-                }
             }
-            alerts.put(alert.id(), new Tracked(alert, byEndpoint));
-            forgetOldest();
+            db.tx(c -> {
+                if (!store.tracked(c, alert.id())) {
+                    for (Delivery d : byEndpoint.values()) {
+                        store.insert(c, d.row(alert.id()));
+                    }
+                }
+                return null;
+            });
+            track(alert, byEndpoint);
         } else if (tracked != null) {
             alerts.put(alert.id(), new Tracked(alert, tracked.byEndpoint()));
         }
@@ -92,17 +125,27 @@ public final class AlertDeliveries {
         }
     }
 
-    /** The alert whose entry this is, if it is one of the tracked alerts. */
+    /** The alert whose entry this is, if it is one of the followed alerts. */
     public synchronized Alert alertOfEntry(String entryId) {
         EntryRef ref = entryId == null ? null : entries.get(entryId);
         Tracked t = ref == null ? null : alerts.get(ref.alertId());
         return t == null ? null : t.alert();
     }
 
-    /** Each targeted endpoint in scope and its progress; empty for an alert issued before the last start. */
-    public synchronized List<Delivery> of(long alertId, Scope scope) {
-        Tracked t = alerts.get(alertId);
-        return t == null ? List.of() : t.byEndpoint().values().stream().filter(d -> scope.contains(d.areaId())).toList();
+    /** Each targeted endpoint in scope and its progress, as stored. */
+    public List<Delivery> of(long alertId, Scope scope) {
+        return db.read(c -> store.ofAlert(c, alertId)).stream().map(Delivery::of)
+                .filter(d -> scope.contains(d.areaId())).toList();
+    }
+
+    private void track(Alert alert, Map<Long, Delivery> byEndpoint) {
+        for (long endpointId : byEndpoint.keySet()) {
+            for (int k = 0; k < alert.repeat(); k++) {
+                entries.put(AlertOverlay.entryId(endpointId, alert.id(), k), new EntryRef(alert.id(), endpointId));
+            }
+        }
+        alerts.put(alert.id(), new Tracked(alert, byEndpoint));
+        forgetOldest();
     }
 
     private void advance(Tracked t, long endpointId, State to, long at) {
@@ -112,6 +155,10 @@ public final class AlertDeliveries {
         }
         Delivery after = before.advance(to, at);
         if (after != before) {
+            db.tx(c -> {
+                store.advance(c, after.row(t.alert().id()));
+                return null;
+            });
             t.byEndpoint().put(endpointId, after);
             live.publish("alert.delivery", after.areaId(), Facts.of("alertId", t.alert().id(),
                     "endpointId", endpointId, "endpointName", after.endpointName(), "areaId", after.areaId(),

@@ -11,6 +11,9 @@ import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.EndpointSiteRepository;
+import vn.bantin.store.EndpointSiteRepository.Location;
+import vn.bantin.store.EndpointSiteRepository.Site;
 import vn.bantin.store.NameRepository;
 import vn.bantin.store.PlayPageRepository;
 
@@ -26,8 +29,13 @@ import java.util.Map;
  */
 public final class DashboardService {
 
+    /**
+     * @param location  where it stands, null until placed; @param createdAt when it was made (by a person, or by a
+     *                  device asking to enroll); @param hardware what a device waiting for approval said of itself
+     */
     public record EndpointSummary(long id, String name, EndpointKind kind, Long areaId, EndpointStatus status,
-                                  boolean online, Long lastSeenAt, NowPlaying nowPlaying, List<String> faults) {
+                                  boolean online, Long lastSeenAt, NowPlaying nowPlaying, List<String> faults,
+                                  Location location, String deviceId, long createdAt, JsonObject hardware) {
     }
 
     public record Dashboard(long generatedAt, long offlineAfterMs, List<EndpointSummary> endpoints) {
@@ -43,6 +51,7 @@ public final class DashboardService {
 
     private final Database db;
     private final EndpointRepository endpoints;
+    private final EndpointSiteRepository sites = new EndpointSiteRepository();
     private final NameRepository names;
     private final PlayPageRepository playPages;
     private final TimelineService timelines;
@@ -70,15 +79,17 @@ public final class DashboardService {
         return db.read(c -> areaScope.of(c, actor));
     }
 
-    public Dashboard dashboard(Actor actor) {
+    /** Every endpoint in the actor's scope, or only {@code onlyEndpointId} when given. */
+    public Dashboard dashboard(Actor actor, Long onlyEndpointId) {
         long now = clock.millis();
         return db.read(c -> {
             Scope scope = areaScope.of(c, actor);
             Names resolved = new Names(c, names, timelines);
             Map<Long, EndpointRepository.Liveness> live = endpoints.allLiveness(c);
+            Map<Long, Site> placed = sites.all(c);
             List<EndpointSummary> out = new ArrayList<>();
             for (Endpoint e : endpoints.all(c)) {
-                if (!scope.contains(e.areaId())) {
+                if (!scope.contains(e.areaId()) || onlyEndpointId != null && onlyEndpointId != e.id()) {
                     continue;
                 }
                 EndpointRepository.Liveness l = live.get(e.id());
@@ -87,8 +98,11 @@ public final class DashboardService {
                 JsonObject heartbeat = l == null ? null : parse(l.lastHeartbeatJson());
                 NowPlaying playing = online && heartbeat != null && heartbeat.getValue("nowPlaying") instanceof JsonObject np
                         ? resolved.nowPlaying(e.id(), np) : null;
+                Site site = placed.get(e.id());
                 out.add(new EndpointSummary(e.id(), e.name(), e.kind(), e.areaId(), e.status(), online, lastSeen,
-                        playing, EndpointFaults.of(e.status(), online, heartbeat)));
+                        playing, EndpointFaults.of(e.status(), online, heartbeat), site.location(),
+                        l == null ? null : l.deviceId(), site.createdAt(),
+                        e.status() == EndpointStatus.PENDING ? parse(site.hardware()) : null));
             }
             return new Dashboard(now, liveness.offlineAfterMs(), out);
         });

@@ -57,6 +57,7 @@ public final class EndpointLiveness {
         Beat previous = online.get(endpointId);
         if (previous != null && Objects.equals(previous.entryId(), entryId)) {
             online.put(endpointId, new Beat(now, entryId, previous.name(), previous.areaId()));
+            publishHeartbeat(endpointId, previous.areaId(), now);
             return;
         }
         db.read(c -> {
@@ -71,8 +72,14 @@ public final class EndpointLiveness {
             if (entryId != null) {
                 alerts.started(endpointId, entryId, playing.since() == null ? now : playing.since());
             }
+            publishHeartbeat(endpointId, ref.areaId(), now);
             return null;
         });
+    }
+
+    /** Only that new facts are in (GET /api/v1/endpoints/{id} has them): a screen showing the endpoint reloads it. */
+    private void publishHeartbeat(long endpointId, Long areaId, long at) {
+        live.publish("endpoint.heartbeat", areaId, Facts.of("endpointId", endpointId, "areaId", areaId, "at", at));
     }
 
     /** An endpoint came online or went silent: announced with its name and area. */

@@ -2,13 +2,17 @@ package vn.bantin.app.live;
 
 import vn.bantin.app.AlertService;
 import vn.bantin.app.AreaScope;
+import vn.bantin.app.EndpointLocations;
 import vn.bantin.app.DeviceService;
 import vn.bantin.app.MediaJobService;
 import vn.bantin.app.PlayIngestService;
 import vn.bantin.app.PresenceService;
 import vn.bantin.app.TimelineService;
+import vn.bantin.store.AlertDeliveryRepository;
+import vn.bantin.store.AlertRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.EndpointSiteRepository;
 import vn.bantin.store.NameRepository;
 import vn.bantin.store.PlayPageRepository;
 
@@ -16,18 +20,19 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 
-/** The live view for people: the hub, what feeds it, and the dashboard's first load. */
+/** The views the web UI draws: the live hub, what feeds it, the dashboard's first load, endpoints on the map. */
 public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertDeliveries alerts,
-                           DashboardService dashboard) {
+                           DashboardService dashboard, EndpointLocations locations) {
 
     /** Until the services that own these facts publish them themselves, the hub listens to them here. */
     public static LiveServices create(Database db, TimelineService timelines, DeviceService devices,
                                       PlayIngestService ingest, AlertService alertService, MediaJobService jobs,
-                                      EndpointRepository endpointRepo, AreaScope areaScope, Clock clock,
-                                      PresenceService presence) {
+                                      EndpointRepository endpointRepo, AlertRepository alertRepo,
+                                      AreaScope areaScope, Clock clock, PresenceService presence) {
         LiveEvents events = new LiveEvents();
         NameRepository names = new NameRepository();
-        AlertDeliveries alerts = new AlertDeliveries(events, clock);
+        AlertDeliveries alerts = new AlertDeliveries(db, new AlertDeliveryRepository(), events, clock);
+        alerts.resume(db.read(alertRepo::all));
         EndpointLiveness liveness = new EndpointLiveness(db, names, timelines, events, alerts, clock, presence);
         presence.onChange(liveness::presenceChanged);
         PlayAnnouncer plays = new PlayAnnouncer(db, names, timelines, events, alerts);
@@ -42,6 +47,7 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
                 "task", job.task(), "state", job.state(), "progress", job.progress(), "error", job.error())));
         DashboardService dashboard = new DashboardService(db, endpointRepo, names, new PlayPageRepository(), timelines,
                 liveness, alerts, areaScope, clock);
-        return new LiveServices(events, liveness, alerts, dashboard);
+        EndpointLocations locations = new EndpointLocations(db, endpointRepo, areaScope, new EndpointSiteRepository());
+        return new LiveServices(events, liveness, alerts, dashboard, locations);
     }
 }

@@ -3,6 +3,7 @@ package vn.bantin.evidence.export;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import vn.bantin.evidence.report.Report;
+import vn.bantin.evidence.report.ReportBuilder;
 
 /**
  * Who issues a report and when: the lines above the title of an official document.
@@ -36,7 +37,10 @@ public record Heading(String governingBody, String issuer, String place, ZonedDa
     public static String scopeLine(Report r) {
         String area = r.scope().areaName() == null ? "Toàn bộ địa bàn" : r.scope().areaName()
                 + " (gồm các địa bàn trực thuộc)";
-        return "Phạm vi: " + area + (r.scope().campaignName() == null ? "" : "; chiến dịch: "
-                + r.scope().campaignName());
+        Report.Scope s = r.scope();
+        return "Phạm vi: " + area + (s.campaignName() == null ? "" : "; chiến dịch: " + s.campaignName())
+                + (s.endpointName() == null ? "" : "; điểm phát: " + s.endpointName())
+                + (s.topic() == null ? "" : "; chủ đề: " + s.topic())
+                + (s.kind() == null ? "" : "; loại nội dung: " + ReportBuilder.kindName(s.kind()));
     }
 }

@@ -61,7 +61,9 @@ public final class ReportBuilder {
     /** One cell; empty cells and cells of endpoints outside the scope are ignored. */
     public void add(RollupKey key, Figures f) {
         if (f.isZero() || !endpoints.containsKey(key.endpointId())
-                || scope.campaignId() != null && key.campaignId() != scope.campaignId()) {
+                || scope.campaignId() != null && key.campaignId() != scope.campaignId()
+                || scope.kind() != null && key.kind() != scope.kind()
+                || scope.topic() != null && !scope.topic().equals(topic(key.campaignId()))) {
             return;
         }
         byEndpointCampaign.computeIfAbsent(key.endpointId(), id -> new HashMap<>())

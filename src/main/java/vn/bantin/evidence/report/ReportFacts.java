@@ -2,6 +2,7 @@ package vn.bantin.evidence.report;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import vn.bantin.domain.EndpointKind;
 
 /** What a report names and counts besides the rollup cells: the areas, endpoints and campaigns in scope. */
@@ -16,6 +17,15 @@ public record ReportFacts(List<AreaFact> areas, List<EndpointFact> endpoints, Ma
     }
 
     public record CampaignFact(long id, String name, String topic) {
+    }
+
+    public Optional<EndpointFact> endpoint(long id) {
+        return endpoints.stream().filter(e -> e.id() == id).findFirst();
+    }
+
+    /** The same facts with one endpoint only (a report on that endpoint). */
+    public ReportFacts onlyEndpoint(EndpointFact endpoint) {
+        return new ReportFacts(areas, List.of(endpoint), campaigns, evidence);
     }
 
     /** A campaign's name as reports print it, also for plays outside campaigns and campaigns since deleted. */

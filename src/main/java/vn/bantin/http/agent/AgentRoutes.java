@@ -45,12 +45,18 @@ public final class AgentRoutes {
         router.post("/agent/v1/commands/:id/screenshot").handler(auth).handler(commands::screenshot);
     }
 
-    /** Once the timeline has gone out, the alerts it holds count as delivered to that endpoint. */
+    /**
+     * Once the timeline has gone out, the alerts it holds count as delivered to that endpoint; that is stored,
+     * so it is done off the event loop.
+     */
     private void announceFetch(RoutingContext ctx) {
         long endpointId = AgentAuthHandler.device(ctx).endpointId();
         ctx.addBodyEndHandler(v -> {
             if (ctx.response().getStatusCode() < 400) {
-                services.live().alerts().timelineFetched(endpointId);
+                blocking.run(() -> {
+                    services.live().alerts().timelineFetched(endpointId);
+                    return null;
+                });
             }
         });
         ctx.next();

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * The audit trail for ADMINs of the area: {@code GET /api/v1/audit?after=&limit=&actor=&object=&from=&to=}
- * (pages forward by seq), {@code /api/v1/audit/export} (CSV, itself audited), {@code /api/v1/audit/verify}.
+ * (pages forward by seq; {@code order=newest&before=} pages back, newest first; {@code object=campaigns} is every
+ * campaign), {@code /api/v1/audit/export} (CSV, itself audited), {@code /api/v1/audit/verify}.
  */
 public final class AuditRoutes {
 
@@ -64,9 +65,12 @@ public final class AuditRoutes {
         });
     }
 
+    /** {@code order=newest}: newest first, paging back with {@code before=<seq>}; otherwise oldest first. */
     private List<AuditRecord> find(RoutingContext ctx, Actor actor, int limit) {
+        boolean newest = "newest".equals(ctx.queryParams().get("order"));
+        Long before = newest ? number(ctx, "before", Long.MAX_VALUE) : null;
         return trail.find(actor, ctx.queryParams().get("actor"), ctx.queryParams().get("object"),
-                nullableNumber(ctx, "from"), nullableNumber(ctx, "to"), number(ctx, "after", 0), limit);
+                nullableNumber(ctx, "from"), nullableNumber(ctx, "to"), number(ctx, "after", 0), before, limit);
     }
 
     private static byte[] csv(List<AuditRecord> records) {

@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * The UI's first loads, by name and within the caller's scope: GET /api/v1/dashboard (every endpoint's
- * liveness, now playing and faults), GET /api/v1/dashboard/plays (recent plays, paged and filtered) and
+ * liveness, now playing, faults and place on the map; ?endpointId= for one), GET /api/v1/dashboard/plays (recent plays, paged and filtered) and
  * GET /api/v1/alerts/{id}/deliveries (each target's progress). Changes then arrive on /api/v1/events.
  */
 public final class DashboardRoutes {
@@ -39,8 +39,11 @@ public final class DashboardRoutes {
     }
 
     public void mount(ApiRouter api) {
-        api.get("/api/v1/dashboard", Permission.READ, ctx -> blocking.json(ctx,
-                () -> dashboard.dashboard(Actors.of(ctx))));
+        api.get("/api/v1/dashboard", Permission.READ, ctx -> {
+            String only = ctx.queryParams().get("endpointId");
+            Long endpointId = only == null ? null : (long) number(only, 0, "endpointId", Integer.MAX_VALUE);
+            blocking.json(ctx, () -> dashboard.dashboard(Actors.of(ctx), endpointId));
+        });
         api.get("/api/v1/dashboard/plays", Permission.READ, this::plays);
         api.get("/api/v1/alerts/:id/deliveries", Permission.READ, ctx -> {
             long id = PathParams.id(ctx, "id");

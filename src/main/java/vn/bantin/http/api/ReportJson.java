@@ -56,7 +56,9 @@ final class ReportJson {
 
     private static JsonObject scope(Report.Scope s) {
         return new JsonObject().put("areaId", s.areaId()).put("areaName", s.areaName())
-                .put("campaignId", s.campaignId()).put("campaignName", s.campaignName());
+                .put("campaignId", s.campaignId()).put("campaignName", s.campaignName())
+                .put("endpointId", s.endpointId()).put("endpointName", s.endpointName()).put("topic", s.topic())
+                .put("kind", s.kind() == null ? null : s.kind().name());
     }
 
     private static JsonObject period(Report.Period p) {

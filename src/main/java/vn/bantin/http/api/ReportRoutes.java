@@ -9,6 +9,7 @@ import vn.bantin.app.ApiException;
 import vn.bantin.app.ReportService;
 import vn.bantin.app.report.CoverageService;
 import vn.bantin.app.report.ReportExports;
+import vn.bantin.domain.AssetKind;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.JsonInput;
 import vn.bantin.http.PathParams;
@@ -18,11 +19,13 @@ import vn.bantin.http.access.ApiRouter;
 
 /**
  * GET /api/v1/reports?period=today|month|quarter|half|year|custom[&from&to][&at][&areaId][&campaignId]
- * [&format=json|csv|xlsx|pdf][&by=campaign|area|endpoint|topic|kind][&issuer]; its exceptions one by one:
+ * [&endpointId][&topic][&kind=VIDEO|IMAGE|AUDIO][&format=json|csv|xlsx|pdf][&by=campaign|area|endpoint|topic|kind][&issuer]; its exceptions one by one:
  * GET /api/v1/reports/exceptions?(the same scope and period)[&offset][&limit]; and the coverage figures:
  * PUT /api/v1/areas/:id/population, PUT /api/v1/endpoints/:id/households.
  */
 public final class ReportRoutes {
+
+    private static final int MAX_TOPIC = 200;
 
     private final ReportService reports;
     private final ReportExports exports;
@@ -46,7 +49,8 @@ public final class ReportRoutes {
     private static ReportService.Query query(RoutingContext ctx) {
         var q = ctx.queryParams();
         return new ReportService.Query(q.get("period"), q.get("from"), q.get("to"), q.get("at"),
-                optionalId(q.get("areaId"), "areaId"), optionalId(q.get("campaignId"), "campaignId"));
+                optionalId(q.get("areaId"), "areaId"), optionalId(q.get("campaignId"), "campaignId"),
+                optionalId(q.get("endpointId"), "endpointId"), topic(q.get("topic")), kind(q.get("kind")));
     }
 
     private void exceptions(RoutingContext ctx) {
@@ -97,6 +101,29 @@ public final class ReportRoutes {
             setter.set(actor, id, value);
             return new JsonObject().put(idName, id).put(field, value);
         }, Responses::ok);
+    }
+
+    private static String topic(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        if (raw.length() > MAX_TOPIC) {
+            throw ApiException.badRequest("bad_topic", "Chủ đề tối đa " + MAX_TOPIC + " ký tự / topic is limited to "
+                    + MAX_TOPIC + " characters");
+        }
+        return raw.trim();
+    }
+
+    private static AssetKind kind(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return AssetKind.valueOf(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("bad_kind", "Loại nội dung phải là VIDEO, IMAGE hoặc AUDIO / kind must be"
+                    + " VIDEO, IMAGE or AUDIO");
+        }
     }
 
     private static int count(String raw, String name, int otherwise) {

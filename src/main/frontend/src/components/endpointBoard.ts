@@ -1,8 +1,8 @@
 import { computed, reactive, ref } from 'vue';
-import { api, must } from '../../api/client';
-import type { components } from '../../api/schema';
-import { useLive } from '../../live/live';
-import { areas, type Area } from '../../components/areas';
+import { api, must } from '../api/client';
+import type { components } from '../api/schema';
+import { useLive } from '../live/live';
+import { areas, type Area } from './areas';
 
 export type EndpointSummary = components['schemas']['EndpointSummary'];
 
@@ -45,7 +45,10 @@ export function useEndpointBoard() {
   return { endpoints, areaList, loaded, error, load };
 }
 
-/** The commune an area belongs to: the second level under the top of the tree (or the area itself). */
+/**
+ * The commune an area belongs to: the level under the province. A person scoped to a commune sees no province
+ * (the top of their tree has a parent they cannot see), and then the top is the commune.
+ */
 export function communeOf(all: Map<number, Area>, areaId: number | null | undefined): Area | undefined {
   const chain: Area[] = [];
   let a = areaId == null ? undefined : all.get(areaId);
@@ -53,5 +56,5 @@ export function communeOf(all: Map<number, Area>, areaId: number | null | undefi
     chain.unshift(a);
     a = a.parentId == null ? undefined : all.get(a.parentId);
   }
-  return chain[1] ?? chain[0];
+  return chain[0]?.parentId != null ? chain[0] : chain[1] ?? chain[0];
 }
