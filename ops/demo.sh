@@ -66,6 +66,7 @@ state.dir=$state
 kind=$kind
 name=$name
 enrollment.code=$(cat "$DATA/agents/$name.code" 2>/dev/null || true)
+controller.key.fingerprint=$(cat "$DATA/agents/controller.fingerprint" 2>/dev/null || true)
 mpv.args=$MPV_ARGS
 PROPS
   echo "==> Starting $kind agent '$name' (log: $DATA/agents/$name.log)"

@@ -1,8 +1,12 @@
 package vn.bantin.app;
 
+import io.vertx.core.json.JsonObject;
+import vn.bantin.access.Actor;
+import vn.bantin.audit.AuditTrail;
 import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
 import vn.bantin.security.Ed25519Keys;
+import vn.bantin.security.RequestSignature;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
@@ -40,10 +44,16 @@ public final class DeviceService {
     private final Function<byte[], String> controllerSigner;
     private final Clock clock;
     private final List<BiConsumer<Long, String>> heartbeatListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Long, String>> keyListeners = new CopyOnWriteArrayList<>();
+    private final EnrollmentQueue queue;
+    private final AuditTrail audit;
 
     public DeviceService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
                          DeviceAuthenticator authenticator, String controllerPublicKey, ChangeNotifier changes,
-                         Function<byte[], String> controllerSigner, Clock clock) {
+                         Function<byte[], String> controllerSigner, Clock clock, EnrollmentQueue queue,
+                         AuditTrail audit) {
+        this.queue = queue;
+        this.audit = audit;
         this.db = db;
         this.endpoints = endpoints;
         this.codes = codes;
@@ -54,8 +64,14 @@ public final class DeviceService {
         this.clock = clock;
     }
 
-    public EnrollResult enroll(EnrollRequest req, String method, String uri, UnaryOperator<String> headers,
-                               byte[] body) {
+    /**
+     * Proof of possession first, then: a known key answers its state; a valid code binds the key to its endpoint
+     * (replacing an active endpoint's key when the code was made to re-key it); no code queues a request, within
+     * the queue's bounds. The answer is signed and bound to the request's nonce (contract: enroll).
+     */
+    public SignedStatement enroll(EnrollRequest req, String address, String method, String uri,
+                                  UnaryOperator<String> headers, byte[] body) {
+        queue.call(address);
         byte[] publicKey = authenticator.verifyProofOfPossession(req.publicKey(), method, uri, headers, body);
         String deviceId = Ed25519Keys.deviceId(publicKey);
         EndpointKind kind = EndpointService.kind(req.kind());
@@ -63,34 +79,59 @@ public final class DeviceService {
         String name = req.name() == null || req.name().isBlank() ? "player-" + deviceId.substring(0, 8)
                 : req.name().trim();
         long now = clock.millis();
-        boolean[] activated = {false};
-        EnrollResult result = db.tx(c -> {
+        Bound bound = db.tx(c -> {
             Optional<DeviceRow> known = endpoints.byDeviceId(c, deviceId);
             if (known.isPresent()) {
                 DeviceRow row = known.get();
                 if (row.status() == EndpointStatus.REVOKED) {
                     throw new ApiException(403, "revoked", "Thiết bị đã bị thu hồi / this device has been revoked");
                 }
-                return new EnrollResult(deviceId, row.endpointId(), row.status(), controllerPublicKey, now);
+                return new Bound(result(deviceId, row.endpointId(), row.status(), now), null);
             }
             if (req.enrollmentCode() != null && !req.enrollmentCode().isBlank()) {
                 long endpointId = codes.spend(c, EnrollmentCodes.hash(req.enrollmentCode()), now)
                         .orElseThrow(DeviceService::badCode);
                 DeviceRow target = endpoints.deviceOf(c, endpointId).orElseThrow(DeviceService::badCode);
-                if (target.status() != EndpointStatus.UNENROLLED || target.kind() != kind) {
+                boolean replaces = target.status() == EndpointStatus.ACTIVE;
+                if (!(replaces || target.status() == EndpointStatus.UNENROLLED) || target.kind() != kind) {
                     throw badCode();
                 }
                 endpoints.bindKey(c, endpointId, deviceId, req.publicKey(), hardware, EndpointStatus.ACTIVE);
-                activated[0] = true;
-                return new EnrollResult(deviceId, endpointId, EndpointStatus.ACTIVE, controllerPublicKey, now);
+                return new Bound(result(deviceId, endpointId, EndpointStatus.ACTIVE, now),
+                        replaces ? target.deviceId() : "");
             }
+            queue.ask(address, endpoints.countPending(c));
             long endpointId = endpoints.insertEnrolled(c, name, kind, deviceId, req.publicKey(), hardware, now);
-            return new EnrollResult(deviceId, endpointId, EndpointStatus.PENDING, controllerPublicKey, now);
+            return new Bound(result(deviceId, endpointId, EndpointStatus.PENDING, now), null);
         });
-        if (activated[0]) {
-            changes.scheduleChanged(ChangeScope.endpoints(result.endpointId()));
+        if (bound.replacedDevice() != null) {
+            announceBound(bound, address);
         }
-        return result;
+        byte[] answer = EnrollAnswer.bytes(bound.result(), headers.apply(RequestSignature.NONCE_HEADER));
+        return new SignedStatement(answer, controllerSigner.apply(answer));
+    }
+
+    /** Told of each key bound by a code: the endpoint, and the device whose key it replaced ("" if none). */
+    public void onKeyBound(BiConsumer<Long, String> listener) {
+        keyListeners.add(listener);
+    }
+
+    private void announceBound(Bound bound, String address) {
+        long endpointId = bound.result().endpointId();
+        changes.scheduleChanged(ChangeScope.endpoints(endpointId));
+        keyListeners.forEach(l -> l.accept(endpointId, bound.replacedDevice()));
+        String action = bound.replacedDevice().isEmpty() ? "enroll with code" : "re-key with code, replacing device "
+                + bound.replacedDevice();
+        audit.record(Actor.anonymous(address), action, "endpoints/" + endpointId, 200,
+                new JsonObject().put("deviceId", bound.result().deviceId()).encode());
+    }
+
+    private EnrollResult result(String deviceId, long endpointId, EndpointStatus status, long now) {
+        return new EnrollResult(deviceId, endpointId, status, controllerPublicKey, now);
+    }
+
+    /** What an enroll did: its result, and for a key bound by a code the device it replaced ("" if none). */
+    private record Bound(EnrollResult result, String replacedDevice) {
     }
 
     /**

@@ -23,8 +23,8 @@ import java.util.Set;
 
 public final class EndpointService {
 
-    /** A code made for an endpoint, shown once. */
-    public record IssuedCode(long endpointId, String code, long expiresAt) {
+    /** A code made for an endpoint, shown once, with the controller key fingerprint the agent checks. */
+    public record IssuedCode(long endpointId, String code, long expiresAt, String controllerKeyFingerprint) {
     }
 
     private static final Duration CODE_LIFETIME = Duration.ofDays(7);
@@ -36,9 +36,12 @@ public final class EndpointService {
     private final Clock clock;
     private final List<LongConsumer> revokedListeners = new CopyOnWriteArrayList<>();
     private final AreaScope scope;
+    private final String controllerKeyFingerprint;
 
-    public EndpointService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes, ChangeNotifier changes, Clock clock, AreaScope scope) {
+    public EndpointService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
+                           ChangeNotifier changes, Clock clock, AreaScope scope, String controllerKeyFingerprint) {
         this.scope = scope;
+        this.controllerKeyFingerprint = controllerKeyFingerprint;
         this.db = db;
         this.endpoints = endpoints;
         this.codes = codes;
@@ -88,26 +91,67 @@ public final class EndpointService {
         return created;
     }
 
+    /** For an UNENROLLED endpoint, or an ACTIVE one whose key the enrolling device then replaces. */
     public IssuedCode issueCode(Actor actor, long endpointId) {
-        String code = EnrollmentCodes.newCode();
-        long expiresAt = clock.millis() + CODE_LIFETIME.toMillis();
-        db.tx(c -> {
+        return db.tx(c -> {
             Endpoint e = visible(c, actor, endpointId);
             if (e.status() == EndpointStatus.REVOKED) {
                 throw new ApiException(409, "revoked", "Thiết bị đã bị thu hồi / Endpoint is revoked");
             }
-            codes.insert(c, EnrollmentCodes.hash(code), endpointId, expiresAt);
-            return null;
+            return newCode(c, endpointId);
         });
-        return new IssuedCode(endpointId, code, expiresAt);
+    }
+
+    /**
+     * Forgets the endpoint's device key at once (the old device's next call is refused, its push stream closed)
+     * and makes a code for the device that replaces it; also brings a revoked endpoint back.
+     */
+    public IssuedCode rekey(Actor actor, long endpointId) {
+        IssuedCode code = db.tx(c -> {
+            Endpoint e = visible(c, actor, endpointId);
+            if (e.status() != EndpointStatus.ACTIVE && e.status() != EndpointStatus.REVOKED) {
+                throw new ApiException(409, "no_key", "Chỉ đổi khóa được thiết bị đang hoạt động hoặc đã thu hồi (hiện: "
+                        + e.status() + ") / Only an ACTIVE or REVOKED endpoint can be re-keyed (now " + e.status() + ")");
+            }
+            endpoints.clearKey(c, endpointId, EndpointStatus.UNENROLLED);
+            return newCode(c, endpointId);
+        });
+        changes.scheduleChanged(ChangeScope.endpoints(endpointId));
+        revokedListeners.forEach(l -> l.accept(endpointId));
+        return code;
+    }
+
+    private IssuedCode newCode(java.sql.Connection c, long endpointId) throws java.sql.SQLException {
+        String code = EnrollmentCodes.newCode();
+        long expiresAt = clock.millis() + CODE_LIFETIME.toMillis();
+        codes.insert(c, EnrollmentCodes.hash(code), endpointId, expiresAt);
+        return new IssuedCode(endpointId, code, expiresAt, controllerKeyFingerprint);
+    }
+
+    /** Refuses a waiting enrollment request: the key is kept as REVOKED, so it cannot ask again. */
+    public EndpointView reject(Actor actor, long endpointId) {
+        EndpointView rejected = db.tx(c -> {
+            Endpoint e = visible(c, actor, endpointId);
+            if (e.status() != EndpointStatus.PENDING) {
+                throw notPending(e);
+            }
+            endpoints.setStatus(c, endpointId, EndpointStatus.REVOKED);
+            return view(c, endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
+        });
+        revokedListeners.forEach(l -> l.accept(endpointId));
+        return rejected;
+    }
+
+    private static ApiException notPending(Endpoint e) {
+        return new ApiException(409, "not_pending", "Chỉ duyệt hoặc từ chối được thiết bị đang chờ (hiện: " + e.status()
+                + ") / Only a PENDING endpoint can be approved or rejected (now " + e.status() + ")");
     }
 
     public EndpointView approve(Actor actor, long endpointId, Long areaId) {
         EndpointView approved = db.tx(c -> {
             Endpoint e = visible(c, actor, endpointId);
             if (e.status() != EndpointStatus.PENDING) {
-                throw new ApiException(409, "not_pending", "Chỉ duyệt được thiết bị đang chờ (hiện: " + e.status()
-                        + ") / Only a PENDING endpoint can be approved (now " + e.status() + ")");
+                throw notPending(e);
             }
             if (areaId != null) {
                 scope.require(c, actor, areaId);

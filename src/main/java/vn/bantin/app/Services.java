@@ -1,6 +1,7 @@
 package vn.bantin.app;
 
 import io.vertx.core.Vertx;
+import org.slf4j.LoggerFactory;
 import vn.bantin.app.evidence.Evidence;
 import vn.bantin.app.live.LiveServices;
 import vn.bantin.app.report.CoverageService;
@@ -9,6 +10,7 @@ import vn.bantin.app.report.ReportRollups;
 import vn.bantin.audit.AuditTrail;
 import vn.bantin.config.AccessConfig;
 import vn.bantin.config.BantinConfig;
+import vn.bantin.config.TrustConfig;
 import vn.bantin.security.PasswordHasher;
 import vn.bantin.security.SetupTokenFile;
 import vn.bantin.store.ApiTokenRepository;
@@ -123,6 +125,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AlertReviewRepository reviewRepo = new AlertReviewRepository();
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
+        LoggerFactory.getLogger(Services.class).info("Controller key fingerprint {} (agents: controller.key.fingerprint;"
+                + " or pre-install controller.key={})", Ed25519Keys.fingerprint(controllerKey.publicKey()),
+                controllerKey.publicKeyBase64());
         MediaRepository mediaRepo = new MediaRepository();
         ReportRollups rollups = new ReportRollups(areaRepo);
         TimelineService timelines = new TimelineService(db, areaRepo, endpointRepo, campaignRepo, alertRepo,
@@ -143,10 +148,20 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), controllerKey::signBase64, clock);
-        EndpointService endpoints = new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope);
+        EndpointService endpoints = new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope,
+                Ed25519Keys.fingerprint(controllerKey.publicKey()));
         endpoints.onRevoked(push::disconnect);
+        AuditTrail audit = new AuditTrail(db, new AuditRepository(), scope, clock);
+        TrustConfig trust = config.trust();
         DeviceService devices = new DeviceService(db, endpointRepo, codeRepo, authenticator,
-                controllerKey.publicKeyBase64(), timelines, controllerKey::signBase64, clock);
+                controllerKey.publicKeyBase64(), timelines, controllerKey::signBase64, clock,
+                new EnrollmentQueue(new EnrollmentQueue.Limits(trust.pendingMax(), trust.enrollPerMinute(),
+                        trust.newPerHour()), clock), audit);
+        devices.onKeyBound((endpointId, replaced) -> {
+            if (!replaced.isEmpty()) {
+                push.disconnect(endpointId);
+            }
+        });
         PlayIngestService ingest = new PlayIngestService(db, playRepo, new SeqRangeRepository(),
                 new GapNoticeRepository(), new PlayIngestService.EvidenceNames(new ExpectedPlayRepository(),
                         new PlayNameRepository(), new DeviceKeyRepository()), controllerKey::signBase64, clock, rollups);
@@ -178,7 +193,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
                 new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
-                new AuditTrail(db, new AuditRepository(), scope, clock),
+                audit,
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
                         OFFLINE_AFTER),
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),

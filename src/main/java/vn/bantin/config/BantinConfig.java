@@ -10,7 +10,7 @@ import java.nio.file.Path;
 public record BantinConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, long maxUploadBytes, String adminToken,
                            long timelineHorizonDays, String defaultZone, AccessConfig access,
-                           EvidenceConfig evidence) {
+                           EvidenceConfig evidence, TrustConfig trust) {
 
     public Path mediaDir() {
         return dataDir.resolve("media");

@@ -36,6 +36,12 @@ public final class ConfigLoader {
     public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
     public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
     public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
+    public static final String ENROLLMENT_PENDING_MAX = "enrollment.pending.max";
+    public static final String ENROLLMENT_PER_MINUTE = "enrollment.calls.per.minute";
+    public static final String ENROLLMENT_NEW_PER_HOUR = "enrollment.new.per.hour";
+    public static final String TLS_CERT_FILE = "tls.cert.file";
+    public static final String TLS_KEY_FILE = "tls.key.file";
+    public static final String HTTP_PLAIN = "http.plain";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -84,13 +90,30 @@ public final class ConfigLoader {
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
-                evidence());
+                evidence(),
+                trust());
     }
 
     private EvidenceConfig evidence() {
         return new EvidenceConfig(
                 Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
                 Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
+    }
+
+    private TrustConfig trust() {
+        String cert = blankToNull(get(TLS_CERT_FILE, ""));
+        String key = blankToNull(get(TLS_KEY_FILE, ""));
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException("Config " + TLS_CERT_FILE + " and " + TLS_KEY_FILE
+                    + " go together: set both for HTTPS, or neither");
+        }
+        return new TrustConfig(
+                parseInt(ENROLLMENT_PENDING_MAX, get(ENROLLMENT_PENDING_MAX, "200")),
+                parseInt(ENROLLMENT_PER_MINUTE, get(ENROLLMENT_PER_MINUTE, "30")),
+                parseInt(ENROLLMENT_NEW_PER_HOUR, get(ENROLLMENT_NEW_PER_HOUR, "20")),
+                cert == null ? null : Path.of(cert),
+                key == null ? null : Path.of(key),
+                Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
     }
 
     private AccessConfig access() {

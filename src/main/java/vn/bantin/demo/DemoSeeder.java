@@ -113,10 +113,12 @@ public final class DemoSeeder {
     }
 
     private void writeCode(long endpointId, String file) throws Exception {
-        String code = api.post("/api/v1/endpoints/" + endpointId + "/enrollment-code", new JsonObject())
-                .getString("code");
+        JsonObject issued = api.post("/api/v1/endpoints/" + endpointId + "/enrollment-code", new JsonObject());
         Files.createDirectories(outDir);
-        Files.writeString(outDir.resolve(file), code, StandardCharsets.UTF_8);
+        Files.writeString(outDir.resolve(file), issued.getString("code"), StandardCharsets.UTF_8);
+        // what the installer text gives a real agent: it checks the controller key against this before pinning it
+        Files.writeString(outDir.resolve("controller.fingerprint"), issued.getString("controllerKeyFingerprint"),
+                StandardCharsets.UTF_8);
     }
 
     private long approvedAsset(String file) throws Exception {

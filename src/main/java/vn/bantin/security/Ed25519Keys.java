@@ -95,6 +95,14 @@ public final class Ed25519Keys {
 
     /** The contract's device id: the first 32 hex characters of SHA-256 of the raw public key. */
     public static String deviceId(byte[] publicKey) {
+        return fingerprint(publicKey);
+    }
+
+    /**
+     * A key's fingerprint as the contract defines it (identity): the first 32 hex characters of SHA-256 of the
+     * raw public key. A device's is its id; the controller's is what installers give the agent to check.
+     */
+    public static String fingerprint(byte[] publicKey) {
         requireLength(publicKey, KEY_BYTES, "public key");
         return Sha256.hex(publicKey).substring(0, 32);
     }

@@ -43,6 +43,9 @@ public final class EndpointRepository {
     private static final String PROFILE = "SELECT profile FROM endpoint WHERE id = ?";
     private static final String SET_PROFILE = "UPDATE endpoint SET profile = ? WHERE id = ?";
     private static final String SEEN = "UPDATE endpoint SET last_seen_at = ? WHERE id = ?";
+    private static final String COUNT_PENDING = "SELECT COUNT(*) FROM endpoint WHERE status = 'PENDING'";
+    private static final String CLEAR_KEY = "UPDATE endpoint SET device_id = NULL, public_key = NULL, status = ?"
+            + " WHERE id = ?";
 
     public long insert(Connection c, String name, EndpointKind kind, Long areaId, Set<String> tags,
                        EndpointStatus status, long nowMs) throws SQLException {
@@ -118,6 +121,16 @@ public final class EndpointRepository {
 
     public void touch(Connection c, long endpointId, long nowMs) throws SQLException {
         Sql.update(c, SEEN, nowMs, endpointId);
+    }
+
+    /** Enrollment requests waiting for approval. */
+    public long countPending(Connection c) throws SQLException {
+        return Sql.one(c, COUNT_PENDING, rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    /** Forgets the endpoint's device key (re-key): the old device is unknown from now on. */
+    public void clearKey(Connection c, long endpointId, EndpointStatus status) throws SQLException {
+        Sql.update(c, CLEAR_KEY, status.name(), endpointId);
     }
 
     private static Map<Long, Set<String>> tags(Connection c) throws SQLException {

@@ -63,7 +63,9 @@ final class ContractExamples {
         Map<String, byte[]> files = new LinkedHashMap<>();
         byte[] enrollRequest = pretty(enrollRequest());
         files.put("enroll-request.json", enrollRequest);
-        files.put("enroll-response.json", pretty(enrollResponse()));
+        byte[] enrollAnswer = enrollResponse();
+        files.put("enroll-response.json", enrollAnswer);
+        files.put("enroll-response.json.sig", CONTROLLER.signBase64(enrollAnswer).getBytes(StandardCharsets.US_ASCII));
         files.put("signed-request.json", pretty(signedRequest(enrollRequest)));
         byte[] timeline = timeline();
         files.put("timeline.json", timeline);
@@ -97,10 +99,11 @@ final class ContractExamples {
         return request.put("enrollmentCode", "7KQ2-9XPM-4TDA");
     }
 
-    private static ObjectNode enrollResponse() {
+    /** Compact, exactly as the controller sends it: the signature covers these bytes; nonce = the request's. */
+    private static byte[] enrollResponse() {
         return JSON.createObjectNode().put("deviceId", DEVICE.deviceId()).put("endpointId", ENDPOINT_ID)
                 .put("status", "ACTIVE").put("controllerPublicKey", CONTROLLER.publicKeyBase64())
-                .put("serverTime", SERVER_TIME);
+                .put("serverTime", SERVER_TIME).put("nonce", NONCE).toString().getBytes(StandardCharsets.UTF_8);
     }
 
     /** The enroll request above, signed: headers, the string to sign, and the body it covers. */
@@ -230,7 +233,7 @@ final class ContractExamples {
     private static ObjectNode testKeys() {
         ObjectNode keys = JSON.createObjectNode().put("warning", WARNING);
         keys.putObject("controller").put("seed", Ed25519Keys.base64(CONTROLLER.seed()))
-                .put("publicKey", CONTROLLER.publicKeyBase64());
+                .put("publicKey", CONTROLLER.publicKeyBase64()).put("fingerprint", Ed25519Keys.fingerprint(CONTROLLER.publicKey()));
         keys.putObject("device").put("seed", Ed25519Keys.base64(DEVICE.seed()))
                 .put("publicKey", DEVICE.publicKeyBase64()).put("deviceId", DEVICE.deviceId());
         return keys;

@@ -85,6 +85,14 @@ class ContractExamplesTest {
                 name -> headers.path(name).isMissingNode() ? null : headers.get(name).asText(),
                 body, publicKey, response.get("serverTime").asLong());
         assertThat(verdict).isEqualTo(new RequestSignature.Ok(Ed25519Keys.deviceId(publicKey)));
+        // the answer: signed by the controller key over the exact bytes, bound to the request's nonce, and the
+        // installer's fingerprint is that key's
+        byte[] controllerKey = key(response, "controllerPublicKey");
+        assertThat(Ed25519Keys.verifyBase64(controllerKey, bytes("enroll-response.json"),
+                new String(bytes("enroll-response.json.sig"), StandardCharsets.US_ASCII).strip())).isTrue();
+        assertThat(response.get("nonce").asText()).isEqualTo(headers.get(RequestSignature.NONCE_HEADER).asText());
+        assertThat(json("test-keys.json").get("controller").get("fingerprint").asText())
+                .isEqualTo(Ed25519Keys.fingerprint(controllerKey)).isEqualTo(Sha256.hex(controllerKey).substring(0, 32));
     }
 
     @Test

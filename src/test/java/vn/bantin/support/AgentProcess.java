@@ -41,6 +41,7 @@ public final class AgentProcess implements AutoCloseable {
                 "kind=" + kind,
                 "name=e2e-" + kind.toLowerCase(),
                 "enrollment.code=" + enrollmentCode,
+                "controller.key.fingerprint=" + TestController.controllerKeyFingerprint(controllerUrl),
                 "mpv.args=--ao=null --vo=null",
                 "poll.seconds=1",
                 "heartbeat.seconds=1",

@@ -6,6 +6,8 @@ import vn.bantin.access.Role;
 import vn.bantin.Controller;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.config.ConfigLoader;
+import vn.bantin.security.ControllerKeyFile;
+import vn.bantin.security.Ed25519Keys;
 
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class TestController implements AutoCloseable {
 
     private final Controller controller;
+    private static final Map<String, String> FINGERPRINTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final BantinConfig config;
     private final String token;
 
@@ -66,7 +70,22 @@ public final class TestController implements AutoCloseable {
         String token = config.adminToken();
         Controller c = Controller.start(Vertx.vertx(), config, clock).toCompletionStage().toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
-        return new TestController(c, config, token);
+        TestController started = new TestController(c, config, token);
+        FINGERPRINTS.put(started.baseUrl(), Ed25519Keys.fingerprint(ControllerKeyFile.loadOrCreate(config.dataDir())
+                .publicKey()));
+        return started;
+    }
+
+    /**
+     * The key fingerprint of the test controller at this base URL, as its enrollment codes' installer text gives
+     * it: {@link AgentProcess} configures real agents with it, so they check the key before pinning it.
+     */
+    public static String controllerKeyFingerprint(String baseUrl) {
+        String fingerprint = FINGERPRINTS.get(baseUrl);
+        if (fingerprint == null) {
+            throw new IllegalStateException("no test controller was started at " + baseUrl);
+        }
+        return fingerprint;
     }
 
     public String baseUrl() {

@@ -34,6 +34,8 @@ public final class EndpointRoutes {
         api.post("/api/v1/endpoints/:id/enrollment-code", Permission.ENDPOINT_WRITE, this::issueCode);
         api.post("/api/v1/endpoints/:id/approve", Permission.ENDPOINT_WRITE, this::approve);
         api.post("/api/v1/endpoints/:id/revoke", Permission.ENDPOINT_WRITE, this::revoke);
+        api.post("/api/v1/endpoints/:id/reject", Permission.ENDPOINT_WRITE, this::reject);
+        api.post("/api/v1/endpoints/:id/rekey", Permission.ENDPOINT_WRITE, this::rekey);
         api.put("/api/v1/endpoints/:id/profile", Permission.ENDPOINT_WRITE, this::setProfile);
     }
 
@@ -63,8 +65,24 @@ public final class EndpointRoutes {
     private void issueCode(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.respond(ctx, () -> endpoints.issueCode(actor, id), (c, code) -> Responses.created(c, new JsonObject()
-                .put("endpointId", code.endpointId()).put("code", code.code()).put("expiresAt", code.expiresAt())));
+        blocking.respond(ctx, () -> endpoints.issueCode(actor, id), EndpointRoutes::issued);
+    }
+
+    private void rekey(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        blocking.respond(ctx, () -> endpoints.rekey(actor, id), EndpointRoutes::issued);
+    }
+
+    private static void issued(RoutingContext ctx, EndpointService.IssuedCode code) {
+        Responses.created(ctx, new JsonObject().put("endpointId", code.endpointId()).put("code", code.code())
+                .put("expiresAt", code.expiresAt()).put("controllerKeyFingerprint", code.controllerKeyFingerprint()));
+    }
+
+    private void reject(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        blocking.json(ctx, () -> toJson(endpoints.reject(actor, id)));
     }
 
     private void approve(RoutingContext ctx) {

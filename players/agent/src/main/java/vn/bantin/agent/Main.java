@@ -23,6 +23,7 @@ import vn.bantin.agent.status.AgentStatus;
 import vn.bantin.agent.status.Faults;
 import vn.bantin.agent.status.SinceLastHeartbeat;
 import vn.bantin.agent.sync.ControllerClient;
+import vn.bantin.agent.sync.ControllerTrust;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
 import vn.bantin.agent.sync.HeartbeatFacts;
@@ -59,7 +60,13 @@ public final class Main {
         PlayedLog played = PlayedLog.load(state, PlayedLog.fromPayloads(
                 spool.oldest(Integer.MAX_VALUE).stream().map(SpooledRecord::payload).toList()));
         spool.beforeDelete(() -> persist(played, log));
-        Enrollment enrollment = new Enrollment(state, keys, cfg.kind(), cfg.name(), cfg.enrollmentCode());
+        ControllerTrust trust = ControllerTrust.of(cfg.controllerKey(), cfg.controllerKeyFingerprint());
+        Enrollment enrollment = new Enrollment(state, keys, cfg.kind(), cfg.name(), cfg.enrollmentCode(), trust);
+        if (enrollment.pinnedKey() == null && !trust.configured()) {
+            log.severe("NOT ENROLLING: neither controller.key.fingerprint nor controller.key is configured. Copy the"
+                    + " installer text of the endpoint's enrollment code (it carries the controller key fingerprint)"
+                    + " into the config; this agent never trusts a controller key on first use.");
+        }
         TimelineStore store = new TimelineStore(state);
         MediaCache cache = new MediaCache(state.resolve("media"));
         MasterVolume volume = new MasterVolume(state);
@@ -78,7 +85,7 @@ public final class Main {
 
         SinceLastHeartbeat since = SinceLastHeartbeat.open(state);
         ControllerClient client = new ControllerClient(cfg.controllerUrl(), new RequestSigner(keys), clock,
-                enrollment::pinnedKey, new ControllerClient.Link() {
+                enrollment::trustedKey, new ControllerClient.Link() {
                     @Override
                     public void up() {
                         since.linkUp(clock.now());

@@ -23,6 +23,8 @@ public record AgentConfig(
         String kind,
         String name,
         String enrollmentCode,
+        String controllerKey,
+        String controllerKeyFingerprint,
         String mpvPath,
         List<String> mpvArgs,
         Duration pollInterval,
@@ -38,6 +40,8 @@ public record AgentConfig(
     public static final String KIND = "kind";
     public static final String NAME = "name";
     public static final String ENROLLMENT_CODE = "enrollment.code";
+    public static final String CONTROLLER_KEY = "controller.key";
+    public static final String CONTROLLER_KEY_FINGERPRINT = "controller.key.fingerprint";
     public static final String MPV_PATH = "mpv.path";
     public static final String MPV_ARGS = "mpv.args";
     public static final String POLL_SECONDS = "poll.seconds";
@@ -74,6 +78,8 @@ public record AgentConfig(
                 kind,
                 src.get(NAME, host),
                 code.isBlank() ? null : code.trim(),
+                src.get(CONTROLLER_KEY, ""),
+                src.get(CONTROLLER_KEY_FINGERPRINT, ""),
                 src.get(MPV_PATH, "mpv"),
                 mpvArgs.isBlank() ? List.of() : Arrays.asList(mpvArgs.trim().split("\\s+")),
                 Duration.ofSeconds(src.getLong(POLL_SECONDS, 60)),

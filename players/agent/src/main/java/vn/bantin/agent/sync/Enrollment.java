@@ -14,8 +14,9 @@ import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.io.AtomicFiles;
 
 /**
- * Enrolls the device key until the controller answers ACTIVE, pinning the controller key on the first
- * successful answer and refusing any answer that names another key.
+ * Enrolls the device key until the controller answers ACTIVE. The first answer's controller key is pinned only
+ * if it is the one the installer configured (key or fingerprint) and the answer is signed by it for this very
+ * request; any later answer naming another key is refused.
  */
 public final class Enrollment {
 
@@ -27,11 +28,14 @@ public final class Enrollment {
     private final String kind;
     private final String name;
     private final String code;
+    private final ControllerTrust trust;
     private volatile byte[] pinnedKey;
     private volatile String status = "NEW";
 
-    public Enrollment(Path stateDir, DeviceKeys keys, String kind, String name, String code) throws IOException {
+    public Enrollment(Path stateDir, DeviceKeys keys, String kind, String name, String code, ControllerTrust trust)
+            throws IOException {
         this.file = stateDir.resolve("enrollment.json");
+        this.trust = trust;
         this.keys = keys;
         this.kind = kind;
         this.name = name;
@@ -56,17 +60,34 @@ public final class Enrollment {
         return pinnedKey == null ? null : pinnedKey.clone();
     }
 
+    /** The key controller answers are checked with: the pinned one, else the pre-installed one, else null. */
+    public byte[] trustedKey() {
+        byte[] pinned = pinnedKey;
+        return pinned != null ? pinned.clone() : trust.preinstalledKey();
+    }
+
     /** One enroll call; returns true once the device is ACTIVE. */
     public boolean attempt(ControllerClient client) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = client.postJson("/agent/v1/enroll", request());
+        ControllerClient.Exchange<byte[]> exchange = client.exchange("POST", "/agent/v1/enroll",
+                ControllerClient.json(request()), Map.of("Content-Type", "application/json"),
+                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = exchange.response();
         if (response.statusCode() != 200) {
             LOG.warning("enroll refused: HTTP " + response.statusCode() + " " + ControllerClient.bodyText(response));
             return false;
         }
         Map<String, Object> answer = JSON.std.mapFrom(response.body());
-        byte[] key = Base64.getDecoder().decode((String) answer.get("controllerPublicKey"));
-        if (pinnedKey != null && !java.util.Arrays.equals(pinnedKey, key)) {
-            LOG.severe("enroll answer names a controller key other than the pinned one; ignored");
+        byte[] key = Base64.getDecoder().decode(String.valueOf(answer.get("controllerPublicKey")));
+        String refusal = pinnedKey != null ? (java.util.Arrays.equals(pinnedKey, key) ? null
+                : "it is not the pinned controller key") : trust.refusal(key);
+        if (refusal != null) {
+            LOG.severe("enroll answer names the controller key " + ControllerTrust.fingerprint(key) + ", not trusted: "
+                    + refusal + "; not enrolled (check controller.url and the installer text of the enrollment code)");
+            return false;
+        }
+        String signature = response.headers().firstValue("X-Bantin-Signature").orElse(null);
+        if (!ControllerSignatures.body(key, response.body(), signature) || !exchange.nonce().equals(answer.get("nonce"))) {
+            LOG.severe("enroll answer is not signed by the controller key for this request; ignored");
             return false;
         }
         if (!keys.deviceId().equals(answer.get("deviceId"))) {

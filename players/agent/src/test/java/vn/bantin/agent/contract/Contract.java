@@ -96,6 +96,24 @@ final class Contract {
         }
     }
 
+    /** The TEST controller key's fingerprint, as an installer configures it (controller.key.fingerprint). */
+    static String controllerFingerprint() {
+        return (String) key("controller").get("fingerprint");
+    }
+
+    /**
+     * A stub controller's answer: the example's exact bytes with its nonce replaced by the request's, signed by
+     * the TEST controller key into the exchange's X-Bantin-Signature header.
+     */
+    static byte[] signedForNonce(com.sun.net.httpserver.HttpExchange ex, String exampleFile) {
+        byte[] example = bytes(exampleFile);
+        byte[] answer = new String(example, java.nio.charset.StandardCharsets.UTF_8)
+                .replace((String) parse(example).get("nonce"), ex.getRequestHeaders().getFirst("X-Bantin-Nonce"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("X-Bantin-Signature", signAsController(answer));
+        return answer;
+    }
+
     static byte[] devicePublicKey() {
         return Base64.getDecoder().decode((String) key("device").get("publicKey"));
     }

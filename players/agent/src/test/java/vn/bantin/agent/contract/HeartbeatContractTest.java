@@ -27,6 +27,7 @@ import vn.bantin.agent.status.Faults;
 import vn.bantin.agent.status.SinceLastHeartbeat;
 import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.sync.ControllerClient;
+import vn.bantin.agent.sync.ControllerTrust;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
 import vn.bantin.agent.sync.HeartbeatFacts;
@@ -58,7 +59,8 @@ class HeartbeatContractTest {
         server.createContext("/agent/v1/", this::handle);
         server.start();
         clock = new AgentClock(state);
-        enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "7KQ2-9XPM-4TDA");
+        enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "7KQ2-9XPM-4TDA",
+                ControllerTrust.of(null, Contract.controllerFingerprint()));
         client = new ControllerClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
                 new RequestSigner(keys), clock, enrollment::pinnedKey, ControllerClient.Link.NONE);
         assertThat(enrollment.attempt(client)).as("the agent accepts examples/enroll-response.json").isTrue();
@@ -158,7 +160,7 @@ class HeartbeatContractTest {
         boolean signed = Ed25519.verify(Contract.devicePublicKey(), toSign.getBytes(StandardCharsets.UTF_8),
                 ex.getRequestHeaders().getFirst("X-Bantin-Signature"));
         byte[] answer = switch (path) {
-            case "/agent/v1/enroll" -> Contract.bytes("enroll-response.json");
+            case "/agent/v1/enroll" -> Contract.signedForNonce(ex, "enroll-response.json");
             case "/agent/v1/heartbeat" -> {
                 heartbeats.add(body);
                 byte[] example = Contract.bytes("heartbeat-response.json");

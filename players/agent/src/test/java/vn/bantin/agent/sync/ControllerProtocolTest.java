@@ -70,7 +70,8 @@ class ControllerProtocolTest {
     @Test
     void enrollPullTimelineResumeMediaUploadAndHeartbeatAllSigned() throws Exception {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        Enrollment enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "CODE-1");
+        Enrollment enrollment = new Enrollment(state, keys, "SPEAKER", "loa-thon-1", "CODE-1",
+                ControllerTrust.of(null, ControllerTrust.fingerprint(controller.rawPublicKey())));
         AgentClock rightClock = new AgentClock(state, ShiftedTime.by(0), 1_000);
         assertThat(enrollment.attempt(new ControllerClient(base, new RequestSigner(keys), rightClock,
                 enrollment::pinnedKey, ControllerClient.Link.NONE))).isTrue();
@@ -151,10 +152,14 @@ class ControllerProtocolTest {
             return;
         }
         switch (path) {
-            case "/agent/v1/enroll" -> reply(ex, "POST " + path, 200, JSON.std.asBytes(Map.of(
-                    "deviceId", device, "endpointId", 12, "status", "ACTIVE",
-                    "controllerPublicKey", Base64.getEncoder().encodeToString(controller.rawPublicKey()),
-                    "serverTime", System.currentTimeMillis())));
+            case "/agent/v1/enroll" -> {
+                byte[] answer = JSON.std.asBytes(Map.of("deviceId", device, "endpointId", 12, "status", "ACTIVE",
+                        "controllerPublicKey", Base64.getEncoder().encodeToString(controller.rawPublicKey()),
+                        "serverTime", System.currentTimeMillis(),
+                        "nonce", ex.getRequestHeaders().getFirst("X-Bantin-Nonce")));
+                ex.getResponseHeaders().add("X-Bantin-Signature", sign(answer));
+                reply(ex, "POST " + path, 200, answer);
+            }
             case "/agent/v1/timeline" -> timeline(ex);
             case "/agent/v1/plays" -> {
                 List<?> records = (List<?>) JSON.std.mapFrom(body).get("records");

@@ -1,0 +1,1 @@
+1eJ+VPAO5n2+k7XxvF3Uvw/eb8BJ1PULfL+dxyoVUubwTSa3Wp0vFgIenilsAhFo7VGxChOjrHArQjMh1cvmBQ==
