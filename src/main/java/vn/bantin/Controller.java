@@ -26,7 +26,7 @@ public final class Controller {
 
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
     private static final long UPLOAD_SWEEP_MS = 60 * 60 * 1000;
-    private static final long LIVENESS_SWEEP_MS = 5_000;
+    private static final long PRESENCE_SWEEP_MAX_MS = 15_000;
 
     private final Vertx vertx;
     private final Database db;
@@ -59,12 +59,18 @@ public final class Controller {
                     offerSetup(services, config, admin.isPresent());
                     services.jobs().start();
                     services.uploads().sweep();
+                    services.presence().resume();
                     return null;
                 }).compose(x -> vertx.deployVerticle(http))
                         .map(id -> {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
-                            vertx.setPeriodic(LIVENESS_SWEEP_MS, t -> services.live().endpoints().sweep());
                             keepEvidence(vertx, services, config.evidence());
+                            long sweep = Math.max(250, Math.min(PRESENCE_SWEEP_MAX_MS,
+                                    config.agentLink().offlineAfter().toMillis() / 4));
+                            vertx.setPeriodic(sweep, t -> vertx.executeBlocking(() -> {
+                                services.presence().sweep();
+                                return null;
+                            }));
                             return new Controller(vertx, db, services, http);
                         })
                         .onFailure(e -> {
@@ -111,7 +117,8 @@ public final class Controller {
         SetupTokenFile file = new SetupTokenFile(config.dataDir());
         file.ensure();
         LOG.warn("No user yet. Make the first admin with the one-time setup token in {} (readable by the"
-                + " controller's account only): open the web UI, or POST /api/v1/setup", file.path());
+                + " controller's account only) through POST /api/v1/setup, or stop the controller and run it with"
+                + " create-admin --username NAME", file.path());
     }
 
     /** Every management operation with the permission its route declared. */

@@ -6,10 +6,17 @@ import org.slf4j.LoggerFactory;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.config.ConfigLoader;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Starts the controller: config, database, keys, then the HTTP verticle; fails fast on any error. */
+/**
+ * Starts the controller: config, database, keys, then the HTTP verticle; fails fast on any error. With
+ * {@code create-admin} as the first argument it makes the first administrator instead ({@link CreateAdminCommand}).
+ */
 public final class Main {
 
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -24,6 +31,11 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             System.err.println("Bantin: " + e.getMessage());
             System.exit(2);
+            return;
+        }
+        if (args.length > 0 && args[0].equals(CreateAdminCommand.NAME)) {
+            System.exit(new CreateAdminCommand(config, System.out, System.err).run(List.of(args), System.console(),
+                    new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))));
             return;
         }
         Vertx vertx = Vertx.vertx();

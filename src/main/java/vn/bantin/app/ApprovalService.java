@@ -4,12 +4,16 @@ import vn.bantin.access.Actor;
 import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.ApprovalRepository;
 import vn.bantin.store.ApprovalRepository.Kind;
+import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Submit, approve, reject and withdraw assets and campaigns of the actor's scope; timelines follow at once. */
+/**
+ * Submit, approve, reject and withdraw assets and campaigns of the actor's scope; timelines follow at once. A
+ * campaign is held to the plan rules again when it is approved, as they stand then.
+ */
 public final class ApprovalService {
 
     private final Database db;
@@ -17,9 +21,13 @@ public final class ApprovalService {
     private final Approvals approvals;
     private final AreaScope scope;
     private final ChangeNotifier changes;
+    private final CampaignRepository campaigns;
+    private final CampaignRules rules;
 
     public ApprovalService(Database db, ApprovalRepository repository, Approvals approvals, AreaScope scope,
-                           ChangeNotifier changes) {
+                           ChangeNotifier changes, CampaignRepository campaigns, CampaignRules rules) {
+        this.campaigns = campaigns;
+        this.rules = rules;
         this.db = db;
         this.repository = repository;
         this.approvals = approvals;
@@ -39,7 +47,12 @@ public final class ApprovalService {
     }
 
     public Approvals.State approve(Actor actor, Kind kind, long id) {
-        return act(actor, kind, id, (c, owner) -> approvals.approve(c, actor, kind, id, owner));
+        return act(actor, kind, id, (c, owner) -> {
+            approvals.approve(c, actor, kind, id, owner);
+            if (kind == Kind.CAMPAIGN) {
+                rules.check(c, campaigns.byId(c, id).orElseThrow());
+            }
+        });
     }
 
     public Approvals.State reject(Actor actor, Kind kind, long id, String reason) {

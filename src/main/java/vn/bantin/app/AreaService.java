@@ -8,8 +8,6 @@ import vn.bantin.schedule.ChangeScope;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 
-import java.time.DateTimeException;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -44,9 +42,10 @@ public final class AreaService {
     }
 
     /** A new area under one in the actor's scope; only a full-scope actor makes a top-level area. */
-    public Area create(Actor actor, String name, Long parentId, String zoneName, String quietFrom, String quietTo) {
-        ZoneId zone = zone(zoneName);
-        QuietHours quiet = quietFrom == null && quietTo == null ? null : new QuietHours(time(quietFrom), time(quietTo));
+    public Area create(Actor actor, Long parentId, AreaDraft draft) {
+        String name = draft.cleanName();
+        ZoneId zone = draft.zoneId();
+        QuietHours quiet = draft.quietHours();
         Area created = db.tx(c -> {
             if (parentId == null ? !actor.fullScope() : areas.byId(c, parentId).isEmpty()
                     || !scope.contains(c, actor, parentId)) {
@@ -59,28 +58,17 @@ public final class AreaService {
         return created;
     }
 
-    static ZoneId zone(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return ZoneId.of(raw.trim());
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("bad_zone", "Múi giờ '" + raw + "' không hợp lệ / Unknown time zone '"
-                    + raw + "' (e.g. Asia/Ho_Chi_Minh)");
-        }
-    }
-
-    static LocalTime time(String raw) {
-        if (raw == null) {
-            throw ApiException.badRequest("bad_time", "Giờ im lặng cần cả 'from' và 'to' / Quiet hours need both"
-                    + " 'from' and 'to'");
-        }
-        try {
-            return LocalTime.parse(raw);
-        } catch (DateTimeException e) {
-            throw ApiException.badRequest("bad_time", "Giờ '" + raw + "' không hợp lệ, dùng HH:mm / Time '" + raw
-                    + "' must be HH:mm");
-        }
+    /** Name, zone and quiet hours of an area in the actor's scope, as on create (what is left out is cleared). */
+    public Area update(Actor actor, long id, AreaDraft draft) {
+        String name = draft.cleanName();
+        ZoneId zone = draft.zoneId();
+        QuietHours quiet = draft.quietHours();
+        Area updated = db.tx(c -> {
+            scope.require(c, actor, id);
+            areas.update(c, id, name, zone, quiet);
+            return areas.byId(c, id).orElseThrow();
+        });
+        changes.scheduleChanged(ChangeScope.areas(id));
+        return updated;
     }
 }

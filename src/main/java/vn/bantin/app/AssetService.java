@@ -87,6 +87,12 @@ public final class AssetService {
         return m.previewSha256() == null ? Optional.empty() : file(m.previewSha256());
     }
 
+    /** The file a browser plays to preview the asset, and its media type; empty when the file is gone. */
+    public Optional<AssetPlayback.Playable> playable(Actor actor, long id) {
+        AssetPlayback.Playable p = db.read(c -> AssetPlayback.of(visible(c, actor, id), media.renditionsOf(c, id)));
+        return file(p.sha256()).map(f -> p);
+    }
+
     public Optional<Path> file(String sha256) {
         if (!sha256.matches("[0-9a-f]{64}")) {
             return Optional.empty();
@@ -97,15 +103,18 @@ public final class AssetService {
 
     /**
      * Probes and stores an uploaded temp file as content of the actor's area; the same bytes uploaded again in
-     * that area are the same asset. On any refusal nothing of it remains.
+     * that area are the same asset. On any refusal nothing of it remains. displayName is kept as typed.
      */
-    public Uploaded upload(Actor actor, Path tempFile, String originalName) {
+    public Uploaded upload(Actor actor, Path tempFile, String displayName) {
         IngestResult ingested;
         try {
-            ingested = store.ingest(tempFile, originalName, maxUploadBytes);
+            ingested = store.ingest(tempFile, displayName, maxUploadBytes);
         } catch (MediaRejected e) {
-            boolean tooLarge = e.reason() == MediaRejected.Reason.TOO_LARGE;
-            throw new ApiException(tooLarge ? 413 : 422, tooLarge ? "too_large" : "bad_media", e.getMessage());
+            throw switch (e.reason()) {
+                case TOO_LARGE -> new ApiException(413, "too_large", e.getMessage());
+                case OVER_LIMIT -> new ApiException(422, "over_limit", e.getMessage());
+                default -> new ApiException(422, "bad_media", e.getMessage());
+            };
         } catch (IOException e) {
             throw new ApiException(500, "store_failed", "Không lưu được tệp / Could not store the file: "
                     + e.getMessage());

@@ -11,18 +11,17 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /** The save-time quiet-hours refusal, over the campaign's whole date range. */
-public final class CampaignQuietHoursGuard implements QuietHoursGuard {
+final class CampaignQuietHoursGuard {
 
     private final AreaRepository areas;
     private final EndpointRepository endpoints;
 
-    public CampaignQuietHoursGuard(AreaRepository areas, EndpointRepository endpoints) {
+    CampaignQuietHoursGuard(AreaRepository areas, EndpointRepository endpoints) {
         this.areas = areas;
         this.endpoints = endpoints;
     }
 
-    @Override
-    public void check(Connection c, Campaign campaign) throws SQLException {
+    void check(Connection c, Campaign campaign) throws SQLException {
         // a day of margin on both sides covers every zone's local midnight
         long from = campaign.startDate().minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
         long to = campaign.endDate().plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();

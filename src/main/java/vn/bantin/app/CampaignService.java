@@ -39,24 +39,24 @@ public final class CampaignService {
     private final CampaignRepository campaigns;
     private final AssetRepository assets;
     private final TargetCheck targetCheck;
-    private final QuietHoursGuard quietHours;
+    private final CampaignRules rules;
     private final ChangeNotifier changes;
     private final Clock clock;
     private final AreaScope scope;
     private final Approvals approvals;
-    private final CampaignAirtimeGuard airtime;
+    private final CampaignTimeGuard times;
 
     public CampaignService(Database db, CampaignRepository campaigns, AssetRepository assets, AreaRepository areas,
-                           EndpointRepository endpoints, QuietHoursGuard quietHours, ChangeNotifier changes,
-                           Clock clock, AreaScope scope, Approvals approvals, AreaPolicies policies) {
+                           EndpointRepository endpoints, CampaignRules rules, ChangeNotifier changes,
+                           Clock clock, AreaScope scope, Approvals approvals) {
         this.scope = scope;
         this.approvals = approvals;
-        this.airtime = new CampaignAirtimeGuard(areas, endpoints, campaigns, policies);
+        this.times = new CampaignTimeGuard(areas, clock);
         this.db = db;
         this.campaigns = campaigns;
         this.assets = assets;
         this.targetCheck = new TargetCheck(areas, endpoints);
-        this.quietHours = quietHours;
+        this.rules = rules;
         this.changes = changes;
         this.clock = clock;
     }
@@ -77,8 +77,8 @@ public final class CampaignService {
     public Campaign create(Actor actor, CampaignDraft draft) {
         Campaign created = db.tx(c -> {
             Campaign campaign = validate(c, scope.of(c, actor), actor.areaId(), draft);
-            quietHours.check(c, campaign);
-            airtime.check(c, campaign);
+            times.check(c, campaign, null);
+            rules.check(c, campaign);
             long id = campaigns.insert(c, campaign, clock.millis());
             approvals.created(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
             return campaigns.byId(c, id).orElseThrow();
@@ -95,9 +95,31 @@ public final class CampaignService {
         Campaign updated = db.tx(c -> {
             Campaign before = visible(c, actor, id);
             Campaign changed = withId(validate(c, scope.of(c, actor), before.targets().withinAreaId(), draft), id);
-            quietHours.check(c, changed);
-            airtime.check(c, changed);
+            times.check(c, changed, before);
+            rules.check(c, changed);
             campaigns.replace(c, id, changed);
+            approvals.changed(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
+            return campaigns.byId(c, id).orElseThrow();
+        });
+        changes.scheduleChanged(ChangeScope.campaigns(id));
+        return updated;
+    }
+
+    /**
+     * Takes one slot off a campaign, like an edit: a submitted or approved campaign goes back to DRAFT. The last
+     * slot stays (a campaign needs a time to air): archive or delete the campaign instead.
+     */
+    public Campaign deleteSlot(Actor actor, long id, long slotId) {
+        Campaign updated = db.tx(c -> {
+            Campaign before = visible(c, actor, id);
+            if (before.slots().size() == 1 && before.slots().get(0).id() == slotId) {
+                throw new ApiException(409, "last_slot", "Chiến dịch cần ít nhất một khung giờ: lưu trữ hoặc xóa chiến"
+                        + " dịch thay vì xóa khung giờ cuối / A campaign needs a slot: archive or delete the campaign"
+                        + " instead of its last slot");
+            }
+            if (!campaigns.deleteSlot(c, id, slotId)) {
+                throw ApiException.notFound("khung giờ/slot", slotId);
+            }
             approvals.changed(c, actor, ApprovalRepository.Kind.CAMPAIGN, id);
             return campaigns.byId(c, id).orElseThrow();
         });

@@ -13,7 +13,10 @@ import vn.bantin.store.EndpointRepository.DeviceRow;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -31,6 +34,7 @@ public final class DeviceAuthenticator {
     private final RequestSignature signatures;
     private final Function<byte[], String> controllerSigner;
     private final Clock clock;
+    private final List<LongConsumer> authenticated = new CopyOnWriteArrayList<>();
     private final NonceRepository nonces = new NonceRepository();
     private final AtomicLong calls = new AtomicLong();
 
@@ -44,6 +48,11 @@ public final class DeviceAuthenticator {
         this.signatures = signatures;
         this.controllerSigner = controllerSigner;
         this.clock = clock;
+    }
+
+    /** Told the endpoint id of every device call that authenticated: the device was heard from. */
+    public void onAuthenticated(LongConsumer listener) {
+        authenticated.add(listener);
     }
 
     /** The server time for a refusal of the request with this nonce, signed by the controller key. */
@@ -70,6 +79,7 @@ public final class DeviceAuthenticator {
             endpoints.touch(c, device.endpointId(), now);
             return null;
         });
+        authenticated.forEach(l -> l.accept(device.endpointId()));
         return device;
     }
 

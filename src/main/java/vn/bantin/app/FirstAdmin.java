@@ -11,8 +11,8 @@ import java.time.Clock;
 
 /**
  * The first administrator, made with the one-time setup token the controller writes to a private file
- * under data.dir/keys when it has no user yet (never a default password, never printed). The token is
- * used once: the file is removed when the admin is made.
+ * under data.dir/keys when it has no user yet (never a default password, never printed), or with the
+ * {@code create-admin} command on the server. Either way the token file is removed when the admin is made.
  */
 public final class FirstAdmin {
 
@@ -46,6 +46,18 @@ public final class FirstAdmin {
             throttle.failed(address, null);
             throw new ApiException(401, "bad_setup_token", "Mã cài đặt không đúng / Wrong setup token");
         }
+        return make(rawUsername, displayName, password);
+    }
+
+    /**
+     * The first admin made on the server itself ({@code create-admin}): whoever may run the controller's
+     * command there may read the setup token too, so no token is asked for.
+     */
+    public User createLocally(String rawUsername, String displayName, String password) {
+        return make(rawUsername, displayName, password);
+    }
+
+    private User make(String rawUsername, String displayName, String password) {
         String username = UserService.username(rawUsername);
         PasswordPolicy.check(password, username);
         String hash = hasher.hash(password);

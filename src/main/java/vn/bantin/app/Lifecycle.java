@@ -12,7 +12,6 @@ import vn.bantin.store.LifecycleRepository;
 import vn.bantin.store.StoreException;
 
 import java.sql.SQLException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -101,20 +100,6 @@ public final class Lifecycle {
             return null;
         });
         changes.scheduleChanged(ChangeScope.endpoints(id));
-    }
-
-    public void updateArea(Actor actor, long id, String name, String zone, String quietFrom, String quietTo) {
-        String clean = required(name, "name", 200);
-        ZoneId zoneId = AreaService.zone(zone);
-        boolean quiet = quietFrom != null || quietTo != null;
-        String from = quiet ? AreaService.time(quietFrom).toString() : null;
-        String to = quiet ? AreaService.time(quietTo).toString() : null;
-        db.tx(c -> {
-            scope.require(c, actor, id);
-            lifecycle.updateArea(c, id, clean, zoneId == null ? null : zoneId.getId(), from, to);
-            return null;
-        });
-        changes.scheduleChanged(ChangeScope.areas(id));
     }
 
     private void visible(java.sql.Connection c, Actor actor, Kind kind, long id, String what) throws SQLException {

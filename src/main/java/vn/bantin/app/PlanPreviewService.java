@@ -34,7 +34,7 @@ import java.util.Set;
 
 /**
  * What endpoints would air over whole local days, and every conflict met there, compiled by the same
- * pure compiler as the timelines. Staff may preview campaigns not yet approved. Each endpoint's days
+ * pure compiler as the timelines. Staff may preview campaigns and content not yet approved. Each endpoint's days
  * are local to its own zone; revoked endpoints are left out.
  */
 public final class PlanPreviewService {
@@ -120,9 +120,16 @@ public final class PlanPreviewService {
         return List.copyOf(plans);
     }
 
+    /** The campaign as if it and its draft content were approved: what approving them would put on the air. */
     private static Campaign approvedCopy(Campaign c) {
-        return c.approved() ? c : new Campaign(c.id(), c.name(), c.broadcastClass(), c.rank(), c.startDate(),
-                c.endDate(), true, c.volume(), c.topic(), c.playlist(), c.slots(), c.targets());
+        List<PlaylistItem> playlist = c.playlist().stream().map(i -> i.asset() == null || i.asset().approved() ? i
+                : new PlaylistItem(approved(i.asset()), i.durationMs())).toList();
+        return new Campaign(c.id(), c.name(), c.broadcastClass(), c.rank(), c.startDate(), c.endDate(), true,
+                c.volume(), c.topic(), playlist, c.slots(), c.targets());
+    }
+
+    private static Asset approved(Asset a) {
+        return new Asset(a.id(), a.sha256(), a.name(), a.kind(), a.sizeBytes(), a.durationMs(), true, a.expiresAt());
     }
 
     private static Map<Long, Campaign> byId(List<Campaign> campaigns) {

@@ -27,6 +27,16 @@ public final class PushHub {
         });
     }
 
+    /** Sends one message to the endpoint's open streams; false when it has none. */
+    public boolean sendTo(long endpointId, String message) {
+        Set<Consumer<String>> senders = byEndpoint.get(endpointId);
+        if (senders == null || senders.isEmpty()) {
+            return false;
+        }
+        send(senders, message);
+        return true;
+    }
+
     /** As {@link #connect(long, Consumer)}, with how to close the connection when the endpoint is revoked. */
     public Runnable connect(long endpointId, Consumer<String> sender, Runnable close) {
         Runnable disconnect = connect(endpointId, sender);

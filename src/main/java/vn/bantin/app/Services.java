@@ -46,6 +46,9 @@ import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.GapNoticeRepository;
 import vn.bantin.store.PlayNameRepository;
 
+import vn.bantin.store.CommandRepository;
+import vn.bantin.store.ConnectionRepository;
+
 import java.time.Clock;
 import java.time.Duration;
 
@@ -57,10 +60,31 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
                        Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle,
-                       Evidence evidence) {
+                       Evidence evidence, AgentLink agentLink) {
 
-    /** Three missed heartbeats (the agent's default interval is 30 s) and an endpoint counts as offline. */
-    public static final Duration OFFLINE_AFTER = Duration.ofSeconds(90);
+    /** Who is online with its connection history, and the remote commands sent to endpoints. */
+    public record AgentLink(PresenceService presence, CommandService commands) {
+
+        static AgentLink create(Database db, EndpointRepository endpoints, AreaScope scope, PushHub push,
+                                DeviceAuthenticator authenticator, java.util.function.Function<byte[], String> signer,
+                                BantinConfig config, Clock clock) {
+            VisibleEndpoints visible = new VisibleEndpoints(endpoints, scope);
+            PresenceService presence = new PresenceService(db, new ConnectionRepository(), visible, clock,
+                    config.agentLink().offlineAfter());
+            authenticator.onAuthenticated(presence::seen);
+            return new AgentLink(presence, new CommandService(db, new CommandRepository(), endpoints, visible, push,
+                    new Screenshots(config.dataDir().resolve("screenshots")), signer, clock,
+                    config.agentLink().commandTtl()));
+        }
+    }
+
+    public PresenceService presence() {
+        return agentLink.presence();
+    }
+
+    public CommandService commands() {
+        return agentLink.commands();
+    }
 
     /** Approval before air, area policies and alert reviews. */
     public record Approval(ApprovalService approvals, AreaPolicies policies, AlertReviews alertReviews) {
@@ -70,7 +94,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
     public record People(UserService users, SessionService sessions, ApiTokenService tokens, LoginThrottle throttle,
                          FirstAdmin firstAdmin) {
 
-        static People create(Database db, AreaRepository areaRepo, AreaScope scope, BantinConfig config,
+        public static People create(Database db, AreaRepository areaRepo, AreaScope scope, BantinConfig config,
                              Clock clock) {
             AccessConfig access = config.access();
             PasswordHasher hasher = new PasswordHasher(new PasswordHasher.Cost(access.argon2MemoryKiB(),
@@ -123,6 +147,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         AreaPolicies policies = new AreaPolicies(db, areaRepo, new AreaPolicyRepository(), scope);
         Approvals approvals = new Approvals(approvalRepo, policies, clock);
         AlertReviewRepository reviewRepo = new AlertReviewRepository();
+        CampaignRules campaignRules = new CampaignRules(areaRepo, endpointRepo, campaignRepo, policies);
 
         Ed25519Keys.KeyPair controllerKey = ControllerKeyFile.loadOrCreate(config.dataDir());
         LoggerFactory.getLogger(Services.class).info("Controller key fingerprint {} (agents: controller.key.fingerprint;"
@@ -140,7 +165,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         timelines.onPlanChanged(evidence.plans()::changed);
         PushHub push = new PushHub();
         timelines.onAffected(push::timelineChanged);
-        MediaProbe probe = new MediaProbe();
+        MediaProbe probe = new MediaProbe(null, config.mediaLimits());
         AssetStore store = new AssetStore(config.mediaDir(), probe);
         MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
                 timelines, clock, config.dataDir().resolve("work"));
@@ -167,13 +192,14 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         new PlayNameRepository(), new DeviceKeyRepository()), controllerKey::signBase64, clock, rollups);
         AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock,
                 scope, reviewRepo);
+        AgentLink agentLink = AgentLink.create(db, endpointRepo, scope, push, authenticator, controllerKey::signBase64,
+                config, clock);
         return new Services(
                 new AreaService(db, areaRepo, timelines, scope),
                 endpoints,
                 assets,
-                new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo,
-                        new CampaignQuietHoursGuard(areaRepo, endpointRepo), timelines, clock, scope, approvals,
-                        policies),
+                new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo, campaignRules, timelines, clock,
+                        scope, approvals),
                 timelines,
                 authenticator,
                 devices,
@@ -191,12 +217,13 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new TtsService(new EspeakTts(), assets, config.uploadTempDir()),
                 People.create(db, areaRepo, scope, config, clock),
                 new ScopedJobs(db, mediaRepo, assetRepo, scope),
-                new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines), policies,
+                new Approval(new ApprovalService(db, approvalRepo, approvals, scope, timelines,
+                        campaignRepo, campaignRules), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 audit,
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, scope, clock,
-                        OFFLINE_AFTER),
+                        agentLink.presence()),
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
-                evidence);
+                evidence, agentLink);
     }
 }

@@ -29,6 +29,21 @@ public final class TtsService {
 
     /** Speaks the text into a new asset of the actor's area. */
     public AssetService.Uploaded speak(Actor actor, String text, String voiceName, String name) {
+        String clean = clean(text);
+        TtsEngine.Voice voice = voice(voiceName);
+        return assets.upload(actor, synthesize(clean, voice), name == null || name.isBlank()
+                ? defaultName(clean, voice) : name);
+    }
+
+    /**
+     * Speaks the text into a WAV file that is not stored, to listen to before saving; the caller deletes it.
+     * The actor only has to be allowed to make content: nothing is kept.
+     */
+    public Path listen(String text, String voiceName) {
+        return synthesize(clean(text), voice(voiceName));
+    }
+
+    private static String clean(String text) {
         String clean = text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC).strip();
         if (clean.isEmpty()) {
             throw ApiException.badRequest("empty_text", "Chưa có nội dung cần đọc / The text is empty");
@@ -37,8 +52,15 @@ public final class TtsService {
             throw ApiException.badRequest("text_too_long", "Văn bản dài quá " + MAX_CHARS + " ký tự, hãy chia nhỏ"
                     + " / The text is longer than " + MAX_CHARS + " characters; split it");
         }
-        TtsEngine.Voice voice = TtsEngine.Voice.parse(voiceName).orElseThrow(() -> ApiException.badRequest(
+        return clean;
+    }
+
+    private static TtsEngine.Voice voice(String voiceName) {
+        return TtsEngine.Voice.parse(voiceName).orElseThrow(() -> ApiException.badRequest(
                 "bad_voice", "Giọng đọc phải là north, central hoặc south / voice must be north, central or south"));
+    }
+
+    private Path synthesize(String text, TtsEngine.Voice voice) {
         Path wav;
         try {
             Files.createDirectories(tempDir);
@@ -47,12 +69,12 @@ public final class TtsService {
             throw new ApiException(500, "store_failed", "Không tạo được tệp tạm / No temp file: " + e.getMessage());
         }
         try {
-            engine.synthesize(clean, voice, wav);
+            engine.synthesize(text, voice, wav);
+            return wav;
         } catch (RenditionFailed e) {
             deleteQuietly(wav);
             throw new ApiException(502, "tts_failed", e.getMessage());
         }
-        return assets.upload(actor, wav, name == null || name.isBlank() ? defaultName(clean, voice) : name);
     }
 
     private static String defaultName(String text, TtsEngine.Voice voice) {
@@ -61,7 +83,7 @@ public final class TtsService {
         return "Đọc tự động (" + voice.name().toLowerCase() + "): " + firstWords + ".wav";
     }
 
-    private static void deleteQuietly(Path p) {
+    public static void deleteQuietly(Path p) {
         try {
             Files.deleteIfExists(p);
         } catch (IOException ignored) {

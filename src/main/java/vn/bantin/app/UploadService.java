@@ -3,6 +3,7 @@ package vn.bantin.app;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.access.Actor;
+import vn.bantin.media.SafeFileName;
 import vn.bantin.store.Database;
 import vn.bantin.store.UploadRepository;
 import vn.bantin.store.UploadRepository.Session;
@@ -128,7 +129,8 @@ public final class UploadService {
                     + " byte / The upload is incomplete: " + have + " of " + s.totalBytes() + " bytes");
         }
         try {
-            return assets.upload(actor, part(id), s.name());
+            // the session's name is the file's name as the client had it (possibly with folders)
+            return assets.upload(actor, part(id), SafeFileName.of(s.name()));
         } finally {
             discard(id);
         }

@@ -113,6 +113,28 @@ public final class UserService {
         });
     }
 
+    /**
+     * Removes a person for good and ends their sessions; what they did keeps their name (approval history, audit
+     * trail). Never oneself, never the last enabled ADMIN over every area (disable or re-role people instead of
+     * locking everyone out).
+     */
+    public void delete(Actor actor, long id) {
+        db.tx(c -> {
+            User user = visible(c, actor, id);
+            if (actor.userId() != null && actor.userId() == id) {
+                throw new ApiException(409, "own_account", "Không thể tự xóa tài khoản của mình / You cannot delete"
+                        + " your own account");
+            }
+            if (user.role() == Role.ADMIN && user.areaId() == null && !user.disabled() && users.fullScopeAdmins(c) <= 1) {
+                throw new ApiException(409, "last_admin", "Đây là quản trị viên toàn tỉnh cuối cùng / This is the last"
+                        + " administrator over every area");
+            }
+            sessions.deleteForUser(c, id, null);
+            users.delete(c, id);
+            return null;
+        });
+    }
+
     /** A new password made by the controller, shown once; the person's sessions end. */
     public String resetPassword(Actor actor, long id) {
         String password = Secrets.newPassword();

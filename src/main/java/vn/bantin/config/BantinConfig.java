@@ -1,5 +1,7 @@
 package vn.bantin.config;
 
+import vn.bantin.media.MediaLimits;
+
 import java.nio.file.Path;
 
 /**
@@ -10,7 +12,8 @@ import java.nio.file.Path;
 public record BantinConfig(String host, int port, Path dataDir, String jdbcUrl, String jdbcUser,
                            String jdbcPassword, long maxUploadBytes, String adminToken,
                            long timelineHorizonDays, String defaultZone, AccessConfig access,
-                           EvidenceConfig evidence, TrustConfig trust) {
+                           TrustConfig trust, EvidenceConfig evidence, AgentLinkConfig agentLink,
+                           MediaLimits mediaLimits) {
 
     public Path mediaDir() {
         return dataDir.resolve("media");

@@ -1,5 +1,7 @@
 package vn.bantin.config;
 
+import vn.bantin.media.MediaLimits;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -34,14 +36,24 @@ public final class ConfigLoader {
     public static final String LOGIN_WINDOW_SECONDS = "login.window.seconds";
     public static final String ARGON2_MEMORY_KIB = "password.argon2.memory.kib";
     public static final String ARGON2_ITERATIONS = "password.argon2.iterations";
-    public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
-    public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
     public static final String ENROLLMENT_PENDING_MAX = "enrollment.pending.max";
     public static final String ENROLLMENT_PER_MINUTE = "enrollment.calls.per.minute";
     public static final String ENROLLMENT_NEW_PER_HOUR = "enrollment.new.per.hour";
     public static final String TLS_CERT_FILE = "tls.cert.file";
     public static final String TLS_KEY_FILE = "tls.key.file";
     public static final String HTTP_PLAIN = "http.plain";
+    public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
+    public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
+    public static final String OFFLINE_AFTER_SECONDS = "endpoint.offline.after.seconds";
+    public static final String PUSH_PING_SECONDS = "push.ping.seconds";
+    public static final String COMMAND_TTL_SECONDS = "command.ttl.seconds";
+    public static final String IMAGE_MAX_BYTES = "media.image.max.bytes";
+    public static final String IMAGE_MAX_PIXELS = "media.image.max.pixels";
+    public static final String VIDEO_MAX_BYTES = "media.video.max.bytes";
+    public static final String VIDEO_MAX_PIXELS = "media.video.max.pixels";
+    public static final String VIDEO_MAX_SECONDS = "media.video.max.seconds";
+    public static final String AUDIO_MAX_BYTES = "media.audio.max.bytes";
+    public static final String AUDIO_MAX_SECONDS = "media.audio.max.seconds";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -90,14 +102,10 @@ public final class ConfigLoader {
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
+                trust(),
                 evidence(),
-                trust());
-    }
-
-    private EvidenceConfig evidence() {
-        return new EvidenceConfig(
-                Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
-                Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
+                agentLink(),
+                mediaLimits());
     }
 
     private TrustConfig trust() {
@@ -114,6 +122,35 @@ public final class ConfigLoader {
                 cert == null ? null : Path.of(cert),
                 key == null ? null : Path.of(key),
                 Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
+    }
+
+    private EvidenceConfig evidence() {
+        return new EvidenceConfig(
+                Duration.ofSeconds(parseLong(PLAN_REFRESH_SECONDS, get(PLAN_REFRESH_SECONDS, "3600"))),
+                Duration.ofSeconds(parseLong(CLASSIFY_SECONDS, get(CLASSIFY_SECONDS, "60"))));
+    }
+
+    private AgentLinkConfig agentLink() {
+        return new AgentLinkConfig(
+                Duration.ofSeconds(parseLong(OFFLINE_AFTER_SECONDS, get(OFFLINE_AFTER_SECONDS, "600"))),
+                Duration.ofSeconds(parseLong(PUSH_PING_SECONDS, get(PUSH_PING_SECONDS, "270"))),
+                Duration.ofSeconds(parseLong(COMMAND_TTL_SECONDS, get(COMMAND_TTL_SECONDS, "600"))));
+    }
+
+    private MediaLimits mediaLimits() {
+        MediaLimits d = MediaLimits.DEFAULTS;
+        return new MediaLimits(
+                longOr(IMAGE_MAX_BYTES, d.imageMaxBytes()),
+                longOr(IMAGE_MAX_PIXELS, d.imageMaxPixels()),
+                longOr(VIDEO_MAX_BYTES, d.videoMaxBytes()),
+                longOr(VIDEO_MAX_PIXELS, d.videoMaxPixels()),
+                Duration.ofSeconds(longOr(VIDEO_MAX_SECONDS, d.videoMaxDuration().toSeconds())),
+                longOr(AUDIO_MAX_BYTES, d.audioMaxBytes()),
+                Duration.ofSeconds(longOr(AUDIO_MAX_SECONDS, d.audioMaxDuration().toSeconds())));
+    }
+
+    private long longOr(String key, long fallback) {
+        return parseLong(key, get(key, String.valueOf(fallback)));
     }
 
     private AccessConfig access() {

@@ -57,4 +57,12 @@ public final class Blocking {
     public <T> void json(RoutingContext ctx, Callable<T> work) {
         respond(ctx, work, Responses::ok);
     }
+
+    /** A change with nothing to answer (a deletion): 204. */
+    public void noContent(RoutingContext ctx, Runnable work) {
+        respond(ctx, () -> {
+            work.run();
+            return null;
+        }, (c, v) -> c.response().setStatusCode(204).end());
+    }
 }

@@ -17,6 +17,7 @@ import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
+import vn.bantin.http.api.CommandRoutes;
 import vn.bantin.http.api.DashboardRoutes;
 import vn.bantin.http.api.EventRoutes;
 import vn.bantin.http.api.EndpointRoutes;
@@ -106,10 +107,11 @@ public final class HttpVerticle extends VerticleBase {
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
         new AuditRoutes(services.audit(), blocking).mount(api);
-        new LifecycleRoutes(services.lifecycle(), services.areas(), services.endpoints(), blocking).mount(api);
+        new LifecycleRoutes(services.lifecycle(), services.endpoints(), blocking).mount(api);
         ApprovalRoutes approvals = new ApprovalRoutes(services.approval().approvals(), blocking);
         new AreaRoutes(services.areas(), blocking, services.approval().policies()).mount(api);
         new EndpointRoutes(services.endpoints(), blocking).mount(api);
+        new CommandRoutes(services.commands(), services.presence(), blocking).mount(api);
         new AssetRoutes(services.assets(), blocking, uploadBody, approvals).mount(api);
         new UploadRoutes(services.uploads(), services.assets(), blocking, vertx).mount(api);
         new TtsRoutes(services.tts(), services.assets(), blocking).mount(api);
@@ -124,7 +126,7 @@ public final class HttpVerticle extends VerticleBase {
         new DashboardRoutes(services.live().dashboard(), services.live().alerts(), services.alerts(), blocking)
                 .mount(api);
 
-        AgentRoutes agentRoutes = new AgentRoutes(services, blocking);
+        AgentRoutes agentRoutes = new AgentRoutes(services, blocking, config.agentLink().pushPing());
         agentRoutes.mountStream(router);
         router.route("/agent/v1/*").handler(BodyHandler.create(false).setBodyLimit(AGENT_BODY_LIMIT));
         router.route("/agent/v1/enroll").handler(validation);

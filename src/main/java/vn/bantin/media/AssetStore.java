@@ -37,9 +37,9 @@ public final class AssetStore {
 
     /**
      * Checks, probes and stores tempFile, which is moved into the store or deleted: the caller never
-     * has to clean up. originalName is only turned into a display name.
+     * has to clean up. displayName is kept as typed (see {@link DisplayName}); it never names a file.
      */
-    public IngestResult ingest(Path tempFile, String originalName, long maxBytes) throws MediaRejected, IOException {
+    public IngestResult ingest(Path tempFile, String displayName, long maxBytes) throws MediaRejected, IOException {
         try {
             long size = Files.size(tempFile);
             if (size == 0) {
@@ -52,7 +52,7 @@ public final class AssetStore {
             String sha256 = sha256AndSync(tempFile);
             boolean duplicate = !moveIntoPlace(tempFile, path(sha256));
             log.info("stored {} ({} bytes, {}{})", sha256, size, probed.kind(), duplicate ? ", duplicate" : "");
-            return new IngestResult(sha256, size, probed, duplicate, SafeFileName.of(originalName));
+            return new IngestResult(sha256, size, probed, duplicate, DisplayName.of(displayName));
         } finally {
             deleteQuietly(tempFile);
         }

@@ -3,24 +3,26 @@ package vn.bantin.media;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.domain.AssetKind;
+import vn.bantin.process.ExternalProcess;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Decodes a probed file with {@code ffmpeg -v error ... -f null -}. ffprobe trusts headers, so an MP4 with its
- * moov atom first or an MP3 with a Xing header still "probes" after losing its tail; decoding finds that out.
- * Short files are decoded whole and the decoded length is compared with the declared one; long files are
- * decoded only near the start and near the declared end, which must still hold media.
+ * Decodes a probed file with {@code ffmpeg -v error ... -f null -} and says how long it really plays. ffprobe
+ * trusts headers: an MP4 with its moov atom first or an MP3 with a Xing header still "probes" after losing its
+ * tail, and an Ogg page can claim ten hours for one second of sound. So:
+ * <ul>
+ * <li>audio is decoded whole, its length counted in samples (asetpts=N/SR/TB), not taken from timestamps;</li>
+ * <li>a short video (header ≤ {@link #WHOLE_FILE_LIMIT_MS}) is decoded whole;</li>
+ * <li>a longer video has its packets read to the end without decoding (cheap; the length is the packets'),
+ *     then is decoded near the start and near that end, which must still hold media.</li>
+ * </ul>
+ * Every pass stops one second past the kind's duration limit, so a file that lies low cannot keep it busy.
  */
 final class DecodeCheck {
 
@@ -28,8 +30,8 @@ final class DecodeCheck {
 
     static final long WHOLE_FILE_LIMIT_MS = 60_000;
     private static final double WINDOW_SECONDS = 3;
-    private static final Duration TIMEOUT = Duration.ofMinutes(2);
-    private static final int MAX_CAPTURE = 8192;
+    /** A budget for one pass: a minute, plus a fiftieth of the longest playing time allowed. */
+    private static final Duration BASE_TIMEOUT = Duration.ofMinutes(1);
 
     private final Path ffmpeg;
 
@@ -37,64 +39,63 @@ final class DecodeCheck {
         this.ffmpeg = ffmpeg;
     }
 
-    void verify(Path file, ProbeResult probe) throws MediaRejected {
+    /** The decoded length in ms (0 for a picture); believed says whether the header's duration may steer the work. */
+    long verify(Path file, ProbeResult probe, boolean believed, Duration maxDuration) throws MediaRejected {
         if (probe.kind() == AssetKind.IMAGE) {
-            Decoded whole = decode(file, null, null);
-            if (whole.frames() < 1) {
+            if (decode(file, List.of(), null, null, BASE_TIMEOUT).frames() < 1) {
                 throw MediaRejected.corrupt();
             }
-        } else if (probe.durationMs() <= WHOLE_FILE_LIMIT_MS) {
-            Decoded whole = decode(file, null, null);
-            long shortfall = probe.durationMs() - whole.outTimeMs();
-            if (shortfall > Math.max(500, probe.durationMs() / 10)) {
-                throw MediaRejected.truncated(whole.outTimeMs(), probe.durationMs());
-            }
-        } else {
-            decode(file, null, WINDOW_SECONDS);
-            double tailStart = probe.durationMs() / 1000.0 - WINDOW_SECONDS;
-            Decoded tail = decode(file, tailStart, WINDOW_SECONDS);
-            if (tail.outTimeMs() <= 0) {
-                throw MediaRejected.truncated(Math.round(tailStart * 1000), probe.durationMs());
-            }
+            return 0;
         }
+        double stopAt = maxDuration.toMillis() / 1000.0 + 1;
+        Duration timeout = BASE_TIMEOUT.plus(maxDuration.dividedBy(50));
+        if (probe.kind() == AssetKind.AUDIO) {
+            return decode(file, List.of("-map", "0:a:0", "-af", "asetpts=N/SR/TB"), null, stopAt, timeout)
+                    .outTimeMs();
+        }
+        if (believed && probe.durationMs() <= WHOLE_FILE_LIMIT_MS) {
+            return decode(file, List.of(), null, stopAt, timeout).outTimeMs();
+        }
+        long packetsMs = decode(file, List.of("-map", "0:v:0", "-c", "copy"), null, stopAt, timeout).outTimeMs();
+        decode(file, List.of(), null, WINDOW_SECONDS, BASE_TIMEOUT);
+        double tailStart = packetsMs / 1000.0 - WINDOW_SECONDS;
+        if (decode(file, List.of(), tailStart, WINDOW_SECONDS, BASE_TIMEOUT).outTimeMs() <= 0) {
+            throw MediaRejected.truncated(Math.round(Math.max(0, tailStart) * 1000), probe.durationMs());
+        }
+        return packetsMs;
     }
 
     /** What ffmpeg reported through -progress; any error-level log line rejects the file. */
     private record Decoded(long outTimeMs, long frames) {
     }
 
-    private Decoded decode(Path file, Double startSeconds, Double lengthSeconds) throws MediaRejected {
+    private Decoded decode(Path file, List<String> outputArgs, Double startSeconds, Double lengthSeconds,
+                           Duration timeout) throws MediaRejected {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-v", "error",
                 "-nostats", "-progress", "pipe:1"));
         if (startSeconds != null) {
             cmd.addAll(List.of("-ss", seconds(startSeconds)));
         }
         cmd.addAll(List.of("-i", file.toString()));
+        cmd.addAll(outputArgs);
         if (lengthSeconds != null) {
             cmd.addAll(List.of("-t", seconds(lengthSeconds)));
         }
         cmd.addAll(List.of("-f", "null", "-"));
-        Process process = start(cmd);
-        Capture out = new Capture(process.getInputStream());
-        Capture err = new Capture(process.getErrorStream());
+        ExternalProcess.Result r;
         try {
-            if (!process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw MediaRejected.timeout();
-            }
-            out.join();
-            err.join();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            r = ExternalProcess.of(cmd).timeout(timeout).keep(8192).run();
+        } catch (IOException e) {
+            throw new IllegalStateException("ffmpeg could not be started: " + ffmpeg, e);
+        } catch (ExternalProcess.TimedOut | InterruptedException e) {
             throw MediaRejected.timeout();
         }
-        String errors = err.text().strip();
-        if (process.exitValue() != 0 || !errors.isEmpty()) {
-            log.info("ffmpeg decode of {} failed (exit {}): {}", file, process.exitValue(), errors);
+        String errors = r.stderr().strip();
+        if (!r.ok() || !errors.isEmpty()) {
+            log.info("ffmpeg decode of {} failed (exit {}): {}", file, r.exitCode(), errors);
             throw MediaRejected.corrupt();
         }
-        return parse(out.text());
+        return parse(r.stdout());
     }
 
     private static Decoded parse(String progress) {
@@ -121,53 +122,5 @@ final class DecodeCheck {
 
     private static String seconds(double s) {
         return String.format(Locale.ROOT, "%.3f", Math.max(0, s));
-    }
-
-    private static Process start(List<String> cmd) {
-        try {
-            return new ProcessBuilder(cmd).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("ffmpeg could not be started: " + cmd.get(0), e);
-        }
-    }
-
-    /** Drains a process stream on its own thread, keeping its last MAX_CAPTURE bytes (the final progress). */
-    private static final class Capture {
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private final Thread thread;
-
-        Capture(InputStream in) {
-            thread = new Thread(() -> drain(in), "ffmpeg-capture");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private void drain(InputStream in) {
-            byte[] buf = new byte[4096];
-            try (in) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    synchronized (kept) {
-                        kept.write(buf, 0, n);
-                        if (kept.size() > 2 * MAX_CAPTURE) {
-                            byte[] all = kept.toByteArray();
-                            kept.reset();
-                            kept.write(all, all.length - MAX_CAPTURE, MAX_CAPTURE);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                log.debug("ffmpeg stream closed early", e);
-            }
-        }
-
-        void join() throws InterruptedException {
-            thread.join(TIMEOUT.toMillis());
-        }
-
-        String text() {
-            synchronized (kept) {
-                return kept.toString(StandardCharsets.UTF_8);
-            }
-        }
     }
 }

@@ -1,11 +1,13 @@
 package vn.bantin.media;
 
+import vn.bantin.process.ExternalProcess;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * espeak-ng 1.51 with its Vietnamese voices: vi (northern), vi-vn-x-central, vi-vn-x-south. The text goes in
@@ -15,7 +17,7 @@ public final class EspeakTts implements TtsEngine {
 
     /** Words per minute: a little slower than espeak's 175, as announcers read to a street. */
     private static final int SPEED_WPM = 150;
-    private static final long TIMEOUT_S = 300;
+    private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
     private final Path binary;
 
@@ -40,21 +42,18 @@ public final class EspeakTts implements TtsEngine {
         Path input = out.resolveSibling(out.getFileName() + ".txt");
         try {
             Files.writeString(input, text, StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(List.of(binary.toString(), "-v", voiceName(voice), "-s",
+            ExternalProcess.Result r = ExternalProcess.of(List.of(binary.toString(), "-v", voiceName(voice), "-s",
                     String.valueOf(SPEED_WPM), "-b", "1", "-w", out.toString(), "-f", input.toString()))
-                    .redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new RenditionFailed("Đọc văn bản quá lâu / Text-to-speech took too long");
+                    .timeout(TIMEOUT).keep(8192).run();
+            if (!r.ok() || !Files.isRegularFile(out) || Files.size(out) <= 44) {
+                throw new RenditionFailed("espeak-ng không tạo được âm thanh / espeak-ng made no audio: "
+                        + (r.stderr() + r.stdout()).strip());
             }
-            if (p.exitValue() != 0 || !Files.isRegularFile(out) || Files.size(out) <= 44) {
-                throw new RenditionFailed("espeak-ng không tạo được âm thanh / espeak-ng made no audio: " + log);
-            }
+        } catch (ExternalProcess.TimedOut e) {
+            throw new RenditionFailed("Đọc văn bản quá lâu nên đã dừng / Text-to-speech took too long and was stopped");
         } catch (IOException e) {
             throw new RenditionFailed("Không chạy được espeak-ng / espeak-ng could not run: " + e.getMessage());
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new RenditionFailed("Bị dừng / Interrupted");
         } finally {
             try {

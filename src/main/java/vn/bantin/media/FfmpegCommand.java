@@ -3,23 +3,19 @@ package vn.bantin.media;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
-import java.io.BufferedReader;
+import vn.bantin.process.ExternalProcess;
+
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
  * Runs one ffmpeg command with {@code -progress pipe:1} and turns ffmpeg's own out_time into a percentage of
  * the expected output length. Interrupting the calling thread kills ffmpeg (controller shutdown, cancelled job).
- * Returns ffmpeg's stderr, where filters such as loudnorm print their measurements.
+ * Returns the tail of ffmpeg's stderr, where filters such as loudnorm print their measurements.
  */
 final class FfmpegCommand {
 
@@ -37,79 +33,40 @@ final class FfmpegCommand {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-nostats",
                 "-progress", "pipe:1", "-y"));
         cmd.addAll(args);
-        Process process;
+        ExternalProcess.Result result;
         try {
-            process = new ProcessBuilder(cmd).start();
+            result = ExternalProcess.of(cmd).timeout(timeout).keep(MAX_STDERR)
+                    .onStdoutLine(line -> progress(line, expectedMs, percent)).run();
         } catch (IOException e) {
             throw new IllegalStateException("ffmpeg could not be started: " + ffmpeg, e);
-        }
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        Thread errDrain = drain(process.getErrorStream(), stderr);
-        Thread progress = new Thread(() -> readProgress(process.getInputStream(), expectedMs, percent),
-                "ffmpeg-progress");
-        progress.setDaemon(true);
-        progress.start();
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                process.destroyForcibly();
-                throw new RenditionFailed("ffmpeg chạy quá " + timeout.toMinutes() + " phút / ffmpeg ran longer than "
-                        + timeout.toMinutes() + " min");
-            }
-            errDrain.join(5000);
-            progress.join(5000);
+        } catch (ExternalProcess.TimedOut e) {
+            throw new RenditionFailed("ffmpeg chạy quá " + minutes(timeout) + " phút nên đã bị dừng / ffmpeg ran"
+                    + " longer than its budget of " + minutes(timeout) + " min and was stopped");
         } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
             throw new RenditionFailed("Bị dừng khi máy chủ tắt / Stopped by controller shutdown");
         }
-        String err;
-        synchronized (stderr) {
-            err = stderr.toString(StandardCharsets.UTF_8);
+        if (!result.ok()) {
+            log.info("ffmpeg failed (exit {}): {} -> {}", result.exitCode(), cmd, result.stderr());
+            throw new RenditionFailed("ffmpeg lỗi / ffmpeg failed: " + lastLine(result.stderr()));
         }
-        if (process.exitValue() != 0) {
-            log.info("ffmpeg failed (exit {}): {} -> {}", process.exitValue(), cmd, err);
-            throw new RenditionFailed("ffmpeg lỗi / ffmpeg failed: " + lastLine(err));
-        }
-        return err;
+        return result.stderr();
     }
 
-    private static void readProgress(InputStream in, long expectedMs, IntConsumer percent) {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                if (line.startsWith("out_time_us=") && expectedMs > 0) {
-                    try {
-                        long us = Long.parseLong(line.substring(12).strip());
-                        percent.accept((int) Math.max(0, Math.min(99, us / 10 / expectedMs)));
-                    } catch (NumberFormatException e) {
-                        // "N/A" before the first frame
-                    }
-                } else if (line.equals("progress=end")) {
-                    percent.accept(100);
-                }
-            }
-        } catch (IOException e) {
-            log.debug("ffmpeg progress stream closed", e);
-        }
+    private static String minutes(Duration d) {
+        return String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 60_000.0);
     }
 
-    private static Thread drain(InputStream in, ByteArrayOutputStream kept) {
-        Thread t = new Thread(() -> {
-            byte[] buf = new byte[4096];
-            try (in) {
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    synchronized (kept) {
-                        if (kept.size() < MAX_STDERR) {
-                            kept.write(buf, 0, n);
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                log.debug("ffmpeg stderr closed", e);
+    private static void progress(String line, long expectedMs, IntConsumer percent) {
+        if (line.startsWith("out_time_us=") && expectedMs > 0) {
+            try {
+                long us = Long.parseLong(line.substring(12).strip());
+                percent.accept((int) Math.max(0, Math.min(99, us / 10 / expectedMs)));
+            } catch (NumberFormatException e) {
+                // "N/A" before the first frame
             }
-        }, "ffmpeg-stderr");
-        t.setDaemon(true);
-        t.start();
-        return t;
+        } else if (line.equals("progress=end")) {
+            percent.accept(100);
+        }
     }
 
     private static String lastLine(String text) {

@@ -1,64 +1,86 @@
 package vn.bantin.media;
 
-import com.github.kokorin.jaffree.LogLevel;
-import com.github.kokorin.jaffree.StreamType;
-import com.github.kokorin.jaffree.ffprobe.FFprobe;
-import com.github.kokorin.jaffree.ffprobe.FFprobeResult;
-import com.github.kokorin.jaffree.ffprobe.Stream;
-import com.github.kokorin.jaffree.process.JaffreeAbnormalExitException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import vn.bantin.domain.AssetKind;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Tells what a file is from its streams (never from its name) with ffprobe, then has ffmpeg decode it
- * (see {@link DecodeCheck}) so a damaged or truncated upload is refused. Blocking: call it on a worker thread.
+ * Tells what a file is from its streams (never from its name) with ffprobe, holds it to the {@link MediaLimits}
+ * of its kind before anything heavy runs, then has ffmpeg decode it (see {@link DecodeCheck}): a damaged or
+ * truncated upload is refused, and the duration kept is the decoded one, never a header's claim alone.
+ * Blocking: call it on a worker thread.
  */
 public final class MediaProbe {
 
-    private static final Logger log = LoggerFactory.getLogger(MediaProbe.class);
-
     /** Codecs whose single-frame files are still pictures (infographics). */
     private static final Set<String> IMAGE_CODECS = Set.of("png", "mjpeg", "jpegls", "webp", "bmp", "gif", "tiff");
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Below this many bits per second of claimed playing time a header's duration is not believed (a 929-byte
+     * file "of 10 hours"): no codec we take goes that low, so the limit check waits for the decoded length.
+     */
+    private static final long MIN_BELIEVABLE_BITS_PER_SECOND = 2000;
 
-    private final Path binDir;
+    private final Ffprobe ffprobe;
     private final DecodeCheck decodeCheck;
+    private final MediaLimits limits;
 
-    /** ffprobe and ffmpeg from the PATH. */
+    /** ffprobe and ffmpeg from the PATH, default limits. */
     public MediaProbe() {
-        this(null);
+        this(null, MediaLimits.DEFAULTS);
     }
 
     /** ffprobe and ffmpeg from binDir; null means the PATH. */
     public MediaProbe(Path binDir) {
-        this.binDir = binDir;
-        this.decodeCheck = new DecodeCheck(binDir == null ? Path.of("ffmpeg") : binDir.resolve("ffmpeg"));
+        this(binDir, MediaLimits.DEFAULTS);
     }
 
-    /** Probes and decode-checks file; throws with a message for staff if it is not playable media. */
+    public MediaProbe(Path binDir, MediaLimits limits) {
+        this.ffprobe = new Ffprobe(binDir == null ? Path.of("ffprobe") : binDir.resolve("ffprobe"));
+        this.decodeCheck = new DecodeCheck(binDir == null ? Path.of("ffmpeg") : binDir.resolve("ffmpeg"));
+        this.limits = limits;
+    }
+
+    /**
+     * Probes, limit-checks and decodes file; throws with a message for staff if it is not playable media or is
+     * over a limit. The result's duration is what decoding found.
+     */
     public ProbeResult probe(Path file) throws MediaRejected {
-        if (sizeOf(file) == 0) {
+        long size = sizeOf(file);
+        if (size == 0) {
             throw MediaRejected.empty();
         }
-        FFprobeResult result = run(ffprobe().setShowStreams(true).setShowFormat(true).setInput(file));
-        ProbeResult probe = classify(file, result);
-        decodeCheck.verify(file, probe);
-        return probe;
+        Ffprobe.Answer answer = ffprobe.run(file, "-show_streams", "-show_format");
+        ProbeResult header = classify(file, answer);
+        boolean believed = header.kind() == AssetKind.IMAGE
+                || size * 8 * 1000 / header.durationMs() >= MIN_BELIEVABLE_BITS_PER_SECOND;
+        limits.checkHeader(header, size, believed);
+        long decodedMs = decodeCheck.verify(file, header, believed, limits.maxDuration(header.kind()));
+        if (header.kind() == AssetKind.IMAGE) {
+            return header;
+        }
+        limits.checkDuration(header.kind(), decodedMs);
+        if (!answer.durationEstimated()) {
+            compareWithHeader(decodedMs, header.durationMs());
+        }
+        if (decodedMs <= 0) {
+            throw MediaRejected.zeroDuration();
+        }
+        return header.withDuration(decodedMs);
+    }
+
+    /** A claimed length the content does not bear out is refused, naming both (ffmpeg's -t stops at limit + 1 s). */
+    private static void compareWithHeader(long decodedMs, long claimedMs) throws MediaRejected {
+        if (claimedMs - decodedMs > Math.max(500, claimedMs / 10)) {
+            throw MediaRejected.truncated(decodedMs, claimedMs);
+        }
+        if (decodedMs - claimedMs > Math.max(1000, claimedMs / 10)) {
+            throw MediaRejected.longerThanDeclared(decodedMs, claimedMs);
+        }
     }
 
     /**
@@ -78,58 +100,22 @@ public final class MediaProbe {
                 return png;
             }
         }
-        String ffprobe = binDir == null ? "ffprobe" : binDir.resolve("ffprobe").toString();
-        List<String> cmd = List.of(ffprobe, "-v", "error", "-show_entries",
+        Ffprobe.Answer answer = ffprobe.run(file, "-show_entries",
                 "format=format_name,duration:stream=codec_type,codec_name,width,height,channels,sample_rate"
-                        + ":stream_disposition=attached_pic", "-of", "json", file.toString());
-        String text;
-        try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw MediaRejected.timeout();
-            }
-            if (p.exitValue() != 0) {
-                throw MediaRejected.unreadable();
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("ffprobe could not be run", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MediaRejected.timeout();
-        }
-        JsonObject json = new JsonObject(text);
-        JsonArray streams = json.getJsonArray("streams", new JsonArray());
-        JsonObject format = json.getJsonObject("format", new JsonObject());
-        JsonObject video = null;
-        JsonObject audio = null;
-        for (int i = 0; i < streams.size(); i++) {
-            JsonObject s = streams.getJsonObject(i);
-            JsonObject d = s.getJsonObject("disposition");
-            boolean cover = d != null && Integer.valueOf(1).equals(d.getInteger("attached_pic"));
-            if (video == null && "video".equals(s.getString("codec_type")) && !cover) {
-                video = s;
-            } else if (audio == null && "audio".equals(s.getString("codec_type"))) {
-                audio = s;
-            }
-        }
+                        + ":stream_disposition=attached_pic");
+        JsonObject video = firstPicture(answer.streams());
+        JsonObject audio = first(answer.streams(), "audio");
         if (kind == AssetKind.AUDIO ? audio == null : video == null) {
             throw MediaRejected.noMedia();
         }
         long durationMs = 0;
         if (kind != AssetKind.IMAGE) {
-            durationMs = Math.round(parseSeconds(format.getString("duration")) * 1000);
+            durationMs = Math.round(Ffprobe.seconds(answer.format().getString("duration")) * 1000);
             if (durationMs <= 0) {
                 throw MediaRejected.zeroDuration();
             }
         }
-        return new ProbeResult(kind, durationMs, format.getString("format_name"),
-                video == null ? null : video.getString("codec_name"),
-                audio == null ? null : audio.getString("codec_name"),
-                video == null ? 0 : video.getInteger("width", 0), video == null ? 0 : video.getInteger("height", 0),
-                audio == null ? 0 : audio.getInteger("channels", 0),
-                audio == null ? 0 : (int) parseSeconds(audio.getString("sample_rate")));
+        return facts(kind, durationMs, answer, video, audio);
     }
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -171,93 +157,72 @@ public final class MediaProbe {
         }
     }
 
-    private static double parseSeconds(String v) {
-        try {
-            return v == null ? 0 : Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    private ProbeResult classify(Path file, FFprobeResult result) throws MediaRejected {
-        List<Stream> streams = result.getStreams() == null ? List.of() : result.getStreams();
-        Stream video = streams.stream().filter(MediaProbe::isMovingOrStillPicture).findFirst().orElse(null);
-        Stream audio = streams.stream().filter(s -> s.getCodecType() == StreamType.AUDIO).findFirst().orElse(null);
+    private ProbeResult classify(Path file, Ffprobe.Answer answer) throws MediaRejected {
+        JsonObject video = firstPicture(answer.streams());
+        JsonObject audio = first(answer.streams(), "audio");
         if (video == null && audio == null) {
             throw MediaRejected.noMedia();
         }
         AssetKind kind;
         if (video == null) {
             kind = AssetKind.AUDIO;
-        } else if (audio == null && IMAGE_CODECS.contains(video.getCodecName()) && isSingleFrame(file)) {
+        } else if (audio == null && IMAGE_CODECS.contains(video.getString("codec_name")) && isSingleFrame(file)) {
             kind = AssetKind.IMAGE;
         } else {
             kind = AssetKind.VIDEO;
         }
-        long durationMs = kind == AssetKind.IMAGE ? 0 : durationMs(result, video, audio);
+        long durationMs = kind == AssetKind.IMAGE ? 0 : claimedMs(answer.format(), video, audio);
         if (kind != AssetKind.IMAGE && durationMs <= 0) {
             throw MediaRejected.zeroDuration();
         }
-        String container = result.getFormat() == null ? null : result.getFormat().getFormatName();
-        return new ProbeResult(kind, durationMs, container,
-                video == null ? null : video.getCodecName(),
-                audio == null ? null : audio.getCodecName(),
-                video == null ? 0 : orZero(video.getWidth()),
-                video == null ? 0 : orZero(video.getHeight()),
-                audio == null ? 0 : orZero(audio.getChannels()),
-                audio == null ? 0 : orZero(audio.getSampleRate()));
+        return facts(kind, durationMs, answer, video, audio);
     }
 
-    /** A video stream that is not just cover art attached to an audio file. */
-    private static boolean isMovingOrStillPicture(Stream s) {
-        return s.getCodecType() == StreamType.VIDEO
-                && (s.getDisposition() == null || !Boolean.TRUE.equals(s.getDisposition().getAttachedPic()));
+    private static ProbeResult facts(AssetKind kind, long durationMs, Ffprobe.Answer answer, JsonObject video,
+                                     JsonObject audio) {
+        return new ProbeResult(kind, durationMs, answer.format().getString("format_name"),
+                video == null ? null : video.getString("codec_name"),
+                audio == null ? null : audio.getString("codec_name"),
+                video == null ? 0 : video.getInteger("width", 0), video == null ? 0 : video.getInteger("height", 0),
+                audio == null ? 0 : audio.getInteger("channels", 0),
+                audio == null ? 0 : (int) Ffprobe.seconds(audio.getString("sample_rate")));
+    }
+
+    /** The first video stream that is not just cover art attached to an audio file. */
+    private static JsonObject firstPicture(JsonArray streams) {
+        for (int i = 0; i < streams.size(); i++) {
+            JsonObject s = streams.getJsonObject(i);
+            if ("video".equals(s.getString("codec_type")) && !Ffprobe.isCover(s)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static JsonObject first(JsonArray streams, String type) {
+        for (int i = 0; i < streams.size(); i++) {
+            if (type.equals(streams.getJsonObject(i).getString("codec_type"))) {
+                return streams.getJsonObject(i);
+            }
+        }
+        return null;
     }
 
     /** Reads at most two packets of the first video stream: one means a still picture. */
     private boolean isSingleFrame(Path file) throws MediaRejected {
-        FFprobeResult counted = run(ffprobe().setSelectStreams("v:0").setReadIntervals("%+#2")
-                .setCountPackets(true).setShowStreams(true).setInput(file));
-        List<Stream> streams = counted.getStreams();
-        return streams != null && !streams.isEmpty() && Integer.valueOf(1).equals(streams.get(0).getNbReadPackets());
+        JsonArray streams = ffprobe.run(file, "-select_streams", "v:0", "-read_intervals", "%+#2",
+                "-count_packets", "-show_entries", "stream=nb_read_packets").streams();
+        return !streams.isEmpty() && "1".equals(String.valueOf(streams.getJsonObject(0).getValue("nb_read_packets")));
     }
 
-    private static long durationMs(FFprobeResult result, Stream video, Stream audio) {
-        Double seconds = result.getFormat() == null ? null : result.getFormat().getProbeData().getDouble("duration");
-        if (seconds == null || seconds <= 0) {
-            seconds = Math.max(streamSeconds(video), streamSeconds(audio));
+    /** What the header says: the container's duration, else the longest stream's. */
+    private static long claimedMs(JsonObject format, JsonObject video, JsonObject audio) {
+        double seconds = Ffprobe.seconds(format.getString("duration"));
+        if (seconds <= 0) {
+            seconds = Math.max(video == null ? 0 : Ffprobe.seconds(video.getString("duration")),
+                    audio == null ? 0 : Ffprobe.seconds(audio.getString("duration")));
         }
         return Math.round(seconds * 1000);
-    }
-
-    private static double streamSeconds(Stream s) {
-        Double d = s == null ? null : s.getProbeData().getDouble("duration");
-        return d == null ? 0 : d;
-    }
-
-    private FFprobe ffprobe() {
-        FFprobe ffprobe = binDir == null ? FFprobe.atPath() : FFprobe.atPath(binDir);
-        return ffprobe.setLogLevel(LogLevel.ERROR);
-    }
-
-    private static FFprobeResult run(FFprobe ffprobe) throws MediaRejected {
-        Future<FFprobeResult> future = ffprobe.executeAsync();
-        try {
-            return future.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw MediaRejected.timeout();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof JaffreeAbnormalExitException) {
-                log.info("ffprobe refused the file: {}", e.getCause().getMessage());
-                throw MediaRejected.unreadable();
-            }
-            throw new IllegalStateException("ffprobe could not be run", e.getCause());
-        } catch (InterruptedException e) {
-            future.cancel(true);
-            Thread.currentThread().interrupt();
-            throw MediaRejected.timeout();
-        }
     }
 
     private static long sizeOf(Path file) throws MediaRejected {
@@ -268,7 +233,4 @@ public final class MediaProbe {
         }
     }
 
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
 }

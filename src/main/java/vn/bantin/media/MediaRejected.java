@@ -6,7 +6,10 @@ package vn.bantin.media;
  */
 public final class MediaRejected extends Exception {
 
-    public enum Reason { EMPTY, TOO_LARGE, UNREADABLE, NO_MEDIA, ZERO_DURATION, CORRUPT, TRUNCATED, TIMEOUT }
+    public enum Reason {
+        EMPTY, TOO_LARGE, OVER_LIMIT, UNREADABLE, NO_MEDIA, ZERO_DURATION, CORRUPT, TRUNCATED, DURATION_MISMATCH,
+        TIMEOUT
+    }
 
     private final Reason reason;
 
@@ -51,10 +54,22 @@ public final class MediaRejected extends Exception {
                         + " / The file is damaged or was not fully uploaded and cannot be played (decode error)");
     }
 
+    /** Decoding ended well before the length the file's header claims: cut short, or a header that lies. */
     static MediaRejected truncated(long playableMs, long declaredMs) {
         return new MediaRejected(Reason.TRUNCATED, String.format(
-                "Tệp bị cắt cụt: chỉ phát được %s trên %s / The file is truncated: only %s of %s can be played",
-                seconds(playableMs), seconds(declaredMs), seconds(playableMs), seconds(declaredMs)));
+                "Tệp ghi thời lượng %s nhưng chỉ giải mã được %s: tệp bị cắt cụt hoặc ghi sai thời lượng, hãy xuất"
+                        + " lại tệp / The file's header says %s but only %s can be decoded: the file is truncated"
+                        + " or its header is wrong; export it again",
+                length(declaredMs), length(playableMs), length(declaredMs), length(playableMs)));
+    }
+
+    /** Decoding ran well past the length the header claims: the schedule would cut it off. */
+    static MediaRejected longerThanDeclared(long playableMs, long declaredMs) {
+        return new MediaRejected(Reason.DURATION_MISMATCH, String.format(
+                "Tệp ghi thời lượng %s nhưng nội dung thực dài %s: phần đầu tệp ghi sai, hãy xuất lại tệp"
+                        + " / The file's header says %s but its content plays for %s: the header is wrong;"
+                        + " export it again",
+                length(declaredMs), length(playableMs), length(declaredMs), length(playableMs)));
     }
 
     static MediaRejected timeout() {
@@ -67,7 +82,8 @@ public final class MediaRejected extends Exception {
         return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1_000_000.0);
     }
 
-    private static String seconds(long ms) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    /** "1.0 s" under a minute, else h:mm:ss. */
+    private static String length(long ms) {
+        return ms < 60_000 ? String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0) : MediaLimits.clock(ms);
     }
 }

@@ -13,6 +13,7 @@ import vn.bantin.domain.SlotMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,8 @@ import java.util.TreeMap;
  * saved campaign together with the other approved campaigns reaching the same speaker.
  */
 public final class AirtimeCheck {
+
+    private static final DateTimeFormatter DAY_VI = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private record Group(long policyAreaId, ZoneId zone, Set<Long> others) {
     }
@@ -75,8 +78,9 @@ public final class AirtimeCheck {
         for (Slot slot : campaign.slots()) {
             long minutes = sessionMs(campaign, slot) / 60_000;
             if (policy.maxSpeakerSessionMinutes() != null && minutes > policy.maxSpeakerSessionMinutes()) {
-                return Optional.of(message(campaign, area, "khung giờ #" + slot.id() + " dài " + minutes + " phút (tối đa "
-                        + policy.maxSpeakerSessionMinutes() + ")", "slot #" + slot.id() + " runs " + minutes
+                int n = campaign.slots().indexOf(slot) + 1;
+                return Optional.of(message(campaign, area, "khung giờ " + n + " dài " + minutes + " phút (tối đa "
+                        + policy.maxSpeakerSessionMinutes() + ")", "slot " + n + " runs " + minutes
                         + " minutes (at most " + policy.maxSpeakerSessionMinutes() + ")"));
             }
             count(ownSessions, campaign, slot, zone, fromMs, toMs);
@@ -93,7 +97,7 @@ public final class AirtimeCheck {
         for (LocalDate day : ownSessions.keySet()) {
             int sessions = all.get(day);
             if (sessions > policy.maxSpeakerSessionsPerDay()) {
-                return Optional.of(message(campaign, area, sessions + " lần phát ngày " + day + " (tối đa "
+                return Optional.of(message(campaign, area, sessions + " lần phát ngày " + day.format(DAY_VI) + " (tối đa "
                         + policy.maxSpeakerSessionsPerDay() + ")", sessions + " sessions on " + day + " (at most "
                         + policy.maxSpeakerSessionsPerDay() + ")"));
             }

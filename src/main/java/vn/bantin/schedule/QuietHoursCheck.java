@@ -85,11 +85,13 @@ public final class QuietHoursCheck {
         }
     }
 
+    /** Slots are named by their place in the campaign (as the editor numbers them): a new slot has no id yet. */
     private static String message(Campaign campaign, Slot slot, Area area, LocalDateTime local) {
         String hours = area.quietHours().from() + "–" + area.quietHours().to();
-        return "Chiến dịch «" + campaign.name() + "», khung giờ #" + slot.id() + " lúc " + VI.format(local)
+        int n = campaign.slots().indexOf(slot) + 1;
+        return "Chiến dịch «" + campaign.name() + "», khung giờ " + n + " lúc " + VI.format(local)
                 + " phát âm thanh trong giờ yên lặng " + hours + " của «" + area.name() + "»"
-                + " / Campaign '" + campaign.name() + "', slot #" + slot.id() + " at " + EN.format(local)
+                + " / Campaign '" + campaign.name() + "', slot " + n + " at " + EN.format(local)
                 + " plays audio inside the quiet hours " + hours + " of '" + area.name() + "'";
     }
 }

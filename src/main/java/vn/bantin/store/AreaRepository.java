@@ -23,6 +23,12 @@ public final class AreaRepository {
                 quiet == null ? null : quiet.from().toString(), quiet == null ? null : quiet.to().toString());
     }
 
+    public void update(Connection c, long id, String name, ZoneId zone, QuietHours quiet) throws SQLException {
+        Sql.update(c, "UPDATE area SET name = ?, zone_id = ?, quiet_from = ?, quiet_to = ? WHERE id = ?", name,
+                zone == null ? null : zone.getId(), quiet == null ? null : quiet.from().toString(),
+                quiet == null ? null : quiet.to().toString(), id);
+    }
+
     public List<Area> all(Connection c) throws SQLException {
         return Sql.list(c, ALL, AreaRepository::map);
     }

@@ -65,13 +65,30 @@ public final class CampaignRepository {
                 + " end_date = ?, volume = ?, topic = ? WHERE id = ?", campaign.name(),
                 campaign.broadcastClass().name(), campaign.rank(), campaign.startDate(), campaign.endDate(),
                 campaign.volume(), campaign.topic(), id);
+        deleteParts(c, id);
+        insertParts(c, id, campaign);
+    }
+
+    /** Removes the campaign's slots, playlist and targets (before replacing them, or the campaign). */
+    static void deleteParts(Connection c, long id) throws SQLException {
         String slotsOf = "(SELECT id FROM campaign_slot WHERE campaign_id = ?)";
         Sql.update(c, "DELETE FROM slot_one_off WHERE slot_id IN " + slotsOf, id);
         Sql.update(c, "DELETE FROM slot_excluded_date WHERE slot_id IN " + slotsOf, id);
-        Sql.update(c, "DELETE FROM campaign_slot WHERE campaign_id = ?", id);
-        Sql.update(c, "DELETE FROM campaign_item WHERE campaign_id = ?", id);
-        Sql.update(c, "DELETE FROM campaign_target WHERE campaign_id = ?", id);
-        insertParts(c, id, campaign);
+        for (String table : List.of("campaign_slot", "campaign_item", "campaign_target")) {
+            Sql.update(c, "DELETE FROM " + table + " WHERE campaign_id = ?", id);
+        }
+    }
+
+    /** Removes one slot of the campaign; false when the campaign has no such slot. */
+    public boolean deleteSlot(Connection c, long campaignId, long slotId) throws SQLException {
+        if (Sql.one(c, "SELECT id FROM campaign_slot WHERE id = ? AND campaign_id = ?", rs -> rs.getLong(1), slotId,
+                campaignId).isEmpty()) {
+            return false;
+        }
+        Sql.update(c, "DELETE FROM slot_one_off WHERE slot_id = ?", slotId);
+        Sql.update(c, "DELETE FROM slot_excluded_date WHERE slot_id = ?", slotId);
+        Sql.update(c, "DELETE FROM campaign_slot WHERE id = ?", slotId);
+        return true;
     }
 
     private static void insertParts(Connection c, long id, Campaign campaign) throws SQLException {

@@ -26,12 +26,7 @@ public final class LifecycleRepository {
     }
 
     public void deleteCampaign(Connection c, long id) throws SQLException {
-        String slotsOf = "(SELECT id FROM campaign_slot WHERE campaign_id = ?)";
-        Sql.update(c, "DELETE FROM slot_one_off WHERE slot_id IN " + slotsOf, id);
-        Sql.update(c, "DELETE FROM slot_excluded_date WHERE slot_id IN " + slotsOf, id);
-        for (String table : List.of("campaign_slot", "campaign_item", "campaign_target")) {
-            Sql.update(c, "DELETE FROM " + table + " WHERE campaign_id = ?", id);
-        }
+        CampaignRepository.deleteParts(c, id);
         Sql.update(c, "DELETE FROM campaign WHERE id = ?", id);
     }
 
@@ -52,11 +47,5 @@ public final class LifecycleRepository {
         for (String tag : tags) {
             Sql.update(c, "INSERT INTO endpoint_tag (endpoint_id, tag) VALUES (?, ?)", id, tag);
         }
-    }
-
-    public void updateArea(Connection c, long id, String name, String zoneId, String quietFrom, String quietTo)
-            throws SQLException {
-        Sql.update(c, "UPDATE area SET name = ?, zone_id = ?, quiet_from = ?, quiet_to = ? WHERE id = ?", name, zoneId,
-                quietFrom, quietTo, id);
     }
 }

@@ -66,4 +66,14 @@ public final class UserRepository {
                 Role.valueOf(rs.getString("role")), Sql.nullableLong(rs, "area_id"), rs.getString("area_name"),
                 rs.getString("language"), rs.getBoolean("disabled"));
     }
+
+    /** Enabled ADMINs over every area: the people who can manage everyone. */
+    public long fullScopeAdmins(Connection c) throws SQLException {
+        return Sql.one(c, "SELECT COUNT(*) FROM app_user WHERE role = 'ADMIN' AND area_id IS NULL AND disabled = FALSE",
+                rs -> rs.getLong(1)).orElse(0L);
+    }
+
+    public void delete(Connection c, long id) throws SQLException {
+        Sql.update(c, "DELETE FROM app_user WHERE id = ?", id);
+    }
 }

@@ -14,9 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,7 +40,7 @@ class AlertEndToEndTest {
             try (AgentProcess agent = configured.start()) {
                 Eventually.within(Duration.ofSeconds(30), () ->
                         assertThat(world.endpoint().getLong("lastSeenAt")).isNotNull());
-                long loop = loopCampaign(world, loopItem);
+                long loop = world.loopCampaign("Nhạc nền xã", loopItem, 10);
                 Eventually.within(Duration.ofSeconds(20), () -> assertThat(agent.status()
                         .getJsonObject("nowPlaying")).as(agent.log()).isNotNull());
                 Thread.sleep(1_000);
@@ -72,20 +69,6 @@ class AlertEndToEndTest {
                                 .isGreaterThanOrEqualTo(played.getLong("actualEnd") - 100)));
             }
         }
-    }
-
-    private static long loopCampaign(Scenario world, long assetId) {
-        LocalDateTime start = LocalDateTime.now(Scenario.ZONE).truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
-        LocalDate today = LocalDate.now(Scenario.ZONE);
-        JsonObject created = world.api.post("/api/v1/campaigns", new JsonObject().put("name", "Nhạc nền xã")
-                .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
-                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", assetId)))
-                .put("slots", new JsonArray().add(new JsonObject().put("mode", "LOOP").put("windowMinutes", 10)
-                        .put("at", new JsonArray().add(start.toString()))))
-                .put("targets", new JsonObject().put("areas", new JsonArray().add(world.areaId)))).json();
-        long id = created.getLong("id");
-        world.api.post("/api/v1/campaigns/" + id + "/approve", "{}");
-        return id;
     }
 
     private static List<JsonObject> emergencies(Scenario world) {

@@ -31,10 +31,15 @@ final class Scenario {
     }
 
     static Scenario speakerInCommune(HttpApi api) {
+        return inCommune(api, "SPEAKER");
+    }
+
+    /** A commune with one endpoint of that kind (SPEAKER or SCREEN) and a one-time code for it. */
+    static Scenario inCommune(HttpApi api, String kind) {
         long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên").put("zone", ZONE.getId()))
                 .json().getLong("id");
         long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa tổ dân phố 3")
-                .put("kind", "SPEAKER").put("areaId", area)).json().getLong("id");
+                .put("kind", kind).put("areaId", area)).json().getLong("id");
         String code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
         return new Scenario(api, area, endpoint, code);
     }
@@ -59,6 +64,21 @@ final class Scenario {
             throw new IllegalStateException("campaign refused: " + created.body());
         }
         long id = created.json().getLong("id");
+        api.post("/api/v1/campaigns/" + id + "/approve", "{}");
+        return id;
+    }
+
+    /** An approved LOOP window of {@code minutes} starting 3 s from now, looping the asset; returns its campaign id. */
+    long loopCampaign(String name, long assetId, int minutes) {
+        LocalDateTime start = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS).plusSeconds(3);
+        LocalDate today = LocalDate.now(ZONE);
+        JsonObject created = api.post("/api/v1/campaigns", new JsonObject().put("name", name)
+                .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
+                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", assetId)))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "LOOP").put("windowMinutes", minutes)
+                        .put("at", new JsonArray().add(start.toString()))))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(areaId)))).json();
+        long id = created.getLong("id");
         api.post("/api/v1/campaigns/" + id + "/approve", "{}");
         return id;
     }

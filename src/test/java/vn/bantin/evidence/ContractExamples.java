@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.bantin.app.CommandMessage;
 import vn.bantin.security.Ed25519Keys;
+import vn.bantin.store.CommandRepository.StoredCommand;
 import vn.bantin.security.RequestSignature;
 import vn.bantin.security.ServerTimeStatement;
 import vn.bantin.security.Sha256;
@@ -84,6 +86,16 @@ final class ContractExamples {
         files.put("heartbeat-response.json", heartbeatAnswer);
         files.put("heartbeat-response.json.sig", CONTROLLER.signBase64(heartbeatAnswer).getBytes(StandardCharsets.US_ASCII));
         files.put("server-time-401.json", pretty(serverTime401()));
+        files.put("push-command.json", pretty(tree(CommandMessage.signed(DEVICE.deviceId(), new StoredCommand(
+                17, ENDPOINT_ID, "VOLUME", "{\"volume\":60}", "xa.operator", SERVER_TIME, SERVER_TIME + 600_000, "PENDING",
+                null, null, null, null), CONTROLLER::signBase64))));
+        files.put("command-result.json", pretty(JSON.createObjectNode().put("outcome", "DONE")
+                .put("detail", "master volume 60 %")));
+        files.put("stream-heartbeat.json", pretty(streamHeartbeat()));
+        ObjectNode streamAnswer = JSON.createObjectNode().put("type", "heartbeat-answer").put("nonce", NONCE)
+                .put("status", 200).put("signature", CONTROLLER.signBase64(heartbeatAnswer))
+                .put("body", new String(heartbeatAnswer, StandardCharsets.UTF_8));
+        files.put("stream-heartbeat-answer.json", pretty(streamAnswer));
         files.put("error-response.json", pretty(JSON.createObjectNode()
                 .put("error", "timestamp is 412 s behind server time (limit 300 s); correct the clock offset with "
                         + "X-Bantin-Server-Time and retry")
@@ -219,6 +231,23 @@ final class ContractExamples {
         return JSON.createObjectNode().put("deviceId", DEVICE.deviceId()).put("nonce", NONCE)
                 .put("serverTime", SERVER_TIME + 3_600_000).put("timelineVersion", timelineVersion()).toString()
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The example heartbeat as the agent sends it on the push stream: signed as its POST would be. */
+    private static ObjectNode streamHeartbeat() {
+        byte[] body = heartbeatRequest().toString().getBytes(StandardCharsets.UTF_8);
+        long timestamp = SERVER_TIME + 3_599_988;
+        Map<String, String> headers = RequestSignature.sign(DEVICE, "POST", "/agent/v1/heartbeat", body, timestamp, NONCE);
+        return JSON.createObjectNode().put("type", "heartbeat").put("nonce", NONCE).put("timestamp", timestamp)
+                .put("signature", headers.get("X-Bantin-Signature")).put("body", new String(body, StandardCharsets.UTF_8));
     }
 
     private static ObjectNode serverTime401() {

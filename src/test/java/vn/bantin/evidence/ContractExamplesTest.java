@@ -16,6 +16,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.bantin.evidence.bundle.ChainCheck;
 import vn.bantin.evidence.bundle.EvidenceBundle;
+import vn.bantin.security.DeviceKey;
+import vn.bantin.domain.EndpointStatus;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.support.ContractSchemas;
 import vn.bantin.security.NonceCache;
@@ -134,6 +136,33 @@ class ContractExamplesTest {
     }
 
     @Test
+    @DisplayName("stream messages: the pushed command is signed for the device; the stream heartbeat is signed as its POST;"
+            + " the stream answer is the HTTP answer")
+    void streamMessages() throws IOException {
+        byte[] controllerKey = key(json("test-keys.json").get("controller"), "publicKey");
+        JsonNode command = json("push-command.json");
+        byte[] payload = command.get("payload").asText().getBytes(StandardCharsets.UTF_8);
+        assertThat(Ed25519Keys.verify(controllerKey, payload, Ed25519Keys.fromBase64(command.get("sig").asText()))).isTrue();
+        assertThat(ContractSchemas.violations("command-payload.schema.json", JSON.readTree(payload))).isEmpty();
+
+        JsonNode beat = json("stream-heartbeat.json");
+        byte[] body = beat.get("body").asText().getBytes(StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(body)).isEqualTo(json("heartbeat-request.json"));
+        RequestSignature.Verdict verdict = new RequestSignature(new NonceCache()).verify("POST", "/agent/v1/heartbeat",
+                Map.of("X-Bantin-Device", ContractExamples.DEVICE.deviceId(),
+                        "X-Bantin-Timestamp", beat.get("timestamp").asText(), "X-Bantin-Nonce", beat.get("nonce").asText(),
+                        "X-Bantin-Signature", beat.get("signature").asText())::get, body,
+                id -> Optional.of(new DeviceKey(ContractExamples.DEVICE.publicKey(), EndpointStatus.ACTIVE)),
+                beat.get("timestamp").asLong());
+        assertThat(verdict).isInstanceOf(RequestSignature.Ok.class);
+
+        JsonNode answer = json("stream-heartbeat-answer.json");
+        assertThat(answer.get("body").asText().getBytes(StandardCharsets.UTF_8)).isEqualTo(bytes("heartbeat-response.json"));
+        assertThat(answer.get("signature").asText()).isEqualTo(new String(bytes("heartbeat-response.json.sig"),
+                StandardCharsets.US_ASCII));
+    }
+
+    @Test
     @DisplayName("plays: two records chained from genesis are stored, the gap notice verifies, and the signed"
             + " acknowledgement names this very request and holds exactly those seqs")
     void plays() throws Exception {
@@ -177,11 +206,11 @@ class ContractExamplesTest {
         List<String> problems = new ArrayList<>();
         for (String name : List.of("enroll-request", "enroll-response", "timeline", "play-record-payload",
                 "gap-notice-payload", "plays-request", "plays-response", "heartbeat-request", "heartbeat-response",
-                "error-response", "server-time-401", "test-keys")) {
+                "error-response", "server-time-401", "command-result", "stream-heartbeat", "test-keys")) {
             problems.addAll(ContractSchemas.violations(name + ".schema.json", json(name + ".json"))
                     .stream().map(p -> name + " " + p).toList());
         }
-        for (String push : List.of("push-alert", "push-timeline-changed")) {
+        for (String push : List.of("push-alert", "push-timeline-changed", "push-command", "stream-heartbeat-answer")) {
             problems.addAll(ContractSchemas.violations("push-message.schema.json", json(push + ".json"))
                     .stream().map(p -> push + " " + p).toList());
         }

@@ -125,12 +125,13 @@ class AssetStoreTest {
     }
 
     @Test
-    @DisplayName("a PNG infographic is stored as IMAGE with a safe display name")
+    @DisplayName("a PNG infographic is stored as IMAGE by hash; its display name, slashes and all, names no file")
     void imageWithHostileName() throws Exception {
-        IngestResult r = store.ingest(upload(TestMedia.png(uploads, "p.png")), "../../etc/passwd", LIMIT);
+        IngestResult r = store.ingest(upload(TestMedia.png(uploads, "p.png")), "../../etc/passwd\u0000", LIMIT);
 
         assertThat(r.probe().kind()).isEqualTo(AssetKind.IMAGE);
-        assertThat(r.safeName()).isEqualTo("passwd");
+        assertThat(r.safeName()).isEqualTo("../../etc/passwd");
+        assertThat(store.path(r.sha256())).exists();
         assertThat(dataDir.resolve("etc")).doesNotExist();
     }
 

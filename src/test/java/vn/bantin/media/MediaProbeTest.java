@@ -139,8 +139,8 @@ class MediaProbeTest {
 
         assertThatThrownBy(() -> probe.probe(half))
                 .isInstanceOf(MediaRejected.class)
-                .hasMessageStartingWith("Tệp bị cắt cụt")
-                .hasMessageContaining("The file is truncated");
+                .hasMessageStartingWith("Tệp ghi thời lượng 4.0 s nhưng chỉ giải mã được 2.0 s")
+                .hasMessageContaining("the file is truncated");
     }
 
     @Test

@@ -42,8 +42,8 @@ class QuietHoursCheckTest {
             assertThat(c.slotId()).isEqualTo(7);
             assertThat(c.areaId()).isEqualTo(1);
             assertThat(c.startMs()).isEqualTo(at("22:00"));
-            assertThat(c.message()).contains("Chiến dịch 10").contains("#7").contains("22:00 ngày 01/12/2025")
-                    .contains("21:30–05:30").contains("Xã Hòa Bình").contains("22:00 on 2025-12-01");
+            assertThat(c.message()).contains("Chiến dịch 10").contains("khung giờ 1 lúc 22:00 ngày 01/12/2025")
+                    .contains("21:30–05:30").contains("Xã Hòa Bình").contains("slot 1 at 22:00 on 2025-12-01");
         });
     }
 

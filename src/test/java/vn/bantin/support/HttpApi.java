@@ -107,9 +107,18 @@ public final class HttpApi {
     }
 
     public Answer upload(Path file, String fileName) {
+        return upload(file, fileName, null);
+    }
+
+    /** A multipart upload with a display name typed beside the file (the form's "name" field), if not null. */
+    public Answer upload(Path file, String fileName, String typedName) {
         try {
             String boundary = "b" + System.nanoTime();
             ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (typedName != null) {
+                body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\n" + typedName
+                        + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                     + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));

@@ -93,6 +93,16 @@ public final class SignedAgent {
         return send("POST", path, body, sign("POST", path, body, System.currentTimeMillis()));
     }
 
+    /** Opens the push stream with a signed upgrade request; each whole text message goes to {@code onMessage}. */
+    public java.net.http.WebSocket stream(java.util.function.Consumer<String> onMessage) {
+        try {
+            return TestStream.open(http, baseUrl, sign("GET", "/agent/v1/stream", NO_BODY, System.currentTimeMillis()),
+                    onMessage).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("push stream did not open", e);
+        }
+    }
+
     /** The four signature headers for a request at {@code timestampMs}, with a fresh nonce. */
     public Map<String, String> sign(String method, String path, byte[] body, long timestampMs) {
         byte[] nonce = new byte[16];
@@ -127,7 +137,7 @@ public final class SignedAgent {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
-        if (body.length > 0) {
+        if (body.length > 0 && !headers.containsKey("Content-Type")) {
             b.header("Content-Type", "application/json");
         }
         headers.forEach(b::header);

@@ -16,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** A device key that enrolls and signs agent calls the way the agent does, without being the agent. */
@@ -53,32 +52,17 @@ public final class SimulatedDevice {
         return new JsonObject(res.body());
     }
 
-    /** Opens the push stream with a signed upgrade request; each text message goes to {@code onMessage}. */
     /** Push messages received that break the contract's push-message schema, each with what it breaks. */
     public List<String> pushViolations() {
         return pushViolations;
     }
 
+    /** Opens the push stream with a signed upgrade request; each text message goes to {@code onMessage}. */
     public CompletableFuture<WebSocket> stream(Consumer<String> onMessage) {
-        WebSocket.Builder b = http.newWebSocketBuilder();
-        signed("GET", "/agent/v1/stream", new byte[0]).forEach(b::header);
-        return b.buildAsync(URI.create(baseUrl.replaceFirst("^http", "ws") + "/agent/v1/stream"),
-                new WebSocket.Listener() {
-                    private final StringBuilder text = new StringBuilder();
-
-                    @Override
-                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                        text.append(data);
-                        if (last) {
-                            ContractSchemas.violations("push-message.schema.json", text.toString())
-                                    .forEach(v -> pushViolations.add(text + ": " + v));
-                            onMessage.accept(text.toString());
-                            text.setLength(0);
-                        }
-                        ws.request(1);
-                        return null;
-                    }
-                });
+        return TestStream.open(http, baseUrl, signed("GET", "/agent/v1/stream", new byte[0]), text -> {
+            ContractSchemas.violations("push-message.schema.json", text).forEach(v -> pushViolations.add(text + ": " + v));
+            onMessage.accept(text);
+        });
     }
 
     public java.util.Map<String, String> signed(String method, String path, byte[] body) {

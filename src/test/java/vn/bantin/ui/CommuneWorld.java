@@ -14,8 +14,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,14 +70,7 @@ final class CommuneWorld implements AutoCloseable {
 
     /** One person per role in the commune (the admin over the province), as {role: {username, password}}. */
     JsonObject people() {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Role role : Role.values()) {
-            String username = "ui-" + role.name().toLowerCase();
-            long area = role == Role.ADMIN ? provinceId : communeId;
-            out.put(role.name(), new JsonObject().put("username", username)
-                    .put("password", controller.createUser(username, role, area)));
-        }
-        return new JsonObject(out);
+        return new JsonObject(RolePeople.perRole(controller, "ui-", provinceId, communeId));
     }
 
     JsonArray timeline() {

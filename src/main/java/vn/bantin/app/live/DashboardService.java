@@ -83,7 +83,7 @@ public final class DashboardService {
                 }
                 EndpointRepository.Liveness l = live.get(e.id());
                 Long lastSeen = l == null ? null : l.lastSeenAt();
-                boolean online = liveness.online(lastSeen, now);
+                boolean online = liveness.online(e.id());
                 JsonObject heartbeat = l == null ? null : parse(l.lastHeartbeatJson());
                 NowPlaying playing = online && heartbeat != null && heartbeat.getValue("nowPlaying") instanceof JsonObject np
                         ? resolved.nowPlaying(e.id(), np) : null;

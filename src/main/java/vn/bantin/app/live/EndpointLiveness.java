@@ -2,19 +2,19 @@ package vn.bantin.app.live;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import vn.bantin.app.PresenceService;
 import vn.bantin.app.TimelineService;
 import vn.bantin.store.Database;
 import vn.bantin.store.NameRepository;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Watches heartbeats and announces what people care about: an endpoint coming online, going silent
- * ({@link #sweep}, run periodically), and a change of what it plays — never every heartbeat.
+ * Announces what people care about: an endpoint coming online or going silent (as {@link PresenceService}
+ * decides, from every contact), and a change of what it plays (from heartbeats) — never every heartbeat.
  */
 public final class EndpointLiveness {
 
@@ -27,27 +27,26 @@ public final class EndpointLiveness {
     private final LiveEvents live;
     private final AlertDeliveries alerts;
     private final Clock clock;
-    private final long offlineAfterMs;
+    private final PresenceService presence;
     private final Map<Long, Beat> online = new ConcurrentHashMap<>();
 
     public EndpointLiveness(Database db, NameRepository names, TimelineService timelines, LiveEvents live,
-                            AlertDeliveries alerts, Clock clock, Duration offlineAfter) {
+                            AlertDeliveries alerts, Clock clock, PresenceService presence) {
         this.db = db;
         this.names = names;
         this.timelines = timelines;
         this.live = live;
         this.alerts = alerts;
         this.clock = clock;
-        this.offlineAfterMs = offlineAfter.toMillis();
+        this.presence = presence;
     }
 
     public long offlineAfterMs() {
-        return offlineAfterMs;
+        return presence.offlineAfterMs();
     }
 
-    /** Whether an endpoint last heard from at {@code lastSeenAt} counts as online at {@code now}. */
-    public boolean online(Long lastSeenAt, long now) {
-        return lastSeenAt != null && now - lastSeenAt <= offlineAfterMs;
+    public boolean online(long endpointId) {
+        return presence.isOnline(endpointId);
     }
 
     /** Called after each stored heartbeat. */
@@ -66,9 +65,6 @@ public final class EndpointLiveness {
                 return null;
             }
             online.put(endpointId, new Beat(now, entryId, ref.name(), ref.areaId()));
-            if (previous == null) {
-                publishStatus(endpointId, ref.name(), ref.areaId(), true, now);
-            }
             NowPlaying playing = new Names(c, names, timelines).nowPlaying(endpointId, reported);
             live.publish("endpoint.playing", ref.areaId(), Facts.of("endpointId", endpointId,
                     "areaId", ref.areaId(), "nowPlaying", playing));
@@ -79,13 +75,15 @@ public final class EndpointLiveness {
         });
     }
 
-    /** Announces every endpoint silent for longer than the offline threshold. */
-    public void sweep() {
-        long now = clock.millis();
-        online.forEach((id, beat) -> {
-            if (now - beat.at() > offlineAfterMs && online.remove(id, beat)) {
-                publishStatus(id, beat.name(), beat.areaId(), false, beat.at());
-            }
+    /** An endpoint came online or went silent: announced with its name and area. */
+    public void presenceChanged(PresenceService.Change change) {
+        if (!change.online()) {
+            online.remove(change.endpointId());
+        }
+        db.read(c -> {
+            names.endpoint(c, change.endpointId()).ifPresent(ref -> publishStatus(change.endpointId(), ref.name(),
+                    ref.areaId(), change.online(), change.at()));
+            return null;
         });
     }
 

@@ -5,6 +5,7 @@ import vn.bantin.app.AreaScope;
 import vn.bantin.app.DeviceService;
 import vn.bantin.app.MediaJobService;
 import vn.bantin.app.PlayIngestService;
+import vn.bantin.app.PresenceService;
 import vn.bantin.app.TimelineService;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
@@ -12,7 +13,6 @@ import vn.bantin.store.NameRepository;
 import vn.bantin.store.PlayPageRepository;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -24,11 +24,12 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
     public static LiveServices create(Database db, TimelineService timelines, DeviceService devices,
                                       PlayIngestService ingest, AlertService alertService, MediaJobService jobs,
                                       EndpointRepository endpointRepo, AreaScope areaScope, Clock clock,
-                                      Duration offlineAfter) {
+                                      PresenceService presence) {
         LiveEvents events = new LiveEvents();
         NameRepository names = new NameRepository();
         AlertDeliveries alerts = new AlertDeliveries(events, clock);
-        EndpointLiveness liveness = new EndpointLiveness(db, names, timelines, events, alerts, clock, offlineAfter);
+        EndpointLiveness liveness = new EndpointLiveness(db, names, timelines, events, alerts, clock, presence);
+        presence.onChange(liveness::presenceChanged);
         PlayAnnouncer plays = new PlayAnnouncer(db, names, timelines, events, alerts);
         devices.onHeartbeat(liveness::heartbeat);
         ingest.onStored(plays::stored);

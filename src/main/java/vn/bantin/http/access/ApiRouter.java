@@ -50,6 +50,11 @@ public final class ApiRouter {
     }
 
     @SafeVarargs
+    public final Route patch(String path, Permission permission, Handler<RoutingContext>... handlers) {
+        return route(HttpMethod.PATCH, path, permission, handlers);
+    }
+
+    @SafeVarargs
     public final Route delete(String path, Permission permission, Handler<RoutingContext>... handlers) {
         return route(HttpMethod.DELETE, path, permission, handlers);
     }

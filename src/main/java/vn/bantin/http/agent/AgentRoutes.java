@@ -6,15 +6,19 @@ import vn.bantin.app.DeviceMedia;
 import vn.bantin.app.Services;
 import vn.bantin.http.Blocking;
 
+import java.time.Duration;
+
 /** Agent API v1 (src/main/resources/contract/README.md): one handler per call. */
 public final class AgentRoutes {
 
     private final Services services;
     private final Blocking blocking;
+    private final Duration pushPing;
 
-    public AgentRoutes(Services services, Blocking blocking) {
+    public AgentRoutes(Services services, Blocking blocking, Duration pushPing) {
         this.services = services;
         this.blocking = blocking;
+        this.pushPing = pushPing;
     }
 
     /**
@@ -22,7 +26,7 @@ public final class AgentRoutes {
      * paused by the router) while its signature is checked off the event loop.
      */
     public void mountStream(Router router) {
-        router.get("/agent/v1/stream").handler(new StreamHandler(services.authenticator(), services.push(), blocking)::handle);
+        router.get("/agent/v1/stream").handler(new StreamHandler(services, blocking, pushPing)::handle);
     }
 
     public void mount(Router router) {
@@ -34,8 +38,11 @@ public final class AgentRoutes {
         router.get("/agent/v1/media/:sha256").handler(auth)
                 .handler(new MediaHandler(services.assets(), new DeviceMedia(services.timelines()), blocking)::handle);
         router.post("/agent/v1/plays").handler(auth).handler(new PlaysHandler(services.ingest(), blocking)::handle);
-        router.post("/agent/v1/heartbeat").handler(auth)
+        router.post(HeartbeatHandler.PATH).handler(auth)
                 .handler(new HeartbeatHandler(services.devices(), services.timelines(), blocking)::handle);
+        CommandResultHandler commands = new CommandResultHandler(services.commands(), blocking);
+        router.post("/agent/v1/commands/:id/result").handler(auth).handler(commands::result);
+        router.post("/agent/v1/commands/:id/screenshot").handler(auth).handler(commands::screenshot);
     }
 
     /** Once the timeline has gone out, the alerts it holds count as delivered to that endpoint. */

@@ -13,6 +13,8 @@ import vn.bantin.http.JsonInput;
  */
 public final class HeartbeatHandler {
 
+    static final String PATH = "/agent/v1/heartbeat";
+
     private final DeviceService devices;
     private final TimelineService timelines;
     private final Blocking blocking;

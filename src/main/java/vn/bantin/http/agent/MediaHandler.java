@@ -4,6 +4,7 @@ import io.vertx.ext.web.RoutingContext;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.DeviceMedia;
 import vn.bantin.http.Blocking;
+import vn.bantin.http.RangedFile;
 import vn.bantin.http.Responses;
 
 import java.nio.file.Files;
@@ -43,23 +44,6 @@ public final class MediaHandler {
             Responses.error(ctx, 404, "not_found", "Không có tệp này / unknown media");
             return;
         }
-        Sized file = found.get();
-        var response = ctx.response().putHeader("Accept-Ranges", "bytes")
-                .putHeader("Content-Type", "application/octet-stream");
-        ByteRange range;
-        try {
-            range = ByteRange.parse(ctx.request().getHeader("Range"), file.size());
-        } catch (IllegalArgumentException e) {
-            response.putHeader("Content-Range", "bytes */" + file.size());
-            Responses.error(ctx, 416, "bad_range", e.getMessage());
-            return;
-        }
-        if (range == null) {
-            response.sendFile(file.path().toString());
-            return;
-        }
-        response.setStatusCode(206).putHeader("Content-Range",
-                "bytes " + range.first() + "-" + range.last() + "/" + file.size());
-        response.sendFile(file.path().toString(), range.first(), range.length());
+        RangedFile.send(ctx, found.get().path(), found.get().size(), "application/octet-stream");
     }
 }

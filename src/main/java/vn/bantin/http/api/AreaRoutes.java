@@ -2,6 +2,7 @@ package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import vn.bantin.app.AreaDraft;
 import vn.bantin.app.AreaPolicies;
 import vn.bantin.app.AreaService;
 import vn.bantin.domain.AreaPolicy;
@@ -35,6 +36,7 @@ public final class AreaRoutes {
         api.get("/api/v1/areas", Permission.READ, this::list);
         api.post("/api/v1/areas", Permission.AREA_WRITE, this::create);
         api.get("/api/v1/areas/:id", Permission.READ, this::get);
+        api.put("/api/v1/areas/:id", Permission.AREA_WRITE, this::update);
         api.get("/api/v1/areas/:id/policy", Permission.READ, this::policy);
         api.put("/api/v1/areas/:id/policy", Permission.AREA_WRITE, this::setPolicy);
     }
@@ -47,13 +49,24 @@ public final class AreaRoutes {
     private void create(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         JsonInput in = JsonInput.of(ctx);
-        JsonInput quiet = in.object("quietHours");
-        String name = in.requiredString("name");
         Long parentId = in.optionalLong("parentId");
-        String zone = in.optionalString("zone");
-        String quietFrom = quiet == null ? null : quiet.optionalString("from");
-        String quietTo = quiet == null ? null : quiet.optionalString("to");
-        blocking.respond(ctx, () -> areas.create(actor, name, parentId, zone, quietFrom, quietTo), (c, area) -> Responses.created(c, toJson(area)));
+        AreaDraft draft = draft(in);
+        blocking.respond(ctx, () -> areas.create(actor, parentId, draft), (c, area) -> Responses.created(c, toJson(area)));
+    }
+
+    /** The same body as create, without parentId: what is left out is cleared. */
+    private void update(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        AreaDraft draft = draft(JsonInput.of(ctx));
+        blocking.json(ctx, () -> toJson(areas.update(actor, id, draft)));
+    }
+
+    /** {"name", "zone"?, "quietHours"?: {"from", "to"}} */
+    private static AreaDraft draft(JsonInput in) {
+        JsonInput quiet = in.object("quietHours");
+        return new AreaDraft(in.optionalString("name"), in.optionalString("zone"),
+                quiet == null ? null : quiet.optionalString("from"), quiet == null ? null : quiet.optionalString("to"));
     }
 
     private void get(RoutingContext ctx) {

@@ -6,6 +6,7 @@ import io.vertx.ext.web.FileUpload;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import vn.bantin.app.ApiException;
+import vn.bantin.app.AssetPlayback;
 import vn.bantin.app.AssetService;
 import vn.bantin.app.AssetView;
 import vn.bantin.domain.Asset;
@@ -13,11 +14,13 @@ import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
 import vn.bantin.http.Blocking;
 import vn.bantin.http.ListPage;
+import vn.bantin.http.RangedFile;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.store.ApprovalRepository.Kind;
 import vn.bantin.http.PathParams;
 import vn.bantin.http.Responses;
+import vn.bantin.media.SafeFileName;
 import vn.bantin.schedule.TimelineJson;
 import vn.bantin.store.AssetMedia;
 import vn.bantin.store.Rendition;
@@ -46,6 +49,7 @@ public final class AssetRoutes {
         api.get("/api/v1/assets", Permission.READ, this::list);
         api.get("/api/v1/assets/:id", Permission.READ, this::get);
         api.get("/api/v1/assets/:id/thumbnail", Permission.READ, this::thumbnail);
+        api.get("/api/v1/assets/:id/media", Permission.READ, this::media);
         approvals.mount(api, "/api/v1/assets", Kind.ASSET, (actor, id) -> toJson(assets.get(actor, id)));
     }
 
@@ -55,7 +59,8 @@ public final class AssetRoutes {
                 .orElseThrow(() -> ApiException.badRequest("missing_file",
                         "Thiếu tệp (trường 'file' trong multipart/form-data) / Multipart field 'file' is required"));
         String name = ctx.request().getFormAttribute("name");
-        String originalName = name != null && !name.isBlank() ? name : file.fileName();
+        // a typed name is kept whole ("57-NQ/TW"); a file name loses the folders a client may send with it
+        String originalName = name != null && !name.isBlank() ? name : SafeFileName.of(file.fileName());
         Path temp = Path.of(file.uploadedFileName());
         blocking.media().respond(ctx, () -> uploaded(assets, actor, assets.upload(actor, temp, originalName)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
@@ -78,6 +83,28 @@ public final class AssetRoutes {
                         .sendFile(file.get().toString());
             }
         });
+    }
+
+    /** The asset as people will hear or see it, for the player in the page (byte ranges, so it can seek). */
+    private void media(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        blocking.respond(ctx, () -> assets.playable(actor, id).map(p -> new Sized(p, assets.file(p.sha256())
+                .orElseThrow())), (c, found) -> {
+            if (found.isEmpty()) {
+                Responses.error(c, 404, "no_media", "Tệp nội dung không còn trên máy chủ / The media file is gone");
+                return;
+            }
+            Sized f = found.get();
+            c.response().putHeader("Cache-Control", "private, max-age=300");
+            RangedFile.send(c, f.path(), f.size(), f.playable().contentType());
+        });
+    }
+
+    private record Sized(AssetPlayback.Playable playable, Path path, long size) {
+        Sized(AssetPlayback.Playable playable, Path path) {
+            this(playable, path, path.toFile().length());
+        }
     }
 
     private void list(RoutingContext ctx) {

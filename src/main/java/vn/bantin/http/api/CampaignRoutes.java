@@ -39,6 +39,7 @@ public final class CampaignRoutes {
         api.post("/api/v1/campaigns", Permission.CONTENT_WRITE, this::create);
         api.get("/api/v1/campaigns/:id", Permission.READ, this::get);
         api.put("/api/v1/campaigns/:id", Permission.CONTENT_WRITE, this::update);
+        api.delete("/api/v1/campaigns/:id/slots/:slotId", Permission.CONTENT_WRITE, this::deleteSlot);
         approvals.mount(api, "/api/v1/campaigns", Kind.CAMPAIGN, (actor, id) -> toJson(campaigns.get(actor, id)));
     }
 
@@ -61,6 +62,15 @@ public final class CampaignRoutes {
         CampaignDraft draft = draft(JsonInput.of(ctx));
         blocking.json(ctx, () -> approvals.withApproval(actor, Kind.CAMPAIGN, id,
                 toJson(campaigns.update(actor, id, draft))));
+    }
+
+    /** One slot off; the campaign answered as it is now (back in DRAFT if it was submitted or approved). */
+    private void deleteSlot(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        long slotId = PathParams.id(ctx, "slotId");
+        blocking.json(ctx, () -> approvals.withApproval(actor, Kind.CAMPAIGN, id,
+                toJson(campaigns.deleteSlot(actor, id, slotId))));
     }
 
     private void create(RoutingContext ctx) {

@@ -3,7 +3,6 @@ package vn.bantin.http.api;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.access.Actor;
 import vn.bantin.access.Permission;
-import vn.bantin.app.AreaService;
 import vn.bantin.app.EndpointService;
 import vn.bantin.app.Lifecycle;
 import vn.bantin.http.Blocking;
@@ -15,47 +14,29 @@ import vn.bantin.http.access.ApiRouter;
 import java.util.function.BiConsumer;
 
 /**
- * Edit and delete: {@code PUT|DELETE /api/v1/areas/{id}}, {@code PUT|DELETE /api/v1/endpoints/{id}},
- * {@code DELETE /api/v1/assets/{id}}, {@code DELETE /api/v1/campaigns/{id}} (campaigns are edited with PUT
- * on CampaignRoutes; assets and campaigns are archived on ApprovalRoutes). Deletions answer 204.
+ * Edit and delete: {@code DELETE /api/v1/areas/{id}}, {@code PUT|DELETE /api/v1/endpoints/{id}},
+ * {@code DELETE /api/v1/assets/{id}}, {@code DELETE /api/v1/campaigns/{id}} (areas and campaigns are edited
+ * with PUT on AreaRoutes and CampaignRoutes; assets and campaigns are archived on ApprovalRoutes). Deletions
+ * answer 204.
  */
 public final class LifecycleRoutes {
 
     private final Lifecycle lifecycle;
-    private final AreaService areas;
     private final EndpointService endpoints;
     private final Blocking blocking;
 
-    public LifecycleRoutes(Lifecycle lifecycle, AreaService areas, EndpointService endpoints, Blocking blocking) {
+    public LifecycleRoutes(Lifecycle lifecycle, EndpointService endpoints, Blocking blocking) {
         this.lifecycle = lifecycle;
-        this.areas = areas;
         this.endpoints = endpoints;
         this.blocking = blocking;
     }
 
     public void mount(ApiRouter api) {
-        api.put("/api/v1/areas/:id", Permission.AREA_WRITE, this::updateArea);
         api.delete("/api/v1/areas/:id", Permission.AREA_WRITE, ctx -> delete(ctx, lifecycle::deleteArea));
         api.put("/api/v1/endpoints/:id", Permission.ENDPOINT_WRITE, this::updateEndpoint);
         api.delete("/api/v1/endpoints/:id", Permission.ENDPOINT_WRITE, ctx -> delete(ctx, lifecycle::deleteEndpoint));
         api.delete("/api/v1/assets/:id", Permission.CONTENT_WRITE, ctx -> delete(ctx, lifecycle::deleteAsset));
         api.delete("/api/v1/campaigns/:id", Permission.CONTENT_WRITE, ctx -> delete(ctx, lifecycle::deleteCampaign));
-    }
-
-    /** {"name", "zone"?, "quietHours"?: {"from", "to"}}: what is left out is cleared, as on create. */
-    private void updateArea(RoutingContext ctx) {
-        Actor actor = Actors.of(ctx);
-        long id = PathParams.id(ctx, "id");
-        JsonInput in = JsonInput.of(ctx);
-        JsonInput quiet = in.object("quietHours");
-        String name = in.optionalString("name");
-        String zone = in.optionalString("zone");
-        String from = quiet == null ? null : quiet.optionalString("from");
-        String to = quiet == null ? null : quiet.optionalString("to");
-        blocking.json(ctx, () -> {
-            lifecycle.updateArea(actor, id, name, zone, from, to);
-            return AreaRoutes.toJson(areas.get(actor, id));
-        });
     }
 
     /** {"name", "tags"}: area and profile have their own operations. */
@@ -74,9 +55,6 @@ public final class LifecycleRoutes {
     private void delete(RoutingContext ctx, BiConsumer<Actor, Long> deletion) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.respond(ctx, () -> {
-            deletion.accept(actor, id);
-            return null;
-        }, (c, v) -> c.response().setStatusCode(204).end());
+        blocking.noContent(ctx, () -> deletion.accept(actor, id));
     }
 }

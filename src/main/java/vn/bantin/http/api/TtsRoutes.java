@@ -14,6 +14,7 @@ import vn.bantin.http.Responses;
 /**
  * POST /api/v1/tts {"text": "Thông báo…" (≤ 5000 characters), "voice": "north" | "central" | "south",
  * "name"?: "…"} → 201 with a new AUDIO asset (status PROCESSING until its speaker rendition is made).
+ * POST /api/v1/tts/listen {"text", "voice"} → the speech as audio/wav, stored nowhere: listen before saving.
  */
 public final class TtsRoutes {
 
@@ -29,6 +30,7 @@ public final class TtsRoutes {
 
     public void mount(ApiRouter api) {
         api.post("/api/v1/tts", Permission.CONTENT_WRITE, this::speak);
+        api.post("/api/v1/tts/listen", Permission.CONTENT_WRITE, this::listen);
     }
 
     private void speak(RoutingContext ctx) {
@@ -39,5 +41,17 @@ public final class TtsRoutes {
         String name = in.optionalString("name");
         blocking.media().respond(ctx, () -> AssetRoutes.uploaded(assets, actor, tts.speak(actor, text, voice, name)),
                 (c, json) -> Responses.json(c, json.getBoolean("duplicate") ? 200 : 201, json));
+    }
+
+    private void listen(RoutingContext ctx) {
+        JsonInput in = JsonInput.of(ctx);
+        String text = in.optionalString("text");
+        String voice = in.optionalString("voice");
+        blocking.respond(ctx, () -> tts.listen(text, voice), (c, wav) -> c.response()
+                .putHeader("Content-Type", "audio/wav").putHeader("Cache-Control", "no-store")
+                .sendFile(wav.toString()).onComplete(x -> blocking.run(() -> {
+                    TtsService.deleteQuietly(wav);
+                    return null;
+                })));
     }
 }

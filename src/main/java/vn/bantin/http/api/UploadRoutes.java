@@ -20,20 +20,29 @@ import vn.bantin.http.Responses;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Resumable uploads for slow links.
+ * Resumable uploads for slow links, in two dialects over the same sessions. The tus 1.0 protocol (core,
+ * creation, termination), which the web UI's upload library speaks:
+ * <pre>
+ * POST   /api/v1/uploads            Upload-Length: n, Upload-Metadata: filename base64(name) → 201 Location: {url}
+ * PATCH  /api/v1/uploads/{id}       Upload-Offset: a, Content-Type: application/offset+octet-stream, body = bytes
+ *                                   → 204 Upload-Offset: a + received; another start than the offset → 409
+ * HEAD   /api/v1/uploads/{id}       → Upload-Offset, Upload-Length, to resume after a drop
+ * </pre>
+ * and the plain one for scripts:
  * <pre>
  * POST   /api/v1/uploads            {"name": "bản tin.mp3", "size": 1234567}  → 201 {"id", "offset": 0}
  * PUT    /api/v1/uploads/{id}       body = bytes; Content-Range: bytes 0-524287/1234567 (or Upload-Offset: 0)
  *                                   → 200 {"offset"}; a start other than the current offset → 409 {"offset"}
- * HEAD   /api/v1/uploads/{id}       → Upload-Offset: n  (and GET → {"offset"}), to resume after a drop
- * POST   /api/v1/uploads/{id}/finish → ingested exactly like a multipart upload (201/200 asset, 422, 413)
- * DELETE /api/v1/uploads/{id}       → 204, bytes removed
+ * GET    /api/v1/uploads/{id}       → {"offset"}
  * </pre>
+ * Either way {@code POST /api/v1/uploads/{id}/finish} ingests the file exactly like a multipart upload
+ * (201/200 asset, 422, 413) and {@code DELETE /api/v1/uploads/{id}} → 204 removes the bytes.
  * Bytes stream to disk as they arrive (never whole into memory); whatever arrived before a drop is kept.
  */
 public final class UploadRoutes {
@@ -59,12 +68,14 @@ public final class UploadRoutes {
 
     /** PUT bodies are read here, not by a BodyHandler: HttpVerticle leaves them alone. */
     public static boolean streamsItsBody(HttpServerRequest req) {
-        return req.method().name().equals("PUT") && req.path().startsWith("/api/v1/uploads/");
+        String method = req.method().name();
+        return (method.equals("PUT") || method.equals("PATCH")) && req.path().startsWith("/api/v1/uploads/");
     }
 
     public void mount(ApiRouter api) {
         api.post("/api/v1/uploads", Permission.CONTENT_WRITE, this::create);
-        api.put("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::append);
+        api.put("/api/v1/uploads/:id", Permission.CONTENT_WRITE, ctx -> append(ctx, false));
+        api.patch("/api/v1/uploads/:id", Permission.CONTENT_WRITE, ctx -> append(ctx, true));
         api.head("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::head);
         api.get("/api/v1/uploads/:id", Permission.CONTENT_WRITE, this::status);
         api.post("/api/v1/uploads/:id/finish", Permission.CONTENT_WRITE, this::finish);
@@ -72,23 +83,41 @@ public final class UploadRoutes {
     }
 
     private void create(RoutingContext ctx) {
-        JsonInput in = JsonInput.of(ctx);
-        String name = in.optionalString("name");
-        Long size = in.optionalLong("size");
+        boolean tus = TusHeaders.creation(ctx.request());
+        String name;
+        Long size;
+        if (tus) {
+            size = TusHeaders.length(ctx.request());
+            name = TusHeaders.metadata(ctx.request()).get("filename");
+        } else {
+            JsonInput in = JsonInput.of(ctx);
+            name = in.optionalString("name");
+            size = in.optionalLong("size");
+        }
         Actor actor = Actors.of(ctx);
-        blocking.respond(ctx, () -> uploads.create(actor, name, size), (c, s) -> Responses.created(c, new JsonObject()
-                .put("id", s.id()).put("offset", 0).put("size", s.totalBytes())
-                .put("url", "/api/v1/uploads/" + s.id())));
+        blocking.respond(ctx, () -> uploads.create(actor, name, size), (c, s) -> {
+            String url = "/api/v1/uploads/" + s.id();
+            c.response().putHeader("Location", url).putHeader(TusHeaders.RESUMABLE, TusHeaders.VERSION);
+            Responses.created(c, new JsonObject().put("id", s.id()).put("offset", 0).put("size", s.totalBytes())
+                    .put("url", url));
+        });
     }
 
     private void head(RoutingContext ctx) {
         String id = ctx.pathParam("id");
         Actor actor = Actors.of(ctx);
-        blocking.run(() -> uploads.offset(actor, id)).onSuccess(offset -> ctx.response()
-                .putHeader("Upload-Offset", String.valueOf(offset))
-                .putHeader("Range", offset == 0 ? "bytes=0-0" : "bytes=0-" + (offset - 1))
-                .putHeader("Cache-Control", "no-store").end()).onFailure(e -> ctx.response()
-                .setStatusCode(e instanceof ApiException a ? a.status() : 500).end());
+        blocking.run(() -> new Progress(uploads.offset(actor, id), uploads.session(actor, id).totalBytes()))
+                .onSuccess(p -> {
+                    var res = TusHeaders.answer(ctx.response(), p.offset())
+                            .putHeader("Range", p.offset() == 0 ? "bytes=0-0" : "bytes=0-" + (p.offset() - 1));
+                    if (p.total() != null) {
+                        res.putHeader(TusHeaders.LENGTH, String.valueOf(p.total()));
+                    }
+                    res.end();
+                }).onFailure(e -> ctx.response().setStatusCode(e instanceof ApiException a ? a.status() : 500).end());
+    }
+
+    private record Progress(long offset, Long total) {
     }
 
     private void status(RoutingContext ctx) {
@@ -98,24 +127,25 @@ public final class UploadRoutes {
                 .put("size", uploads.session(actor, id).totalBytes()));
     }
 
-    private void append(RoutingContext ctx) {
+    /** Appends the body at the claimed start (tus: PATCH with Upload-Offset; plain: PUT with Content-Range). */
+    private void append(RoutingContext ctx, boolean tus) {
         HttpServerRequest req = ctx.request();
         req.pause();
         String id = ctx.pathParam("id");
-        long start;
-        try {
-            start = startOf(req);
-        } catch (ApiException e) {
-            refuse(ctx, e);
-            return;
-        }
         Actor actor = Actors.of(ctx);
-        // only someone who may see the session takes over its writer
+        BiConsumer<RoutingContext, Long> done = tus
+                ? (c, offset) -> TusHeaders.answer(c.response().setStatusCode(204), offset).end()
+                : (c, offset) -> Responses.ok(c, new JsonObject().put("id", id).put("offset", offset));
+        // only someone who may see the session learns anything about the request or takes over its writer
         blocking.run(() -> uploads.offset(actor, id)).compose(x -> {
+            long start = tus ? TusHeaders.offset(req) : startOf(req);
             Supplier<Future<Void>> previous = writing.remove(id);
-            return previous == null ? Future.succeededFuture() : previous.get();
-        }).compose(x -> blocking.run(() -> uploads.offset(actor, id))).onSuccess(offset -> {
-            long claimed = start < 0 ? offset : start;
+            return (previous == null ? Future.<Void>succeededFuture() : previous.get())
+                    .compose(y -> blocking.run(() -> uploads.offset(actor, id)))
+                    .map(offset -> new long[] {start < 0 ? offset : start, offset});
+        }).onSuccess(claimedAndOffset -> {
+            long claimed = claimedAndOffset[0];
+            long offset = claimedAndOffset[1];
             if (claimed != offset) {
                 ctx.response().putHeader("Upload-Offset", String.valueOf(offset));
                 refuse(ctx, new ApiException(409, "offset_mismatch", "Phải gửi tiếp từ byte " + offset
@@ -128,7 +158,7 @@ public final class UploadRoutes {
                 return;
             }
             vertx.fileSystem().open(uploads.part(id).toString(), new OpenOptions().setWrite(true).setCreate(false))
-                    .onSuccess(file -> pump(ctx, id, file, offset)).onFailure(e -> refuse(ctx, e));
+                    .onSuccess(file -> pump(ctx, id, file, offset, done)).onFailure(e -> refuse(ctx, e));
         }).onFailure(e -> refuse(ctx, e));
     }
 
@@ -148,22 +178,22 @@ public final class UploadRoutes {
     }
 
     /** Writes the body at offset with back-pressure; stops at the size limit; keeps what arrived on a drop. */
-    private void pump(RoutingContext ctx, String id, AsyncFile file, long offset) {
+    private void pump(RoutingContext ctx, String id, AsyncFile file, long offset, BiConsumer<RoutingContext, Long> done) {
         Actor actor = Actors.of(ctx);
         HttpServerRequest req = ctx.request();
         long[] written = {offset};
-        boolean[] done = {false};
+        boolean[] stopped = {false};
         file.setWritePos(offset);
         Supplier<Future<Void>> stop = () -> {
-            if (done[0]) {
+            if (stopped[0]) {
                 return Future.succeededFuture();
             }
-            done[0] = true;
+            stopped[0] = true;
             return file.close();
         };
         writing.put(id, stop);
         req.handler(buf -> {
-            if (done[0]) {
+            if (stopped[0]) {
                 return;
             }
             written[0] += buf.length();
@@ -181,17 +211,17 @@ public final class UploadRoutes {
         // A dropped connection ends the request with an exception, after the chunks already received.
         req.exceptionHandler(e -> release(id, stop));
         req.endHandler(v -> {
-            if (done[0]) {
+            if (stopped[0]) {
                 return;
             }
-            done[0] = true;
+            stopped[0] = true;
             writing.remove(id, stop);
             file.flush().compose(x -> file.close())
                     .compose(x -> blocking.run(() -> {
                         uploads.touch(id);
                         return uploads.offset(actor, id);
                     }))
-                    .onSuccess(now -> Responses.ok(ctx, new JsonObject().put("id", id).put("offset", now)))
+                    .onSuccess(now -> done.accept(ctx, now))
                     .onFailure(ctx::fail);
         });
         req.resume();

@@ -33,6 +33,7 @@ public final class UserRoutes {
         api.post("/api/v1/users", Permission.PEOPLE_MANAGE, this::create);
         api.get("/api/v1/users/:id", Permission.PEOPLE_MANAGE, this::get);
         api.put("/api/v1/users/:id", Permission.PEOPLE_MANAGE, this::update);
+        api.delete("/api/v1/users/:id", Permission.PEOPLE_MANAGE, this::delete);
         api.post("/api/v1/users/:id/password", Permission.PEOPLE_MANAGE, this::resetPassword);
         api.get("/api/v1/tokens", Permission.PEOPLE_MANAGE, this::listTokens);
         api.post("/api/v1/tokens", Permission.PEOPLE_MANAGE, this::createToken);
@@ -78,6 +79,12 @@ public final class UserRoutes {
                 in.raw().containsKey("areaId") && in.raw().getValue("areaId") == null,
                 in.optionalString("language"), disabled instanceof Boolean b ? b : null);
         blocking.json(ctx, () -> PeopleJson.user(users.update(actor, id, change)));
+    }
+
+    private void delete(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        blocking.noContent(ctx, () -> users.delete(actor, id));
     }
 
     private void resetPassword(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package vn.bantin.http.agent;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import vn.bantin.config.ConfigLoader;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.SignedAgent;
@@ -14,6 +15,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,6 +57,13 @@ final class Commune implements AutoCloseable {
         return new Commune(TestController.start(dir.resolve("data")), dir);
     }
 
+    /** With these config keys (as in the properties file) over the test defaults. */
+    static Commune start(Path dir, Map<String, String> keys) throws Exception {
+        Map<String, String> all = new HashMap<>(keys);
+        all.put(ConfigLoader.DATA_DIR, dir.resolve("data").toString());
+        return new Commune(TestController.start(all), dir);
+    }
+
     SignedAgent newAgent() {
         return new SignedAgent(controller.baseUrl());
     }
@@ -69,9 +79,14 @@ final class Commune implements AutoCloseable {
 
     /** A new speaker endpoint with a fresh agent enrolled into it by one-time code. */
     Enrolled enrolledSpeaker() {
-        long endpointId = endpoint("SPEAKER");
+        return enrolled("SPEAKER");
+    }
+
+    /** A new endpoint of that kind with a fresh agent enrolled into it by one-time code. */
+    Enrolled enrolled(String kind) {
+        long endpointId = endpoint(kind);
         SignedAgent agent = newAgent();
-        SignedAgent.Reply reply = agent.enroll("SPEAKER", code(endpointId));
+        SignedAgent.Reply reply = agent.enroll(kind, code(endpointId));
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
         assertThat(reply.json().getString("status")).isEqualTo("ACTIVE");
         byte[] controllerKey = Base64.getDecoder().decode(reply.json().getString("controllerPublicKey"));

@@ -189,4 +189,38 @@ class ApprovalApiTest {
             controller.api().put("/api/v1/areas/" + commune + "/policy", new JsonObject());
         }
     }
+
+    @Test
+    @DisplayName("quiet hours and the airtime cap are checked again at approval, as they stand then")
+    void rulesAtApproval() {
+        controller.api().post("/api/v1/assets/" + asset + "/approve", "{}");
+        controller.api().put("/api/v1/areas/" + commune + "/policy", new JsonObject().put("selfApproval", false)
+                .put("maxSpeakerSessionsPerDay", 3));
+        try {
+            long first = editor.post("/api/v1/campaigns", campaign("Sáng", "0 6,8 * * *")).json().getLong("id");
+            long second = editor.post("/api/v1/campaigns", campaign("Trưa", "0 10,12 * * *")).json().getLong("id");
+            editor.post("/api/v1/campaigns/" + first + "/submit", "{}");
+            editor.post("/api/v1/campaigns/" + second + "/submit", "{}");
+            assertThat(status(approver.post("/api/v1/campaigns/" + first + "/approve", "{}"))).isEqualTo("APPROVED");
+            HttpApi.Answer over = approver.post("/api/v1/campaigns/" + second + "/approve", "{}");
+            assertThat(over.status()).isEqualTo(409);
+            assertThat(over.json().getString("code")).isEqualTo("airtime");
+            assertThat(over.json().getString("error")).contains("4 sessions on", "at most 3");
+            assertThat(status(editor.get("/api/v1/campaigns/" + second))).isEqualTo("SUBMITTED");
+            approver.post("/api/v1/campaigns/" + first + "/unapprove", "{}");
+            controller.api().put("/api/v1/areas/" + commune + "/policy", new JsonObject());
+
+            long evening = editor.post("/api/v1/campaigns", campaign("Tối", "0 20 * * *")).json().getLong("id");
+            editor.post("/api/v1/campaigns/" + evening + "/submit", "{}");
+            controller.api().put("/api/v1/areas/" + commune, new JsonObject().put("name", "Xã Bom Bo")
+                    .put("quietHours", new JsonObject().put("from", "19:30").put("to", "05:30")));
+            HttpApi.Answer quiet = approver.post("/api/v1/campaigns/" + evening + "/approve", "{}");
+            assertThat(quiet.status()).isEqualTo(409);
+            assertThat(quiet.json().getString("code")).isEqualTo("quiet_hours");
+            assertThat(status(editor.get("/api/v1/campaigns/" + evening))).isEqualTo("SUBMITTED");
+        } finally {
+            controller.api().put("/api/v1/areas/" + commune + "/policy", new JsonObject());
+            controller.api().put("/api/v1/areas/" + commune, new JsonObject().put("name", "Xã Bom Bo"));
+        }
+    }
 }

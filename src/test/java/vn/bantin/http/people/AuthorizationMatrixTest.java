@@ -11,6 +11,7 @@ import vn.bantin.access.Permission;
 import vn.bantin.access.Role;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
+import vn.bantin.support.SignedAgent;
 import vn.bantin.support.TestController;
 
 import java.net.URI;
@@ -51,7 +52,8 @@ class AuthorizationMatrixTest {
             "SELECT * FROM campaign_target", "SELECT * FROM alert", "SELECT * FROM alert_target",
             "SELECT * FROM approval_step", "SELECT * FROM area_policy", "SELECT * FROM upload_session",
             "SELECT id, username, display_name, password_hash, role, area_id, disabled FROM app_user",
-            "SELECT id, name, role, area_id, revoked_at FROM api_token");
+            "SELECT id, name, role, area_id, revoked_at FROM api_token",
+            "SELECT id, endpoint_id, kind, args, status, screenshot_bytes FROM endpoint_command");
 
     @TempDir
     static Path dir;
@@ -63,6 +65,8 @@ class AuthorizationMatrixTest {
     static final Map<Long, HttpApi> EDITOR = new java.util.HashMap<>();
     static final Map<Long, Long> ASSET = new java.util.HashMap<>();
     static final Map<Long, Long> JOB = new java.util.HashMap<>();
+    /** Per area: an enrolled screen and a screenshot command its agent answered with a picture. */
+    static final Map<Long, long[]> COMMAND = new java.util.HashMap<>();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -129,12 +133,43 @@ class AuthorizationMatrixTest {
         if (!template.contains("{id}")) {
             return template;
         }
+        if (template.contains("{commandId}")) {
+            long[] ids = COMMAND.computeIfAbsent(area, AuthorizationMatrixTest::answeredScreenshot);
+            return template.replace("{id}", String.valueOf(ids[0])).replace("{commandId}", String.valueOf(ids[1]));
+        }
         String kind = template.split("/")[3];
         if (kind.equals("uploads")) {
             return template.replace("{id}", EDITOR.get(area).post("/api/v1/uploads", new JsonObject().put("name", "a.wav")
                     .put("size", 10)).json().getString("id"));
         }
-        return template.replace("{id}", String.valueOf(fixture(kind, area)));
+        long id = fixture(kind, area);
+        String path = template.replace("{id}", String.valueOf(id));
+        if (path.contains("{slotId}")) {
+            path = path.replace("{slotId}", String.valueOf(admin.get("/api/v1/campaigns/" + id).json()
+                    .getJsonArray("slots").getJsonObject(0).getLong("id")));
+        }
+        return path;
+    }
+
+    private static long[] answeredScreenshot(long area) {
+        long endpoint = admin.post("/api/v1/endpoints", new JsonObject().put("name", "Màn hình").put("kind", "SCREEN")
+                .put("areaId", area)).json().getLong("id");
+        String code = admin.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
+        SignedAgent agent = new SignedAgent(controller.baseUrl());
+        agent.enroll("SCREEN", code);
+        long command = admin.post("/api/v1/endpoints/" + endpoint + "/commands", new JsonObject().put("kind", "SCREENSHOT"))
+                .json().getLong("id");
+        byte[] png;
+        try {
+            png = java.nio.file.Files.readAllBytes(Path.of("media/demo/infographic-binh-dan-hoc-vu-so.png"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String path = "/agent/v1/commands/" + command + "/screenshot";
+        Map<String, String> headers = agent.sign("POST", path, png, System.currentTimeMillis());
+        headers.put("Content-Type", "image/png");
+        agent.send("POST", path, png, headers);
+        return new long[] {endpoint, command};
     }
 
     /** The status as soon as the answer's head arrives: event streams never end, and need not. */

@@ -103,6 +103,42 @@ class LifecycleApiTest {
     }
 
     @Test
+    @DisplayName("a slot is deleted like an edit (back to DRAFT, off the air); the last slot stays; audited")
+    void slots() throws Exception {
+        long asset = api.approvedAsset(Ffmpeg.tone(dir, "s.wav", 2)).getLong("id");
+        JsonObject body = campaign(asset);
+        body.getJsonArray("slots").add(new JsonObject().put("mode", "ONCE").put("cron", "0 7 * * *"));
+        long id = api.post("/api/v1/campaigns", body).json().getLong("id");
+        long other = api.post("/api/v1/campaigns", campaign(asset)).json().getLong("id");
+        api.post("/api/v1/campaigns/" + id + "/approve", "{}");
+        int before = entriesTomorrow();
+        JsonArray slots = api.get("/api/v1/campaigns/" + id).json().getJsonArray("slots");
+        long otherSlot = api.get("/api/v1/campaigns/" + other).json().getJsonArray("slots").getJsonObject(0).getLong("id");
+
+        assertThat(api.delete("/api/v1/campaigns/" + id + "/slots/" + otherSlot).status()).isEqualTo(404);
+        HttpApi.Answer deleted = api.delete("/api/v1/campaigns/" + id + "/slots/" + slots.getJsonObject(0).getLong("id"));
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+        assertThat(deleted.json().getJsonArray("slots")).hasSize(1);
+        assertThat(deleted.json().getJsonArray("slots").getJsonObject(0).getString("cron")).isEqualTo("0 7 * * *");
+        assertThat(deleted.json().getJsonObject("approval").getString("status")).isEqualTo("DRAFT");
+        assertThat(entriesTomorrow()).isEqualTo(before - 2);
+
+        long last = deleted.json().getJsonArray("slots").getJsonObject(0).getLong("id");
+        HttpApi.Answer kept = api.delete("/api/v1/campaigns/" + id + "/slots/" + last);
+        assertThat(kept.status()).isEqualTo(409);
+        assertThat(kept.json().getString("code")).isEqualTo("last_slot");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (api.get("/api/v1/audit?object=campaigns/" + id).json().getJsonArray("records").stream()
+                .noneMatch(r -> ((JsonObject) r).getString("action").equals("DELETE /api/v1/campaigns/{id}/slots/{slotId}")
+                        && ((JsonObject) r).getInteger("outcome") == 200)) {
+            assertThat(System.currentTimeMillis()).as("audit record of the slot deletion").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        assertThat(api.delete("/api/v1/campaigns/" + id).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/campaigns/" + other).status()).isEqualTo(204);
+    }
+
+    @Test
     @DisplayName("lists page (bounded), filter by field or word, and sort; the total is in X-Total-Count")
     void paging() {
         for (int i = 0; i < 5; i++) {

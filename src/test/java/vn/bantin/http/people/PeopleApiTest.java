@@ -151,4 +151,52 @@ class PeopleApiTest {
         assertThat(api.delete("/api/v1/tokens/" + id).json().getLong("revokedAt")).isNotNull();
         assertThat(integration.get("/api/v1/campaigns").status()).isEqualTo(401);
     }
+
+    @Test
+    @DisplayName("deleting a person ends their sessions and keeps their name in history; never oneself or the last admin")
+    void deletion() throws Exception {
+        Browser communeAdmin = controller.signedIn("admin.lat", Role.ADMIN, commune);
+        Browser editor = controller.signedIn("editor.lat", Role.EDITOR, commune);
+        long editorId = editor.get("/api/v1/session").json().getJsonObject("user").getLong("id");
+        long adminId = communeAdmin.get("/api/v1/session").json().getJsonObject("user").getLong("id");
+        long asset = editor.post("/api/v1/tts", new JsonObject().put("text", "Thông báo họp thôn").put("name", "Họp"))
+                .json().getLong("id");
+        assertThat(editor.post("/api/v1/assets/" + asset + "/submit", "{}").status()).isEqualTo(200);
+        String outsider = controller.createUser("viewer.kh", Role.VIEWER, otherProvince);
+
+        assertThat(communeAdmin.delete("/api/v1/users/" + adminId).json().getString("code")).isEqualTo("own_account");
+        long outsiderId = api.get("/api/v1/users?username=viewer.kh").array().getJsonObject(0).getLong("id");
+        assertThat(communeAdmin.delete("/api/v1/users/" + outsiderId).status()).isEqualTo(404);
+        assertThat(new Browser(controller.baseUrl()).login("viewer.kh", outsider).status()).isEqualTo(200);
+
+        assertThat(communeAdmin.delete("/api/v1/users/" + editorId).status()).isEqualTo(204);
+        assertThat(editor.get("/api/v1/session").status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/users/" + editorId).status()).isEqualTo(404);
+        JsonArray history = api.get("/api/v1/assets/" + asset).json().getJsonObject("approval").getJsonArray("history");
+        assertThat(history.getJsonObject(history.size() - 1).getString("by")).isEqualTo("editor.lat");
+        assertThat(awaitAudit("users/" + editorId).getString("action")).isEqualTo("DELETE /api/v1/users/{id}");
+
+        long only = api.get("/api/v1/users?username=admin.lat").array().getJsonObject(0).getLong("id");
+        String password = controller.createUser("admin.tinh", Role.ADMIN, null);
+        long province = api.get("/api/v1/users?username=admin.tinh").array().getJsonObject(0).getLong("id");
+        assertThat(api.delete("/api/v1/users/" + province).json().getString("code")).isEqualTo("last_admin");
+        Browser second = new Browser(controller.baseUrl()).signedIn("admin.tinh", password);
+        controller.createUser("admin.tinh2", Role.ADMIN, null);
+        assertThat(second.delete("/api/v1/users/" + only).status()).isEqualTo(204);
+        assertThat(api.delete("/api/v1/users/" + province).status()).isEqualTo(204);
+    }
+
+    private JsonObject awaitAudit(String object) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            JsonArray records = api.get("/api/v1/audit?object=" + object).json().getJsonArray("records");
+            for (Object r : records) {
+                if (((JsonObject) r).getString("action").startsWith("DELETE")) {
+                    return (JsonObject) r;
+                }
+            }
+            assertThat(System.currentTimeMillis()).as("audit record of " + object).isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
 }

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.clock.ClockWatch;
 import vn.bantin.agent.clock.TimeSources;
+import vn.bantin.agent.command.CommandExecutor;
 import vn.bantin.agent.config.AgentConfig;
 import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.RequestSigner;
@@ -29,6 +30,7 @@ import vn.bantin.agent.sync.Heartbeat;
 import vn.bantin.agent.sync.HeartbeatFacts;
 import vn.bantin.agent.sync.MediaCache;
 import vn.bantin.agent.sync.PushClient;
+import vn.bantin.agent.sync.StreamInbox;
 import vn.bantin.agent.sync.SyncService;
 import vn.bantin.agent.sync.TimelineStore;
 import vn.bantin.agent.sync.TimelineVerifier;
@@ -99,16 +101,21 @@ public final class Main {
         SyncService sync = new SyncService(client, enrollment, store, cache, clock, cfg.pollInterval(),
                 keys.deviceId(), status);
         MpvProcess mpv = new MpvProcess(cfg.mpvPath(), cfg.mpvArgs(), state.resolve("mpv.sock"), clock::now);
-        Heartbeat heartbeat = new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
+        RequestSigner signer = new RequestSigner(keys);
+        Heartbeat heartbeat = new Heartbeat(client, signer, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
                 spool, faults, since, () -> mpvState(mpv, status), volume::percent, state), sync,
                 cfg.heartbeatInterval(), keys.deviceId());
         GapNotices notices = new GapNotices(state.resolve("spool").resolve("notices"), keys, clock::now);
         Uploader uploader = new Uploader(spool, notices, client, enrollment::isActive, enrollment::pinnedKey);
-        PushClient push = new PushClient(cfg.controllerUrl(), new RequestSigner(keys), clock, enrollment::isActive,
-                sync::requestPull);
         Player player = new Player(mpv, store, cache, played, spool, clock, faults, volume,
                 new StatusEvents(status, heartbeat),
                 new PlaybackSettings(cfg.missGrace(), cfg.preload(), cfg.loopMinJoin()));
+        CommandExecutor commands = new CommandExecutor(state, enrollment::pinnedKey, keys.deviceId(),
+                new PlayerActions(player, volume, sync, heartbeat, "SCREEN".equals(cfg.kind())), client, faults, clock::now);
+        PushClient push = new PushClient(cfg.controllerUrl(), signer, clock, enrollment::isActive, sync::requestPull,
+                new StreamInbox(sync::requestPull, commands::receive, heartbeat), cfg.pushSilence());
+        heartbeat.sendOn(push);
+        sync.streamOpen(push::isOpen);
         ClockWatch clockWatch = new ClockWatch(clock);
 
         daemon(clockWatch, "clock");
@@ -116,6 +123,7 @@ public final class Main {
         daemon(heartbeat, "heartbeat");
         daemon(uploader, "upload");
         daemon(push, "push");
+        daemon(commands, "commands");
         Thread playerThread = new Thread(player, "player");
         playerThread.setPriority(Thread.MAX_PRIORITY);
         playerThread.start();
@@ -125,6 +133,7 @@ public final class Main {
             heartbeat.stop();
             uploader.stop();
             push.stop();
+            commands.stop();
             clockWatch.stop();
             player.stop();
             try {

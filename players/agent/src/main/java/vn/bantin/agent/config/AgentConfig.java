@@ -33,7 +33,8 @@ public record AgentConfig(
         Duration preload,
         Duration loopMinJoin,
         long clockMaxStepMs,
-        Path clockSkewFile) {
+        Path clockSkewFile,
+        Duration pushSilence) {
 
     public static final String CONTROLLER_URL = "controller.url";
     public static final String STATE_DIR = "state.dir";
@@ -51,6 +52,7 @@ public record AgentConfig(
     public static final String LOOP_MIN_JOIN_MS = "loop.min.join.ms";
     public static final String CLOCK_MAX_STEP_MS = "clock.max.step.ms";
     public static final String CLOCK_SKEW_FILE = "clock.skew.file";
+    public static final String PUSH_SILENCE_SECONDS = "push.silence.seconds";
 
     public static AgentConfig load(String[] args, Map<String, String> env) throws IOException {
         Properties file = new Properties();
@@ -82,13 +84,14 @@ public record AgentConfig(
                 src.get(CONTROLLER_KEY_FINGERPRINT, ""),
                 src.get(MPV_PATH, "mpv"),
                 mpvArgs.isBlank() ? List.of() : Arrays.asList(mpvArgs.trim().split("\\s+")),
-                Duration.ofSeconds(src.getLong(POLL_SECONDS, 60)),
-                Duration.ofSeconds(src.getLong(HEARTBEAT_SECONDS, 30)),
+                Duration.ofSeconds(src.getLong(POLL_SECONDS, 300)),
+                Duration.ofSeconds(src.getLong(HEARTBEAT_SECONDS, 1800)),
                 Duration.ofSeconds(src.getLong(MISS_GRACE_SECONDS, 30)),
                 Duration.ofMillis(src.getLong(PRELOAD_MS, 3000)),
                 Duration.ofMillis(src.getLong(LOOP_MIN_JOIN_MS, 3000)),
                 src.getLong(CLOCK_MAX_STEP_MS, 1000),
-                skewFile.isBlank() ? null : Path.of(skewFile.trim()));
+                skewFile.isBlank() ? null : Path.of(skewFile.trim()),
+                Duration.ofSeconds(src.getLong(PUSH_SILENCE_SECONDS, 900)));
     }
 
     private record Source(Properties file, Map<String, String> env) {

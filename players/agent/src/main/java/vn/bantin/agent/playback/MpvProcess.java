@@ -26,6 +26,7 @@ public final class MpvProcess implements AutoCloseable {
     private final LongSupplier now;
     private Process process;
     private MpvSession session;
+    private String stopReason;
     private Runnable onClosed = () -> { };
 
     public MpvProcess(String mpvPath, List<String> extraArgs, Path socket, LongSupplier now) {
@@ -89,12 +90,16 @@ public final class MpvProcess implements AutoCloseable {
         });
         fresh.attach(ipc);
         session = fresh;
+        stopReason = null;
         LOG.info("mpv started (pid " + process.pid() + ")");
         return fresh;
     }
 
     /** Why mpv is gone, for the record of what it was playing. */
     synchronized String exitDescription() {
+        if (stopReason != null) {
+            return stopReason;
+        }
         if (process == null) {
             return "mpv was not running";
         }
@@ -110,6 +115,17 @@ public final class MpvProcess implements AutoCloseable {
 
     public synchronized long pid() {
         return process == null ? -1 : process.pid();
+    }
+
+    /** Ends mpv at once on purpose; what it was playing is recorded with this reason. */
+    public synchronized void restart(String reason) {
+        stopReason = reason;
+        kill();
+    }
+
+    /** The running session, or null: for commands that must not start mpv. */
+    synchronized MpvSession running() {
+        return isRunning() ? session : null;
     }
 
     /** Ends a hung mpv at once (SIGKILL); the next {@link #session()} starts a new one. */

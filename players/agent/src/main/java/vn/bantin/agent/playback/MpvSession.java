@@ -182,7 +182,8 @@ final class MpvSession {
             return;
         }
         if (f.startedAt == null) {
-            f.startedAt = at - Math.round((pos - f.readyPos) * 1000);
+            // never before the unpause: a first frame stamped after 0 must not make the start look early
+            f.startedAt = Math.max(f.unpausedAt, at - Math.round((pos - f.readyPos) * 1000));
         }
         f.lastProgressAt = at;
     }

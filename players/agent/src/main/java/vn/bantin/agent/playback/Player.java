@@ -46,6 +46,7 @@ public final class Player implements Runnable {
     private volatile boolean timelineChanged;
     private volatile boolean running = true;
     private volatile String gapReason;
+    private volatile Segment playing;
     private Prepared prepared;
     private Runnable unwrittenRecord;
     private boolean mpvStarted;
@@ -87,6 +88,30 @@ public final class Player implements Runnable {
     /** Re-evaluate now (a command, a restarted mpv). */
     public void wake() {
         wake.release();
+    }
+
+    /** Restarts mpv on purpose; what plays is recorded INTERRUPTED with the reason. */
+    public void restartPlayback(String reason) {
+        mpv.restart(reason);
+        wake.release();
+    }
+
+    /** The master volume changed: what plays now takes it at once. */
+    public void volumeChanged() throws java.io.IOException {
+        Segment seg = playing;
+        MpvSession s = mpv.running();
+        if (seg != null && s != null) {
+            s.command("set_property", "volume", volume.apply(seg.entry().volume()));
+        }
+    }
+
+    /** A PNG of the picture on screen now, from mpv; fails when nothing is shown. */
+    public void screenshot(Path target) throws java.io.IOException {
+        MpvSession s = mpv.running();
+        if (s == null || playing == null) {
+            throw new java.io.IOException("nothing is on screen now");
+        }
+        s.command("screenshot-to-file", target.toString(), "video");
     }
 
     @Override
@@ -226,7 +251,13 @@ public final class Player implements Runnable {
         faults.clear("media_missing");
         Prepared p = prepared;
         prepared = null;
-        ItemPlayback.Result r = playback.play(seg, file, p, context);
+        playing = seg;
+        ItemPlayback.Result r;
+        try {
+            r = playback.play(seg, file, p, context);
+        } finally {
+            playing = null;
+        }
         writeRecord();
         prepared = r.next();
         events.ended(seg);

@@ -24,7 +24,11 @@ public final class SyncService implements Runnable {
     private final Duration poll;
     private final String deviceId;
     private final AgentStatus status;
+    /** While the push stream is open it brings changes, and heartbeats carry the version: pulls are only a safety net. */
+    private static final long STREAM_OPEN_POLL_MS = 6 * 3600 * 1000L;
+
     private final Semaphore wake = new Semaphore(0);
+    private volatile java.util.function.BooleanSupplier streamOpen = () -> false;
     private volatile boolean running = true;
 
     public SyncService(ControllerClient client, Enrollment enrollment, TimelineStore store, MediaCache cache,
@@ -39,6 +43,10 @@ public final class SyncService implements Runnable {
         this.status = status;
     }
 
+    public void streamOpen(java.util.function.BooleanSupplier open) {
+        this.streamOpen = open;
+    }
+
     public void requestPull() {
         wake.release();
     }
@@ -51,7 +59,7 @@ public final class SyncService implements Runnable {
     @Override
     public void run() {
         while (running) {
-            long waitMs = Backoff.jittered(poll.toMillis());
+            long waitMs = Backoff.jittered(streamOpen.getAsBoolean() ? STREAM_OPEN_POLL_MS : poll.toMillis());
             try {
                 if (!enrollment.isActive()) {
                     boolean wasPinned = enrollment.pinnedKey() != null;

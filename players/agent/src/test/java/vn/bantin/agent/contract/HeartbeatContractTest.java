@@ -130,7 +130,7 @@ class HeartbeatContractTest {
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
         SyncService sync = new SyncService(client, enrollment, store, cache, clock, Duration.ofMinutes(1),
                 keys.deviceId(), status);
-        return new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache, spool, faults,
+        return new Heartbeat(client, new RequestSigner(keys), enrollment, new HeartbeatFacts.Sources(clock, status, store, cache, spool, faults,
                 SinceLastHeartbeat.open(state), () -> "IDLE", () -> 100, state), sync, Duration.ofMinutes(1),
                 keys.deviceId());
     }

@@ -112,7 +112,7 @@ class ControllerProtocolTest {
         clock.reportTo(faults);
         faults.event("clock_jump", "test");
         SinceLastHeartbeat since = SinceLastHeartbeat.open(state);
-        Heartbeat heartbeat = new Heartbeat(client, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
+        Heartbeat heartbeat = new Heartbeat(client, new RequestSigner(keys), enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
                 spool, faults, since, () -> "IDLE", () -> 100, state), sync, Duration.ofMinutes(1), keys.deviceId());
         assertThat(heartbeat.beat()).isTrue();
         assertThat(faults.snapshot()).as("what the answered heartbeat told is not told again").isEmpty();

@@ -1,4 +1,4 @@
-package vn.bantin.http.agent;
+package vn.bantin.http;
 
 /** One satisfiable byte range of an HTTP Range header ("bytes=N-", "bytes=N-M", "bytes=-K"). */
 record ByteRange(long first, long last) {

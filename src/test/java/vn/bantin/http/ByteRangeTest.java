@@ -1,4 +1,4 @@
-package vn.bantin.http.agent;
+package vn.bantin.http;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
