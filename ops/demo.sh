@@ -38,8 +38,10 @@ cleanup() {
 trap cleanup INT TERM EXIT
 
 echo "==> Starting controller on $BASE (log: $DATA/controller.log)"
+# transport: the demo is a lab, plain HTTP said so explicitly (the controller and agents log a loud warning) so
+# a newcomer's browser opens it with no certificate warning; production sets tls.cert.file and tls.key.file
 BANTIN_DATA_DIR="$DATA" BANTIN_HTTP_PORT="$PORT" BANTIN_HTTP_HOST="$HOST" BANTIN_ADMIN_TOKEN_FILE="$TOKEN_FILE" \
-  java -jar target/bantin-controller.jar > "$DATA/controller.log" 2>&1 &
+  BANTIN_HTTP_PLAIN=true java -jar target/bantin-controller.jar > "$DATA/controller.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do
   curl -fsS "$BASE/api/v1/health" >/dev/null 2>&1 && break
@@ -48,7 +50,9 @@ for _ in $(seq 1 60); do
 done
 
 echo "==> Seeding demo data"
-java -cp "target/bantin-controller.jar:target/lib/*" vn.bantin.demo.DemoSeeder "$BASE" "$TOKEN_FILE" media/demo "$DATA/agents"
+# NEW_PASSWORDS=1: the demo people get new passwords, printed once (the first start's are shown only then)
+java -cp "target/bantin-controller.jar:target/lib/*" vn.bantin.demo.DemoSeeder "$BASE" "$TOKEN_FILE" media/demo "$DATA/agents" \
+  ${NEW_PASSWORDS:+--new-passwords}
 
 MPV_ARGS="--vo=null"
 [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && MPV_ARGS="--fullscreen=no --geometry=640x360"
@@ -67,6 +71,7 @@ kind=$kind
 name=$name
 enrollment.code=$(cat "$DATA/agents/$name.code" 2>/dev/null || true)
 controller.key.fingerprint=$(cat "$DATA/agents/controller.fingerprint" 2>/dev/null || true)
+controller.plain.http=true
 mpv.args=$MPV_ARGS
 PROPS
   echo "==> Starting $kind agent '$name' (log: $DATA/agents/$name.log)"
@@ -87,7 +92,8 @@ fi
 cat <<MSG
 
 Bantin demo is running.
-  Sign in:       $WEB/  with a demo user printed above (printed at the first start only; to start over, remove $DATA)
+  Sign in:       $WEB/  with a demo user printed above (at the first start only: NEW_PASSWORDS=1 ops/demo.sh prints
+                 new ones; to start over, remove $DATA)
   API:           curl -H @$HEADER_FILE $BASE/api/v1/endpoints
   OpenAPI:       $BASE/api/v1/openapi.json
   Report (CSV):  curl -H @$HEADER_FILE "$BASE/api/v1/reports?period=today&format=csv"

@@ -6,7 +6,9 @@
 #   browser tests (driven by playwright-core from the UI's own npm packages, no browser download);
 #   fonts-dejavu-core: a font with every Vietnamese letter, embedded in report PDFs; poppler-utils: pdftoppm,
 #   drawing report PDFs as images in tests; postgresql: the evidence tests run the controller on a real
-#   PostgreSQL server too (started by the test in a temporary directory, never as a system service).
+#   PostgreSQL server too (started by the test in a temporary directory, never as a system service);
+#   systemd + passwd: checking the agent's .deb (unit, user creation).
+#   openssl: the local CA and certificates of TLS tests.
 set -euo pipefail
 
 missing=()
@@ -23,6 +25,10 @@ command -v npm >/dev/null || missing+=(npm)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing+=(fonts-dejavu-core)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# systemd-analyze: checking the .deb's unit files in tests; useradd/usermod (passwd): its postinst in a scratch root
+command -v systemd-analyze >/dev/null || missing+=(systemd)
+command -v useradd >/dev/null || missing+=(passwd)
+command -v openssl >/dev/null || missing+=(openssl)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

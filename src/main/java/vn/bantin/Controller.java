@@ -81,7 +81,8 @@ public final class Controller {
                 db.close();
                 return Future.failedFuture(e);
             }
-        }).onSuccess(c -> LOG.info("Bantin controller listening on http://{}:{}/", config.host(), c.port()));
+        }).onSuccess(c -> LOG.info("Bantin controller listening on {}://{}:{}/", config.trust().tls() ? "https" : "http",
+                config.host(), c.port()));
     }
 
     /**
@@ -128,6 +129,11 @@ public final class Controller {
 
     public int port() {
         return http.actualPort();
+    }
+
+    /** The application services (benchmarks build their baselines on the same ones). */
+    public Services services() {
+        return services;
     }
 
     /** The HTTP routes this controller serves. */

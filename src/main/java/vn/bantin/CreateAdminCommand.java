@@ -67,9 +67,9 @@ public final class CreateAdminCommand {
         try {
             db = Database.open(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
         } catch (RuntimeException e) {
-            err.println("Không mở được cơ sở dữ liệu; bộ điều khiển đang chạy? Dừng nó trước, hoặc dùng mã cài đặt trên"
-                    + " giao diện web / Cannot open the database; is the controller running? Stop it first, or use"
-                    + " the setup token in the web UI. (" + e.getMessage() + ")");
+            err.println("Không mở được cơ sở dữ liệu; bộ điều khiển đang chạy? Dừng nó trước, hoặc dùng mã cài đặt"
+                    + " (POST /api/v1/setup) / Cannot open the database; is the controller running? Stop it first, or"
+                    + " use the setup token (POST /api/v1/setup). (" + e.getMessage() + ")");
             return REFUSED;
         }
         try (db) {

@@ -23,26 +23,27 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
- * Runs media jobs (a preview, one rendition per profile) on its own pool of {@link #CONCURRENCY} threads, off
- * the event loop. Jobs live in the media_job table: on start, unfinished ones run again. A finished file is
- * stored (fsync, atomic rename) before its row is written, so nothing half-made is ever recorded or served.
+ * Runs media jobs (a preview, one rendition per profile) off the event loop, in the order the schedule needs
+ * them and in two lanes ({@link JobLanes}): jobs on sources longer than {@link #LONG_SOURCE_MS} run on one worker
+ * only, at a lower CPU priority. Jobs live in the media_job table: on start, unfinished ones run again. A
+ * finished file is stored (fsync, atomic rename) before its row is written, so nothing half-made is ever
+ * recorded or served.
  */
 public final class MediaJobService implements AutoCloseable {
 
-    public static final int CONCURRENCY = 2;
+    /** Sources longer than this (five minutes) are long work: the long lane, niced. */
+    public static final long LONG_SOURCE_MS = 5 * 60_000;
+    /** How much the long lane's ffmpeg yields the CPU (nice(1) steps). */
+    private static final int LONG_LANE_NICENESS = 10;
     private static final Logger log = LoggerFactory.getLogger(MediaJobService.class);
     private static final int PERSIST_STEP = 5;
 
@@ -52,21 +53,18 @@ public final class MediaJobService implements AutoCloseable {
     private final AssetStore store;
     private final MediaProbe probe;
     private final RenditionMaker maker;
+    private final RenditionMaker backgroundMaker = new RenditionMaker(null, LONG_LANE_NICENESS);
     private final ChangeNotifier changes;
     private final Clock clock;
     private final Path workRoot;
     private final List<Consumer<MediaJob>> listeners = new CopyOnWriteArrayList<>();
-    private final AtomicInteger threads = new AtomicInteger();
-    private final ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, r -> {
-        Thread t = new Thread(r, "media-job-" + threads.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    private final JobLanes lanes;
     private volatile boolean closing;
 
     public MediaJobService(Database db, AssetRepository assets, MediaRepository media, AssetStore store,
                            MediaProbe probe, RenditionMaker maker, ChangeNotifier changes, Clock clock,
-                           Path workRoot) {
+                           Path workRoot, ZoneId zone) {
+        this.lanes = new JobLanes(new MediaNeeds(db, clock, zone)::neededAt, this::run);
         this.db = db;
         this.assets = assets;
         this.media = media;
@@ -80,7 +78,7 @@ public final class MediaJobService implements AutoCloseable {
 
     /** Clears stale work files, gives assets from before the pipeline their jobs, and resumes unfinished jobs. */
     public void start() throws IOException {
-        deleteTree(workRoot);
+        WorkFiles.deleteTree(workRoot);
         Files.createDirectories(workRoot);
         List<MediaJob> unfinished = db.tx(c -> {
             for (long assetId : media.assetsWithoutJobs(c)) {
@@ -91,7 +89,7 @@ public final class MediaJobService implements AutoCloseable {
         if (!unfinished.isEmpty()) {
             log.info("resuming {} unfinished media job(s)", unfinished.size());
         }
-        unfinished.forEach(j -> submit(j.id()));
+        unfinished.forEach(this::submit);
     }
 
     /** Queues the preview and every rendition a new asset needs. Call after its row is committed. */
@@ -99,7 +97,7 @@ public final class MediaJobService implements AutoCloseable {
         List<MediaJob> jobs = db.tx(c -> insertJobs(c, asset));
         jobs.forEach(j -> {
             publish(j);
-            submit(j.id());
+            submit(j);
         });
         return jobs;
     }
@@ -122,16 +120,16 @@ public final class MediaJobService implements AutoCloseable {
         return () -> listeners.remove(listener);
     }
 
+    /** Job ids waiting to run, in the order they would run now. */
+    public List<Long> queueOrder() {
+        return lanes.order();
+    }
+
     /** Stops the workers; running jobs stay RUNNING in the table and run again on the next start. */
     @Override
     public void close() {
         closing = true;
-        pool.shutdownNow();
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lanes.close();
     }
 
     private List<MediaJob> insertJobs(java.sql.Connection c, Asset asset) throws java.sql.SQLException {
@@ -144,14 +142,18 @@ public final class MediaJobService implements AutoCloseable {
         return jobs;
     }
 
-    private void submit(long jobId) {
-        pool.execute(() -> run(jobId));
+    private void submit(MediaJob job) {
+        Asset asset = db.read(c -> assets.byId(c, job.assetId())).orElseThrow().asset();
+        lanes.offer(new JobLanes.Queued(job.id(), job.assetId(),
+                asset.durationMs() > LONG_SOURCE_MS ? JobLanes.Lane.LONG : JobLanes.Lane.SHORT));
     }
 
-    private void run(long jobId) {
+    private void run(JobLanes.Queued queued) {
         if (closing) {
             return;
         }
+        long jobId = queued.jobId();
+        RenditionMaker chosen = queued.lane() == JobLanes.Lane.LONG ? backgroundMaker : maker;
         MediaJob job = db.read(c -> media.job(c, jobId)).orElse(null);
         if (job == null || job.finished()) {
             return;
@@ -162,9 +164,9 @@ public final class MediaJobService implements AutoCloseable {
         try {
             work = Files.createTempDirectory(Files.createDirectories(workRoot), "job-" + jobId + "-");
             if (MediaJob.PREVIEW.equals(job.task())) {
-                preview(asset, work, progress);
+                preview(chosen, asset, work, progress);
             } else {
-                rendition(asset, MediaProfile.byId(job.task()).orElseThrow(), work, progress);
+                rendition(chosen, asset, MediaProfile.byId(job.task()).orElseThrow(), work, progress);
             }
             progress.finish(MediaJob.DONE, null);
         } catch (RenditionFailed | MediaRejected e) {
@@ -177,7 +179,7 @@ public final class MediaJobService implements AutoCloseable {
                 progress.finish(MediaJob.FAILED, "Lỗi máy chủ khi xử lý tệp / Server error while processing: " + e);
             }
         } finally {
-            deleteTree(work);
+            WorkFiles.deleteTree(work);
         }
         if (!closing) {
             refreshStatus(asset.asset().id());
@@ -193,13 +195,13 @@ public final class MediaJobService implements AutoCloseable {
         return false;
     }
 
-    private void preview(StoredAsset asset, Path work, Progress progress)
+    private void preview(RenditionMaker using, StoredAsset asset, Path work, Progress progress)
             throws RenditionFailed, IOException {
         ProbeResult src = sourceFacts(asset);
         Path source = store.path(asset.asset().sha256());
-        AssetStore.Stored picture = store.put(maker.preview(source, src, work));
+        AssetStore.Stored picture = store.put(using.preview(source, src, work));
         Loudness loudness = src.audioCodec() == null ? null
-                : maker.measure(source, src.durationMs(), progress::percent);
+                : using.measure(source, src.durationMs(), progress::percent);
         db.tx(c -> {
             media.setPreview(c, asset.asset().id(), picture.sha256());
             if (loudness != null) {
@@ -210,13 +212,14 @@ public final class MediaJobService implements AutoCloseable {
         });
     }
 
-    private void rendition(StoredAsset asset, MediaProfile profile, Path work, Progress progress)
+    private void rendition(RenditionMaker using, StoredAsset asset, MediaProfile profile, Path work,
+                           Progress progress)
             throws RenditionFailed, MediaRejected, IOException {
         ProbeResult src = sourceFacts(asset);
-        RenditionMaker.Made made = maker.rendition(store.path(asset.asset().sha256()), src, profile, work,
+        RenditionMaker.Made made = using.rendition(store.path(asset.asset().sha256()), src, profile, work,
                 progress::percent);
         // ffmpeg exited 0; one ffprobe for the facts the row records and the geometry check is enough for our
-        // own encode (uploads get the full decode check). Speech loudness comes from loudnorm's own report.
+        // own encode (uploads get the full decode check). Loudness was measured on the made file itself.
         ProbeResult out = probe.inspectOwn(made.file(), RenditionMaker.outputKind(src.kind(), profile));
         if (profile.width() > 0 && (out.width() != profile.width() || out.height() != profile.height())) {
             throw new RenditionFailed("Bản dựng sai kích thước " + out.width() + "×" + out.height()
@@ -312,23 +315,6 @@ public final class MediaJobService implements AutoCloseable {
         synchronized void finish(String state, String error) {
             job = save(job.withProgress(state, MediaJob.DONE.equals(state) ? 100 : job.progress(), error,
                     clock.millis()));
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    log.warn("could not delete work file {}", p);
-                }
-            });
-        } catch (IOException e) {
-            log.warn("could not clean work dir {}", dir, e);
         }
     }
 }

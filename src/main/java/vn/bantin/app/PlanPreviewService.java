@@ -17,10 +17,13 @@ import vn.bantin.schedule.Conflict;
 import vn.bantin.schedule.ScheduleInput;
 import vn.bantin.schedule.TimelineCompiler;
 import vn.bantin.store.AreaRepository;
+import vn.bantin.store.AssetMedia;
 import vn.bantin.store.CampaignRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
+import vn.bantin.store.MediaRepository;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -55,9 +58,13 @@ public final class PlanPreviewService {
     private final AreaRepository areas;
     private final EndpointRepository endpoints;
     private final CampaignRepository campaigns;
+    private final MediaRepository media;
+    private final Clock clock;
 
     public PlanPreviewService(Database db, AreaRepository areas, EndpointRepository endpoints,
-                              CampaignRepository campaigns, AreaScope scope) {
+                              CampaignRepository campaigns, AreaScope scope, MediaRepository media, Clock clock) {
+        this.media = media;
+        this.clock = clock;
         this.scope = scope;
         this.db = db;
         this.areas = areas;
@@ -93,7 +100,9 @@ public final class PlanPreviewService {
                     ? allCampaigns.stream().map(PlanPreviewService::approvedCopy).toList() : allCampaigns;
             List<EndpointPlan> plans = plans(allAreas, chosen.stream()
                     .filter(e -> e.status() != EndpointStatus.REVOKED).toList(), compiled, day, dayCount);
-            return new Preview(day, dayCount, includeUnapproved, plans, byId(allCampaigns), assets(allCampaigns));
+            Map<String, Asset> assets = assets(allCampaigns);
+            return new Preview(day, dayCount, includeUnapproved, withUnready(plans, assets, media.allMedia(c)),
+                    byId(allCampaigns), assets);
         });
     }
 
@@ -118,6 +127,19 @@ public final class PlanPreviewService {
         }
         plans.sort(Comparator.comparingLong(p -> p.endpoint().id()));
         return List.copyOf(plans);
+    }
+
+    /** Each plan with a NOT_READY conflict for every entry to come whose content is not processed. */
+    private List<EndpointPlan> withUnready(List<EndpointPlan> plans, Map<String, Asset> assets,
+                                           Map<Long, AssetMedia> facts) {
+        long now = clock.millis();
+        List<EndpointPlan> out = new ArrayList<>();
+        for (EndpointPlan p : plans) {
+            List<Conflict> conflicts = new ArrayList<>(p.conflicts());
+            conflicts.addAll(UnreadyContent.of(p.endpoint().id(), p.timeline(), assets, facts, now));
+            out.add(new EndpointPlan(p.endpoint(), p.zone(), p.timeline(), List.copyOf(conflicts)));
+        }
+        return List.copyOf(out);
     }
 
     /** The campaign as if it and its draft content were approved: what approving them would put on the air. */

@@ -1,12 +1,19 @@
 package vn.bantin.app;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import vn.bantin.access.Actor;
+import vn.bantin.app.report.ExceptionList;
 import vn.bantin.app.report.ReportCells;
+import vn.bantin.evidence.report.EntryState;
+import vn.bantin.evidence.report.ExceptionItem;
+import vn.bantin.evidence.report.ExceptionPage;
 import vn.bantin.evidence.report.Report;
 import vn.bantin.evidence.report.ReportBuilder;
 import vn.bantin.evidence.report.ReportFacts;
@@ -15,6 +22,7 @@ import vn.bantin.schedule.AreaTree;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.report.DeviceEvidenceRepository;
+import vn.bantin.store.report.EntryRepository;
 import vn.bantin.store.report.ReportFactsRepository;
 
 /**
@@ -30,10 +38,13 @@ public final class ReportService {
     public record Query(String period, String from, String to, String at, Long areaId, Long campaignId) {
     }
 
+    public static final int MAX_EXCEPTIONS = 500;
+
     private final Database db;
     private final AreaRepository areaRepo;
     private final ReportFactsRepository facts = new ReportFactsRepository();
     private final DeviceEvidenceRepository evidence = new DeviceEvidenceRepository();
+    private final EntryRepository entries = new EntryRepository();
     private final ReportCells cells;
     private final ZoneId defaultZone;
     private final Clock clock;
@@ -64,32 +75,81 @@ public final class ReportService {
     private Report compute(Actor actor, Query asked, boolean fullScan) {
         long now = clock.millis();
         return db.read(c -> {
-            if (asked.areaId() != null) {
-                scope.require(c, actor, asked.areaId());
-            }
-            Query q = asked.areaId() != null || actor.fullScope() ? asked : new Query(asked.period(), asked.from(),
-                    asked.to(), asked.at(), actor.areaId(), asked.campaignId());
-            List<AreaFact> areas = facts.areas(c);
-            AreaFact area = q.areaId() == null ? null : areas.stream().filter(a -> a.id() == q.areaId()).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("khu vực/area", q.areaId()));
-            var campaigns = facts.campaigns(c);
-            if (q.campaignId() != null && !campaigns.containsKey(q.campaignId())) {
-                throw ApiException.notFound("chiến dịch/campaign", q.campaignId());
-            }
-            ZoneId zone = area == null ? defaultZone : new AreaTree(areaRepo.all(c)).zone(area.id());
-            LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
-            ReportPeriod p = ReportPeriod.parse(q.period(), q.from(), q.to(), zone, at(q.at(), today));
-            ReportFacts scoped = new ReportFacts(areas, facts.endpoints(c), campaigns, evidence.byEndpoint(c))
-                    .scopedTo(q.areaId());
-            Report.Scope scope = new Report.Scope(q.areaId(), area == null ? null : area.name(), q.campaignId(),
-                    q.campaignId() == null ? null : campaigns.get(q.campaignId()).name());
-            ReportBuilder builder = new ReportBuilder(scope, new Report.Period(p.kind(), p.from(), p.to(), zone,
-                    p.name()), now, scoped);
-            List<Long> endpointIds = q.areaId() == null ? null
-                    : scoped.endpoints().stream().map(ReportFacts.EndpointFact::id).toList();
-            cells.source(fullScan).read(c, p.from(), p.to(), today, now, endpointIds, q.campaignId(), builder::add);
+            Asked a = resolve(c, actor, asked);
+            ReportBuilder builder = new ReportBuilder(a.scope(), a.period(), now, a.facts());
+            cells.source(fullScan).read(c, a.from(), a.to(), a.today(), now, a.endpointIds(), a.q().campaignId(),
+                    builder::add);
             return builder.build();
         });
+    }
+
+    /**
+     * The expected broadcasts of the report's period and scope that did not play, endpoint by endpoint as the report
+     * lists them, by due time: limit of them from offset on.
+     */
+    public ExceptionPage exceptions(Actor actor, Query asked, int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_EXCEPTIONS) {
+            throw ApiException.badRequest("bad_page", "offset ≥ 0, limit từ 1 đến " + MAX_EXCEPTIONS
+                    + " / offset must be 0 or more, limit 1 to " + MAX_EXCEPTIONS);
+        }
+        long now = clock.millis();
+        return db.read(c -> {
+            Asked a = resolve(c, actor, asked);
+            LocalDate last = a.to().isAfter(a.today().plusDays(1)) ? a.today().plusDays(1) : a.to();
+            ExceptionList list = new ExceptionList(a.facts());
+            List<ExceptionItem> items = new ArrayList<>();
+            for (ReportFacts.EndpointFact e : list.endpoints()) {
+                int wanted = offset + limit + 1 - items.size();
+                if (wanted <= 0 || a.from().isAfter(last)) {
+                    break;
+                }
+                for (EntryState s : entries.exceptionsOf(c, e.id(), a.from(), last, now, a.q().campaignId(), wanted)) {
+                    items.add(list.item(e, s));
+                }
+            }
+            boolean more = items.size() > offset + limit;
+            List<ExceptionItem> page = items.subList(Math.min(offset, items.size()),
+                    Math.min(offset + limit, items.size()));
+            return new ExceptionPage(a.scope(), a.period(), now, offset, List.copyOf(page), more);
+        });
+    }
+
+    /** A query resolved against the actor's scope and the area's time zone. */
+    private record Asked(Query q, Report.Scope scope, Report.Period period, LocalDate today, ReportFacts facts) {
+        LocalDate from() {
+            return period.from();
+        }
+
+        LocalDate to() {
+            return period.to();
+        }
+
+        List<Long> endpointIds() {
+            return facts.endpoints().stream().map(ReportFacts.EndpointFact::id).toList();
+        }
+    }
+
+    private Asked resolve(Connection c, Actor actor, Query asked) throws SQLException {
+        if (asked.areaId() != null) {
+            scope.require(c, actor, asked.areaId());
+        }
+        Query q = asked.areaId() != null || actor.fullScope() ? asked : new Query(asked.period(), asked.from(),
+                asked.to(), asked.at(), actor.areaId(), asked.campaignId());
+        List<AreaFact> areas = facts.areas(c);
+        AreaFact area = q.areaId() == null ? null : areas.stream().filter(a -> a.id() == q.areaId()).findFirst()
+                .orElseThrow(() -> ApiException.notFound("khu vực/area", q.areaId()));
+        var campaigns = facts.campaigns(c);
+        if (q.campaignId() != null && !campaigns.containsKey(q.campaignId())) {
+            throw ApiException.notFound("chiến dịch/campaign", q.campaignId());
+        }
+        ZoneId zone = area == null ? defaultZone : new AreaTree(areaRepo.all(c)).zone(area.id());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        ReportPeriod p = ReportPeriod.parse(q.period(), q.from(), q.to(), zone, at(q.at(), today));
+        ReportFacts scoped = new ReportFacts(areas, facts.endpoints(c), campaigns, evidence.byEndpoint(c))
+                .scopedTo(q.areaId());
+        Report.Scope reportScope = new Report.Scope(q.areaId(), area == null ? null : area.name(), q.campaignId(),
+                q.campaignId() == null ? null : campaigns.get(q.campaignId()).name());
+        return new Asked(q, reportScope, new Report.Period(p.kind(), p.from(), p.to(), zone, p.name()), today, scoped);
     }
 
     private static LocalDate at(String raw, LocalDate today) {

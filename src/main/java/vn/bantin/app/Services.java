@@ -168,7 +168,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         MediaProbe probe = new MediaProbe(null, config.mediaLimits());
         AssetStore store = new AssetStore(config.mediaDir(), probe);
         MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
-                timelines, clock, config.dataDir().resolve("work"));
+                timelines, clock, config.dataDir().resolve("work"), java.time.ZoneId.of(config.defaultZone()));
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
                 mediaRepo, jobs, scope, approvals);
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
@@ -208,7 +208,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock, scope),
                 new ReportExports(DEFAULT_ISSUER),
                 new CoverageService(db, scope),
-                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope),
+                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope, mediaRepo, clock),
                 alerts,
                 push,
                 jobs,

@@ -121,7 +121,7 @@ public final class ConfigLoader {
                 parseInt(ENROLLMENT_NEW_PER_HOUR, get(ENROLLMENT_NEW_PER_HOUR, "20")),
                 cert == null ? null : Path.of(cert),
                 key == null ? null : Path.of(key),
-                Boolean.parseBoolean(get(HTTP_PLAIN, "true").trim()));
+                Boolean.parseBoolean(get(HTTP_PLAIN, "false").trim()));
     }
 
     private EvidenceConfig evidence() {

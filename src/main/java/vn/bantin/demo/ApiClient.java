@@ -12,18 +12,37 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
-/** A plain client of the management API, as any integrator would write one. */
+/** A plain client of the management API, as any integrator would write one: a bearer token or a signed-in person. */
 final class ApiClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
-    private final String token;
+    private final Map<String, String> headers;
 
-    ApiClient(String baseUrl, String token) {
+    private ApiClient(String baseUrl, Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.token = token;
+        this.headers = headers;
+    }
+
+    static ApiClient withToken(String baseUrl, String token) {
+        return new ApiClient(baseUrl, Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** The same API as that person, through a browser session (cookie and CSRF token), as the web UI does. */
+    ApiClient signedIn(String username, String password) throws IOException, InterruptedException {
+        HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(new JsonObject()
+                        .put("username", username).put("password", password).encode())).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (res.statusCode() != 200) {
+            throw new IOException("sign-in as " + username + " -> " + res.statusCode() + ": " + res.body());
+        }
+        String cookie = res.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+        return new ApiClient(baseUrl, Map.of("Cookie", cookie,
+                "X-CSRF-Token", new JsonObject(res.body()).getString("csrfToken")));
     }
 
     JsonObject post(String path, JsonObject body) throws IOException, InterruptedException {
@@ -49,7 +68,9 @@ final class ApiClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + token);
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        headers.forEach(b::header);
+        return b;
     }
 
     private String send(HttpRequest request) throws IOException, InterruptedException {

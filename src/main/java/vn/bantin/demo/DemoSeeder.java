@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Seeds the demo through the public management API: a province, a commune and a hamlet, one LED
@@ -35,17 +37,23 @@ public final class DemoSeeder {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR");
+        if (args.length != 4 && !(args.length == 5 && args[4].equals("--new-passwords"))) {
+            System.err.println("usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR [--new-passwords]");
             System.exit(2);
         }
         String token = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8).strip();
-        new DemoSeeder(new ApiClient(args[0], token), Path.of(args[2]), Path.of(args[3])).seed();
+        new DemoSeeder(ApiClient.withToken(args[0], token), Path.of(args[2]), Path.of(args[3])).seed(args.length == 5);
     }
 
-    private void seed() throws Exception {
+    private void seed(boolean newPasswords) throws Exception {
         if (!api.getArray("/api/v1/areas").isEmpty()) {
             System.out.println("Demo data already present; reusing it.");
+            if (newPasswords) {
+                newPasswords();
+            } else {
+                System.out.println("The demo sign-ins were printed at the first start; NEW_PASSWORDS=1 ops/demo.sh"
+                        + " prints new passwords for them.");
+            }
             return;
         }
         long province = area("Tỉnh Đồng Nai (demo)", null);
@@ -57,15 +65,20 @@ public final class DemoSeeder {
         writeCode(screen, "screen.code");
         writeCode(speaker, "speaker.code");
 
-        long bulletin = approvedAsset("ban-tin-sang-nq57.mp3");
-        long digitalLiteracy = approvedAsset("ban-tin-binh-dan-hoc-vu-so.mp3");
-        long video = approvedAsset("video-nq57-10s.mp4");
-        long infographic = approvedAsset("infographic-binh-dan-hoc-vu-so.png");
+        Map<String, String> passwords = people(province, commune);
+        // the commune's own staff make and approve the content, so it belongs to the commune (and the province
+        // above it) and its history names them: the editor submits, the approver approves
+        ApiClient editor = api.signedIn("xa.editor", passwords.get("xa.editor"));
+        ApiClient approver = api.signedIn("xa.approver", passwords.get("xa.approver"));
+        long bulletin = approvedAsset(editor, approver, "ban-tin-sang-nq57.mp3");
+        long digitalLiteracy = approvedAsset(editor, approver, "ban-tin-binh-dan-hoc-vu-so.mp3");
+        long video = approvedAsset(editor, approver, "video-nq57-10s.mp4");
+        long infographic = approvedAsset(editor, approver, "infographic-binh-dan-hoc-vu-so.png");
 
         LocalDate today = LocalDate.now(ZONE);
         // a first bulletin 40 s from now, so a newcomer hears one within the first minute
         LocalDateTime firstBulletin = LocalDateTime.now(ZONE).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
-        campaign(new JsonObject().put("name", "Bản tin Nghị quyết 57-NQ/TW").put("class", "PRIORITY")
+        campaign(editor, approver, new JsonObject().put("name", "Bản tin Nghị quyết 57-NQ/TW").put("class", "PRIORITY")
                 .put("topic", "Nghị quyết 57").put("volume", 85)
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", bulletin))
@@ -73,19 +86,19 @@ public final class DemoSeeder {
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("cron", "*/5 * * * *")
                         .put("at", new JsonArray().add(firstBulletin.toString()))))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(commune))));
-        campaign(new JsonObject().put("name", "Bình dân học vụ số — màn hình").put("topic", "Bình dân học vụ số")
+        campaign(editor, approver, new JsonObject().put("name", "Bình dân học vụ số — màn hình").put("topic", "Bình dân học vụ số")
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", video))
                         .add(new JsonObject().put("assetId", infographic).put("durationSeconds", 8)))
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "LOOP").put("cron", "0 0 * * *")
                         .put("windowMinutes", 1440)))
                 .put("targets", new JsonObject().put("tags", new JsonArray().add("cong-xa"))));
-        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets, 2 campaigns.");
-        people(province, commune);
+        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets and 2 campaigns (made by xa.editor,"
+                + " approved by xa.approver).");
     }
 
     /** One person per role, passwords made by the controller and shown here once (never written to a file). */
-    private void people(long province, long commune) throws Exception {
+    private Map<String, String> people(long province, long commune) throws Exception {
         String[][] people = {
             {"tinh.admin", "Quản trị tỉnh (demo)", "ADMIN", String.valueOf(province)},
             {"xa.editor", "Cán bộ văn hóa xã (demo)", "EDITOR", String.valueOf(commune)},
@@ -94,12 +107,32 @@ public final class DemoSeeder {
             {"xa.viewer", "Người xem báo cáo (demo)", "VIEWER", String.valueOf(commune)},
         };
         StringBuilder table = new StringBuilder("\nDemo sign-ins (shown once; an admin can reset them):\n");
+        Map<String, String> passwords = new LinkedHashMap<>();
         for (String[] p : people) {
             JsonObject made = api.post("/api/v1/users", new JsonObject().put("username", p[0]).put("displayName", p[1])
                     .put("role", p[2]).put("areaId", Long.parseLong(p[3])));
-            table.append(String.format("  %-9s %-12s password %s   %s%n", p[2], p[0], made.getString("password"), p[1]));
+            passwords.put(p[0], made.getString("password"));
+            table.append(row(p[2], p[0], made.getString("password"), p[1]));
         }
         System.out.println(table);
+        return passwords;
+    }
+
+    /** New passwords for the demo people (the old ones stop working), printed once like at the first start. */
+    private void newPasswords() throws Exception {
+        StringBuilder table = new StringBuilder("\nDemo sign-ins (new passwords, shown once):\n");
+        for (Object o : api.getArray("/api/v1/users?sort=id")) {
+            JsonObject user = (JsonObject) o;
+            String password = api.post("/api/v1/users/" + user.getLong("id") + "/password", new JsonObject())
+                    .getString("password");
+            table.append(row(user.getString("role"), user.getString("username"), password,
+                    user.getString("displayName")));
+        }
+        System.out.println(table);
+    }
+
+    private static String row(String role, String username, String password, String displayName) {
+        return String.format("  %-9s %-12s password %s   %s%n", role, username, password, displayName);
     }
 
     private long area(String name, Long parent) throws Exception {
@@ -121,14 +154,16 @@ public final class DemoSeeder {
                 StandardCharsets.UTF_8);
     }
 
-    private long approvedAsset(String file) throws Exception {
-        long id = api.upload(mediaDir.resolve(file)).getLong("id");
-        api.post("/api/v1/assets/" + id + "/approve", new JsonObject());
+    private long approvedAsset(ApiClient editor, ApiClient approver, String file) throws Exception {
+        long id = editor.upload(mediaDir.resolve(file)).getLong("id");
+        editor.post("/api/v1/assets/" + id + "/submit", new JsonObject());
+        approver.post("/api/v1/assets/" + id + "/approve", new JsonObject());
         return id;
     }
 
-    private void campaign(JsonObject body) throws Exception {
-        long id = api.post("/api/v1/campaigns", body).getLong("id");
-        api.post("/api/v1/campaigns/" + id + "/approve", new JsonObject());
+    private static void campaign(ApiClient editor, ApiClient approver, JsonObject body) throws Exception {
+        long id = editor.post("/api/v1/campaigns", body).getLong("id");
+        editor.post("/api/v1/campaigns/" + id + "/submit", new JsonObject());
+        approver.post("/api/v1/campaigns/" + id + "/approve", new JsonObject());
     }
 }

@@ -3,7 +3,6 @@ package vn.bantin.http;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.openapi.contract.OpenAPIContract;
@@ -67,21 +66,17 @@ public final class HttpVerticle extends VerticleBase {
     public Future<?> start() {
         return vertx.executeBlocking(OpenApiDocument::load)
                 .compose(doc -> OpenApiDocument.contract(vertx, doc).map(contract -> router(doc, contract)))
-                .compose(router -> vertx.createHttpServer(serverOptions()).requestHandler(router)
+                .compose(router -> vertx.createHttpServer(Transport.serverOptions(config.trust(), config.host()))
+                        .requestHandler(router)
                         .listen(config.port(), config.host()))
                 .map(HttpServer::actualPort).onSuccess(p -> actualPort = p);
-    }
-
-    /** HTTP/1.1 on plain sockets: no h2c upgrade, whose half-upgraded answers confuse clients that offer it. */
-    private static HttpServerOptions serverOptions() {
-        return new HttpServerOptions().setHttp2ClearTextEnabled(false).setCompressionSupported(true);
     }
 
     private Router router(JsonObject openApi, OpenAPIContract contract) {
         Router router = Router.router(vertx);
         Blocking blocking = new Blocking(vertx);
         String openApiText = openApi.encodePrettily();
-        router.route().order(-10).handler(new SecurityHeaders());
+        router.route().order(-10).handler(new SecurityHeaders(config.trust().tls()));
 
         RequestValidation validation = new RequestValidation(vertx, contract);
         ApiRouter api = new ApiRouter(router, permissions, validation);

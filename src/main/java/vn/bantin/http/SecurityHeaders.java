@@ -15,11 +15,21 @@ public final class SecurityHeaders implements Handler<RoutingContext> {
             + " media-src 'self' blob:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none';"
             + " form-action 'self'; frame-ancestors 'none'";
 
+    private final boolean tls;
+
+    /** Over TLS, browsers are also told to come back only over HTTPS (HSTS, a year). */
+    public SecurityHeaders(boolean tls) {
+        this.tls = tls;
+    }
+
     @Override
     public void handle(RoutingContext ctx) {
         HttpServerResponse res = ctx.response();
         res.putHeader("Content-Security-Policy", CSP).putHeader("X-Frame-Options", "DENY")
                 .putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+        if (tls) {
+            res.putHeader("Strict-Transport-Security", "max-age=31536000");
+        }
         String path = ctx.request().path();
         if (path.startsWith("/api/") || path.startsWith("/agent/")) {
             ctx.addHeadersEndHandler(v -> {

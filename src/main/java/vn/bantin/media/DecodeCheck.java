@@ -76,6 +76,7 @@ final class DecodeCheck {
         if (startSeconds != null) {
             cmd.addAll(List.of("-ss", seconds(startSeconds)));
         }
+        cmd.addAll(InputGuard.OPTIONS);
         cmd.addAll(List.of("-i", file.toString()));
         cmd.addAll(outputArgs);
         if (lengthSeconds != null) {

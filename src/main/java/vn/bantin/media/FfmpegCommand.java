@@ -23,19 +23,28 @@ final class FfmpegCommand {
     private static final int MAX_STDERR = 64 * 1024;
 
     private final Path ffmpeg;
+    private final int niceness;
 
     FfmpegCommand(Path ffmpeg) {
+        this(ffmpeg, 0);
+    }
+
+    /** niceness above 0: ffmpeg runs at that lower CPU priority (background work yields to urgent work). */
+    FfmpegCommand(Path ffmpeg, int niceness) {
         this.ffmpeg = ffmpeg;
+        this.niceness = niceness;
     }
 
     /** Runs ffmpeg with args; expectedMs (0 if unknown) scales progress; throws with ffmpeg's error text. */
     String run(List<String> args, long expectedMs, IntConsumer percent, Duration timeout) throws RenditionFailed {
         List<String> cmd = new ArrayList<>(List.of(ffmpeg.toString(), "-nostdin", "-hide_banner", "-nostats",
                 "-progress", "pipe:1", "-y"));
+        // the one input of every command is an accepted upload: the same guard as when it was probed
+        cmd.addAll(InputGuard.OPTIONS);
         cmd.addAll(args);
         ExternalProcess.Result result;
         try {
-            result = ExternalProcess.of(cmd).timeout(timeout).keep(MAX_STDERR)
+            result = ExternalProcess.of(cmd).niceness(niceness).timeout(timeout).keep(MAX_STDERR)
                     .onStdoutLine(line -> progress(line, expectedMs, percent)).run();
         } catch (IOException e) {
             throw new IllegalStateException("ffmpeg could not be started: " + ffmpeg, e);

@@ -45,6 +45,7 @@ final class Ffprobe {
     Answer run(Path file, String... args) throws MediaRejected {
         List<String> cmd = new ArrayList<>(List.of(binary.toString(), "-v", "warning", "-of", "json"));
         cmd.addAll(List.of(args));
+        cmd.addAll(InputGuard.OPTIONS);
         cmd.add(file.toString());
         ExternalProcess.Result r;
         try {

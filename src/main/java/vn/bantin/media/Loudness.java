@@ -28,32 +28,6 @@ public record Loudness(double integratedLufs, double truePeakDbtp, double rangeL
                 num(j, "target_offset"));
     }
 
-    /**
-     * What loudnorm's second pass (print_format=json) reports about its own output: output_i and output_tp, as
-     * integrated loudness and true peak (range, threshold and offset likewise from the output_* fields).
-     * This is the signal loudnorm hands on to the encoder, measured by the same EBU R128 meter as the first pass.
-     */
-    static Loudness parseOutput(String stderr) throws RenditionFailed {
-        int open = stderr.lastIndexOf('{');
-        int close = stderr.lastIndexOf('}');
-        if (open < 0 || close < open) {
-            throw new RenditionFailed("Không đo được độ to / loudness could not be measured");
-        }
-        JsonObject j = new JsonObject(stderr.substring(open, close + 1));
-        return new Loudness(num(j, "output_i"), num(j, "output_tp"), num(j, "output_lra"), num(j, "output_thresh"),
-                num(j, "target_offset"));
-    }
-
-    /** "linear" or "dynamic": the mode loudnorm's second pass actually ran in. */
-    static String normalizationType(String stderr) {
-        int open = stderr.lastIndexOf('{');
-        int close = stderr.lastIndexOf('}');
-        if (open < 0 || close < open) {
-            return "";
-        }
-        return new JsonObject(stderr.substring(open, close + 1)).getString("normalization_type", "").strip();
-    }
-
     private static double num(JsonObject j, String key) {
         String v = j.getString(key, "nan").strip();
         return switch (v) {

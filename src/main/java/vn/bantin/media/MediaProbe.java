@@ -54,6 +54,7 @@ public final class MediaProbe {
         if (size == 0) {
             throw MediaRejected.empty();
         }
+        InputGuard.refusePlaylist(file);
         Ffprobe.Answer answer = ffprobe.run(file, "-show_streams", "-show_format");
         ProbeResult header = classify(file, answer);
         boolean believed = header.kind() == AssetKind.IMAGE
@@ -88,7 +89,8 @@ public final class MediaProbe {
      * one plain ffprobe of the container and streams, no decode check and no packet count. ffmpeg's exit status
      * already says the whole input was encoded and the muxer wrote its trailer; a damaged upload is what
      * {@link #probe} guards against, and it still runs on every upload. kind is what the caller asked ffmpeg
-     * to produce. Throws if the file has no stream of that kind or (audio, video) no duration.
+     * to produce. Throws if the file has no stream of that kind, (audio, video) no duration, or pixels that are
+     * not square (a board would show it stretched).
      */
     public ProbeResult inspectOwn(Path file, AssetKind kind) throws MediaRejected {
         if (sizeOf(file) == 0) {
@@ -101,12 +103,16 @@ public final class MediaProbe {
             }
         }
         Ffprobe.Answer answer = ffprobe.run(file, "-show_entries",
-                "format=format_name,duration:stream=codec_type,codec_name,width,height,channels,sample_rate"
-                        + ":stream_disposition=attached_pic");
+                "format=format_name,duration:stream=codec_type,codec_name,width,height,channels,sample_rate,"
+                        + "sample_aspect_ratio:stream_disposition=attached_pic");
         JsonObject video = firstPicture(answer.streams());
         JsonObject audio = first(answer.streams(), "audio");
         if (kind == AssetKind.AUDIO ? audio == null : video == null) {
             throw MediaRejected.noMedia();
+        }
+        String sar = video == null ? null : video.getString("sample_aspect_ratio");
+        if (sar != null && !sar.equals("1:1") && !sar.equals("0:1") && !sar.equals("N/A")) {
+            throw MediaRejected.nonSquarePixels(sar);
         }
         long durationMs = 0;
         if (kind != AssetKind.IMAGE) {

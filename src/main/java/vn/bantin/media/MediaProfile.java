@@ -13,22 +13,30 @@ import java.util.Optional;
  * loudness-normalised. One rendition is made per asset and profile and shared by every endpoint with it.
  */
 public enum MediaProfile {
-    SCREEN_1920X1080("screen-1920x1080", EndpointKind.SCREEN, 1920, 1080),
-    SCREEN_1280X720("screen-1280x720", EndpointKind.SCREEN, 1280, 720),
-    LED_768X384("led-768x384", EndpointKind.SCREEN, 768, 384),
-    LED_960X320("led-960x320", EndpointKind.SCREEN, 960, 320),
-    SPEAKER_SPEECH("speaker-speech", EndpointKind.SPEAKER, 0, 0);
+    SCREEN_1920X1080("screen-1920x1080", EndpointKind.SCREEN, 1920, 1080, true),
+    SCREEN_1280X720("screen-1280x720", EndpointKind.SCREEN, 1280, 720, true),
+    /** Outdoor LED boards have no speakers: their renditions carry no sound at all. */
+    LED_768X384("led-768x384", EndpointKind.SCREEN, 768, 384, false),
+    LED_960X320("led-960x320", EndpointKind.SCREEN, 960, 320, false),
+    SPEAKER_SPEECH("speaker-speech", EndpointKind.SPEAKER, 0, 0, true);
 
     private final String id;
     private final EndpointKind endpointKind;
     private final int width;
     private final int height;
+    private final boolean sound;
 
-    MediaProfile(String id, EndpointKind endpointKind, int width, int height) {
+    MediaProfile(String id, EndpointKind endpointKind, int width, int height, boolean sound) {
         this.id = id;
         this.endpointKind = endpointKind;
         this.width = width;
         this.height = height;
+        this.sound = sound;
+    }
+
+    /** Whether renditions for this profile keep (normalised) sound; false strips it, for silent boards. */
+    public boolean sound() {
+        return sound;
     }
 
     public String id() {

@@ -72,6 +72,12 @@ public final class MediaRejected extends Exception {
                 length(declaredMs), length(playableMs), length(declaredMs), length(playableMs)));
     }
 
+    /** Our own rendition came out with a sample aspect other than 1:1: a board would stretch it. */
+    static MediaRejected nonSquarePixels(String sar) {
+        return new MediaRejected(Reason.CORRUPT, "Bản dựng có điểm ảnh không vuông (SAR " + sar + ")"
+                + " / The rendition came out with non-square pixels (SAR " + sar + ")");
+    }
+
     static MediaRejected timeout() {
         return new MediaRejected(Reason.TIMEOUT,
                 "Kiểm tra tệp quá lâu nên không xác nhận được, hãy thử tệp nhỏ hơn"

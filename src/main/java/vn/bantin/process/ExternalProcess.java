@@ -26,6 +26,7 @@ public final class ExternalProcess {
     private Consumer<String> stdoutLines;
     private int keepBytes = DEFAULT_KEEP;
     private Path workDir;
+    private int niceness;
 
     private ExternalProcess(List<String> command) {
         this.command = List.copyOf(command);
@@ -49,6 +50,12 @@ public final class ExternalProcess {
     /** How many bytes of each stream are kept (the last ones). */
     public ExternalProcess keep(int bytes) {
         this.keepBytes = bytes;
+        return this;
+    }
+
+    /** Above 0: the program runs at that lower CPU priority (through nice(1), which execs it: same process). */
+    public ExternalProcess niceness(int value) {
+        this.niceness = value;
         return this;
     }
 
@@ -83,7 +90,12 @@ public final class ExternalProcess {
      * the timeout passes, InterruptedException (program killed, flag kept) when the calling thread is interrupted.
      */
     public Result run() throws IOException, TimedOut, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command);
+        List<String> argv = command;
+        if (niceness > 0) {
+            argv = new java.util.ArrayList<>(List.of("nice", "-n", String.valueOf(niceness)));
+            argv.addAll(command);
+        }
+        ProcessBuilder builder = new ProcessBuilder(argv);
         if (workDir != null) {
             builder.directory(workDir.toFile());
         }

@@ -10,6 +10,8 @@ public record Conflict(long endpointId, long campaignId, long slotId, long occur
         /** Moved right behind a higher bulletin ("make next"), within the slot's allowed delay. */
         DELAYED,
         /** NORMAL/PRIORITY audio inside a speaker's quiet hours: not aired. */
-        QUIET_HOURS
+        QUIET_HOURS,
+        /** The content is not processed (yet): endpoints would skip the entry. Found by the plan preview. */
+        NOT_READY
     }
 }

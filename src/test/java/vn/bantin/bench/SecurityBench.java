@@ -1,45 +1,122 @@
 package vn.bantin.bench;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import vn.bantin.Controller;
+import vn.bantin.config.ConfigLoader;
+import vn.bantin.http.api.BareRoutes;
 import vn.bantin.support.Browser;
 import vn.bantin.support.HttpApi;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Sign-in cost and authorisation overhead against a running controller (ops/bench/security).
+ * Sign-in cost and authorisation overhead (ops/bench/security), on the real controller started here with
+ * every check it has in production (OpenAPI request validation included).
  * (a) One password sign-in (Argon2id at the configured cost), median of 10 after warm-up, beside a
- * GET /api/v1/session on the same session (the request without the hashing). (b) Throughput of
- * GET /api/v1/endpoints (200 endpoints in 10 communes) as a province EDITOR on a browser session (session
- * lookup, role gate, area subtree, filtering), against the same route with them off: the configured admin
- * token (a hash compare, full scope, nothing filtered). Same answer both ways; alternating rounds.
- * Arguments: baseUrl adminTokenFile.
+ * GET /api/v1/session on the same session (the request without the hashing).
+ * (b) Throughput of listing 200 endpoints (10 communes), alternating rounds of: GET /api/v1/endpoints as a
+ * province EDITOR on a browser session (session lookup, role gate, area subtree, OpenAPI validation, audit
+ * and security-header handlers); the same with the configured admin token (full scope); and the baseline,
+ * the same service, JSON and paging with all of that off ({@link BareRoutes}, same process, same data).
+ * The load clients send plain requests and only read the answer (no client-side schema checking).
+ * Argument: a work dir holding admin.token; the controller's data goes under it.
  */
 public final class SecurityBench {
 
     private static final int ENDPOINTS = 200;
     private static final int COMMUNES = 10;
     private static final int THREADS = 4;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
     private static final long ROUND_MS = 4_000;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private SecurityBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        String base = args[0];
-        HttpApi admin = new HttpApi(base, Files.readString(Path.of(args[1])).strip());
+        Path work = Path.of(args[0]);
+        String token = Files.readString(work.resolve("admin.token")).strip();
+        Vertx vertx = Vertx.vertx();
+        Controller controller = Controller.start(vertx, ConfigLoader.fromProperties(Map.of(
+                ConfigLoader.DATA_DIR, work.resolve("data").toString(), ConfigLoader.HTTP_HOST, "127.0.0.1",
+                ConfigLoader.HTTP_PORT, "0", ConfigLoader.ADMIN_TOKEN_FILE, work.resolve("admin.token").toString())))
+                .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        try {
+            HttpServer bare = BareRoutes.start(vertx, controller.services()).toCompletionStage().toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
+            run("http://127.0.0.1:" + controller.port(), token, "http://127.0.0.1:" + bare.actualPort());
+        } finally {
+            controller.stop();
+        }
+    }
+
+    private static void run(String base, String token, String bareBase) throws Exception {
+        HttpApi admin = new HttpApi(base, token);
+        long province = seed(admin);
+        String password = admin.post("/api/v1/users", new JsonObject().put("username", "bench.editor")
+                .put("role", "EDITOR").put("areaId", province)).json().getString("password");
+        Browser browser = new Browser(base);
+        double loginMs = medianMs(15, 5, () -> browser.login("bench.editor", password).status());
+        double sessionMs = medianMs(15, 5, () -> browser.get("/api/v1/session").status());
+
+        HttpRequest asEditor = HttpRequest.newBuilder(URI.create(base + "/api/v1/endpoints?limit=1000"))
+                .header("Cookie", browser.cookie()).build();
+        HttpRequest asAdminToken = HttpRequest.newBuilder(URI.create(base + "/api/v1/endpoints?limit=1000"))
+                .header("Authorization", "Bearer " + token).build();
+        HttpRequest bare = HttpRequest.newBuilder(URI.create(bareBase + "/bare/endpoints?limit=1000")).build();
+        for (HttpRequest r : List.of(asEditor, asAdminToken, bare)) {
+            int size = new JsonArray(new String(send(r).body(), StandardCharsets.UTF_8)).size();
+            if (size != ENDPOINTS) {
+                throw new IllegalStateException("every way must answer the same " + ENDPOINTS + " endpoints: " + size
+                        + " from " + r.uri());
+            }
+            throughput(r);
+        }
+        double withAuth = 0;
+        double adminToken = 0;
+        double baseline = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            double w = throughput(asEditor);
+            double a = throughput(asAdminToken);
+            double b = throughput(bare);
+            System.out.printf(Locale.ROOT, "round %d: with auth %.1f, admin token %.1f, baseline %.1f req/s%n", round,
+                    w, a, b);
+            withAuth += w;
+            adminToken += a;
+            baseline += b;
+        }
+        print("security.login_ms", loginMs, "ms");
+        print("security.login_baseline_session_get_ms", sessionMs, "ms");
+        print("security.endpoints_list_rps_with_auth", withAuth / ROUNDS, "req/s");
+        print("security.endpoints_list_rps_admin_token", adminToken / ROUNDS, "req/s");
+        print("security.endpoints_list_rps_baseline", baseline / ROUNDS, "req/s");
+        print("security.authz_overhead_ratio", baseline / withAuth, "ratio");
+    }
+
+    /** 200 endpoints in 10 communes of a new province; answers the province. */
+    private static long seed(HttpApi admin) {
         long province = admin.post("/api/v1/areas", new JsonObject().put("name", "Tỉnh (bench)")).json().getLong("id");
         for (int i = 0; i < COMMUNES; i++) {
             long commune = admin.post("/api/v1/areas", new JsonObject().put("name", "Xã " + i).put("parentId", province))
@@ -49,35 +126,22 @@ public final class SecurityBench {
                         .put("areaId", commune).put("tags", new JsonArray().add("loa")));
             }
         }
-        String password = admin.post("/api/v1/users", new JsonObject().put("username", "bench.editor")
-                .put("role", "EDITOR").put("areaId", province)).json().getString("password");
+        return province;
+    }
 
-        Browser browser = new Browser(base);
-        double loginMs = medianMs(15, 5, () -> browser.login("bench.editor", password).status());
-        double sessionMs = medianMs(15, 5, () -> browser.get("/api/v1/session").status());
-
-        int withAuthSize = browser.get("/api/v1/endpoints").array().size();
-        int baselineSize = admin.get("/api/v1/endpoints").array().size();
-        if (withAuthSize != ENDPOINTS || baselineSize != ENDPOINTS) {
-            throw new IllegalStateException("both ways must answer the same " + ENDPOINTS + " endpoints: "
-                    + withAuthSize + " / " + baselineSize);
+    private static HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            HttpResponse<byte[]> res = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " → " + res.statusCode());
+            }
+            return res;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-        throughput(() -> browser.get("/api/v1/endpoints").status());
-        throughput(() -> admin.get("/api/v1/endpoints").status());
-        double withAuth = 0;
-        double baseline = 0;
-        for (int r = 0; r < ROUNDS; r++) {
-            withAuth += throughput(() -> browser.get("/api/v1/endpoints").status());
-            baseline += throughput(() -> admin.get("/api/v1/endpoints").status());
-        }
-        withAuth /= ROUNDS;
-        baseline /= ROUNDS;
-
-        print("security.login_ms", loginMs, "ms");
-        print("security.login_baseline_session_get_ms", sessionMs, "ms");
-        print("security.endpoints_list_rps_with_auth", withAuth, "req/s");
-        print("security.endpoints_list_rps_baseline", baseline, "req/s");
-        print("security.authz_overhead_ratio", baseline / withAuth, "ratio");
     }
 
     private static double medianMs(int runs, int warmUp, Supplier<Integer> call) {
@@ -98,7 +162,7 @@ public final class SecurityBench {
     }
 
     /** Requests per second over one round, THREADS clients each sending one request after another. */
-    private static double throughput(Supplier<Integer> call) throws Exception {
+    private static double throughput(HttpRequest request) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Long>> counts = new ArrayList<>();
@@ -107,9 +171,7 @@ public final class SecurityBench {
             counts.add(pool.submit(() -> {
                 long n = 0;
                 while (!stop.get()) {
-                    if (call.get() != 200) {
-                        throw new IllegalStateException("a request failed");
-                    }
+                    send(request);
                     n++;
                 }
                 return n;

@@ -121,6 +121,33 @@ class MediaTrustApiTest {
         assertThat(api.get("/api/v1/campaigns").array()).hasSize(1);
     }
 
+    @Test
+    @DisplayName("content that is not processed shows in the plan preview as a conflict: nội dung chưa xử lý xong")
+    void unprocessedContentIsAPlanConflict() throws Exception {
+        long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã")).json().getLong("id");
+        api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa 1").put("kind", "SPEAKER")
+                .put("areaId", area));
+        Path silent = dir.resolve("im-lang.wav");
+        Ffmpeg.run("-f", "lavfi", "-i", "anullsrc=r=48000:cl=mono", "-t", "2", silent.toString());
+        long asset = api.upload(silent, "im-lang.wav").json().getLong("id");
+        vn.bantin.support.Eventually.within(java.time.Duration.ofSeconds(60), () -> assertThat(
+                api.get("/api/v1/assets/" + asset).json().getString("status")).isEqualTo("FAILED"));
+        assertThat(api.get("/api/v1/assets/" + asset).json().getString("failureReason")).contains("im lặng");
+        assertThat(api.post("/api/v1/assets/" + asset + "/approve", "{}").status()).isEqualTo(200);
+        LocalDate today = LocalDate.now(ZONE);
+        LocalDateTime future = LocalDateTime.now(ZONE).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
+        assertThat(api.post("/api/v1/campaigns", campaign(area, asset, today, today.plusDays(1), future)).status())
+                .isEqualTo(201);
+
+        JsonObject plan = api.get("/api/v1/preview?areaId=" + area + "&date=" + future.toLocalDate()
+                + "&includeUnapproved=true").json().getJsonArray("endpoints").getJsonObject(0);
+        assertThat(plan.getJsonArray("entries")).hasSize(1);
+        JsonObject conflict = plan.getJsonArray("conflicts").getJsonObject(0);
+        assertThat(conflict.getString("kind")).isEqualTo("NOT_READY");
+        assertThat(conflict.getString("reason")).startsWith("Nội dung chưa xử lý xong: «im-lang.wav» (xử lý lỗi)")
+                .contains("Content not processed yet");
+    }
+
     private static JsonObject campaign(long area, long asset, LocalDate from, LocalDate to, LocalDateTime at) {
         return new JsonObject().put("name", "Bản tin").put("startDate", from.toString()).put("endDate", to.toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset)))

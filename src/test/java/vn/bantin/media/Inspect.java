@@ -28,6 +28,11 @@ final class Inspect {
         return s.put("format_duration", all.getJsonObject("format").getString("duration"));
     }
 
+    static boolean hasStream(Path file, String type) {
+        return !new JsonObject(run(List.of("ffprobe", "-v", "error", "-select_streams", type, "-show_streams", "-of",
+                "json", file.toString()))).getJsonArray("streams").isEmpty();
+    }
+
     /** Integrated loudness and true peak as ffmpeg's ebur128 filter reports them in its summary. */
     static Ebur128 ebur128(Path file) {
         String log = run(List.of("ffmpeg", "-nostdin", "-hide_banner", "-nostats", "-i", file.toString(), "-af",

@@ -130,7 +130,7 @@ class RenditionMakerTest {
 
     @Test
     @DisplayName("synthetic speech peaking at 0 dBFS goes through the limiter: −16 LUFS ±1, true peak ≤ −1.5 dBTP,"
-            + " and the second pass's own report agrees with ebur128")
+            + " and the delivered figures stored are ebur128's on the file")
     void peakySpeechThroughLimiter() throws Exception {
         Path src = dir.resolve("tts.wav");
         new EspeakTts().synthesize("Kính thưa bà con. Ủy ban nhân dân phường thông báo lịch tiêm chủng mở rộng"
@@ -150,6 +150,33 @@ class RenditionMakerTest {
         RenditionMaker.Made made = make(src, MediaProfile.SPEAKER_SPEECH);
         assertThat(made.loudness().integratedLufs()).isGreaterThan(-6);
         assertSpeechLoudness(made.file());
+    }
+
+    @Test
+    @DisplayName("a 4:3 clip with clipping sound: on a screen at −16 LUFS ±1 and ≤ −1.5 dBTP, as measured on the"
+            + " delivered file; on LED boards silent, with square pixels and exactly 3:1 and 2:1")
+    void clippingClipOnScreensAndLed() throws Exception {
+        Path src = TestMedia.clippingClip(dir, "hot.mp4", 5);
+        assertThat(Inspect.ebur128(src).truePeakDbtp()).isGreaterThan(0);
+
+        RenditionMaker.Made screen = make(src, MediaProfile.SCREEN_1280X720);
+        assertSpeechLoudness(screen.file());
+        Inspect.Ebur128 m = Inspect.ebur128(screen.file());
+        assertThat(screen.delivered().integratedLufs()).isCloseTo(m.integratedLufs(), within(0.2));
+        assertThat(screen.delivered().truePeakDbtp()).isCloseTo(m.truePeakDbtp(), within(0.2));
+        assertThat(Inspect.stream(screen.file(), "v").getString("sample_aspect_ratio")).isEqualTo("1:1");
+
+        Files.createDirectories(work = dir.resolve("led"));
+        RenditionMaker.Made wide = make(src, MediaProfile.LED_960X320);
+        JsonObject v = Inspect.stream(wide.file(), "v");
+        assertThat(v.getString("sample_aspect_ratio")).isEqualTo("1:1");
+        assertThat(v.getString("display_aspect_ratio")).isEqualTo("3:1");
+        assertThat(Inspect.hasStream(wide.file(), "a")).isFalse();
+        assertThat(wide.delivered()).isNull();
+        Files.createDirectories(work = dir.resolve("led2"));
+        JsonObject square = Inspect.stream(make(src, MediaProfile.LED_768X384).file(), "v");
+        assertThat(square.getString("sample_aspect_ratio")).isEqualTo("1:1");
+        assertThat(square.getString("display_aspect_ratio")).isEqualTo("2:1");
     }
 
     @Test

@@ -136,6 +136,13 @@ final class TestMedia {
                 "volume=20dB", "-c:a", "pcm_s16le");
     }
 
+    /** A 640×480 (4:3) clip whose sound is a clipping square-ish tone 20 dB too hot, in AAC (peaks above 0 dBFS). */
+    static Path clippingClip(Path dir, String name, int seconds) {
+        return ffmpeg(dir.resolve(name), "-f", "lavfi", "-i", "testsrc2=s=640x480:r=25:d=" + seconds,
+                "-f", "lavfi", "-i", "sine=f=440:d=" + seconds, "-af", "volume=20dB", "-c:v", "libx264",
+                "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k");
+    }
+
     static Path ffmpeg(Path output, String... args) {
         List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-hide_banner", "-v", "error", "-y"));
         cmd.addAll(List.of(args));

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The real agent jar in its own JVM, with real mpv (null audio/video outputs). */
@@ -33,20 +36,44 @@ public final class AgentProcess implements AutoCloseable {
 
     public static AgentProcess configure(Path dir, String controllerUrl, String kind, String enrollmentCode)
             throws IOException {
+        return configure(dir, controllerUrl, TestController.controllerKeyFingerprint(controllerUrl), kind,
+                enrollmentCode, Map.of("poll.seconds", "1", "heartbeat.seconds", "1"));
+    }
+
+    /** With the controller's key fingerprint given and these config keys (intervals) added. */
+    public static AgentProcess configure(Path dir, String controllerUrl, String fingerprint, String kind,
+                                         String enrollmentCode, Map<String, String> more) throws IOException {
         Path state = Files.createDirectories(dir.resolve("state"));
         Path config = dir.resolve("agent.properties");
-        Files.writeString(config, String.join("\n",
+        List<String> lines = new ArrayList<>(List.of(
                 "controller.url=" + controllerUrl,
                 "state.dir=" + state,
                 "kind=" + kind,
                 "name=e2e-" + kind.toLowerCase(),
                 "enrollment.code=" + enrollmentCode,
-                "controller.key.fingerprint=" + TestController.controllerKeyFingerprint(controllerUrl),
-                "mpv.args=--ao=null --vo=null",
-                "poll.seconds=1",
-                "heartbeat.seconds=1",
-                ""), StandardCharsets.UTF_8);
+                "controller.key.fingerprint=" + fingerprint,
+                "controller.plain.http=" + controllerUrl.startsWith("http:"),
+                "mpv.args=--ao=null --vo=null"));
+        more.forEach((k, v) -> lines.add(k + "=" + v));
+        lines.add("");
+        Files.writeString(config, String.join("\n", lines), StandardCharsets.UTF_8);
         return new AgentProcess(state, config, dir.resolve("agent.log"));
+    }
+
+    /** Adds a config line before the start (a later line wins over an earlier one). */
+    public AgentProcess with(String key, String value) throws IOException {
+        Files.writeString(configFile, key + "=" + value + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return this;
+    }
+
+    /** The exit code once the process has ended by itself within the timeout, else null. */
+    public Integer exitCode(long timeoutSeconds) throws InterruptedException {
+        return process.waitFor(timeoutSeconds, TimeUnit.SECONDS) ? process.exitValue() : null;
+    }
+
+    /** The agent JVM's process id (mpv is its child). */
+    public long pid() {
+        return process.pid();
     }
 
     public AgentProcess start() throws IOException {

@@ -71,7 +71,7 @@ public final class TestController implements AutoCloseable {
         Controller c = Controller.start(Vertx.vertx(), config, clock).toCompletionStage().toCompletableFuture()
                 .get(60, TimeUnit.SECONDS);
         TestController started = new TestController(c, config, token);
-        FINGERPRINTS.put(started.baseUrl(), Ed25519Keys.fingerprint(ControllerKeyFile.loadOrCreate(config.dataDir())
+        FINGERPRINTS.put(java.net.URI.create(started.baseUrl()).getAuthority(), Ed25519Keys.fingerprint(ControllerKeyFile.loadOrCreate(config.dataDir())
                 .publicKey()));
         return started;
     }
@@ -81,7 +81,7 @@ public final class TestController implements AutoCloseable {
      * it: {@link AgentProcess} configures real agents with it, so they check the key before pinning it.
      */
     public static String controllerKeyFingerprint(String baseUrl) {
-        String fingerprint = FINGERPRINTS.get(baseUrl);
+        String fingerprint = FINGERPRINTS.get(java.net.URI.create(baseUrl).getAuthority());
         if (fingerprint == null) {
             throw new IllegalStateException("no test controller was started at " + baseUrl);
         }
@@ -89,7 +89,7 @@ public final class TestController implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + controller.port();
+        return (config.trust().tls() ? "https" : "http") + "://127.0.0.1:" + controller.port();
     }
 
     public int port() {

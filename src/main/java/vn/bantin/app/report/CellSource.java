@@ -15,7 +15,7 @@ public interface CellSource {
      * The cells of from..to as of nowMs; plans count only what started before nowMs.
      *
      * @param today       today in the report's zone
-     * @param endpointIds the endpoints to read, or null for all
+     * @param endpointIds the endpoints to read
      * @param campaignId  one campaign, or null for all
      */
     void read(Connection c, LocalDate from, LocalDate to, LocalDate today, long nowMs, Collection<Long> endpointIds,

@@ -54,7 +54,7 @@ final class FullScan implements CellSource {
                      Collection<Long> endpointIds, Long campaignId, BiConsumer<RollupKey, Figures> sink)
             throws SQLException {
         LocalDate last = to.isBefore(today.plusDays(1)) ? to : today.plusDays(1);
-        Set<Long> wanted = endpointIds == null ? null : new HashSet<>(endpointIds);
+        Set<Long> wanted = new HashSet<>(endpointIds);
         Map<String, EntryState> plan = planned(c, from, last, wanted);
         RollupDeltas d = new RollupDeltas();
         long fromMs = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - MARGIN_MS;
@@ -65,7 +65,7 @@ final class FullScan implements CellSource {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long endpointId = rs.getLong("endpoint_id");
-                    if (wanted == null || wanted.contains(endpointId)) {
+                    if (wanted.contains(endpointId)) {
                         fold(c, d, plan, endpointId, record(rs));
                     }
                 }
@@ -105,7 +105,7 @@ final class FullScan implements CellSource {
             throws SQLException {
         Map<String, EntryState> plan = new HashMap<>();
         entries.due(c, from, last, Long.MAX_VALUE, e -> {
-            if (wanted == null || wanted.contains(e.endpointId())) {
+            if (wanted.contains(e.endpointId())) {
                 plan.put(e.endpointId() + "/" + e.entryId(), new EntryState(e.endpointId(), e.entryId(), true,
                         e.campaignId(), e.kind(), e.day(), e.startMs(), e.reason(), null, 0, 0));
             }
@@ -117,7 +117,7 @@ final class FullScan implements CellSource {
             throws SQLException {
         List<WindowPart> parts = new ArrayList<>();
         windows.due(c, from, last, Long.MAX_VALUE, p -> {
-            if (wanted == null || wanted.contains(p.endpointId())) {
+            if (wanted.contains(p.endpointId())) {
                 parts.add(p);
             }
         });

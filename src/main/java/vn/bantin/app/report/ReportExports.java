@@ -9,6 +9,7 @@ import vn.bantin.evidence.export.ReportCsv;
 import vn.bantin.evidence.export.ReportPdf;
 import vn.bantin.evidence.export.ReportXlsx;
 import vn.bantin.evidence.export.Sections;
+import vn.bantin.evidence.report.ExceptionPage;
 import vn.bantin.evidence.report.Report;
 
 /** A computed report as a file: CSV (one table), XLSX (every table) or PDF (the annex to sign). */
@@ -43,7 +44,8 @@ public final class ReportExports {
         }
     }
 
-    public ExportFile export(Report r, String format, String table, String issuer) {
+    /** @param exceptions the first of the report's exceptions, listed in the XLSX and the PDF */
+    public ExportFile export(Report r, ExceptionPage exceptions, String format, String table, String issuer) {
         check(format, table, issuer);
         String base = "bantin-bao-cao-" + r.period().from() + "_" + r.period().to();
         return switch (format) {
@@ -54,8 +56,9 @@ public final class ReportExports {
             }
             case "xlsx" -> new ExportFile(base + ".xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    ReportXlsx.write(r, heading(r, issuer)));
-            default -> new ExportFile(base + ".pdf", "application/pdf", ReportPdf.write(r, heading(r, issuer)));
+                    ReportXlsx.write(r, exceptions, heading(r, issuer)));
+            default -> new ExportFile(base + ".pdf", "application/pdf", ReportPdf.write(r, exceptions,
+                    heading(r, issuer)));
         };
     }
 

@@ -23,8 +23,8 @@ import vn.bantin.store.report.WindowRepository;
  *
  * <p>Days are settled once no endpoint can still have a broadcast ahead on them: every day before yesterday in
  * the report's zone (time zones differ by less than a day). Settled days come from the monthly cells where a
- * whole month is inside the period (and the period is longer than a month), else from the daily ones. The
- * open days (yesterday, today, tomorrow) take their record counts from the daily cells and their plan side from
+ * whole month is inside the period (and the period is longer than a month), from the yearly ones where a whole
+ * year is, else from the daily ones. The open days (yesterday, today, tomorrow) take their record counts from the daily cells and their plan side from
  * the entries and windows that started before the instant, so nothing still ahead counts as expected.
  */
 final class RollupReader implements CellSource {
@@ -33,9 +33,6 @@ final class RollupReader implements CellSource {
     private final EntryRepository entries = new EntryRepository();
     private final WindowRepository windows = new WindowRepository();
 
-    /**
-     * @param endpointIds the endpoints whose cells to read, or null for all
-     */
     @Override
     public void read(Connection c, LocalDate from, LocalDate to, LocalDate today, long nowMs, Collection<Long> endpointIds,
               Long campaignId, BiConsumer<RollupKey, Figures> sink) throws SQLException {
@@ -58,28 +55,40 @@ final class RollupReader implements CellSource {
         LocalDate firstWholeMonth = first.getDayOfMonth() == 1 ? first : first.withDayOfMonth(1).plusMonths(1);
         LocalDate afterLastWholeMonth = last.plusDays(1).withDayOfMonth(1);
         if (!useMonths || !firstWholeMonth.isBefore(afterLastWholeMonth)) {
-            readDays(c, first, last, endpointIds, campaignId, sink);
+            read(c, Grain.DAY, first, last.plusDays(1), endpointIds, campaignId, sink);
             return;
         }
-        if (first.isBefore(firstWholeMonth)) {
-            readDays(c, first, firstWholeMonth.minusDays(1), endpointIds, campaignId, sink);
+        read(c, Grain.DAY, first, firstWholeMonth, endpointIds, campaignId, sink);
+        LocalDate firstWholeYear = firstWholeMonth.getDayOfYear() == 1 ? firstWholeMonth
+                : firstWholeMonth.withDayOfYear(1).plusYears(1);
+        LocalDate afterLastWholeYear = afterLastWholeMonth.withDayOfYear(1);
+        if (firstWholeYear.isBefore(afterLastWholeYear)) {
+            read(c, Grain.MONTH, firstWholeMonth, firstWholeYear, endpointIds, campaignId, sink);
+            read(c, Grain.YEAR, firstWholeYear, afterLastWholeYear, endpointIds, campaignId, sink);
+            read(c, Grain.MONTH, afterLastWholeYear, afterLastWholeMonth, endpointIds, campaignId, sink);
+        } else {
+            read(c, Grain.MONTH, firstWholeMonth, afterLastWholeMonth, endpointIds, campaignId, sink);
         }
-        rollups.read(c, Grain.MONTH, firstWholeMonth, afterLastWholeMonth.minusMonths(1), endpointIds, campaignId,
-                cell -> sink.accept(cell.key(), cell.figures()));
-        if (!afterLastWholeMonth.isAfter(last)) {
-            readDays(c, afterLastWholeMonth, last, endpointIds, campaignId, sink);
-        }
+        read(c, Grain.DAY, afterLastWholeMonth, last.plusDays(1), endpointIds, campaignId, sink);
     }
 
-    private void readDays(Connection c, LocalDate first, LocalDate last, Collection<Long> endpointIds,
-                          Long campaignId, BiConsumer<RollupKey, Figures> sink) throws SQLException {
-        rollups.read(c, Grain.DAY, first, last, endpointIds, campaignId,
-                cell -> sink.accept(cell.key(), cell.figures()));
+    /** The cells of one grain from {@code from} up to (not including) {@code until}, each a first day of its grain. */
+    private void read(Connection c, Grain grain, LocalDate from, LocalDate until, Collection<Long> endpointIds,
+                      Long campaignId, BiConsumer<RollupKey, Figures> sink) throws SQLException {
+        if (!from.isBefore(until)) {
+            return;
+        }
+        LocalDate last = switch (grain) {
+            case DAY -> until.minusDays(1);
+            case MONTH -> until.minusMonths(1);
+            case YEAR -> until.minusYears(1);
+        };
+        rollups.read(c, grain, from, last, endpointIds, campaignId, cell -> sink.accept(cell.key(), cell.figures()));
     }
 
     private void readOpen(Connection c, LocalDate first, LocalDate last, long nowMs, Collection<Long> endpointIds,
                           Long campaignId, BiConsumer<RollupKey, Figures> sink) throws SQLException {
-        Set<Long> wanted = endpointIds == null ? null : new HashSet<>(endpointIds);
+        Set<Long> wanted = new HashSet<>(endpointIds);
         Map<RollupKey, Figures> plan = new HashMap<>();
         entries.due(c, first, last, nowMs, e -> {
             if (wanted(wanted, campaignId, e.endpointId(), e.campaignId())) {
@@ -97,8 +106,7 @@ final class RollupReader implements CellSource {
     }
 
     private static boolean wanted(Set<Long> endpoints, Long campaignId, long endpointId, long cellCampaign) {
-        return (endpoints == null || endpoints.contains(endpointId))
-                && (campaignId == null || campaignId == cellCampaign);
+        return endpoints.contains(endpointId) && (campaignId == null || campaignId == cellCampaign);
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

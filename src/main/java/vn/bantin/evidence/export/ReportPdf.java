@@ -13,6 +13,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import vn.bantin.evidence.report.BroadcastStatus;
+import vn.bantin.evidence.report.ExceptionPage;
 import vn.bantin.evidence.report.Measure;
 import vn.bantin.evidence.report.Report;
 import vn.bantin.evidence.report.ReportLine;
@@ -31,7 +32,7 @@ public final class ReportPdf {
     private ReportPdf() {
     }
 
-    public static byte[] write(Report r, Heading heading) {
+    public static byte[] write(Report r, ExceptionPage exceptions, Heading heading) {
         PdfKit kit = new PdfKit(ReportFonts.faces());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Document doc = new Document(PageSize.A4.rotate(), 48, 36, 36, 42);
@@ -54,6 +55,7 @@ public final class ReportPdf {
             }
             doc.add(kit.section(roman(n++) + ". NGOẠI LỆ VÀ LÝ DO"));
             doc.add(exceptions(kit, r));
+            exceptionList(doc, kit, exceptions, r);
             doc.add(kit.section(roman(n) + ". TÌNH TRẠNG BẰNG CHỨNG THEO ĐIỂM PHÁT"));
             doc.add(evidence(kit, Sections.byKey(r, "endpoint")));
             PdfHeading.signatures(doc, kit, heading);
@@ -135,6 +137,27 @@ public final class ReportPdf {
         t.addCell(kit.cell(String.valueOf(r.total().exceptions() + r.total().loopExceptions()), true, true));
         t.addCell(kit.cell("", true, false));
         return t;
+    }
+
+    private static void exceptionList(Document doc, PdfKit kit, ExceptionPage page, Report r) throws DocumentException {
+        if (page.items().isEmpty()) {
+            return;
+        }
+        doc.add(kit.section(ExceptionRows.TITLE));
+        PdfPTable t = PdfKit.table(new float[] {1.2f, 4, 5, 6, 3.6f, 3.4f, 8});
+        t.addCell(kit.header("STT"));
+        ExceptionRows.HEADINGS.forEach(h -> t.addCell(kit.header(h)));
+        for (int i = 0; i < page.items().size(); i++) {
+            t.addCell(kit.cell(String.valueOf(i + 1), false, true));
+            for (String text : ExceptionRows.row(page.items().get(i), r.period().zone())) {
+                t.addCell(kit.cell(text, false, false));
+            }
+        }
+        doc.add(t);
+        String continued = ExceptionRows.continued(page);
+        if (continued != null) {
+            doc.add(kit.line(continued, kit.italic, Element.ALIGN_LEFT));
+        }
     }
 
     private static PdfPTable evidence(PdfKit kit, Sections.Section endpoints) {

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import vn.bantin.evidence.report.ExceptionPage;
 import vn.bantin.evidence.report.Report;
 import vn.bantin.evidence.report.ReportLine;
 
@@ -20,7 +21,7 @@ public final class ReportXlsx {
     private ReportXlsx() {
     }
 
-    public static byte[] write(Report r, Heading heading) {
+    public static byte[] write(Report r, ExceptionPage exceptions, Heading heading) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "Bantin", "1.0");
@@ -28,6 +29,7 @@ public final class ReportXlsx {
             for (Sections.Section s : Sections.of(r)) {
                 table(wb.newWorksheet(s.title()), s);
             }
+            exceptionList(wb.newWorksheet(ExceptionRows.TITLE), exceptions, r);
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -85,6 +87,28 @@ public final class ReportXlsx {
         ws.range(s.rows().size(), 0, s.rows().size(), col - 1).style().bold().set();
         ws.width(0, 36);
         ws.freezePane(1, 1);
+    }
+
+    private static void exceptionList(Worksheet ws, ExceptionPage page, Report r) {
+        for (int col = 0; col < ExceptionRows.HEADINGS.size(); col++) {
+            ws.value(0, col, ExceptionRows.HEADINGS.get(col));
+        }
+        ws.range(0, 0, 0, ExceptionRows.HEADINGS.size() - 1).style().bold().set();
+        for (int i = 0; i < page.items().size(); i++) {
+            List<String> row = ExceptionRows.row(page.items().get(i), r.period().zone());
+            for (int col = 0; col < row.size(); col++) {
+                ws.value(i + 1, col, row.get(col));
+            }
+        }
+        String continued = ExceptionRows.continued(page);
+        if (continued != null) {
+            ws.value(page.items().size() + 2, 0, continued);
+        }
+        ws.width(0, 24);
+        ws.width(1, 30);
+        ws.width(2, 36);
+        ws.width(3, 18);
+        ws.freezePane(0, 1);
     }
 
     private static void put(Worksheet ws, int row, int col, Object value) {

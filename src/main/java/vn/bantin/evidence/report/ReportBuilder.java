@@ -162,11 +162,7 @@ public final class ReportBuilder {
     }
 
     private String campaignName(long id) {
-        if (id == RollupKey.NO_CAMPAIGN) {
-            return OUTSIDE_CAMPAIGNS;
-        }
-        CampaignFact c = facts.campaigns().get(id);
-        return c == null ? "Chiến dịch #" + id + " (không còn trong hệ thống)" : c.name();
+        return facts.campaignName(id);
     }
 
     private String topic(long campaignId) {

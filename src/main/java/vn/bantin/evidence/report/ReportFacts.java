@@ -18,6 +18,15 @@ public record ReportFacts(List<AreaFact> areas, List<EndpointFact> endpoints, Ma
     public record CampaignFact(long id, String name, String topic) {
     }
 
+    /** A campaign's name as reports print it, also for plays outside campaigns and campaigns since deleted. */
+    public String campaignName(long id) {
+        if (id == RollupKey.NO_CAMPAIGN) {
+            return ReportBuilder.OUTSIDE_CAMPAIGNS;
+        }
+        CampaignFact c = campaigns.get(id);
+        return c == null ? "Chiến dịch #" + id + " (không còn trong hệ thống)" : c.name();
+    }
+
     /** The same facts with only the endpoints in the subtree of areaId (all of them for null). */
     public ReportFacts scopedTo(Long areaId) {
         if (areaId == null) {

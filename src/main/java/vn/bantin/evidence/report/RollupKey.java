@@ -14,4 +14,8 @@ public record RollupKey(long endpointId, long campaignId, AssetKind kind, LocalD
     public RollupKey month() {
         return new RollupKey(endpointId, campaignId, kind, day.withDayOfMonth(1));
     }
+
+    public RollupKey year() {
+        return new RollupKey(endpointId, campaignId, kind, day.withDayOfYear(1));
+    }
 }

@@ -2,7 +2,11 @@ package vn.bantin.http.api;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import vn.bantin.evidence.export.ExceptionWords;
+import vn.bantin.evidence.report.ExceptionPage;
 import vn.bantin.evidence.report.BroadcastStatus;
 import vn.bantin.evidence.report.Coverage;
 import vn.bantin.evidence.report.EvidenceStatus;
@@ -19,11 +23,8 @@ final class ReportJson {
 
     static JsonObject of(Report r) {
         return new JsonObject()
-                .put("scope", new JsonObject().put("areaId", r.scope().areaId()).put("areaName", r.scope().areaName())
-                        .put("campaignId", r.scope().campaignId()).put("campaignName", r.scope().campaignName()))
-                .put("period", new JsonObject().put("kind", r.period().kind()).put("from", r.period().from().toString())
-                        .put("to", r.period().to().toString()).put("zone", r.period().zone().getId())
-                        .put("name", r.period().name()))
+                .put("scope", scope(r.scope()))
+                .put("period", period(r.period()))
                 .put("asOf", r.asOfMs())
                 .put("total", figures(r.total()).put("coverage", coverage(r.coverage())))
                 .put("campaigns", lines(r.campaigns()))
@@ -34,6 +35,33 @@ final class ReportJson {
                 .put("series", new JsonArray(r.series().stream().map(p -> new JsonObject()
                         .put("bucket", p.bucket().toString()).put("topic", p.topic()).put("airtimeMs", p.airtimeMs()))
                         .toList()));
+    }
+
+    static JsonObject exceptions(ExceptionPage page) {
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(page.period().zone());
+        return new JsonObject()
+                .put("scope", scope(page.scope()))
+                .put("period", period(page.period()))
+                .put("asOf", page.asOfMs())
+                .put("offset", page.offset())
+                .put("more", page.more())
+                .put("items", new JsonArray(page.items().stream().map(i -> new JsonObject()
+                        .put("endpointId", i.endpointId()).put("endpointName", i.endpointName())
+                        .put("areaName", i.areaName()).put("campaignId", i.campaignId())
+                        .put("campaignName", i.campaignName()).put("entryId", i.entryId()).put("due", i.dueMs())
+                        .put("dueLocal", local.format(Instant.ofEpochMilli(i.dueMs()))).put("status", i.status().name())
+                        .put("statusName", ExceptionWords.heading(i.status()))
+                        .put("explanation", ExceptionWords.explanation(i.status()))).toList()));
+    }
+
+    private static JsonObject scope(Report.Scope s) {
+        return new JsonObject().put("areaId", s.areaId()).put("areaName", s.areaName())
+                .put("campaignId", s.campaignId()).put("campaignName", s.campaignName());
+    }
+
+    private static JsonObject period(Report.Period p) {
+        return new JsonObject().put("kind", p.kind()).put("from", p.from().toString()).put("to", p.to().toString())
+                .put("zone", p.zone().getId()).put("name", p.name());
     }
 
     private static JsonArray lines(List<ReportLine> lines) {

@@ -39,8 +39,15 @@ public final class RequestValidation implements Handler<RoutingContext> {
         if (!ctx.body().available()) {
             ctx.request().pause();
         }
-        extractor.extractValidatableRequest(ctx, operation)
-                .compose(request -> validator.validate(request, operation.getOperationId()))
+        Future<io.vertx.openapi.validation.ValidatableRequest> extracted;
+        try {
+            extracted = extractor.extractValidatableRequest(ctx, operation);
+        } catch (ValidatorException e) {
+            // thrown, not failed, for a parameter that cannot even be decoded (e.g. a stray '%')
+            ctx.fail(ValidationMessages.undecodable(e));
+            return;
+        }
+        extracted.compose(request -> validator.validate(request, operation.getOperationId()))
                 .onSuccess(validated -> ctx.next())
                 .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? ValidationMessages.of(v) : e));
     }

@@ -63,6 +63,12 @@ final class ValidationMessages {
         };
     }
 
+    /** A parameter the validator could not decode at all. */
+    static ApiException undecodable(ValidatorException e) {
+        return ApiException.badRequest("bad_field", "Tham số không đọc được (ký tự % hoặc mã hóa sai) / A parameter"
+                + " cannot be decoded (a stray % or a wrong encoding): " + e.getMessage());
+    }
+
     private static ApiException missing(String field) {
         return ApiException.badRequest("missing_field", "Thiếu trường '" + field + "' / Field '" + field
                 + "' is required");

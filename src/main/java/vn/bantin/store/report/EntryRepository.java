@@ -32,6 +32,9 @@ public final class EntryRepository {
             + " AND local_day <= ? AND expected = TRUE AND start_ms < ?";
     private static final String ONE = "SELECT " + COLUMNS + " FROM report_entry WHERE endpoint_id = ?"
             + " AND entry_id = ?";
+    private static final String EXCEPTIONS = "SELECT " + COLUMNS + " FROM report_entry WHERE endpoint_id = ?"
+            + " AND local_day >= ? AND local_day <= ? AND expected = TRUE AND start_ms < ?"
+            + " AND (record_outcome IS NULL OR record_outcome <> 'PLAYED')";
     private static final int CHUNK = 500;
 
     /** The stored states of these entries of one endpoint, by entry id. */
@@ -70,6 +73,20 @@ public final class EntryRepository {
         for (EntryState e : Sql.list(c, DUE, EntryRepository::map, Date.valueOf(first), Date.valueOf(last), untilMs)) {
             sink.accept(e);
         }
+    }
+
+    /**
+     * Expected entries of one endpoint on first..last, due before untilMs, that did not play (optionally of one
+     * campaign), by start time: at most limit of them.
+     */
+    public List<EntryState> exceptionsOf(Connection c, long endpointId, LocalDate first, LocalDate last,
+                                         long untilMs, Long campaignId, int limit) throws SQLException {
+        String sql = EXCEPTIONS + (campaignId == null ? "" : " AND campaign_id = ?")
+                + " ORDER BY start_ms, entry_id FETCH FIRST " + limit + " ROWS ONLY";
+        Object[] params = campaignId == null
+                ? new Object[] {endpointId, Date.valueOf(first), Date.valueOf(last), untilMs}
+                : new Object[] {endpointId, Date.valueOf(first), Date.valueOf(last), untilMs, campaignId};
+        return Sql.list(c, sql, EntryRepository::map, params);
     }
 
     /** Writes the new states (replacing the stored ones); a state neither expected nor recorded is dropped. */

@@ -151,6 +151,7 @@ class RollupEqualityTest {
                 }
             }
         }
+        yearsLaterEqual();
         Report month = reports.report(ADMIN, new ReportService.Query("month", null, null, null, null, null));
         assertThat(month.total().expected()).isGreaterThan(100);
         assertThat(month.total().get(Measure.PLAYED)).isGreaterThan(20);
@@ -158,6 +159,30 @@ class RollupEqualityTest {
         assertThat(month.total().get(Measure.LOOP_EXPECTED_MS)).isGreaterThan(0);
         assertThat(month.total().get(Measure.LOOP_PLAYED_MS)).isGreaterThan(0);
         assertThat(month.coverage().reachedPopulation()).isGreaterThan(0);
+    }
+
+    /** Once 2026 is settled, its annual report comes from the year cells: still equal, charted by month. */
+    void yearsLaterEqual() {
+        AreaRepository areas = new AreaRepository();
+        ReportService later = new ReportService(db, areas, VN, Clock.fixed(Instant.parse("2027-02-10T00:00:00Z"),
+                ZoneOffset.UTC), new AreaScope(areas));
+        for (String[] q : List.of(new String[] {"year", null, null, "2026-06-01"},
+                new String[] {"custom", "2025-11-15", "2027-01-20", null},
+                new String[] {"custom", "2026-03-10", "2027-02-09", null})) {
+            for (Long area : List.of(province, communes.get(endpoints.get(0)))) {
+                for (Long campaign : java.util.Arrays.asList(null, 3L)) {
+                    ReportService.Query query = new ReportService.Query(q[0], q[1], q[2], q[3], area, campaign);
+                    assertThat(later.report(ADMIN, query)).as(String.join(",", java.util.Arrays.asList(q)) + " area "
+                            + area + " campaign " + campaign).isEqualTo(later.reportByFullScan(ADMIN, query));
+                }
+            }
+        }
+        Report year = later.report(ADMIN, new ReportService.Query("year", null, null, "2026-06-01", province, null));
+        assertThat(year.series()).extracting(Report.SeriesPoint::bucket).contains(LocalDate.of(2026, 2, 1),
+                LocalDate.of(2026, 3, 1));
+        long yearCells = db.read(c -> Sql.one(c, "SELECT COUNT(*) FROM report_year", rs -> rs.getLong(1))
+                .orElseThrow());
+        assertThat(yearCells).isGreaterThan(0);
     }
 
     @Test

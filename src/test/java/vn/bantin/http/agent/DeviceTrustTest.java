@@ -5,17 +5,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.support.PushStreams;
 import vn.bantin.support.SignedAgent;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +38,7 @@ class DeviceTrustTest {
     void revocationClosesStream() throws Exception {
         commune = Commune.start(dir);
         Commune.Enrolled device = commune.enrolledSpeaker();
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
-        device.agent().sign("GET", "/agent/v1/stream", new byte[0], System.currentTimeMillis()).forEach(b::header);
-        b.buildAsync(URI.create(commune.controller.baseUrl().replaceFirst("^http", "ws") + "/agent/v1/stream"),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                        closed.complete(status);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
+        CompletableFuture<Integer> closed = PushStreams.open(commune.controller.baseUrl(), device.agent());
 
         assertThat(commune.api.post("/api/v1/endpoints/" + device.endpointId() + "/revoke", "{}").status())
                 .isEqualTo(200);

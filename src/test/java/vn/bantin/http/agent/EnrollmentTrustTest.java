@@ -9,17 +9,14 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.support.HttpApi;
+import vn.bantin.support.PushStreams;
 import vn.bantin.support.SignedAgent;
 import vn.bantin.support.TestController;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -145,7 +142,7 @@ class EnrollmentTrustTest {
         long endpoint = speaker(api);
         SignedAgent old = agent();
         assertThat(old.enroll("SPEAKER", code(api, endpoint)).status()).isEqualTo(200);
-        CompletableFuture<Integer> closed = openStream(old);
+        CompletableFuture<Integer> closed = PushStreams.open(controller.baseUrl(), old);
 
         HttpApi.Answer rekeyed = api.post("/api/v1/endpoints/" + endpoint + "/rekey", "{}");
 
@@ -175,7 +172,7 @@ class EnrollmentTrustTest {
         assertThat(old.enroll("SPEAKER", code(api, endpoint)).status()).isEqualTo(200);
         String replacementCode = code(api, endpoint);
         assertThat(old.get("/agent/v1/timeline").status()).isEqualTo(200);
-        CompletableFuture<Integer> closed = openStream(old);
+        CompletableFuture<Integer> closed = PushStreams.open(controller.baseUrl(), old);
 
         SignedAgent replacement = agent();
         assertThat(replacement.enroll("SPEAKER", replacementCode).json().getLong("endpointId")).isEqualTo(endpoint);
@@ -195,20 +192,5 @@ class EnrollmentTrustTest {
     private static java.util.List<String> actions(HttpApi api, long endpoint) {
         JsonArray records = api.get("/api/v1/audit?object=endpoints/" + endpoint).json().getJsonArray("records");
         return records.stream().map(r -> ((JsonObject) r).getString("action")).toList();
-    }
-
-    private CompletableFuture<Integer> openStream(SignedAgent device) throws Exception {
-        CompletableFuture<Integer> closed = new CompletableFuture<>();
-        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
-        device.sign("GET", "/agent/v1/stream", new byte[0], System.currentTimeMillis()).forEach(b::header);
-        b.buildAsync(URI.create(controller.baseUrl().replaceFirst("^http", "ws") + "/agent/v1/stream"),
-                new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-                        closed.complete(status);
-                        return null;
-                    }
-                }).get(10, TimeUnit.SECONDS);
-        return closed;
     }
 }

@@ -117,6 +117,38 @@ class ReportApiTest {
     }
 
     @Test
+    @DisplayName("the exceptions one by one: which speaker, which bulletin, when and why, paged and scoped")
+    void exceptions() {
+        HttpApi.Answer a = world.api.get("/api/v1/reports/exceptions?period=today&areaId=" + world.commune);
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        JsonArray items = a.json().getJsonArray("items");
+        long counted = report("period=today&areaId=" + world.commune).getJsonObject("total")
+                .getJsonObject("broadcasts").getLong("exceptions");
+        assertThat(items).hasSize((int) counted).hasSize(1);
+        JsonObject missed = items.getJsonObject(0);
+        assertThat(missed.getLong("endpointId")).isEqualTo(world.westSpeaker.endpointId());
+        assertThat(missed.getString("endpointName")).isEqualTo("Cụm loa thôn Tây");
+        assertThat(missed.getString("areaName")).isEqualTo("Thôn Tây");
+        assertThat(missed.getString("campaignName")).isEqualTo("Tuyên truyền Nghị quyết 57");
+        assertThat(missed.getString("status")).isEqualTo("MISSED");
+        assertThat(missed.getString("statusName")).isEqualTo("Bỏ lỡ");
+        assertThat(missed.getString("dueLocal")).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+        assertThat(a.json().getBoolean("more")).isFalse();
+
+        JsonObject firstPage = world.api.get("/api/v1/reports/exceptions?period=today&limit=1&areaId="
+                + world.commune).json();
+        assertThat(firstPage.getJsonArray("items")).hasSize(1);
+        assertThat(world.api.get("/api/v1/reports/exceptions?period=today&offset=1&areaId=" + world.commune).json()
+                .getJsonArray("items")).isEmpty();
+        assertThat(world.api.get("/api/v1/reports/exceptions?period=today&areaId=" + world.east).json()
+                .getJsonArray("items")).isEmpty();
+        assertThat(world.controller.as(Role.VIEWER, world.east).get("/api/v1/reports/exceptions?period=today&areaId="
+                + world.west).status()).isEqualTo(404);
+        HttpApi.Answer tooMany = world.api.get("/api/v1/reports/exceptions?limit=501");
+        assertThat(tooMany.status()).isEqualTo(400);
+    }
+
+    @Test
     @DisplayName("a period that has not begun expects nothing; bad input is refused in both languages")
     void refusals() {
         String tomorrow = java.time.LocalDate.now(ReportWorld.ZONE).plusDays(1).toString();

@@ -102,7 +102,13 @@ class ReportExportTest {
 
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(bytes))) {
             assertThat(wb.getSheets().map(s -> s.getName())).containsExactly("Tổng hợp", "Theo chiến dịch",
-                    "Theo địa bàn", "Theo điểm phát", "Theo chủ đề", "Theo loại nội dung");
+                    "Theo địa bàn", "Theo điểm phát", "Theo chủ đề", "Theo loại nội dung", "Danh sách ngoại lệ");
+            List<Row> exceptions = wb.findSheet("Danh sách ngoại lệ").orElseThrow().read();
+            JsonObject missed = exceptionList().getJsonObject(0);
+            assertThat(exceptions).hasSize(2);
+            assertThat(exceptions.get(1).stream().map(c -> c.getText()).toList()).containsExactly("Thôn Tây",
+                    "Cụm loa thôn Tây", "Tuyên truyền Nghị quyết 57", missed.getString("dueLocal"), "Bỏ lỡ",
+                    missed.getString("explanation"));
             Map<String, Row> summary = wb.findSheet("Tổng hợp").orElseThrow().read().stream()
                     .filter(r -> r.getCellCount() >= 2 && r.getCell(0) != null && r.getCell(1) != null)
                     .collect(Collectors.toMap(r -> r.getCell(0).getText(), r -> r, (a, b) -> a));
@@ -128,6 +134,10 @@ class ReportExportTest {
         }
     }
 
+    io.vertx.core.json.JsonArray exceptionList() {
+        return world.api.get("/api/v1/reports/exceptions?" + query).json().getJsonArray("items");
+    }
+
     @Test
     @DisplayName("PDF: the annex reads with its national heading, tables, exceptions, evidence and signatures")
     void pdf() throws Exception {
@@ -142,6 +152,9 @@ class ReportExportTest {
                     "giờ địa phương, Asia/Ho_Chi_Minh", "NGƯỜI LẬP BIỂU", "THỦ TRƯỞNG ĐƠN VỊ",
                     "(Ký, đóng dấu, ghi rõ họ tên)");
             assertThat(text).containsPattern("Tổng cộng\\s+2\\s+1\\s+50\\.0");
+            assertThat(text).contains("Danh sách ngoại lệ", "Cụm loa thôn Tây");
+            assertThat(text).containsPattern(exceptionList().getJsonObject(0).getString("dueLocal")
+                    .replace(" ", "\\s+"));
             for (PDPage page : pdf.getPages()) {
                 for (COSName font : page.getResources().getFontNames()) {
                     assertThat(page.getResources().getFont(font).isEmbedded()).as(font.getName()).isTrue();

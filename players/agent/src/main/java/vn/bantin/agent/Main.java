@@ -19,11 +19,14 @@ import vn.bantin.agent.playback.Player;
 import vn.bantin.agent.spool.GapNotices;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.spool.SpooledRecord;
+import vn.bantin.agent.spool.SpoolFaults;
 import vn.bantin.agent.spool.Uploader;
+import vn.bantin.agent.spool.WriteRetry;
 import vn.bantin.agent.status.AgentStatus;
 import vn.bantin.agent.status.Faults;
 import vn.bantin.agent.status.SinceLastHeartbeat;
 import vn.bantin.agent.sync.ControllerClient;
+import vn.bantin.agent.sync.ControllerTls;
 import vn.bantin.agent.sync.ControllerTrust;
 import vn.bantin.agent.sync.Enrollment;
 import vn.bantin.agent.sync.Heartbeat;
@@ -50,6 +53,7 @@ public final class Main {
             Runtime.getRuntime().halt(70);
         });
         AgentConfig cfg = AgentConfig.load(args, System.getenv());
+        ControllerTls.configure(cfg.controllerUrl(), cfg.controllerCaFile(), cfg.controllerPlainHttp());
         Path state = cfg.stateDir();
         Files.createDirectories(state);
 
@@ -62,6 +66,8 @@ public final class Main {
         PlayedLog played = PlayedLog.load(state, PlayedLog.fromPayloads(
                 spool.oldest(Integer.MAX_VALUE).stream().map(SpooledRecord::payload).toList()));
         spool.beforeDelete(() -> persist(played, log));
+        // a torn record was written when its item ended: nothing due before then is played again
+        spool.tornSeqs().values().forEach(t -> played.workedUntil(t.writtenAt() + clock.offsetMs()));
         ControllerTrust trust = ControllerTrust.of(cfg.controllerKey(), cfg.controllerKeyFingerprint());
         Enrollment enrollment = new Enrollment(state, keys, cfg.kind(), cfg.name(), cfg.enrollmentCode(), trust);
         if (enrollment.pinnedKey() == null && !trust.configured()) {
@@ -106,6 +112,8 @@ public final class Main {
                 spool, faults, since, () -> mpvState(mpv, status), volume::percent, state), sync,
                 cfg.heartbeatInterval(), keys.deviceId());
         GapNotices notices = new GapNotices(state.resolve("spool").resolve("notices"), keys, clock::now);
+        SpoolFaults.watch(spool, notices, faults, () -> persist(played, log));
+        WriteRetry writeRetry = new WriteRetry(spool, 5_000);
         Uploader uploader = new Uploader(spool, notices, client, enrollment::isActive, enrollment::pinnedKey);
         Player player = new Player(mpv, store, cache, played, spool, clock, faults, volume,
                 new StatusEvents(status, heartbeat),
@@ -122,6 +130,7 @@ public final class Main {
         daemon(sync, "sync");
         daemon(heartbeat, "heartbeat");
         daemon(uploader, "upload");
+        daemon(writeRetry, "spool-retry");
         daemon(push, "push");
         daemon(commands, "commands");
         Thread playerThread = new Thread(player, "player");
@@ -132,6 +141,7 @@ public final class Main {
             sync.stop();
             heartbeat.stop();
             uploader.stop();
+            writeRetry.stop();
             push.stop();
             commands.stop();
             clockWatch.stop();

@@ -19,6 +19,8 @@ import java.util.Properties;
  */
 public record AgentConfig(
         URI controllerUrl,
+        Path controllerCaFile,
+        boolean controllerPlainHttp,
         Path stateDir,
         String kind,
         String name,
@@ -37,6 +39,8 @@ public record AgentConfig(
         Duration pushSilence) {
 
     public static final String CONTROLLER_URL = "controller.url";
+    public static final String CONTROLLER_CA_FILE = "controller.ca.file";
+    public static final String CONTROLLER_PLAIN_HTTP = "controller.plain.http";
     public static final String STATE_DIR = "state.dir";
     public static final String KIND = "kind";
     public static final String NAME = "name";
@@ -74,8 +78,11 @@ public record AgentConfig(
         String code = src.get(ENROLLMENT_CODE, "");
         String mpvArgs = src.get(MPV_ARGS, "");
         String skewFile = src.get(CLOCK_SKEW_FILE, "");
+        String caFile = src.get(CONTROLLER_CA_FILE, "");
         return new AgentConfig(
-                URI.create(src.get(CONTROLLER_URL, "http://127.0.0.1:8080")),
+                URI.create(src.get(CONTROLLER_URL, "https://127.0.0.1:8443")),
+                caFile.isBlank() ? null : Path.of(caFile.trim()),
+                Boolean.parseBoolean(src.get(CONTROLLER_PLAIN_HTTP, "false").trim()),
                 Path.of(src.get(STATE_DIR, "/var/lib/bantin-agent")),
                 kind,
                 src.get(NAME, host),

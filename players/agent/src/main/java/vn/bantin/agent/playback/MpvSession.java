@@ -76,8 +76,13 @@ final class MpvSession {
         ipc().command("stop");
     }
 
+    /**
+     * Moves on to the queued entry. "weak": when mpv already moved there by itself (the current file ended a
+     * moment ago, which a loaded machine reports late), the queued entry is the last one and this does nothing;
+     * "force" would stop it.
+     */
     void next() throws IOException {
-        ipc().command("playlist-next", "force");
+        ipc().command("playlist-next", "weak");
     }
 
     void command(Object... args) throws IOException {

@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import vn.bantin.agent.crypto.DeviceKeys;
@@ -19,10 +20,15 @@ import vn.bantin.agent.crypto.Hashes;
 import vn.bantin.agent.io.AtomicFiles;
 
 /**
- * Durable, hash-chained, signed play records: one file {@code <seq>.json} per record, written and fsync'ed
- * before anyone may upload it, deleted only once a verified acknowledgement covers its sequence number.
- * The file {@code last} holds the last sequence number and hash so the chain continues after deletions.
- * A record the controller refused as invalid is moved to {@code refused/} and kept there, never deleted.
+ * Durable, hash-chained, signed play records: one file {@code <seq>.json} per record, written and fsync'ed,
+ * deleted only once a verified acknowledgement covers its sequence number. The file {@code last} holds the
+ * last sequence number and hash so the chain continues after deletions. A record the controller refused as
+ * invalid is moved to {@code refused/} and kept there, never deleted.
+ * <p>
+ * A record that cannot be written (disk full) is kept in memory, uploaded from there, and written again on
+ * every append and {@link #retryWrites()} until the disk takes it; {@link WriteHealth} hears when writing
+ * stops and starts working. A record file that cannot be read back at start (torn by a power cut) is left
+ * out of the queue and listed by {@link #tornSeqs()} so a gap notice can say so; its seq is never reused.
  */
 public final class RecordSpool {
 
@@ -30,6 +36,20 @@ public final class RecordSpool {
     private static final String LAST_FILE = "last";
     private static final String SUFFIX = ".json";
     private static final String REFUSED_DIR = "refused";
+    private static final String TORN_DIR = "torn";
+
+    /** A record file that could not be read back: why, and when it was last written (system time, ms). */
+    public record Torn(String why, long writtenAt) {
+    }
+
+    /** Hears whether records reach the disk. */
+    public interface WriteHealth {
+        default void failing(int recordsInMemory, IOException cause) {
+        }
+
+        default void recovered() {
+        }
+    }
 
     private static final JSON WRITER = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
 
@@ -38,6 +58,11 @@ public final class RecordSpool {
     private final TreeSet<Long> spooled = new TreeSet<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> beforeDelete = new CopyOnWriteArrayList<>();
+    private final TreeMap<Long, SpooledRecord> unwritten = new TreeMap<>();
+    private final TreeMap<Long, Torn> torn = new TreeMap<>();
+    private WriteHealth health = new WriteHealth() { };
+    private boolean lastStale;
+    private boolean failing;
     private long lastSeq;
     private String lastHash;
 
@@ -62,40 +87,103 @@ public final class RecordSpool {
             lastSeq = Long.parseLong(parts[0]);
             lastHash = parts[1];
         }
+        TreeSet<Long> onDisk = new TreeSet<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 String digits = name.substring(0, name.length() - SUFFIX.length());
                 if (digits.chars().allMatch(Character::isDigit) && !digits.isEmpty()) {
-                    spooled.add(Long.parseLong(digits));
+                    onDisk.add(Long.parseLong(digits));
                 }
             }
         }
-        // A crash between writing a record and updating "last": the record is on disk, so the chain goes on from it.
-        while (spooled.contains(lastSeq + 1)) {
-            SpooledRecord record = read(lastSeq + 1);
-            lastSeq = record.seq();
-            lastHash = Hashes.sha256Hex(record.payload().getBytes(StandardCharsets.UTF_8));
+        for (long seq : onDisk) {
+            try {
+                read(seq);
+                spooled.add(seq);
+            } catch (IOException | RuntimeException e) {
+                torn.put(seq, new Torn(String.valueOf(e.getMessage()), Files.getLastModifiedTime(fileOf(seq)).toMillis()));
+            }
+        }
+        // A crash between writing a record and updating "last": the record is on disk, so the chain goes on
+        // from it. A torn one there keeps its seq taken (it may have been uploaded before the cut); the link
+        // after it cannot be made, which the gap notice explains.
+        long head = onDisk.isEmpty() ? lastSeq : Math.max(lastSeq, onDisk.last());
+        for (long seq = lastSeq + 1; seq <= head; seq++) {
+            if (spooled.contains(seq)) {
+                lastHash = Hashes.sha256Hex(read(seq).payload().getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (head > lastSeq) {
+            lastSeq = head;
             writeLast();
         }
-        spooled.removeIf(seq -> seq > lastSeq);
     }
 
+    /** Signs and chains the record; it is written to disk now or, when the disk refuses, kept until it can be. */
     public synchronized SpooledRecord append(PlayRecord record) throws IOException {
         long seq = lastSeq + 1;
         String payload = payload(record, seq, lastHash);
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
         SpooledRecord spooledRecord = new SpooledRecord(seq, payload, keys.signBase64(payloadBytes));
-        Map<String, Object> file = new LinkedHashMap<>();
-        file.put("payload", spooledRecord.payload());
-        file.put("sig", spooledRecord.sig());
-        AtomicFiles.write(fileOf(seq), JSON.std.asBytes(file));
         lastSeq = seq;
         lastHash = Hashes.sha256Hex(payloadBytes);
-        writeLast();
+        lastStale = true;
         spooled.add(seq);
+        unwritten.put(seq, spooledRecord);
+        retryWrites();
         listeners.forEach(Runnable::run);
         return spooledRecord;
+    }
+
+    /** Writes the records held in memory, oldest first, and then {@code last}; stops at the first refusal. */
+    public synchronized void retryWrites() {
+        try {
+            while (!unwritten.isEmpty()) {
+                SpooledRecord r = unwritten.firstEntry().getValue();
+                Map<String, Object> file = new LinkedHashMap<>();
+                file.put("payload", r.payload());
+                file.put("sig", r.sig());
+                AtomicFiles.write(fileOf(r.seq()), JSON.std.asBytes(file));
+                unwritten.pollFirstEntry();
+            }
+            if (lastStale) {
+                writeLast();
+                lastStale = false;
+            }
+            if (failing) {
+                failing = false;
+                health.recovered();
+            }
+        } catch (IOException e) {
+            failing = true;
+            health.failing(unwritten.size(), e);
+        }
+    }
+
+    /** Records signed but only in memory, waiting for the disk. */
+    public synchronized int inMemory() {
+        return unwritten.size();
+    }
+
+    public synchronized void reportWritesTo(WriteHealth health) {
+        this.health = health;
+    }
+
+    /** Seqs whose file could not be read back at start; their files are still in the spool. */
+    public synchronized Map<Long, Torn> tornSeqs() {
+        return new TreeMap<>(torn);
+    }
+
+    /** Moves a torn record's file into {@code torn/} once a gap notice explains it; kept, never deleted. */
+    public synchronized void setTornAside(long seq) throws IOException {
+        if (torn.remove(seq) == null) {
+            return;
+        }
+        Path aside = Files.createDirectories(dir.resolve(TORN_DIR));
+        Files.move(fileOf(seq), aside.resolve(seq + SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.syncDirectory(aside);
+        AtomicFiles.syncDirectory(dir);
     }
 
     private String payload(PlayRecord r, long seq, String prevHash) throws IOException {
@@ -122,14 +210,15 @@ public final class RecordSpool {
         AtomicFiles.write(dir.resolve(LAST_FILE), (lastSeq + " " + lastHash + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Up to {@code limit} records, oldest first. */
+    /** Up to {@code limit} records, oldest first, those still only in memory included. */
     public synchronized List<SpooledRecord> oldest(int limit) throws IOException {
         List<SpooledRecord> out = new ArrayList<>();
         for (long seq : spooled) {
             if (out.size() == limit) {
                 break;
             }
-            out.add(read(seq));
+            SpooledRecord held = unwritten.get(seq);
+            out.add(held != null ? held : read(seq));
         }
         return out;
     }
@@ -142,7 +231,9 @@ public final class RecordSpool {
         int deleted = 0;
         for (long seq : seqs) {
             if (spooled.remove(seq)) {
-                Files.deleteIfExists(fileOf(seq));
+                if (unwritten.remove(seq) == null) {
+                    Files.deleteIfExists(fileOf(seq));
+                }
                 deleted++;
             }
         }
@@ -161,6 +252,7 @@ public final class RecordSpool {
         if (!spooled.contains(seq)) {
             return;
         }
+        retryWrites();
         Path aside = Files.createDirectories(dir.resolve(REFUSED_DIR));
         AtomicFiles.write(aside.resolve(seq + ".refusal"), (refusal + "\n").getBytes(StandardCharsets.UTF_8));
         Files.move(fileOf(seq), aside.resolve(seq + SUFFIX), StandardCopyOption.ATOMIC_MOVE);
@@ -210,7 +302,10 @@ public final class RecordSpool {
 
     private SpooledRecord read(long seq) throws IOException {
         Map<String, Object> file = JSON.std.mapFrom(Files.readAllBytes(fileOf(seq)));
-        return new SpooledRecord(seq, (String) file.get("payload"), (String) file.get("sig"));
+        if (file == null || !(file.get("payload") instanceof String payload) || !(file.get("sig") instanceof String sig)) {
+            throw new IOException("record file " + seq + SUFFIX + " lacks its payload or signature");
+        }
+        return new SpooledRecord(seq, payload, sig);
     }
 
     private Path fileOf(long seq) {

@@ -102,6 +102,71 @@ class RecordSpoolTest {
         assertChain(keys, reopened.oldest(10), RecordSpool.GENESIS_HASH);
     }
 
+    @Test
+    void aRecordTheDiskRefusesIsKeptInMemoryUploadableAndWrittenWhenTheDiskTakesItAgain() throws Exception {
+        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
+        Path dir = state.resolve("spool");
+        RecordSpool spool = RecordSpool.open(dir, keys);
+        List<String> health = new java.util.ArrayList<>();
+        spool.reportWritesTo(new RecordSpool.WriteHealth() {
+            @Override
+            public void failing(int recordsInMemory, java.io.IOException cause) {
+                health.add("failing " + recordsInMemory);
+            }
+
+            @Override
+            public void recovered() {
+                health.add("recovered");
+            }
+        });
+        spool.append(played("e1"));
+        String hashOf1 = Hashes.sha256Hex(spool.oldest(1).get(0).payload().getBytes(StandardCharsets.UTF_8));
+        spool.acknowledge(List.of(1L));
+        Path moved = state.resolve("spool-away");
+        Files.move(dir, moved);
+        Files.writeString(dir, "not a directory: every write into the spool fails");
+
+        spool.append(played("e2"));
+        spool.append(played("e3"));
+        assertThat(spool.inMemory()).isEqualTo(2);
+        assertThat(health).containsExactly("failing 1", "failing 2");
+        assertThat(spool.oldest(10)).extracting(SpooledRecord::seq).containsExactly(2L, 3L);
+        assertChain(keys, spool.oldest(10), hashOf1);
+        spool.acknowledge(List.of(2L));
+
+        Files.delete(dir);
+        Files.move(moved, dir);
+        spool.retryWrites();
+        assertThat(spool.inMemory()).isZero();
+        assertThat(health).endsWith("recovered");
+        RecordSpool reopened = RecordSpool.open(dir, keys);
+        assertThat(reopened.oldest(10)).extracting(SpooledRecord::seq).containsExactly(3L);
+        assertThat(reopened.lastSeq()).as("the acknowledged in-memory record's seq is not reused").isEqualTo(3);
+    }
+
+    @Test
+    void aTornLastRecordIsListedLeftOutOfTheQueueAndItsSeqIsNotReused() throws Exception {
+        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
+        Path dir = state.resolve("spool");
+        RecordSpool spool = RecordSpool.open(dir, keys);
+        spool.append(played("e1"));
+        String lastAfterOne = Files.readString(dir.resolve("last"));
+        spool.append(played("e2"));
+        byte[] whole = Files.readAllBytes(dir.resolve("2.json"));
+        Files.write(dir.resolve("2.json"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.writeString(dir.resolve("last"), lastAfterOne);
+
+        RecordSpool reopened = RecordSpool.open(dir, keys);
+
+        assertThat(reopened.tornSeqs()).containsOnlyKeys(2L);
+        assertThat(reopened.oldest(10)).extracting(SpooledRecord::seq).containsExactly(1L);
+        assertThat(reopened.append(played("e3")).seq()).isEqualTo(3);
+        reopened.setTornAside(2);
+        assertThat(dir.resolve("torn").resolve("2.json")).hasBinaryContent(java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertThat(RecordSpool.open(dir, keys).tornSeqs()).isEmpty();
+        assertThat(RecordSpool.open(dir, keys).oldest(10)).extracting(SpooledRecord::seq).containsExactly(1L, 3L);
+    }
+
     private static void assertChain(DeviceKeys keys, List<SpooledRecord> records, String startHash) throws Exception {
         String prev = startHash;
         long seq = records.get(0).seq();

@@ -1,0 +1,77 @@
+package vn.bantin.agent.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
+import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * How the agent reaches its controller: HTTPS verified against a pinned CA ({@code controller.ca.file}) or the
+ * system trust store; plain HTTP only when the config says so explicitly, and then loudly.
+ */
+public final class ControllerTls {
+
+    private static final Logger LOG = Logger.getLogger(ControllerTls.class.getName());
+
+    private ControllerTls() {
+    }
+
+    /**
+     * Sets up the process's TLS trust for the controller URL. Every HTTPS client the agent makes (calls, media,
+     * push stream) uses the JVM default context, which a pinned CA replaces: then only that CA is trusted.
+     */
+    public static void configure(URI controller, Path caFile, boolean plainAllowed) throws IOException,
+            GeneralSecurityException {
+        String scheme = controller.getScheme() == null ? "" : controller.getScheme().toLowerCase();
+        if (scheme.equals("http")) {
+            if (!plainAllowed) {
+                throw new IllegalArgumentException("controller.url " + controller + " is plain HTTP: use https://, or"
+                        + " set controller.plain.http=true for a lab (requests stay signed but are readable)");
+            }
+            LOG.warning("!!! PLAIN HTTP to the controller (" + controller + "), allowed by controller.plain.http=true:"
+                    + " anyone on the network can read what this agent sends and receives. Use https:// outside a lab. !!!");
+            return;
+        }
+        if (!scheme.equals("https")) {
+            throw new IllegalArgumentException("controller.url must start with https:// (or http:// for a lab), got "
+                    + controller);
+        }
+        if (caFile != null) {
+            SSLContext.setDefault(pinned(caFile));
+            LOG.info("controller certificate checked against the pinned CA " + caFile);
+        } else {
+            LOG.info("controller certificate checked against the system trust store");
+        }
+    }
+
+    /** A context trusting only the certificates in this PEM file. */
+    static SSLContext pinned(Path caFile) throws IOException, GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        Collection<? extends Certificate> certificates;
+        try (InputStream in = Files.newInputStream(caFile)) {
+            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        }
+        if (certificates.isEmpty()) {
+            throw new IllegalArgumentException("controller.ca.file " + caFile + " holds no PEM certificate");
+        }
+        int i = 0;
+        for (Certificate c : certificates) {
+            store.setCertificateEntry("ca-" + i++, c);
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+}

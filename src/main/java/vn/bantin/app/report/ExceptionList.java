@@ -1,0 +1,41 @@
+package vn.bantin.app.report;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.bantin.evidence.report.EntryState;
+import vn.bantin.evidence.report.ExceptionItem;
+import vn.bantin.evidence.report.ReportFacts;
+import vn.bantin.evidence.report.ReportFacts.AreaFact;
+import vn.bantin.evidence.report.ReportFacts.EndpointFact;
+
+/** How a report's exceptions are listed: endpoints in the report's order (area, then name), named. */
+public final class ExceptionList {
+
+    private static final String NO_AREA = "Chưa gán khu vực";
+
+    private final ReportFacts facts;
+    private final Map<Long, String> areaNames = new HashMap<>();
+
+    public ExceptionList(ReportFacts facts) {
+        this.facts = facts;
+        for (AreaFact a : facts.areas()) {
+            areaNames.put(a.id(), a.name());
+        }
+    }
+
+    public List<EndpointFact> endpoints() {
+        return facts.endpoints().stream().sorted(Comparator.comparing(this::areaName)
+                .thenComparing(EndpointFact::name).thenComparingLong(EndpointFact::id)).toList();
+    }
+
+    public ExceptionItem item(EndpointFact endpoint, EntryState entry) {
+        return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), entry.campaignId(),
+                facts.campaignName(entry.campaignId()), entry.entryId(), entry.startMs(), entry.status());
+    }
+
+    private String areaName(EndpointFact e) {
+        return e.areaId() == null ? NO_AREA : areaNames.getOrDefault(e.areaId(), NO_AREA);
+    }
+}

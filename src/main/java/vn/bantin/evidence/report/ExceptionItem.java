@@ -1,0 +1,9 @@
+package vn.bantin.evidence.report;
+
+/**
+ * One expected broadcast that did not play, as a culture officer checks it: where, what, when it was due and
+ * why it did not play (see {@code export/ExceptionWords} for the words).
+ */
+public record ExceptionItem(long endpointId, String endpointName, String areaName, long campaignId,
+                            String campaignName, String entryId, long dueMs, BroadcastStatus status) {
+}

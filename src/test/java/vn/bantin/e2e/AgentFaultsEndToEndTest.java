@@ -1,0 +1,193 @@
+package vn.bantin.e2e;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.support.AgentProcess;
+import vn.bantin.support.Eventually;
+import vn.bantin.support.LoopbackRelay;
+import vn.bantin.support.SmallDisk;
+import vn.bantin.support.TestController;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Faults on the pole, with the real agent process, real mpv and a real controller. */
+@DisplayName("End to end: the agent through a full disk, a kill -9 before upload, a torn record and a flapping link")
+class AgentFaultsEndToEndTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    @DisplayName("disk full: it keeps playing, holds its records in memory and uploads them, reports disk_full,"
+            + " writes again when space returns and never reuses a seq")
+    void diskFull() throws Exception {
+        try (TestController controller = TestController.start(dir.resolve("controller"))) {
+            Scenario world = Scenario.speakerInCommune(controller.api());
+            long asset = world.toneAsset(dir, 2);
+            Path agentDir = dir.resolve("agent");
+            try (SmallDisk disk = SmallDisk.mount(agentDir.resolve("state"), 8L << 20);
+                 AgentProcess agent = AgentProcess.configure(agentDir, controller.baseUrl(), "SPEAKER",
+                         world.enrollmentCode).start()) {
+                Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.endpoint().getLong("lastSeenAt")).isNotNull());
+                long campaign = world.bulletinAt("Bản tin khi thẻ nhớ đầy", asset,
+                        List.of(Scenario.secondsAhead(15), Scenario.secondsAhead(21), Scenario.secondsAhead(27)));
+                awaitCached(agent);
+                disk.fill();
+
+                Eventually.within(Duration.ofSeconds(20), () -> assertThat(activeFaults(world)).as(agent.log())
+                        .contains("disk_full"));
+                Eventually.within(Duration.ofSeconds(40), () -> assertThat(world.playsOf(campaign)).as(agent.log())
+                        .hasSize(3));
+                assertThat(world.playsOf(campaign)).allSatisfy(p -> assertThat(p.getString("outcome")).isEqualTo("PLAYED"));
+                assertThat(agent.alive()).isTrue();
+
+                disk.free();
+                Eventually.within(Duration.ofSeconds(20), () -> assertThat(activeFaults(world)).as(agent.log())
+                        .doesNotContain("disk_full"));
+                agent.kill();
+                agent.start();
+                long after = world.bulletinAt("Bản tin sau khi khởi động lại", asset, List.of(Scenario.secondsAhead(12)));
+                Eventually.within(Duration.ofSeconds(40), () -> assertThat(world.playsOf(after)).as(agent.log()).hasSize(1));
+                assertThat(world.playsOf(campaign)).as("none played or sent twice").hasSize(3);
+                assertThat(controller.api().get("/api/v1/endpoints/" + world.endpointId + "/evidence").json()
+                        .getString("status")).as("seq 4 follows seq 3: no seq reused").isEqualTo("INTACT");
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("controller down, agent killed with records spooled and the last one torn: the others are uploaded"
+            + " exactly once after the restart and the torn one is explained by a TORN gap notice the controller holds")
+    void killBeforeUploadWithATornLastRecord() throws Exception {
+        int port = freePort();
+        Path data = dir.resolve("controller");
+        Path agentDir = dir.resolve("agent");
+        Path spool = agentDir.resolve("state").resolve("spool");
+        Scenario world;
+        long campaign;
+        String token;
+        AgentProcess agent;
+        try (TestController controller = TestController.start(data, port, 64L << 20)) {
+            token = controller.token();
+            world = Scenario.speakerInCommune(controller.api());
+            long asset = world.toneAsset(dir, 2);
+            agent = AgentProcess.configure(agentDir, controller.baseUrl(), "SPEAKER", world.enrollmentCode).start();
+            Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.endpoint().getLong("lastSeenAt")).isNotNull());
+            campaign = world.bulletinAt("Bản tin khi mất điện", asset,
+                    List.of(Scenario.secondsAhead(14), Scenario.secondsAhead(19), Scenario.secondsAhead(24)));
+            awaitCached(agent);
+        }
+        try {
+            Eventually.within(Duration.ofSeconds(40), () -> assertThat(Files.exists(spool.resolve("3.json")))
+                    .as(agent.log()).isTrue());
+            agent.kill();
+            byte[] whole = Files.readAllBytes(spool.resolve("3.json"));
+            Files.write(spool.resolve("3.json"), Arrays.copyOf(whole, whole.length / 2));
+
+            agent.start();
+            try (TestController controller = TestController.start(data, port, 64L << 20, token)) {
+                Eventually.within(Duration.ofSeconds(40), () -> {
+                    assertThat(world.playsOf(campaign)).as(agent.log()).hasSize(2);
+                    assertThat(files(spool.resolve("notices"))).as("the controller acknowledged holding the notice")
+                            .isEmpty();
+                    assertThat(files(spool)).as("every readable record uploaded and deleted").isEmpty();
+                });
+                Thread.sleep(3_000);
+                List<JsonObject> plays = world.playsOf(campaign);
+                assertThat(plays).as("exactly once").hasSize(2);
+                assertThat(plays.stream().map(p -> p.getLong("scheduledStart")).distinct()).hasSize(2);
+                assertThat(plays).allSatisfy(p -> assertThat(p.getString("outcome")).isEqualTo("PLAYED"));
+                assertThat(spool.resolve("torn").resolve("3.json")).as("the torn bytes are kept").exists();
+                assertThat(agent.log()).as("reported in a heartbeat").contains("fault record_torn: record 3");
+            }
+        } finally {
+            agent.close();
+        }
+    }
+
+    @Test
+    @DisplayName("a flapping link: bulletins play on time while the link drops every few seconds, and every record"
+            + " arrives exactly once")
+    void flappingNetwork() throws Exception {
+        try (TestController controller = TestController.start(dir.resolve("controller"));
+             LoopbackRelay link = new LoopbackRelay(controller.port())) {
+            Scenario world = Scenario.speakerInCommune(controller.api());
+            long asset = world.toneAsset(dir, 2);
+            try (AgentProcess agent = AgentProcess.configure(dir.resolve("agent"), link.url(),
+                    TestController.controllerKeyFingerprint(controller.baseUrl()), "SPEAKER", world.enrollmentCode,
+                    Map.of("poll.seconds", "1", "heartbeat.seconds", "1")).start()) {
+                Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.endpoint().getLong("lastSeenAt")).isNotNull());
+                List<Instant> starts = List.of(Scenario.secondsAhead(15), Scenario.secondsAhead(20),
+                        Scenario.secondsAhead(25), Scenario.secondsAhead(30));
+                long campaign = world.bulletinAt("Bản tin khi mạng chập chờn", asset, starts);
+                awaitCached(agent);
+                int cuts = 0;
+                while (System.currentTimeMillis() < starts.get(3).toEpochMilli() + 4_000) {
+                    link.cut();
+                    cuts++;
+                    Thread.sleep(1_500);
+                    link.restore();
+                    Thread.sleep(2_500);
+                }
+                assertThat(cuts).isGreaterThan(5);
+
+                Eventually.within(Duration.ofSeconds(40), () -> assertThat(world.playsOf(campaign)).as(agent.log())
+                        .hasSize(4));
+                Thread.sleep(3_000);
+                List<JsonObject> plays = world.playsOf(campaign);
+                assertThat(plays).as("exactly once").hasSize(4);
+                assertThat(plays.stream().map(p -> p.getLong("scheduledStart")).distinct()).hasSize(4);
+                assertThat(plays).allSatisfy(p -> {
+                    assertThat(p.getString("outcome")).isEqualTo("PLAYED");
+                    assertThat(Math.abs(p.getLong("actualStart") - p.getLong("scheduledStart"))).isLessThan(1_000L);
+                });
+                assertThat(controller.api().get("/api/v1/endpoints/" + world.endpointId + "/evidence").json()
+                        .getString("status")).isEqualTo("INTACT");
+            }
+        }
+    }
+
+    private static void awaitCached(AgentProcess agent) throws Exception {
+        Eventually.within(Duration.ofSeconds(15), () -> {
+            assertThat(agent.status().getString("timelineVersion")).isNotNull();
+            assertThat(agent.log()).contains("cached");
+        });
+    }
+
+    private static List<String> activeFaults(Scenario world) {
+        return faults(world).filter(f -> f.getBoolean("active", false)).map(f -> f.getString("code")).toList();
+    }
+
+    private static Stream<JsonObject> faults(Scenario world) {
+        JsonObject heartbeat = world.endpoint().getJsonObject("heartbeat");
+        JsonArray faults = heartbeat == null ? null : heartbeat.getJsonArray("faults");
+        return faults == null ? Stream.empty() : faults.stream().map(o -> (JsonObject) o);
+    }
+
+    /** The record or notice files in a spool directory (not its subdirectories or {@code last}). */
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(f -> f.getFileName().toString().matches("\\d.*\\.json")).toList();
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
