@@ -2,15 +2,11 @@ package vn.bantin.app;
 
 import vn.bantin.app.evidence.NamesAtPlayTime;
 import vn.bantin.app.report.ReportRollups;
-import vn.bantin.evidence.GapNotice;
-import vn.bantin.evidence.InvalidPayloadException;
 import vn.bantin.evidence.PlayAck;
 import vn.bantin.evidence.PlayBatchVerifier;
 import vn.bantin.evidence.PlayNames;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.SeqRanges;
-import vn.bantin.evidence.SignedRecord;
-import vn.bantin.evidence.StoredRecords;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.store.Database;
 import vn.bantin.store.DeviceKeyRepository;
@@ -21,7 +17,6 @@ import vn.bantin.store.PlayNameRepository;
 import vn.bantin.store.PlayRecordRepository;
 import vn.bantin.store.RefusedRecord;
 import vn.bantin.store.SeqRangeRepository;
-import vn.bantin.store.StoreException;
 import vn.bantin.store.StoredPlay;
 
 import java.sql.Connection;
@@ -29,6 +24,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -86,18 +83,25 @@ public final class PlayIngestService {
                     + " thông báo mỗi lô / At most " + MAX_BATCH + " records and " + MAX_NOTICES + " gap notices");
         }
         byte[] key = Ed25519Keys.publicKeyFromBase64(device.publicKey());
+        // signatures are checked before the device lock and the transaction: they need nothing stored
+        PlayBatchVerifier.Checked records = PlayBatchVerifier.check(device.deviceId(), key, batch.records());
+        List<CheckedNotice> notices = new ArrayList<>(batch.gapNotices().size());
+        for (int i = 0; i < batch.gapNotices().size(); i++) {
+            notices.add(CheckedNotice.of(device.deviceId(), key, i, batch.gapNotices().get(i)));
+        }
         long now = clock.millis();
         // one batch per device at a time: its seq ranges are read, merged and written in one transaction
+        PlayAck ack;
         synchronized (deviceLocks[Math.floorMod(device.deviceId().hashCode(), deviceLocks.length)]) {
             List<StoredPlay> storedNow = new ArrayList<>();
-            PlayAck ack = db.tx(c -> {
+            ack = db.tx(c -> {
                 storedNow.clear();
-                return store(c, device, key, batch, now, storedNow);
+                return store(c, device, records, notices, batch, now, storedNow);
             });
             storedListeners.forEach(l -> l.accept(List.copyOf(storedNow)));
-            byte[] body = ack.toWireBytes();
-            return new SignedAck(body, signer.apply(body));
         }
+        byte[] body = ack.toWireBytes();
+        return new SignedAck(body, signer.apply(body));
     }
 
     /** Told, after each commit, of the records it stored (the live hub announces them). */
@@ -105,10 +109,12 @@ public final class PlayIngestService {
         storedListeners.add(listener);
     }
 
-    private PlayAck store(Connection c, DeviceRow device, byte[] key, PlayBatch batch, long now,
-                          List<StoredPlay> storedNow) throws SQLException {
+    private PlayAck store(Connection c, DeviceRow device, PlayBatchVerifier.Checked records,
+                          List<CheckedNotice> checkedNotices, PlayBatch batch, long now, List<StoredPlay> storedNow)
+            throws SQLException {
         String deviceId = device.deviceId();
-        PlayBatchVerifier.Plan plan = PlayBatchVerifier.plan(deviceId, key, batch.records(), stored(c, deviceId));
+        Map<Long, String> hashes = plays.hashesAt(c, deviceId, PlayBatchVerifier.seqsToLookUp(records));
+        PlayBatchVerifier.Plan plan = PlayBatchVerifier.classify(records, seq -> Optional.ofNullable(hashes.get(seq)));
         names.keys().remember(c, deviceId, device.publicKey(), device.endpointId(), now);
         NamesAtPlayTime named = new NamesAtPlayTime(c, names.expected(), names.names());
         List<StoredPlay> rows = new ArrayList<>();
@@ -139,46 +145,17 @@ public final class PlayIngestService {
         ranges.replace(c, deviceId, before, held);
         List<String> heldNotices = new ArrayList<>();
         List<PlayAck.Refused> refusedNotices = new ArrayList<>();
-        for (int i = 0; i < batch.gapNotices().size(); i++) {
-            storeNotice(c, deviceId, key, i, batch.gapNotices().get(i), now, heldNotices, refusedNotices);
+        for (CheckedNotice n : checkedNotices) {
+            if (n.refusal() != null) {
+                refusedNotices.add(n.refusal());
+            } else {
+                notices.insertIfAbsent(c, n.signed().hash(), n.notice(), n.signed().payload(), n.signed().sig(), now);
+                heldNotices.add(n.signed().hash());
+            }
         }
         return new PlayAck(deviceId, batch.batch(), batch.bodySha256(), held, plan.toStore().size(),
                 plan.duplicates().size(), plan.conflicts().stream().map(PlayBatchVerifier.Conflict::seq).toList(),
                 refused, heldNotices, refusedNotices, now);
-    }
-
-    private void storeNotice(Connection c, String deviceId, byte[] key, int index, SignedRecord signed, long now,
-                             List<String> held, List<PlayAck.Refused> refused) throws SQLException {
-        if (signed.payload() == null || !signed.signatureVerifies(key)) {
-            refused.add(new PlayAck.Refused(index, null, "bad_signature",
-                    "gap notice " + index + ": the signature does not verify with this device's key"));
-            return;
-        }
-        GapNotice notice;
-        try {
-            notice = GapNotice.parse(signed.payload());
-        } catch (InvalidPayloadException e) {
-            refused.add(new PlayAck.Refused(index, null, "bad_payload", "gap notice " + index + ": " + e.getMessage()));
-            return;
-        }
-        if (!deviceId.equals(notice.deviceId())) {
-            refused.add(new PlayAck.Refused(index, notice.firstSeq(), "wrong_device", "gap notice " + index
-                    + " names device " + notice.deviceId() + ", but the caller is " + deviceId));
-            return;
-        }
-        notices.insertIfAbsent(c, signed.hash(), notice, signed.payload(), signed.sig(), now);
-        held.add(signed.hash());
-    }
-
-    private StoredRecords stored(Connection c, String deviceId) {
-        return seq -> {
-            try {
-                return plays.bySeq(c, deviceId, seq).map(p -> new StoredRecords.StoredRecord(p.seq(), p.payload(),
-                        p.hash()));
-            } catch (SQLException e) {
-                throw new StoreException(e);
-            }
-        };
     }
 
     private static StoredPlay stored(DeviceRow device, PlayBatchVerifier.NewRecord r, long now, PlayNames names) {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * What became of one expected play, in words a staff member understands (Vietnamese first, English
- * second): played; missed, interrupted (by what) or failed (why), as the device testified; dropped by a
- * conflict; not delivered; endpoint offline; no record yet; not yet due. A record always tells more than a
- * classification. Pure.
+ * second): played; missed, interrupted (by what) or failed (why), as the device testified (in plain words:
+ * {@link PlayReason}); dropped by a conflict; not delivered; endpoint offline; no record yet; not yet due. A
+ * record always tells more than a classification. Pure.
  */
 public final class ExpectedOutcome {
 
@@ -56,12 +56,14 @@ public final class ExpectedOutcome {
             return new Judgement(Status.PLAYED, "Đã phát / Played", airtime, records.size());
         }
         PlayRecordPayload latest = records.stream().max(Comparator.comparingLong(PlayRecordPayload::seq)).orElseThrow();
-        String why = latest.reason() == null ? "" : ": " + latest.reason();
+        PlayReason.Words why = PlayReason.of(latest.reason());
+        String vi = why == null ? "" : ": " + why.vi();
+        String en = why == null ? "" : ": " + why.en();
         return switch (latest.outcome()) {
-            case MISSED -> new Judgement(Status.MISSED, "Bỏ lỡ" + why + " / Missed" + why, airtime, records.size());
-            case INTERRUPTED -> new Judgement(Status.INTERRUPTED, "Bị ngắt" + why + " / Interrupted" + why, airtime,
+            case MISSED -> new Judgement(Status.MISSED, "Bỏ lỡ" + vi + " / Missed" + en, airtime, records.size());
+            case INTERRUPTED -> new Judgement(Status.INTERRUPTED, "Bị ngắt" + vi + " / Interrupted" + en, airtime,
                     records.size());
-            case FAILED -> new Judgement(Status.FAILED, "Lỗi phát" + why + " / Failed" + why, airtime, records.size());
+            case FAILED -> new Judgement(Status.FAILED, "Lỗi phát" + vi + " / Failed" + en, airtime, records.size());
             case PLAYED -> new Judgement(Status.PLAYED, "Đã phát / Played", airtime, records.size());
         };
     }

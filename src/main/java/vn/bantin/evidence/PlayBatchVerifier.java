@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import vn.bantin.security.Sha256;
 
 /**
@@ -68,8 +70,20 @@ public final class PlayBatchVerifier {
     private PlayBatchVerifier() {
     }
 
+    /** A batch checked record by record, before anything stored is read: the valid records and the refused. */
+    public record Checked(List<NewRecord> valid, List<Refused> refused) {
+    }
+
     public static Plan plan(String deviceId, byte[] publicKey, List<SignedRecord> batch, StoredRecords stored) {
-        List<NewRecord> parsed = new ArrayList<>(batch.size());
+        return classify(check(deviceId, publicKey, batch), stored);
+    }
+
+    /**
+     * Size, signature, payload and device of every record: the costly part (an Ed25519 verification each) needs
+     * nothing stored, so ingest runs it before its transaction and {@link #classify} inside.
+     */
+    public static Checked check(String deviceId, byte[] publicKey, List<SignedRecord> batch) {
+        List<NewRecord> valid = new ArrayList<>(batch.size());
         List<Refused> refused = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             SignedRecord record = batch.get(i);
@@ -77,10 +91,22 @@ public final class PlayBatchVerifier {
             if (refusal != null) {
                 refused.add(refusal);
             } else {
-                parsed.add(new NewRecord(record, record.hash(), parsedFields(record), Link.UNCHECKED));
+                valid.add(new NewRecord(record, record.hash(), parsedFields(record), Link.UNCHECKED));
             }
         }
-        return classify(parsed, stored, refused);
+        return new Checked(List.copyOf(valid), List.copyOf(refused));
+    }
+
+    /** The seqs whose stored hashes {@link #classify} reads: each valid record's and its predecessor's. */
+    public static SortedSet<Long> seqsToLookUp(Checked checked) {
+        SortedSet<Long> seqs = new TreeSet<>();
+        for (NewRecord r : checked.valid()) {
+            seqs.add(r.seq());
+            if (r.seq() > 1) {
+                seqs.add(r.seq() - 1);
+            }
+        }
+        return seqs;
     }
 
     private static Refused refusal(int i, SignedRecord record, String deviceId, byte[] publicKey) {
@@ -118,14 +144,16 @@ public final class PlayBatchVerifier {
         }
     }
 
-    private static Plan classify(List<NewRecord> parsed, StoredRecords stored, List<Refused> refused) {
+    /** What to do with each checked record, given what is stored: append, duplicate or conflict. */
+    public static Plan classify(Checked checked, StoredRecords stored) {
+        List<NewRecord> parsed = new ArrayList<>(checked.valid());
         parsed.sort(Comparator.comparingLong(NewRecord::seq));
         Map<Long, NewRecord> fresh = new LinkedHashMap<>();
         List<Long> duplicates = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         for (NewRecord record : parsed) {
             String keptHash = Optional.ofNullable(fresh.get(record.seq())).map(NewRecord::hash)
-                    .or(() -> stored.bySeq(record.seq()).map(StoredRecords.StoredRecord::hash))
+                    .or(() -> stored.hashAt(record.seq()))
                     .orElse(null);
             if (keptHash == null) {
                 fresh.put(record.seq(), withLink(record, fresh, stored));
@@ -136,14 +164,14 @@ public final class PlayBatchVerifier {
             }
         }
         return new Plan(List.copyOf(fresh.values()), List.copyOf(duplicates), List.copyOf(conflicts),
-                List.copyOf(refused));
+                checked.refused());
     }
 
     private static NewRecord withLink(NewRecord record, Map<Long, NewRecord> fresh, StoredRecords stored) {
         long seq = record.seq();
         String expected = seq == 1 ? PlayRecordPayload.GENESIS_HASH
                 : Optional.ofNullable(fresh.get(seq - 1)).map(NewRecord::hash)
-                        .or(() -> stored.bySeq(seq - 1).map(StoredRecords.StoredRecord::hash))
+                        .or(() -> stored.hashAt(seq - 1))
                         .orElse(null);
         Link link = expected == null ? Link.UNCHECKED
                 : expected.equals(record.fields().prevHash()) ? Link.LINKED : Link.BROKEN;

@@ -2,12 +2,8 @@ package vn.bantin.evidence;
 
 import java.util.Optional;
 
-/** What the store already holds for one device, as the batch verifier needs to see it. */
+/** What {@link PlayBatchVerifier} needs of the records a device already has stored: the record hash at a seq. */
 public interface StoredRecords {
 
-    /** A stored record: its seq, the exact payload bytes as a string, and its hash. */
-    record StoredRecord(long seq, String payload, String hash) {
-    }
-
-    Optional<StoredRecord> bySeq(long seq);
+    Optional<String> hashAt(long seq);
 }

@@ -7,9 +7,13 @@ import vn.bantin.evidence.bundle.EvidenceBundle;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /** Append-only: there is deliberately no update or delete here. */
 public final class PlayRecordRepository {
@@ -27,6 +31,9 @@ public final class PlayRecordRepository {
     private static final String REFUSED_EXISTS = "SELECT COUNT(*) FROM play_record_refused WHERE device_id = ?"
             + " AND fingerprint = ?";
     private static final String BY_SEQ = "SELECT * FROM play_record WHERE device_id = ? AND seq = ?";
+    private static final String HASHES_BETWEEN = "SELECT seq, record_hash FROM play_record WHERE device_id = ?"
+            + " AND seq BETWEEN ? AND ?";
+    private static final String HASH_AT = "SELECT seq, record_hash FROM play_record WHERE device_id = ? AND seq = ?";
     private static final String OF_ENDPOINT_DUE = "SELECT * FROM play_record WHERE endpoint_id = ?"
             + " AND scheduled_start >= ? AND scheduled_start < ? ORDER BY device_id, seq";
     private static final String DUE_SEQS = "SELECT MIN(seq), MAX(seq) FROM play_record WHERE device_id = ?"
@@ -120,6 +127,28 @@ public final class PlayRecordRepository {
         return Sql.one(c, BY_SEQ, PlayRecordRepository::map, deviceId, seq);
     }
 
+    /**
+     * The record hashes a device has stored at these seqs (a seq with none is absent): one range read when the
+     * seqs lie close together, as a batch's do, else one read each.
+     */
+    public Map<Long, String> hashesAt(Connection c, String deviceId, SortedSet<Long> seqs) throws SQLException {
+        Map<Long, String> out = new HashMap<>();
+        if (seqs.isEmpty()) {
+            return out;
+        }
+        List<Map.Entry<Long, String>> found = new ArrayList<>();
+        if (seqs.last() - seqs.first() < 4L * seqs.size()) {
+            found.addAll(Sql.list(c, HASHES_BETWEEN, PlayRecordRepository::hashEntry, deviceId, seqs.first(),
+                    seqs.last()));
+        } else {
+            for (long seq : seqs) {
+                found.addAll(Sql.list(c, HASH_AT, PlayRecordRepository::hashEntry, deviceId, seq));
+            }
+        }
+        found.stream().filter(e -> seqs.contains(e.getKey())).forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     public List<StoredPlay> byDevice(Connection c, String deviceId) throws SQLException {
         return Sql.list(c, BY_DEVICE, PlayRecordRepository::map, deviceId);
     }
@@ -145,6 +174,10 @@ public final class PlayRecordRepository {
 
     public long conflictCount(Connection c, String deviceId) throws SQLException {
         return Sql.one(c, CONFLICT_COUNT, rs -> rs.getLong(1), deviceId).orElse(0L);
+    }
+
+    private static Map.Entry<Long, String> hashEntry(ResultSet rs) throws SQLException {
+        return Map.entry(rs.getLong(1), rs.getString(2));
     }
 
     private static Object[] values(StoredPlay p) {

@@ -38,8 +38,8 @@ class ExpectedOutcomeTest {
         ExpectedOutcome.Judgement interrupted = ExpectedOutcome.judge(once,
                 List.of(record("INTERRUPTED", "preempted by emergency alert")), Long.MAX_VALUE);
         assertThat(interrupted.status()).isEqualTo(Status.INTERRUPTED);
-        assertThat(interrupted.text()).isEqualTo("Bị ngắt: preempted by emergency alert / Interrupted: preempted by"
-                + " emergency alert");
+        assertThat(interrupted.text()).isEqualTo("Bị ngắt: nhường cho bản tin khẩn cấp / Interrupted: cut off for"
+                + " an emergency alert");
         assertThat(ExpectedOutcome.judge(once, List.of(record("FAILED", "decoder error")), 0).text())
                 .startsWith("Lỗi phát: decoder error");
         assertThat(ExpectedOutcome.judge(once, List.of(record("MISSED", "clock jumped")), 0).status())

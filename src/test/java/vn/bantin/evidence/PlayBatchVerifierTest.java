@@ -22,10 +22,10 @@ class PlayBatchVerifierTest {
 
     /** An in-memory store that applies plans the way the real one must: append only. */
     private static final class MemoryStore implements StoredRecords {
-        private final TreeMap<Long, StoredRecord> records = new TreeMap<>();
+        private final TreeMap<Long, String> records = new TreeMap<>();
 
         @Override
-        public Optional<StoredRecord> bySeq(long seq) {
+        public Optional<String> hashAt(long seq) {
             return Optional.ofNullable(records.get(seq));
         }
 
@@ -35,7 +35,7 @@ class PlayBatchVerifierTest {
 
         void apply(Plan plan) {
             for (NewRecord record : plan.toStore()) {
-                records.put(record.seq(), new StoredRecord(record.seq(), record.record().payload(), record.hash()));
+                records.put(record.seq(), record.hash());
             }
         }
     }
@@ -92,7 +92,7 @@ class PlayBatchVerifierTest {
             assertThat(conflict.keptHash()).isEqualTo(records.get(1).hash());
             assertThat(conflict.record()).isEqualTo(rewritten);
         });
-        assertThat(store.bySeq(2).orElseThrow().hash()).isEqualTo(records.get(1).hash());
+        assertThat(store.hashAt(2)).contains(records.get(1).hash());
     }
 
     @Test

@@ -16,7 +16,7 @@ import java.util.Optional;
  * The names a record keeps (DESIGN §8: records survive renames and deletions): those of the planned entry it
  * played, as the plan was recorded; for anything the plan does not name (an unplanned play, an entry from
  * before plans were recorded), the names as they are at ingest, within moments of the play. One instance
- * per batch: each campaign, asset and endpoint is looked up once.
+ * per batch: each entry, campaign, asset and endpoint is looked up once.
  */
 public final class NamesAtPlayTime {
 
@@ -25,6 +25,7 @@ public final class NamesAtPlayTime {
     private final PlayNameRepository names;
     private final Map<Long, Optional<PlayNameRepository.CampaignName>> campaigns = new HashMap<>();
     private final Map<String, Optional<String>> assets = new HashMap<>();
+    private final Map<String, Optional<RecordedExpectation>> entries = new HashMap<>();
     private PlayNameRepository.EndpointName endpoint;
 
     public NamesAtPlayTime(Connection c, ExpectedPlayRepository expected, PlayNameRepository names) {
@@ -35,7 +36,7 @@ public final class NamesAtPlayTime {
 
     public PlayNames of(long endpointId, PlayRecordPayload p) throws SQLException {
         Optional<RecordedExpectation> planned = p.entryId() == null ? Optional.empty()
-                : expected.byId(c, endpointId, p.entryId());
+                : entry(endpointId, p.entryId());
         if (planned.isPresent() && planned.get().play().names().endpointName() != null) {
             PlayNames n = planned.get().play().names();
             String asset = n.assetName() != null ? n.assetName() : assetName(p.sha256()).orElse(null);
@@ -47,6 +48,16 @@ public final class NamesAtPlayTime {
         return new PlayNames(campaign.map(PlayNameRepository.CampaignName::name).orElse(null),
                 assetName(p.sha256()).orElse(null), where.name(), where.areaId(), where.areaName(),
                 campaign.map(PlayNameRepository.CampaignName::topic).orElse(null));
+    }
+
+    /** A loop's items share their entry: it is read once per batch. */
+    private Optional<RecordedExpectation> entry(long endpointId, String entryId) throws SQLException {
+        Optional<RecordedExpectation> known = entries.get(entryId);
+        if (known == null) {
+            known = expected.byId(c, endpointId, entryId);
+            entries.put(entryId, known);
+        }
+        return known;
     }
 
     private Optional<String> assetName(String sha256) {
