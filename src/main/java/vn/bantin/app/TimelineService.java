@@ -136,6 +136,11 @@ public final class TimelineService implements ChangeNotifier {
                 : timeline.entries().stream().filter(e -> e.id().equals(entryId)).findFirst();
     }
 
+    /** The timeline last compiled for the endpoint (the one its device was given), without compiling. */
+    public Optional<Timeline> lastCompiled(long endpointId) {
+        return Optional.ofNullable(lastCompiled.get(endpointId));
+    }
+
     /** The compiled timeline of an endpoint, for previews. */
     public Timeline preview(long endpointId) {
         return compile(endpointId, windowStart()).timelines().get(endpointId);
