@@ -111,6 +111,7 @@ public final class PlanRecorder {
                 db.tx(c -> {
                     expected.replaceFuture(c, endpoint.id(), now, rows);
                     rollups.planRecorded(c, endpoint.id(), now, counted);
+                    rollups.planNamed(c, now, rows);
                     return null;
                 });
             }
