@@ -163,11 +163,13 @@ public final class Player implements Runnable {
             Segment next = upcoming(t, now);
             if (next == null || next.startAt() - preloadMs > now) {
                 played.workedUntil(now);
+                events.upcoming(next);
                 await(next == null ? IDLE_WAIT_MS : Math.min(next.startAt() - preloadMs - now, IDLE_WAIT_MS));
                 return;
             }
             due = next;
         }
+        events.upcoming(due);
         play(due, t);
     }
 
