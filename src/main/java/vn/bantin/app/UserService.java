@@ -103,6 +103,9 @@ public final class UserService {
                         + " You cannot change your own role, area or disabled flag");
             }
             scope.require(c, actor, areaId);
+            if (isActiveFullScopeAdmin(before) && !(role == Role.ADMIN && areaId == null && !disabled)) {
+                requireAnotherFullScopeAdmin(c);
+            }
             users.update(c, id, change.displayName() == null ? before.displayName()
                             : displayName(change.displayName(), before.username()), role, areaId,
                     change.language() == null ? before.language() : language(change.language()), disabled);
@@ -115,8 +118,7 @@ public final class UserService {
 
     /**
      * Removes a person for good and ends their sessions; what they did keeps their name (approval history, audit
-     * trail). Never oneself, never the last enabled ADMIN over every area (disable or re-role people instead of
-     * locking everyone out).
+     * trail). Never oneself, never the last enabled ADMIN over every area.
      */
     public void delete(Actor actor, long id) {
         db.tx(c -> {
@@ -125,9 +127,8 @@ public final class UserService {
                 throw new ApiException(409, "own_account", "Không thể tự xóa tài khoản của mình / You cannot delete"
                         + " your own account");
             }
-            if (user.role() == Role.ADMIN && user.areaId() == null && !user.disabled() && users.fullScopeAdmins(c) <= 1) {
-                throw new ApiException(409, "last_admin", "Đây là quản trị viên toàn tỉnh cuối cùng / This is the last"
-                        + " administrator over every area");
+            if (isActiveFullScopeAdmin(user)) {
+                requireAnotherFullScopeAdmin(c);
             }
             sessions.deleteForUser(c, id, null);
             users.delete(c, id);
@@ -146,6 +147,19 @@ public final class UserService {
             return null;
         });
         return password;
+    }
+
+    private static boolean isActiveFullScopeAdmin(User user) {
+        return user.role() == Role.ADMIN && user.areaId() == null && !user.disabled();
+    }
+
+    /** Deleting, disabling, demoting or narrowing the last enabled ADMIN over every area would lock everyone out. */
+    private void requireAnotherFullScopeAdmin(Connection c) throws SQLException {
+        if (users.fullScopeAdmins(c) <= 1) {
+            throw new ApiException(409, "last_admin", "Đây là quản trị viên toàn tỉnh cuối cùng: không thể xóa, khóa,"
+                    + " hạ vai trò hay thu hẹp khu vực / This is the last enabled administrator over every area: it"
+                    + " cannot be deleted, disabled, given another role or a smaller area");
+        }
     }
 
     private User visible(Connection c, Actor actor, long id) throws SQLException {
