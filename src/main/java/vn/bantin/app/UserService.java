@@ -42,9 +42,11 @@ public final class UserService {
     private final AreaScope scope;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final SessionCache sessionCache;
 
     public UserService(Database db, UserRepository users, SessionRepository sessions, AreaScope scope,
-                       PasswordHasher hasher, Clock clock) {
+                       PasswordHasher hasher, Clock clock, SessionCache sessionCache) {
+        this.sessionCache = sessionCache;
         this.db = db;
         this.users = users;
         this.sessions = sessions;
@@ -91,7 +93,7 @@ public final class UserService {
 
     /** An admin changes a person's name, role, area, language or disabled flag, but never their own access. */
     public User update(Actor actor, long id, UserChange change) {
-        return db.tx(c -> {
+        User after = db.tx(c -> {
             User before = visible(c, actor, id);
             Long areaId = change.clearArea() ? null : change.areaId() == null ? before.areaId() : change.areaId();
             Role role = change.role() == null ? before.role() : change.role();
@@ -114,6 +116,8 @@ public final class UserService {
             }
             return users.byId(c, id).orElseThrow();
         });
+        sessionCache.forgetAll();
+        return after;
     }
 
     /**
@@ -134,6 +138,7 @@ public final class UserService {
             users.delete(c, id);
             return null;
         });
+        sessionCache.forgetAll();
     }
 
     /** A new password made by the controller, shown once; the person's sessions end. */
@@ -146,6 +151,7 @@ public final class UserService {
             sessions.deleteForUser(c, id, null);
             return null;
         });
+        sessionCache.forgetAll();
         return password;
     }
 
