@@ -103,8 +103,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                     access.failuresPerAddress());
             UserRepository userRepo = new UserRepository();
             SessionRepository sessionRepo = new SessionRepository();
-            return new People(new UserService(db, userRepo, sessionRepo, scope, hasher, clock),
-                    new SessionService(db, userRepo, sessionRepo, hasher, throttle, access, clock),
+            SessionCache sessionCache = new SessionCache();
+            return new People(new UserService(db, userRepo, sessionRepo, scope, hasher, clock, sessionCache),
+                    new SessionService(db, userRepo, sessionRepo, hasher, throttle, access, clock, sessionCache),
                     new ApiTokenService(db, new ApiTokenRepository(), scope, clock), throttle,
                     new FirstAdmin(db, userRepo, hasher, new SetupTokenFile(config.dataDir()), throttle, clock));
         }
