@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.app.Services;
+import vn.bantin.stream.LiveStreams;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.config.EvidenceConfig;
 import vn.bantin.http.HttpVerticle;
@@ -53,7 +54,7 @@ public final class Controller {
         }).compose(db -> {
             try {
                 Optional<AdminCredential> admin = adminCredential(config);
-                Services services = Services.create(vertx, db, config, clock);
+                Services services = Services.create(vertx, db, config, clock, LiveStreams.of(config));
                 HttpVerticle http = new HttpVerticle(config, services, admin);
                 return vertx.executeBlocking(() -> {
                     offerSetup(services, config, admin.isPresent());
@@ -142,10 +143,11 @@ public final class Controller {
     }
 
     /**
-     * Stops media jobs (unfinished ones resume on the next start), closes HTTP, then the database (HSQLDB
+     * Ends live sessions on air (their recordings kept) and stops the streaming server if it is ours, stops media jobs (unfinished ones resume on the next start), closes HTTP, then the database (HSQLDB
      * SHUTDOWN), waiting a bounded time for each.
      */
     public void stop() {
+        services.onAir().broadcasts().close();
         services.jobs().close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

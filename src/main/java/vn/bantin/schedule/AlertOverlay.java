@@ -36,14 +36,21 @@ public final class AlertOverlay {
     }
 
     public static Timeline apply(Timeline timeline, Endpoint endpoint, AreaTree areas, List<Alert> alerts) {
-        List<TimelineEntry> emergencies = entriesFor(endpoint, areas, alerts, timeline.fromMs(), timeline.toMs());
-        if (emergencies.isEmpty()) {
+        return preempt(timeline, entriesFor(endpoint, areas, alerts, timeline.fromMs(), timeline.toMs()));
+    }
+
+    /**
+     * Puts entries that take the air whatever plays (alerts, live sessions: non-overlapping among themselves)
+     * into a timeline: what they overlap gives way as described above.
+     */
+    public static Timeline preempt(Timeline timeline, List<TimelineEntry> preempting) {
+        if (preempting.isEmpty()) {
             return timeline;
         }
-        List<Span> spans = emergencies.stream().map(e -> new Span(e.startMs(), e.endMs())).toList();
-        List<TimelineEntry> out = new ArrayList<>(emergencies);
+        List<Span> spans = preempting.stream().map(e -> new Span(e.startMs(), e.endMs())).toList();
+        List<TimelineEntry> out = new ArrayList<>(preempting);
         for (TimelineEntry entry : rejoinLoops(timeline.entries(), spans)) {
-            if (entry.mode() == SlotMode.LOOP) {
+            if (entry.mode().hasWindow()) {
                 out.addAll(cut(entry, spans));
             } else {
                 out.add(entry);
@@ -136,11 +143,12 @@ public final class AlertOverlay {
     }
 
     private static boolean sameLoop(TimelineEntry a, TimelineEntry b) {
-        return a.mode() == SlotMode.LOOP && b.mode() == SlotMode.LOOP && a.campaignId() == b.campaignId()
+        return a.mode().hasWindow() && a.mode() == b.mode() && a.campaignId() == b.campaignId()
+                && java.util.Objects.equals(a.stream(), b.stream())
                 && a.anchorMs() == b.anchorMs() && a.items().equals(b.items());
     }
 
-    /** The parts of a loop entry outside every span; a part that starts later gets its own stable id. */
+    /** The parts of a loop or relay entry outside every span; a part that starts later gets its own stable id. */
     private static List<TimelineEntry> cut(TimelineEntry loop, List<Span> spans) {
         List<TimelineEntry> parts = new ArrayList<>();
         long from = loop.startMs();
@@ -161,8 +169,7 @@ public final class AlertOverlay {
 
     private static TimelineEntry part(TimelineEntry loop, long start, long end) {
         String id = start == loop.startMs() ? loop.id() : derivedId(loop.id(), start);
-        return new TimelineEntry(id, start, end, loop.mode(), loop.broadcastClass(), loop.campaignId(),
-                loop.campaignName(), loop.volume(), loop.anchorMs(), loop.items());
+        return loop.part(id, start, end);
     }
 
     /** The timeline entry id of one repeat of an alert on one endpoint. */
