@@ -33,6 +33,7 @@ import vn.bantin.store.LifecycleRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
+import vn.bantin.store.LiveSourceRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
@@ -60,7 +61,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
                        Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle,
-                       Evidence evidence, AgentLink agentLink) {
+                       Evidence evidence, AgentLink agentLink, LiveSourceService sources) {
 
     /** Who is online with its connection history, and the remote commands sent to endpoints. */
     public record AgentLink(PresenceService presence, CommandService commands) {
@@ -192,6 +193,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         new PlayNameRepository(), new DeviceKeyRepository()), controllerKey::signBase64, clock, rollups);
         AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock,
                 scope, reviewRepo);
+        LiveSourceService sources = new LiveSourceService(db, new LiveSourceRepository(assetRepo), assetRepo, scope,
+                timelines, clock);
         AgentLink agentLink = AgentLink.create(db, endpointRepo, scope, push, authenticator, controllerKey::signBase64,
                 config, clock);
         return new Services(
@@ -199,7 +202,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 endpoints,
                 assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo, campaignRules, timelines, clock,
-                        scope, approvals),
+                        scope, approvals, sources),
                 timelines,
                 authenticator,
                 devices,
@@ -224,6 +227,6 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, alertRepo, scope, clock,
                         agentLink.presence()),
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
-                evidence, agentLink);
+                evidence, agentLink, sources);
     }
 }

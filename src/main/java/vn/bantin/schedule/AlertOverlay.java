@@ -43,7 +43,7 @@ public final class AlertOverlay {
         List<Span> spans = emergencies.stream().map(e -> new Span(e.startMs(), e.endMs())).toList();
         List<TimelineEntry> out = new ArrayList<>(emergencies);
         for (TimelineEntry entry : rejoinLoops(timeline.entries(), spans)) {
-            if (entry.mode() == SlotMode.LOOP) {
+            if (entry.mode().hasWindow()) {
                 out.addAll(cut(entry, spans));
             } else {
                 out.add(entry);
@@ -136,11 +136,12 @@ public final class AlertOverlay {
     }
 
     private static boolean sameLoop(TimelineEntry a, TimelineEntry b) {
-        return a.mode() == SlotMode.LOOP && b.mode() == SlotMode.LOOP && a.campaignId() == b.campaignId()
+        return a.mode().hasWindow() && a.mode() == b.mode() && a.campaignId() == b.campaignId()
+                && java.util.Objects.equals(a.stream(), b.stream())
                 && a.anchorMs() == b.anchorMs() && a.items().equals(b.items());
     }
 
-    /** The parts of a loop entry outside every span; a part that starts later gets its own stable id. */
+    /** The parts of a loop or relay entry outside every span; a part that starts later gets its own stable id. */
     private static List<TimelineEntry> cut(TimelineEntry loop, List<Span> spans) {
         List<TimelineEntry> parts = new ArrayList<>();
         long from = loop.startMs();
@@ -161,8 +162,7 @@ public final class AlertOverlay {
 
     private static TimelineEntry part(TimelineEntry loop, long start, long end) {
         String id = start == loop.startMs() ? loop.id() : derivedId(loop.id(), start);
-        return new TimelineEntry(id, start, end, loop.mode(), loop.broadcastClass(), loop.campaignId(),
-                loop.campaignName(), loop.volume(), loop.anchorMs(), loop.items());
+        return loop.part(id, start, end);
     }
 
     /** The timeline entry id of one repeat of an alert on one endpoint. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import vn.bantin.domain.Timeline;
 import vn.bantin.domain.TimelineEntry;
+import vn.bantin.domain.StreamRef;
 import vn.bantin.domain.TimelineItem;
 
 import java.io.ByteArrayOutputStream;
@@ -78,6 +79,9 @@ public final class TimelineJson {
         g.writeStringField("campaign", e.campaignName());
         g.writeNumberField("volume", e.volume());
         g.writeNumberField("anchor", e.anchorMs());
+        if (e.stream() != null) {
+            writeStream(g, e.stream());
+        }
         g.writeArrayFieldStart("items");
         for (TimelineItem item : e.items()) {
             g.writeStartObject();
@@ -90,6 +94,24 @@ public final class TimelineJson {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void writeStream(JsonGenerator g, StreamRef s) throws IOException {
+        g.writeObjectFieldStart("stream");
+        g.writeStringField("url", s.url());
+        g.writeStringField("name", s.name());
+        writeNullable(g, "sourceId", s.sourceId());
+        writeNullable(g, "liveSessionId", s.liveSessionId());
+        writeNullable(g, "epochMs", s.epochMs());
+        g.writeEndObject();
+    }
+
+    private static void writeNullable(JsonGenerator g, String field, Long value) throws IOException {
+        if (value == null) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, value);
+        }
     }
 
     private static String version(byte[] entries) {
