@@ -9,6 +9,7 @@
 #   PostgreSQL server too (started by the test in a temporary directory, never as a system service);
 #   systemd + passwd: checking the agent's .deb (unit, user creation).
 #   openssl: the local CA and certificates of TLS tests.
+#   icecast2: the streaming server live audio goes through (relayed stations in tests, the live microphone).
 set -euo pipefail
 
 missing=()
@@ -29,6 +30,7 @@ compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql
 command -v systemd-analyze >/dev/null || missing+=(systemd)
 command -v useradd >/dev/null || missing+=(passwd)
 command -v openssl >/dev/null || missing+=(openssl)
+command -v icecast2 >/dev/null || missing+=(icecast2)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
