@@ -11,9 +11,12 @@ public record CampaignDraft(String name, String broadcastClass, Long rank, Strin
     public record Item(long assetId, Long durationSeconds) {
     }
 
-    /** {@code exclude}: local dates (YYYY-MM-DD) on which the slot never starts, e.g. public holidays. */
+    /**
+     * {@code exclude}: local dates (YYYY-MM-DD) on which the slot never starts, e.g. public holidays;
+     * {@code sourceId}: the live source a STREAM slot relays.
+     */
     public record SlotDraft(String mode, String cron, List<String> at, Long windowMinutes,
-                            Long allowedDelayMinutes, List<String> exclude) {
+                            Long allowedDelayMinutes, List<String> exclude, Long sourceId) {
     }
 
     static LocalDateTime parseLocal(String raw) {

@@ -5,6 +5,7 @@ import vn.bantin.access.Scope;
 import vn.bantin.domain.AssetKind;
 import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.Campaign;
+import vn.bantin.domain.LiveSource;
 import vn.bantin.domain.PlaylistItem;
 import vn.bantin.domain.Slot;
 import vn.bantin.domain.SlotMode;
@@ -45,10 +46,12 @@ public final class CampaignService {
     private final AreaScope scope;
     private final Approvals approvals;
     private final CampaignTimeGuard times;
+    private final LiveSourceService sources;
 
     public CampaignService(Database db, CampaignRepository campaigns, AssetRepository assets, AreaRepository areas,
                            EndpointRepository endpoints, CampaignRules rules, ChangeNotifier changes,
-                           Clock clock, AreaScope scope, Approvals approvals) {
+                           Clock clock, AreaScope scope, Approvals approvals, LiveSourceService sources) {
+        this.sources = sources;
         this.scope = scope;
         this.approvals = approvals;
         this.times = new CampaignTimeGuard(areas, clock);
@@ -149,8 +152,9 @@ public final class CampaignService {
         if (volume < 0 || volume > 100) {
             throw bad("bad_volume", "Âm lượng phải từ 0 đến 100 / volume must be 0-100");
         }
-        List<PlaylistItem> playlist = playlist(c, visible, d.playlist());
-        List<Slot> slots = slots(d.slots());
+        List<Slot> slots = slots(c, visible, d.slots());
+        boolean relaysOnly = slots.stream().allMatch(s -> s.mode() == SlotMode.STREAM);
+        List<PlaylistItem> playlist = relaysOnly && d.playlist().isEmpty() ? List.of() : playlist(c, visible, d.playlist());
         Targets targets = targetCheck.existing(c, "Chiến dịch", visible, ownerAreaId, d.areaIds(), d.tags(),
                 d.endpointIds());
         return new Campaign(0, d.name(), cls, d.rank() == null ? 0 : d.rank().intValue(), start, end, false, volume,
@@ -184,7 +188,7 @@ public final class CampaignService {
                 : asset.asset().durationMs();
     }
 
-    private static List<Slot> slots(List<CampaignDraft.SlotDraft> drafts) {
+    private List<Slot> slots(Connection c, Scope visible, List<CampaignDraft.SlotDraft> drafts) throws SQLException {
         if (drafts.isEmpty()) {
             throw bad("no_slots", "Chiến dịch cần ít nhất một khung giờ phát / at least one slot is required");
         }
@@ -204,18 +208,19 @@ public final class CampaignService {
                         + " a cron expression or explicit date-times in 'at'");
             }
             Duration window = null;
-            if (mode == SlotMode.LOOP) {
+            if (mode.hasWindow()) {
                 if (s.windowMinutes() == null || s.windowMinutes() <= 0 || s.windowMinutes() > 1440) {
-                    throw bad("bad_window", "Khung phát lặp cần windowMinutes từ 1 đến 1440 / a LOOP slot needs"
-                            + " windowMinutes between 1 and 1440");
+                    throw bad("bad_window", "Khung phát lặp/tiếp sóng cần windowMinutes từ 1 đến 1440 / a " + mode
+                            + " slot needs windowMinutes between 1 and 1440");
                 }
                 window = Duration.ofMinutes(s.windowMinutes());
             }
+            LiveSource source = mode == SlotMode.STREAM ? sources.forSlot(c, visible, s.sourceId()) : null;
             List<LocalDate> excluded = s.exclude().stream().map(raw -> LocalDates.parse("exclude", raw)).distinct().sorted()
                     .toList();
             Duration delay = s.allowedDelayMinutes() == null ? Slot.DEFAULT_ALLOWED_DELAY
                     : Duration.ofMinutes(Math.max(0, s.allowedDelayMinutes()));
-            out.add(new Slot(0, mode, cron, List.copyOf(oneOffs), window, delay, excluded));
+            out.add(new Slot(0, mode, cron, List.copyOf(oneOffs), window, delay, excluded, source));
         }
         return out;
     }
@@ -240,7 +245,7 @@ public final class CampaignService {
         try {
             return SlotMode.valueOf(raw.trim().toUpperCase());
         } catch (IllegalArgumentException e) {
-            throw bad("bad_mode", "Chế độ phải là ONCE hoặc LOOP / mode must be ONCE or LOOP");
+            throw bad("bad_mode", "Chế độ phải là ONCE, LOOP hoặc STREAM / mode must be ONCE, LOOP or STREAM");
         }
     }
 

@@ -36,6 +36,7 @@ import vn.bantin.store.LifecycleRepository;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.AssetRepository;
 import vn.bantin.store.CampaignRepository;
+import vn.bantin.store.LiveSourceRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.EnrollmentCodeRepository;
@@ -63,7 +64,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
                        Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle,
-                       Evidence evidence, AgentLink agentLink, OnAir onAir) {
+                       Evidence evidence, AgentLink agentLink, OnAir onAir,
+                       LiveSourceService sources) {
 
     /** Live microphone sessions and their audio on the way to the streaming server. */
     public record OnAir(LiveSessionService sessions, LiveBroadcasts broadcasts) {
@@ -215,6 +217,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         new PlayNameRepository(), new DeviceKeyRepository()), controllerKey::signBase64, clock, rollups);
         AlertService alerts = new AlertService(db, alertRepo, assetRepo, areaRepo, endpointRepo, timelines, push, clock,
                 scope, reviewRepo);
+        LiveSourceService sources = new LiveSourceService(db, new LiveSourceRepository(assetRepo), assetRepo, scope,
+                timelines, clock);
         AgentLink agentLink = AgentLink.create(db, endpointRepo, scope, push, authenticator, controllerKey::signBase64,
                 config, clock);
         LiveServices live = LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, alertRepo,
@@ -229,7 +233,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 endpoints,
                 assets,
                 new CampaignService(db, campaignRepo, assetRepo, areaRepo, endpointRepo, campaignRules, timelines, clock,
-                        scope, approvals),
+                        scope, approvals, sources),
                 timelines,
                 authenticator,
                 devices,
@@ -253,6 +257,6 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 audit,
                 live,
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
-                evidence, agentLink, onAir);
+                evidence, agentLink, onAir, sources);
     }
 }

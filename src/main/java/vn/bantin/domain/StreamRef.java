@@ -1,9 +1,14 @@
 package vn.bantin.domain;
 
 /**
- * What a STREAM timeline entry plays: a stream URL the controller signed into the timeline, with where it comes
- * from (a registered live source or a live session) and, for live sessions, the wall time of stream position 0
- * ({@code epochMs}) so agents in earshot align their playout to it instead of to when each one connected.
+ * What a STREAM timeline entry relays (contract: timeline, STREAM entries): the URL the controller signs,
+ * the name staff gave it, and where it comes from — a registered source or a live session.
+ *
+ * @param epochMs the wall time of stream position 0 when known (live sessions), else null
  */
 public record StreamRef(String url, String name, Long sourceId, Long liveSessionId, Long epochMs) {
+
+    public static StreamRef of(LiveSource source) {
+        return new StreamRef(source.url(), source.name(), source.id(), null, null);
+    }
 }

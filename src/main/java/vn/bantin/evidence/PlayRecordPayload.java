@@ -17,11 +17,22 @@ import vn.bantin.domain.SlotMode;
  * <p>Every field must be present; {@code entryId}, {@code campaignId}, {@code reason} and
  * {@code timelineVersion} may be null. Unknown extra fields are tolerated (a newer agent may add some);
  * duplicate keys are not, since they would let two readers see two different records in one signed payload.
+ * A STREAM record may add {@code onAirMs}: how much of [actualStart, actualEnd) the stream itself was heard
+ * (the rest are its gaps, listed in the payload's {@code gaps}); null for every other record.
  */
 public record PlayRecordPayload(String deviceId, long seq, String prevHash, String entryId, Long campaignId,
                                 BroadcastClass broadcastClass, SlotMode mode, String sha256, long scheduledStart,
                                 Long actualStart, Long actualEnd, PlayOutcome outcome, String reason,
-                                long clockOffsetMs, String timelineVersion) {
+                                long clockOffsetMs, String timelineVersion, Long onAirMs) {
+
+    /** A record without on-air figures (anything but a relay). */
+    public PlayRecordPayload(String deviceId, long seq, String prevHash, String entryId, Long campaignId,
+                             BroadcastClass broadcastClass, SlotMode mode, String sha256, long scheduledStart,
+                             Long actualStart, Long actualEnd, PlayOutcome outcome, String reason,
+                             long clockOffsetMs, String timelineVersion) {
+        this(deviceId, seq, prevHash, entryId, campaignId, broadcastClass, mode, sha256, scheduledStart, actualStart,
+                actualEnd, outcome, reason, clockOffsetMs, timelineVersion, null);
+    }
 
     /** prevHash of record 1. */
     public static final String GENESIS_HASH = "0".repeat(64);
@@ -64,7 +75,8 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
                 f.enumValue("outcome", PlayOutcome.class),
                 f.text("reason", true),
                 f.longValue("clockOffsetMs"),
-                f.text("timelineVersion", true));
+                f.text("timelineVersion", true),
+                f.optionalLong("onAirMs"));
     }
 
     /** Reads the seq of a payload that may be otherwise invalid, to name it in an error; null if unreadable. */
@@ -77,7 +89,10 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
         }
     }
 
-    /** Milliseconds of actual playback; 0 when it never started (MISSED, FAILED) or the end is not after the start. */
+    /**
+     * Milliseconds of actual playback; 0 when it never started (MISSED, FAILED) or the end is not after the start.
+     * A relay's gaps (its fallback or silence) are on the air too: {@link #onAirMs()} is the stream alone.
+     */
     public long airtimeMs() {
         return actualStart == null || actualEnd == null ? 0 : Math.max(0, actualEnd - actualStart);
     }
@@ -117,6 +132,11 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
                 throw new InvalidPayloadException("\"" + name + "\" must be a whole number");
             }
             return value.longValue();
+        }
+
+        Long optionalLong(String name) throws InvalidPayloadException {
+            JsonNode value = node.get(name);
+            return value == null || value.isNull() ? null : longValue(name);
         }
 
         Long nullableLong(String name) throws InvalidPayloadException {

@@ -16,6 +16,7 @@ import vn.bantin.http.api.ApprovalRoutes;
 import vn.bantin.http.api.AreaRoutes;
 import vn.bantin.http.api.AssetRoutes;
 import vn.bantin.http.api.CampaignRoutes;
+import vn.bantin.http.api.SourceRoutes;
 import vn.bantin.http.api.CommandRoutes;
 import vn.bantin.http.api.DashboardRoutes;
 import vn.bantin.http.api.MapRoutes;
@@ -115,6 +116,7 @@ public final class HttpVerticle extends VerticleBase {
         new TtsRoutes(services.tts(), services.assets(), blocking).mount(api);
         new JobRoutes(services.jobs(), services.scopedJobs(), blocking, vertx).mount(api);
         new CampaignRoutes(services.campaigns(), blocking, approvals).mount(api);
+        new SourceRoutes(services.sources(), blocking).mount(api);
         new AlertRoutes(services.alerts(), blocking, services.approval().alertReviews()).mount(api);
         new PlayRoutes(services.plays(), blocking).mount(api);
         new EvidenceRoutes(services.evidence(), blocking).mount(api);

@@ -122,7 +122,7 @@ public final class AirtimeCheck {
     }
 
     private static long sessionMs(Campaign campaign, Slot slot) {
-        if (slot.mode() == SlotMode.LOOP) {
+        if (slot.mode().hasWindow()) {
             return slot.window() == null ? 0 : slot.window().toMillis();
         }
         return Candidates.playlistFor(campaign, EndpointKind.SPEAKER).stream().mapToLong(PlaylistItem::durationMs).sum();

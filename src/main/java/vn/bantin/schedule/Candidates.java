@@ -3,9 +3,11 @@ package vn.bantin.schedule;
 import vn.bantin.domain.Asset;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.EndpointKind;
+import vn.bantin.domain.LiveSource;
 import vn.bantin.domain.PlaylistItem;
 import vn.bantin.domain.Slot;
 import vn.bantin.domain.SlotMode;
+import vn.bantin.domain.StreamRef;
 import vn.bantin.domain.TimelineItem;
 
 import java.time.Instant;
@@ -19,7 +21,10 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** What campaigns ask to air on one kind of endpoint in one zone: bulletins (ONCE) and loop windows (LOOP). */
+/**
+ * What campaigns ask to air on one kind of endpoint in one zone: bulletins (ONCE), loop windows (LOOP) and
+ * relay windows (STREAM).
+ */
 final class Candidates {
 
     /**
@@ -52,6 +57,7 @@ final class Candidates {
                 });
                 all.bulletins.addAll(one.bulletins);
                 all.loops.addAll(one.loops);
+                all.relays.addAll(one.relays);
             });
             return all;
         }
@@ -66,6 +72,11 @@ final class Candidates {
                       List<TimelineItem> items) {
     }
 
+    /** One STREAM occurrence: the source relayed over [startMs, endMs), the fallback items filling its outages. */
+    record RelayWindow(Campaign campaign, Slot slot, long occurrenceMs, long startMs, long endMs,
+                       List<TimelineItem> fallback, StreamRef stream) {
+    }
+
     /** Higher class first, then higher rank, then lower campaign id, then earlier occurrence, then lower slot id. */
     static final Comparator<Campaign> CAMPAIGN_ORDER = Comparator
             .comparing((Campaign c) -> c.broadcastClass().ordinal(), Comparator.reverseOrder())
@@ -74,6 +85,7 @@ final class Candidates {
 
     final List<Bulletin> bulletins = new ArrayList<>();
     final List<LoopWindow> loops = new ArrayList<>();
+    final List<RelayWindow> relays = new ArrayList<>();
 
     private final EndpointKind kind;
     private final ZoneId zone;
@@ -87,10 +99,14 @@ final class Candidates {
 
     void add(Campaign campaign) {
         List<PlaylistItem> playlist = playlistFor(campaign, kind);
-        if (playlist.isEmpty() || campaign.slots() == null) {
+        if (campaign.slots() == null) {
             return;
         }
         for (Slot slot : campaign.slots()) {
+            if (slot.mode() == SlotMode.STREAM ? slot.source() == null || kind != EndpointKind.SPEAKER
+                    : playlist.isEmpty()) {
+                continue;
+            }
             for (long occurrence : occurrences.of(slot, zone)) {
                 if (inDateRange(campaign, LocalDate.ofInstant(Instant.ofEpochMilli(occurrence), zone))) {
                     addOccurrence(campaign, slot, occurrence, playlist);
@@ -105,6 +121,19 @@ final class Candidates {
         loops.sort(Comparator.comparing(LoopWindow::campaign, CAMPAIGN_ORDER)
                 .thenComparingLong(LoopWindow::occurrenceMs).thenComparingLong(l -> l.slot().id())
                 .thenComparingLong(LoopWindow::startMs));
+        relays.sort(Comparator.comparing(RelayWindow::campaign, CAMPAIGN_ORDER)
+                .thenComparingLong(RelayWindow::occurrenceMs).thenComparingLong(r -> r.slot().id()));
+    }
+
+    /** Whether the campaign has anything for this kind of endpoint: playable items, or a relay (speakers only). */
+    static boolean airsOn(Campaign campaign, EndpointKind kind) {
+        return !playlistFor(campaign, kind).isEmpty() || relays(campaign, kind);
+    }
+
+    /** Live sources are radio stations: loudspeaker clusters relay them, screens do not. */
+    private static boolean relays(Campaign campaign, EndpointKind kind) {
+        return kind == EndpointKind.SPEAKER && campaign.slots() != null
+                && campaign.slots().stream().anyMatch(s -> s.mode() == SlotMode.STREAM && s.source() != null);
     }
 
     /** The campaign's items this kind of endpoint can play, in playlist order. */
@@ -148,7 +177,22 @@ final class Candidates {
             return;
         }
         long end = Math.min(occurrence + slot.window().toMillis(), campaignEndMs(campaign));
-        addLoopParts(campaign, slot, occurrence, end, playlist);
+        if (slot.mode() == SlotMode.STREAM) {
+            relays.add(new RelayWindow(campaign, slot, occurrence, occurrence, end, fallback(slot.source(), occurrence),
+                    StreamRef.of(slot.source())));
+        } else {
+            addLoopParts(campaign, slot, occurrence, end, playlist);
+        }
+    }
+
+    /** The source's fallback as the one item this kind of endpoint loops while the stream is down; none = silence. */
+    private List<TimelineItem> fallback(LiveSource source, long atMs) {
+        Asset asset = source.fallback();
+        if (asset == null || asset.durationMs() <= 0 || !kind.accepts(asset.kind())
+                || !asset.usableAt(Instant.ofEpochMilli(atMs))) {
+            return List.of();
+        }
+        return List.of(new TimelineItem(asset.sha256(), asset.sizeBytes(), asset.durationMs(), asset.kind()));
     }
 
     /** A loop whose assets expire inside its window is cut there, so nothing expired stays in a playlist. */

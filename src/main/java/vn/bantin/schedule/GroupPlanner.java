@@ -5,9 +5,11 @@ import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.Slot;
 import vn.bantin.domain.SlotMode;
+import vn.bantin.domain.StreamRef;
 import vn.bantin.domain.TimelineItem;
 import vn.bantin.schedule.Candidates.Bulletin;
 import vn.bantin.schedule.Candidates.LoopWindow;
+import vn.bantin.schedule.Candidates.RelayWindow;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +20,8 @@ import java.util.TreeSet;
 /**
  * Resolves what one group of alike endpoints (same kind, zone, quiet hours and campaigns) airs.
  * Class by class, highest first: bulletins take their times (a lower one colliding with a higher one
- * is made next, or dropped past its allowed delay), then loops fill what is left, higher rank first.
+ * is made next, or dropped past its allowed delay), then relays of live sources take what is left of
+ * their windows, then loops fill what is left, higher rank first.
  * Loops of equal class and rank that overlap interleave: each stretch of time where the same set of
  * campaigns loops is one entry whose playlist alternates their items (round-robin in campaign id
  * order, a shorter playlist wrapping around), anchored at the start of that stretch.
@@ -27,7 +30,7 @@ final class GroupPlanner {
 
     /** A timeline entry before it is stamped with an endpoint's id. */
     record Draft(Campaign campaign, Slot slot, long occurrenceMs, int itemIndex, long startMs, long endMs,
-                 long anchorMs, SlotMode mode, List<TimelineItem> items, String campaignName) {
+                 long anchorMs, SlotMode mode, List<TimelineItem> items, String campaignName, StreamRef stream) {
     }
 
     /** Item index of an entry that interleaves several loops. */
@@ -68,6 +71,7 @@ final class GroupPlanner {
         for (int c = classes.length - 1; c >= 0; c--) {
             BroadcastClass cls = classes[c];
             candidates.bulletins.stream().filter(b -> b.campaign().broadcastClass() == cls).forEach(this::place);
+            candidates.relays.stream().filter(r -> r.campaign().broadcastClass() == cls).forEach(this::relay);
             fillByRank(candidates.loops.stream().filter(l -> l.campaign().broadcastClass() == cls).toList());
         }
         drafts.sort(Comparator.comparingLong(Draft::startMs));
@@ -108,7 +112,7 @@ final class GroupPlanner {
             long itemEnd = itemStart + item.durationMs();
             if (itemEnd > fromMs && itemStart < toMs) {
                 drafts.add(new Draft(b.campaign(), b.slot(), wanted, i, itemStart, itemEnd, itemStart,
-                        SlotMode.ONCE, List.of(item), b.campaign().name()));
+                        SlotMode.ONCE, List.of(item), b.campaign().name(), null));
             }
             itemStart = itemEnd;
         }
@@ -176,12 +180,34 @@ final class GroupPlanner {
     }
 
     private List<long[]> audible(LoopWindow loop) {
-        if (quietApplies(loop.campaign()) && quiet.intersects(loop.startMs(), loop.endMs())) {
-            report(loop.campaign(), loop.slot(), loop.occurrenceMs(), Conflict.Kind.QUIET_HOURS,
-                    ConflictReason.loopCutByQuietHours(quietLabel));
-            return quiet.outside(loop.startMs(), loop.endMs());
+        return audible(loop.campaign(), loop.slot(), loop.occurrenceMs(), loop.startMs(), loop.endMs());
+    }
+
+    /** The parts of a window outside quiet hours (a conflict says what was cut). */
+    private List<long[]> audible(Campaign campaign, Slot slot, long occurrenceMs, long start, long end) {
+        if (quietApplies(campaign) && quiet.intersects(start, end)) {
+            report(campaign, slot, occurrenceMs, Conflict.Kind.QUIET_HOURS, ConflictReason.loopCutByQuietHours(quietLabel));
+            return quiet.outside(start, end);
         }
-        return List.<long[]>of(new long[] {loop.startMs(), loop.endMs()});
+        return List.<long[]>of(new long[] {start, end});
+    }
+
+    /**
+     * A relay takes what its class's bulletins and stronger entries left of its window, never interleaved: one
+     * station at a time. Its fallback loops from the window's start.
+     */
+    private void relay(RelayWindow r) {
+        for (long[] part : audible(r.campaign(), r.slot(), r.occurrenceMs(), r.startMs(), r.endMs())) {
+            for (long[] free : occupancy.free(part[0], part[1])) {
+                occupancy.add(free[0], free[1], r.campaign().name());
+                long from = Math.max(free[0], fromMs);
+                long to = Math.min(free[1], toMs);
+                if (from < to) {
+                    drafts.add(new Draft(r.campaign(), r.slot(), r.occurrenceMs(), -1, from, to, r.startMs(),
+                            SlotMode.STREAM, r.fallback(), r.campaign().name(), r.stream()));
+                }
+            }
+        }
     }
 
     private void fillStretch(List<LoopWindow> playing, long start, long end) {
@@ -217,7 +243,7 @@ final class GroupPlanner {
             long to = Math.min(free[1], toMs);
             if (from < to) {
                 drafts.add(new Draft(loop.campaign(), loop.slot(), loop.occurrenceMs(), itemIndex, from, to, anchor,
-                        SlotMode.LOOP, items, name));
+                        SlotMode.LOOP, items, name, null));
             }
         }
     }

@@ -44,7 +44,8 @@ public final class QuietHoursCheck {
     public static List<Clash> clashes(Campaign campaign, Collection<Area> areas, Collection<Endpoint> endpoints,
                                       long fromMs, long toMs) {
         List<PlaylistItem> audio = Candidates.playlistFor(campaign, EndpointKind.SPEAKER);
-        if (campaign.broadcastClass() == BroadcastClass.EMERGENCY || audio.isEmpty() || campaign.slots() == null) {
+        if (campaign.broadcastClass() == BroadcastClass.EMERGENCY || campaign.slots() == null
+                || audio.isEmpty() && campaign.slots().stream().noneMatch(s -> s.mode() == SlotMode.STREAM)) {
             return List.of();
         }
         long bulletinMs = audio.stream().mapToLong(PlaylistItem::durationMs).sum();
@@ -61,6 +62,9 @@ public final class QuietHoursCheck {
         for (Place place : places.values()) {
             QuietWindows quiet = QuietWindows.of(place.quietSource().quietHours(), place.zone(), fromMs, toMs);
             for (Slot slot : campaign.slots()) {
+                if (slot.mode() == SlotMode.ONCE && audio.isEmpty()) {
+                    continue;
+                }
                 long lengthMs = slot.mode() == SlotMode.ONCE ? bulletinMs
                         : slot.window() == null ? 0 : slot.window().toMillis();
                 for (Instant start : occurrences(slot, place.zone(), fromMs, toMs)) {

@@ -46,7 +46,7 @@ final class Targeting {
                 byOwnerArea.computeIfAbsent(targets.withinAreaId(), k -> new BitSet()).set(i);
             }
             for (EndpointKind kind : EndpointKind.values()) {
-                if (!Candidates.playlistFor(campaign, kind).isEmpty()) {
+                if (Candidates.airsOn(campaign, kind)) {
                     byKind.get(kind).set(i);
                 }
             }
@@ -77,7 +77,7 @@ final class Targeting {
     /** Whether one campaign reaches one endpoint, by the same rules, without an index. */
     static boolean targets(Campaign campaign, Endpoint endpoint, AreaTree areas) {
         Targets targets = campaign.targets();
-        if (targets == null || Candidates.playlistFor(campaign, endpoint.kind()).isEmpty()) {
+        if (targets == null || !Candidates.airsOn(campaign, endpoint.kind())) {
             return false;
         }
         if (targets.withinAreaId() != null && (endpoint.areaId() == null

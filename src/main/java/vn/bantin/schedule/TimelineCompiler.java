@@ -96,7 +96,7 @@ public final class TimelineCompiler {
                     segmentStart);
             entries.add(new TimelineEntry(id, d.startMs(), d.endMs(), d.mode(), d.campaign().broadcastClass(),
                     d.campaign().id(), d.campaignName(), Math.max(0, Math.min(100, d.campaign().volume())),
-                    d.anchorMs(), d.items()));
+                    d.anchorMs(), d.items(), d.stream()));
         }
         return new Timeline(endpointId, input.fromMs(), input.toMs(), List.copyOf(entries));
     }
@@ -105,7 +105,7 @@ public final class TimelineCompiler {
         long longest = 0;
         for (Campaign campaign : campaigns) {
             for (Slot slot : campaign.slots() == null ? List.<Slot>of() : campaign.slots()) {
-                if (slot.mode() == SlotMode.LOOP && slot.window() != null) {
+                if (slot.mode().hasWindow() && slot.window() != null) {
                     longest = Math.max(longest, slot.window().toMillis());
                 }
             }

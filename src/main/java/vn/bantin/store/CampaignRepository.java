@@ -3,6 +3,7 @@ package vn.bantin.store;
 import vn.bantin.domain.Asset;
 import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.Campaign;
+import vn.bantin.domain.LiveSource;
 import vn.bantin.domain.PlaylistItem;
 import vn.bantin.domain.Slot;
 import vn.bantin.domain.SlotMode;
@@ -31,7 +32,7 @@ public final class CampaignRepository {
     private static final String INSERT_ITEM =
             "INSERT INTO campaign_item (campaign_id, position, asset_id, duration_ms) VALUES (?, ?, ?, ?)";
     private static final String INSERT_SLOT = "INSERT INTO campaign_slot (campaign_id, mode, cron, window_ms,"
-            + " allowed_delay_ms) VALUES (?, ?, ?, ?, ?)";
+            + " allowed_delay_ms, source_id) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String INSERT_ONE_OFF = "INSERT INTO slot_one_off (slot_id, local_at) VALUES (?, ?)";
     private static final String INSERT_EXCLUDED =
             "INSERT INTO slot_excluded_date (slot_id, local_date) VALUES (?, ?)";
@@ -45,9 +46,11 @@ public final class CampaignRepository {
     private static final String TARGETS = "SELECT * FROM campaign_target ORDER BY campaign_id, target_type, target_value";
 
     private final AssetRepository assets;
+    private final LiveSourceRepository sources;
 
     public CampaignRepository(AssetRepository assets) {
         this.assets = assets;
+        this.sources = new LiveSourceRepository(assets);
     }
 
     /** Inserts the campaign; ids inside the given record (campaign, slots, assets' ids used) are respected as refs. */
@@ -98,7 +101,8 @@ public final class CampaignRepository {
         }
         for (Slot slot : campaign.slots()) {
             long slotId = Sql.insert(c, INSERT_SLOT, id, slot.mode().name(), slot.cron(),
-                    slot.window() == null ? null : slot.window().toMillis(), slot.allowedDelay().toMillis());
+                    slot.window() == null ? null : slot.window().toMillis(), slot.allowedDelay().toMillis(),
+                    slot.source() == null ? null : slot.source().id());
             for (LocalDateTime at : new LinkedHashSet<>(slot.oneOffs())) {
                 Sql.update(c, INSERT_ONE_OFF, slotId, at.toString());
             }
@@ -128,16 +132,18 @@ public final class CampaignRepository {
         Map<Long, List<LocalDate>> excluded = new HashMap<>();
         Sql.list(c, EXCLUDED, rs -> excluded.computeIfAbsent(rs.getLong("slot_id"), k -> new ArrayList<>())
                 .add(rs.getObject("local_date", LocalDate.class)));
+        Map<Long, LiveSource> sourceById = sources.byId(c);
         Map<Long, List<Slot>> slots = new HashMap<>();
         Sql.list(c, SLOTS, rs -> {
             long slotId = rs.getLong("id");
             Long window = Sql.nullableLong(rs, "window_ms");
+            Long source = Sql.nullableLong(rs, "source_id");
             return slots.computeIfAbsent(rs.getLong("campaign_id"), k -> new ArrayList<>())
                     .add(new Slot(slotId, SlotMode.valueOf(rs.getString("mode")), rs.getString("cron"),
                             List.copyOf(oneOffs.getOrDefault(slotId, List.of())),
                             window == null ? null : Duration.ofMillis(window),
                             Duration.ofMillis(rs.getLong("allowed_delay_ms")),
-                            excluded.getOrDefault(slotId, List.of())));
+                            excluded.getOrDefault(slotId, List.of()), source == null ? null : sourceById.get(source)));
         });
         Map<Long, Map<String, List<String>>> targets = new HashMap<>();
         Sql.list(c, TARGETS, rs -> targets.computeIfAbsent(rs.getLong("campaign_id"), k -> new HashMap<>())

@@ -41,7 +41,7 @@ public final class ExpectedPlayRepository {
     private static final String DELIVER_ONCE = "UPDATE expected_play SET delivered_at = ? WHERE endpoint_id = ?"
             + " AND entry_id = ? AND delivered_at IS NULL AND end_ms > ?";
     private static final String DELIVER_LOOP = "UPDATE expected_play SET delivered_at = ? WHERE endpoint_id = ?"
-            + " AND mode = 'LOOP' AND campaign_id = ? AND start_ms < ? AND end_ms > ? AND delivered_at IS NULL"
+            + " AND mode IN ('LOOP', 'STREAM') AND campaign_id = ? AND start_ms < ? AND end_ms > ? AND delivered_at IS NULL"
             + " AND end_ms > ?";
     private static final String UNCLASSIFIED = "SELECT endpoint_id, entry_id, mode, campaign_id, start_ms, end_ms,"
             + " delivered_at FROM expected_play WHERE classified_at IS NULL AND state = 'PLANNED' AND end_ms < ?"
@@ -71,7 +71,7 @@ public final class ExpectedPlayRepository {
             ExpectedPlay now = wanted.get(old.entryId());
             if (old.startMs() < nowMs) {
                 kept.put(old.entryId(), old);
-                long newEnd = now == null ? (old.mode() == SlotMode.LOOP ? nowMs : old.endMs()) : Math.max(nowMs, now.endMs());
+                long newEnd = now == null ? (old.mode().hasWindow() ? nowMs : old.endMs()) : Math.max(nowMs, now.endMs());
                 if (newEnd != old.endMs()) {
                     Sql.update(c, MOVE_END, newEnd, newEnd, endpointId, old.entryId());
                 }

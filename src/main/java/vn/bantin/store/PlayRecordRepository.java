@@ -46,7 +46,7 @@ public final class PlayRecordRepository {
             + " WHERE device_id = ? ORDER BY id";
     private static final String HAS_ENTRY = "SELECT COUNT(*) FROM play_record WHERE endpoint_id = ? AND entry_id = ?";
     private static final String HAS_LOOP_PLAY = "SELECT COUNT(*) FROM play_record WHERE endpoint_id = ?"
-            + " AND scheduled_start >= ? AND scheduled_start < ? AND mode = 'LOOP' AND campaign_id = ?";
+            + " AND scheduled_start >= ? AND scheduled_start < ? AND mode IN ('LOOP', 'STREAM') AND campaign_id = ?";
     private static final String BY_DEVICE = "SELECT * FROM play_record WHERE device_id = ? ORDER BY seq";
     private static final String RECENT = "SELECT * FROM play_record ORDER BY received_at DESC, seq DESC"
             + " FETCH FIRST ? ROWS ONLY";

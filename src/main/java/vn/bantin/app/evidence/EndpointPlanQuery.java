@@ -72,10 +72,10 @@ public final class EndpointPlanQuery {
         });
     }
 
-    /** A ONCE play's records name its entry; a loop's are its campaign's loop items due in its window. */
+    /** A ONCE play's records name its entry; a loop's (a relay's) are its campaign's loop (relay) records due in its window. */
     private static List<PlayRecordPayload> recordsOf(ExpectedPlay play, List<PlayRecordPayload> records) {
         return records.stream().filter(r -> play.mode() == SlotMode.ONCE ? play.entryId().equals(r.entryId())
-                : r.mode() == SlotMode.LOOP && r.campaignId() != null && r.campaignId() == play.campaignId()
+                : r.mode() == play.mode() && r.campaignId() != null && r.campaignId() == play.campaignId()
                 && r.scheduledStart() >= play.startMs() && r.scheduledStart() < play.endMs()).toList();
     }
 

@@ -166,7 +166,10 @@ public final class PlanRecorder {
     /** The plan item as the report rollups count it: content time per kind, DROPPED when the compiler dropped it. */
     private static ExpectedItem counted(long endpointId, PlannedItem p) {
         Map<AssetKind, Long> content = new EnumMap<>(AssetKind.class);
-        for (TimelineItem i : p.items()) {
+        if (p.mode() == vn.bantin.domain.SlotMode.STREAM) {
+            content.put(AssetKind.AUDIO, Math.max(1, p.endMs() - p.startMs()));
+        }
+        for (TimelineItem i : p.mode() == vn.bantin.domain.SlotMode.STREAM ? List.<TimelineItem>of() : p.items()) {
             content.merge(i.kind(), Math.max(1, i.durationMs()), Long::sum);
         }
         return new ExpectedItem(endpointId, p.entryId(), p.campaignId(), p.mode(), p.startMs(), p.endMs(), content,

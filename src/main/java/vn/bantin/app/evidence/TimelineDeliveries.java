@@ -45,7 +45,7 @@ public final class TimelineDeliveries {
         List<String> once = new ArrayList<>();
         List<long[]> loops = new ArrayList<>();
         for (JsonNode entry : body.path("entries")) {
-            if ("LOOP".equals(entry.path("mode").asText())) {
+            if (!"ONCE".equals(entry.path("mode").asText())) {
                 loops.add(new long[] {entry.path("campaignId").asLong(), entry.path("start").asLong(),
                         entry.path("end").asLong()});
             } else {

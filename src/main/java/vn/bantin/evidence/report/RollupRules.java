@@ -34,19 +34,32 @@ public final class RollupRules {
         if (r.outcome() == PlayOutcome.PLAYED) {
             d.add(key, Measure.PLAYED_RECORDS, 1);
         }
-        boolean loop = r.mode() == SlotMode.LOOP;
+        boolean loop = r.mode() != SlotMode.ONCE;
         if (loop) {
             d.add(key, loopMeasure(r.outcome()), 1);
         }
         if (r.actualStart() != null && r.actualEnd() != null) {
+            long total = Math.max(0, r.actualEnd() - r.actualStart());
             for (DayParts.Part part : DayParts.of(r.actualStart(), r.actualEnd(), zone)) {
                 RollupKey partKey = new RollupKey(endpointId, campaign, kind, part.day());
-                d.add(partKey, Measure.AIRTIME_MS, part.lengthMs());
+                long length = onAir(part.lengthMs(), total, r.onAirMs());
+                d.add(partKey, Measure.AIRTIME_MS, length);
                 if (loop) {
-                    d.add(partKey, Measure.LOOP_PLAYED_MS, part.lengthMs());
+                    d.add(partKey, Measure.LOOP_PLAYED_MS, length);
                 }
             }
         }
+    }
+
+    /**
+     * A relay counts only the time its stream was heard, not its gaps; the gaps are spread over the record's day
+     * parts in proportion (a window crossing midnight is rare and the record lists each gap anyway).
+     */
+    private static long onAir(long partMs, long totalMs, Long onAirMs) {
+        if (onAirMs == null || totalMs == 0) {
+            return partMs;
+        }
+        return Math.round((double) partMs * Math.min(onAirMs, totalMs) / totalMs);
     }
 
     /** A ONCE record for an entry: the entry's new state, its status moved in the cells. */

@@ -92,7 +92,8 @@ public final class CampaignRoutes {
                         i.optionalLong("durationSeconds"))).toList(),
                 in.objects("slots").stream().map(s -> new CampaignDraft.SlotDraft(s.requiredString("mode"),
                         s.optionalString("cron"), s.stringList("at"), s.optionalLong("windowMinutes"),
-                        s.optionalLong("allowedDelayMinutes"), s.stringList("exclude"))).toList(),
+                        s.optionalLong("allowedDelayMinutes"), s.stringList("exclude"), s.optionalLong("sourceId")))
+                        .toList(),
                 targets.longList("areas"), targets.stringList("tags"), targets.longList("endpoints"));
     }
 
@@ -108,7 +109,10 @@ public final class CampaignRoutes {
                     .put("at", new JsonArray(s.oneOffs().stream().map(Object::toString).toList()))
                     .put("windowMinutes", s.window() == null ? null : s.window().toMinutes())
                     .put("allowedDelayMinutes", s.allowedDelay().toMinutes())
-                    .put("exclude", new JsonArray(s.excludedDates().stream().map(Object::toString).toList())));
+                    .put("exclude", new JsonArray(s.excludedDates().stream().map(Object::toString).toList()))
+                    .put("sourceId", s.source() == null ? null : s.source().id())
+                    .put("source", s.source() == null ? null : new JsonObject().put("id", s.source().id())
+                            .put("name", s.source().name()).put("url", s.source().url())));
         }
         return new JsonObject().put("id", c.id()).put("areaId", c.targets().withinAreaId()).put("name", c.name())
                 .put("class", c.broadcastClass().name())

@@ -124,6 +124,8 @@ class AuthorizationMatrixTest {
                             .put("areaIds", new JsonArray().add(area)))).json().getLong("id");
             case "users" -> () -> admin.post("/api/v1/users", new JsonObject().put("username", "u" + System.nanoTime())
                     .put("role", "VIEWER").put("areaId", area)).json().getLong("id");
+            case "sources" -> () -> EDITOR.get(area).post("/api/v1/sources", new JsonObject().put("name", "Đài tỉnh")
+                    .put("url", "http://127.0.0.1:9/tinh.mp3")).json().getLong("id");
             case "tokens" -> () -> admin.post("/api/v1/tokens", new JsonObject().put("name", "t").put("role", "VIEWER")
                     .put("areaId", area)).json().getLong("id");
             default -> throw new AssertionError("no fixture for /api/v1/" + kind + "/{id}: add one to "

@@ -5,6 +5,10 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import vn.bantin.agent.clock.AgentClock;
+import vn.bantin.agent.relay.RelayResult;
+import vn.bantin.agent.relay.RelaySettings;
+import vn.bantin.agent.relay.RelayWatch;
+import vn.bantin.agent.relay.StreamRelay;
 import vn.bantin.agent.spool.PlayRecord.Outcome;
 import vn.bantin.agent.spool.RecordSpool;
 import vn.bantin.agent.status.Faults;
@@ -39,6 +43,7 @@ public final class Player implements Runnable {
     private final MasterVolume volume;
     private final PlaybackEvents events;
     private final ItemPlayback playback;
+    private final StreamRelay relay;
     private final long graceMs;
     private final long preloadMs;
     private final long minJoinMs;
@@ -67,6 +72,7 @@ public final class Player implements Runnable {
         this.preloadMs = settings.preload().toMillis();
         this.minJoinMs = settings.minJoin().toMillis();
         this.playback = new ItemPlayback(mpv, clock, new StartTimer(clock), preloadMs);
+        this.relay = new StreamRelay(new MpvStreamOutput(mpv), clock, RelaySettings.defaults());
         store.onChange(t -> {
             timelineChanged = true;
             wake.release();
@@ -154,6 +160,13 @@ public final class Player implements Runnable {
             return;
         }
         reportPassed(t, now);
+        Timeline.Entry stream = Schedule.streamAt(t, now);
+        if (stream != null) {
+            prepared = null;
+            writeRecord();
+            relayWindow(stream, t);
+            return;
+        }
         Segment due = preparedSegment(t, now);
         if (due == null) {
             writeRecord();
@@ -161,10 +174,12 @@ public final class Player implements Runnable {
         }
         if (due == null) {
             Segment next = upcoming(t, now);
+            long streamStart = Schedule.nextStreamStart(t, now);
             if (next == null || next.startAt() - preloadMs > now) {
                 played.workedUntil(now);
                 events.upcoming(next);
-                await(next == null ? IDLE_WAIT_MS : Math.min(next.startAt() - preloadMs - now, IDLE_WAIT_MS));
+                long wakeAt = Math.min(next == null ? now + IDLE_WAIT_MS : next.startAt() - preloadMs, streamStart);
+                await(Math.min(wakeAt - now, IDLE_WAIT_MS));
                 return;
             }
             due = next;
@@ -266,6 +281,53 @@ public final class Player implements Runnable {
         unwrittenRecord = () -> recorder.record(seg, t, r.ending(), r.start(), r.end(), r.offsetUsed());
         if (prepared == null) {
             writeRecord();
+        }
+    }
+
+    /** Relays a STREAM entry (vn.bantin.agent.relay) in the same mpv, then records it. */
+    private void relayWindow(Timeline.Entry e, Timeline t) throws InterruptedException {
+        String fallback = e.items().isEmpty() ? null : e.items().get(0).sha256();
+        long offset = clock.offsetMs();
+        RelayResult r = relay.relay(new StreamRelay.Job(e.stream().url(), fallback, () -> cache.file(fallback),
+                volume.apply(e.volume())), new EntryWatch(e));
+        recorder.relayed(e, t, r, offset);
+    }
+
+    /** The relayed entry as the current timeline has it: its end, or why it is gone. */
+    private final class EntryWatch implements RelayWatch {
+        private final String id;
+
+        EntryWatch(Timeline.Entry e) {
+            this.id = e.id();
+        }
+
+        /** The entry in the current timeline, looked up among those begun by now (entries never overlap). */
+        private Timeline.Entry current() {
+            Timeline t = store.current();
+            for (int i = t.lastStartingBy(clock.now()), seen = 0; i >= 0 && seen < 3; i--, seen++) {
+                if (t.entries().get(i).id().equals(id)) {
+                    return t.entries().get(i);
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public long endAt() {
+            Timeline.Entry e = current();
+            return e == null ? clock.now() : e.end();
+        }
+
+        @Override
+        public String cutReason() {
+            if (!running) {
+                return "agent stopped";
+            }
+            if (current() != null) {
+                return null;
+            }
+            Segment now = Schedule.at(store.current(), clock.now());
+            return now != null && now.isEmergency() ? ItemPlayback.EMERGENCY_REASON : "preempted by a new timeline";
         }
     }
 

@@ -1,6 +1,9 @@
 package vn.bantin.agent.playback;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import vn.bantin.agent.crypto.Hashes;
+import vn.bantin.agent.relay.RelayResult;
 import java.util.logging.Logger;
 import vn.bantin.agent.spool.PlayRecord;
 import vn.bantin.agent.spool.PlayRecord.Outcome;
@@ -41,6 +44,24 @@ final class Recorder {
                     + (ending.reason() == null ? "" : " (" + ending.reason() + ")"));
         } catch (IOException ex) {
             LOG.severe("cannot spool play record for " + e.id() + ": " + ex.getMessage());
+        }
+    }
+
+    /** One record per relayed STREAM entry: sha256 names the stream (hash of its URL), gaps and on-air time added. */
+    void relayed(Timeline.Entry e, Timeline timeline, RelayResult r, long offsetUsed) {
+        if (r.end() != null) {
+            played.workedUntil(r.end());
+        }
+        String sha = Hashes.sha256Hex(e.stream().url().getBytes(StandardCharsets.UTF_8));
+        PlayRecord rec = new PlayRecord(e.id(), e.campaignId(), e.clazz(), e.mode(), sha, e.start(), r.start(), r.end(),
+                r.outcome(), r.outcome() == Outcome.PLAYED ? null : r.reason(), offsetUsed, timeline.version(),
+                r.relay());
+        try {
+            long seq = spool.append(rec).seq();
+            LOG.info("record " + seq + ": " + r.outcome() + " relay " + e.id() + ", " + r.relay().onAirMs()
+                    + " ms on air, " + r.relay().gaps().size() + " gaps");
+        } catch (IOException ex) {
+            LOG.severe("cannot spool relay record for " + e.id() + ": " + ex.getMessage());
         }
     }
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.bantin.agent.sync.Timeline;
 
-/** Pure timeline arithmetic: what covers an instant, what comes next, where a loop stands. */
+/**
+ * Pure timeline arithmetic: what covers an instant, what comes next, where a loop stands. STREAM entries
+ * are not segments (nothing to play from the cache): {@link #streamAt} finds them, the rest skips them.
+ */
 public final class Schedule {
 
     public static final String EMERGENCY = "EMERGENCY";
@@ -19,15 +22,35 @@ public final class Schedule {
             return null;
         }
         Timeline.Entry e = timeline.entries().get(i);
-        if (now >= e.end()) {
+        if (now >= e.end() || e.isStream()) {
             return null;
         }
         return e.isLoop() ? loopSegment(e, now) : onceSegment(e);
     }
 
+    /** The STREAM entry covering {@code now}, or null. */
+    public static Timeline.Entry streamAt(Timeline timeline, long now) {
+        int i = timeline.lastStartingBy(now);
+        Timeline.Entry e = i < 0 ? null : timeline.entries().get(i);
+        return e != null && e.isStream() && now < e.end() ? e : null;
+    }
+
+    /** Start of the first STREAM entry starting after {@code now}, or Long.MAX_VALUE. */
+    public static long nextStreamStart(Timeline timeline, long now) {
+        for (int i = timeline.lastStartingBy(now) + 1; i < timeline.entries().size(); i++) {
+            if (timeline.entries().get(i).isStream()) {
+                return timeline.entries().get(i).start();
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
     /** The first segment of the first entry starting after {@code now}, or null. */
     public static Segment next(Timeline timeline, long now) {
         int i = timeline.lastStartingBy(now) + 1;
+        while (i < timeline.entries().size() && timeline.entries().get(i).isStream()) {
+            i++;
+        }
         if (i >= timeline.entries().size()) {
             return null;
         }
@@ -51,7 +74,7 @@ public final class Schedule {
             if (e.start() >= to) {
                 break;
             }
-            if (!e.isLoop()) {
+            if (!e.isLoop() && !e.isStream()) {
                 out.add(e);
             }
         }

@@ -203,6 +203,17 @@ public final class RecordSpool {
         p.put("reason", r.reason());
         p.put("clockOffsetMs", r.clockOffsetMs());
         p.put("timelineVersion", r.timelineVersion());
+        if (r.relay() != null) {
+            p.put("onAirMs", r.relay().onAirMs());
+            p.put("gaps", r.relay().gaps().stream().map(g -> {
+                Map<String, Object> gap = new LinkedHashMap<>();
+                gap.put("from", g.from());
+                gap.put("to", g.to());
+                gap.put("reason", g.reason());
+                gap.put("fallback", g.fallback());
+                return gap;
+            }).toList());
+        }
         return WRITER.asString(p);
     }
 

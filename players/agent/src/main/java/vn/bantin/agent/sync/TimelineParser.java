@@ -76,6 +76,7 @@ final class TimelineParser {
         Long volume = null;
         Long anchor = null;
         List<Timeline.Item> entryItems = null;
+        Timeline.Stream stream = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -90,13 +91,37 @@ final class TimelineParser {
                 case "volume" -> volume = number(p);
                 case "anchor" -> anchor = p.currentToken() == JsonToken.VALUE_NULL ? null : number(p);
                 case "items" -> entryItems = items(p);
+                case "stream" -> stream = p.currentToken() == JsonToken.VALUE_NULL ? null : stream(p);
                 default -> p.skipChildren();
             }
         }
         long s = require(start, "start");
         return new Timeline.Entry(require(id, "id"), s, require(end, "end"), require(mode, "mode"),
                 require(clazz, "class"), campaignId, campaign, Math.toIntExact(require(volume, "volume")),
-                anchor == null ? s : anchor, List.copyOf(require(entryItems, "items")));
+                anchor == null ? s : anchor, List.copyOf(require(entryItems, "items")), stream);
+    }
+
+    private Timeline.Stream stream(JsonParser p) throws IOException {
+        expect(p.currentToken(), JsonToken.START_OBJECT);
+        String url = null;
+        String name = null;
+        Long sourceId = null;
+        Long sessionId = null;
+        Long epochMs = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            boolean nil = p.currentToken() == JsonToken.VALUE_NULL;
+            switch (field) {
+                case "url" -> url = text(p);
+                case "name" -> name = nil ? null : text(p);
+                case "sourceId" -> sourceId = nil ? null : number(p);
+                case "liveSessionId" -> sessionId = nil ? null : number(p);
+                case "epochMs" -> epochMs = nil ? null : number(p);
+                default -> p.skipChildren();
+            }
+        }
+        return new Timeline.Stream(require(url, "stream.url"), name, sourceId, sessionId, epochMs);
     }
 
     private List<Timeline.Item> items(JsonParser p) throws IOException {
