@@ -34,10 +34,12 @@ public final class ExceptionList {
                 .thenComparing(EndpointFact::name).thenComparingLong(EndpointFact::id)).toList();
     }
 
-    public ExceptionItem item(EndpointFact endpoint, EntryState entry) {
+    /** @param planReason the plan's words for a broadcast it dropped, else null */
+    public ExceptionItem item(EndpointFact endpoint, EntryState entry, String planReason) {
         return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), entry.campaignId(),
                 names.at(NameHistory.Named.CAMPAIGN, entry.campaignId(), entry.startMs())
-                        .orElse(facts.campaignName(entry.campaignId())), entry.entryId(), entry.startMs(), entry.status());
+                        .orElse(facts.campaignName(entry.campaignId())), entry.entryId(), entry.startMs(), entry.status(),
+                planReason);
     }
 
     private String areaName(EndpointFact e) {
