@@ -28,6 +28,8 @@ public final class Controller {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
     private static final long UPLOAD_SWEEP_MS = 60 * 60 * 1000;
     private static final long PRESENCE_SWEEP_MAX_MS = 15_000;
+    /** A live session opened but given no audio for this long has failed (the speaker's page went away). */
+    private static final java.time.Duration OPEN_WITHOUT_AUDIO = java.time.Duration.ofMinutes(2);
 
     private final Vertx vertx;
     private final Database db;
@@ -61,11 +63,16 @@ public final class Controller {
                     services.jobs().start();
                     services.uploads().sweep();
                     services.presence().resume();
+                    services.onAir().sessions().expire(true, OPEN_WITHOUT_AUDIO);
                     return null;
                 }).compose(x -> vertx.deployVerticle(http))
                         .map(id -> {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
                             keepEvidence(vertx, services, config.evidence());
+                            vertx.setPeriodic(OPEN_WITHOUT_AUDIO.toMillis() / 4, t -> vertx.executeBlocking(() -> {
+                                services.onAir().sessions().expire(false, OPEN_WITHOUT_AUDIO);
+                                return null;
+                            }, false));
                             long sweep = Math.max(250, Math.min(PRESENCE_SWEEP_MAX_MS,
                                     config.agentLink().offlineAfter().toMillis() / 4));
                             vertx.setPeriodic(sweep, t -> vertx.executeBlocking(() -> {

@@ -129,6 +129,23 @@ public final class LiveSessionService {
         return Optional.of(s);
     }
 
+    /**
+     * Fails what cannot go on: at start-up every session still open or on air (its microphone was connected to the
+     * controller that stopped), later a session opened but never given audio within {@code openFor}.
+     */
+    public void expire(boolean startingUp, java.time.Duration openFor) {
+        long now = clock.millis();
+        for (LiveSession s : db.read(sessions::unfinished)) {
+            if (startingUp) {
+                finish(s.id(), Status.FAILED, "Bộ điều khiển khởi động lại giữa phiên / The controller restarted"
+                        + " during the session");
+            } else if (s.status() == Status.OPEN && now - s.startedAt() > openFor.toMillis()) {
+                finish(s.id(), Status.FAILED, "Không nhận được âm thanh từ micro / No audio came from the"
+                        + " microphone");
+            }
+        }
+    }
+
     /** The session's recording is kept as this asset. */
     public void recorded(long id, long assetId) {
         told(db.tx(c -> {

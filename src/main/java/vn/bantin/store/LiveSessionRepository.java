@@ -30,6 +30,7 @@ public final class LiveSessionRepository {
     private static final String RECENT = SELECT + " ORDER BY id DESC FETCH FIRST ? ROWS ONLY";
     private static final String LIVE_AFTER = SELECT + " WHERE epoch_ms IS NOT NULL AND (ended_at IS NULL"
             + " OR ended_at > ?) ORDER BY id";
+    private static final String UNFINISHED = SELECT + " WHERE status IN (?, ?) ORDER BY id";
     private static final String REACH_OF = "SELECT * FROM live_session_endpoint WHERE session_id = ?"
             + " ORDER BY endpoint_id";
     private static final String SET_MOUNT = "UPDATE live_session SET mount = ? WHERE id = ?";
@@ -74,6 +75,16 @@ public final class LiveSessionRepository {
     public List<LiveSession> liveAfter(Connection c, long fromMs) throws SQLException {
         List<LiveSession> out = new ArrayList<>();
         for (LiveSession s : Sql.list(c, LIVE_AFTER, LiveSessionRepository::session, fromMs)) {
+            out.add(withReach(c, s));
+        }
+        return out;
+    }
+
+    /** Sessions still OPEN or ON_AIR. */
+    public List<LiveSession> unfinished(Connection c) throws SQLException {
+        List<LiveSession> out = new ArrayList<>();
+        for (LiveSession s : Sql.list(c, UNFINISHED, LiveSessionRepository::session, Status.OPEN.name(),
+                Status.ON_AIR.name())) {
             out.add(withReach(c, s));
         }
         return out;
