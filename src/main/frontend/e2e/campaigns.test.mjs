@@ -16,7 +16,7 @@ async function navNames(page) {
 test('an editor builds a campaign: cron in words, quiet hours refused in words, plan with the conflict explained, submitted', async () => {
   const { page, problems, context } = await open(browser);
   await signIn(page, 'EDITOR');
-  assert.deepEqual(await navNames(page), ['dashboard', 'endpoints', 'media', 'campaigns', 'reports', 'account'], 'no approvals for an editor');
+  assert.deepEqual(await navNames(page), ['dashboard', 'endpoints', 'media', 'campaigns', 'sources', 'reports', 'account'], 'no approvals for an editor');
   await page.locator('#nav [data-nav="campaigns"]').click();
   await page.getByRole('button', { name: 'Chiến dịch mới' }).click();
   const editor = page.getByTestId('campaign-editor');

@@ -2,11 +2,11 @@ import { callJson } from '../api/client';
 
 export interface PlanItem { sha256: string; name: string | null; kind: 'VIDEO' | 'IMAGE' | 'AUDIO'; durationMs: number }
 export interface PlanEntry {
-  id: string; start: string; end: string; startMs: number; endMs: number; mode: 'ONCE' | 'LOOP';
+  id: string; start: string; end: string; startMs: number; endMs: number; mode: 'ONCE' | 'LOOP' | 'STREAM';
   class: 'NORMAL' | 'PRIORITY' | 'EMERGENCY'; campaignId: number; campaign: string | null; items: PlanItem[];
 }
 export interface PlanConflict {
-  kind: 'DROPPED' | 'DELAYED' | 'QUIET_HOURS' | 'NOT_READY'; campaignId: number; campaign: string | null; slotId: number;
+  kind: 'DROPPED' | 'DELAYED' | 'QUIET_HOURS' | 'NOT_READY' | 'RELAY_CUT'; campaignId: number; campaign: string | null; slotId: number;
   occurrenceStart: string; occurrenceStartMs: number; reason: string;
 }
 export interface EndpointPlan {

@@ -1,7 +1,8 @@
 import { callJson } from '../../api/client';
 import type { Approval } from '../../content/approval';
 
-export type Mode = 'ONCE' | 'LOOP';
+/** STREAM relays a live source (an upper-level station) for a window, like LOOP does with files. */
+export type Mode = 'ONCE' | 'LOOP' | 'STREAM';
 
 export interface SlotDraft {
   mode: Mode;
@@ -12,6 +13,8 @@ export interface SlotDraft {
   exclude: string[];
   windowMinutes: number | null;
   allowedDelayMinutes: number;
+  /** the relayed source, STREAM only */
+  sourceId: number | null;
 }
 
 export interface PlaylistEntry { assetId: number; name: string; kind: 'VIDEO' | 'AUDIO' | 'IMAGE'; durationMs: number;
@@ -37,7 +40,8 @@ export interface Campaign {
   endDate: string; approved: boolean; volume: number; topic: string | null;
   playlist: { assetId: number; name: string; kind: PlaylistEntry['kind']; durationMs: number }[];
   slots: { id: number; mode: Mode; cron: string | null; at: string[]; windowMinutes: number | null;
-    allowedDelayMinutes: number; exclude?: string[] }[];
+    allowedDelayMinutes: number; exclude?: string[]; sourceId?: number | null;
+    source?: { id: number; name: string; url: string } | null }[];
   targets: { areas: number[]; tags: string[]; endpoints: number[] };
   approval?: Approval;
 }
@@ -46,7 +50,8 @@ export const DEFAULT_DELAY = 15;
 export const IMAGE_SECONDS = 10;
 
 export function newSlot(): SlotDraft {
-  return { mode: 'ONCE', cron: '0 6 * * *', at: [], exclude: [], windowMinutes: null, allowedDelayMinutes: DEFAULT_DELAY };
+  return { mode: 'ONCE', cron: '0 6 * * *', at: [], exclude: [], windowMinutes: null, allowedDelayMinutes: DEFAULT_DELAY,
+    sourceId: null };
 }
 
 export function emptyDraft(today: string, plusDays: (d: string, n: number) => string): CampaignDraft {
@@ -60,7 +65,7 @@ export function draftOf(c: Campaign): CampaignDraft {
     volume: c.volume,
     playlist: c.playlist.map((p) => ({ ...p, seconds: p.kind === 'IMAGE' ? Math.round(p.durationMs / 1000) : undefined })),
     slots: c.slots.map((s) => ({ mode: s.mode, cron: s.cron ?? '', at: [...s.at], exclude: [...(s.exclude ?? [])],
-      windowMinutes: s.windowMinutes, allowedDelayMinutes: s.allowedDelayMinutes })),
+      windowMinutes: s.windowMinutes, allowedDelayMinutes: s.allowedDelayMinutes, sourceId: s.sourceId ?? null })),
     targets: { areas: [...c.targets.areas], tags: [...c.targets.tags], endpoints: [...c.targets.endpoints] },
   };
 }
@@ -72,8 +77,8 @@ export function bodyOf(d: CampaignDraft) {
     endDate: d.endDate, volume: d.volume,
     playlist: d.playlist.map((p) => ({ assetId: p.assetId, durationSeconds: p.kind === 'IMAGE' ? p.seconds : undefined })),
     slots: d.slots.map((s) => ({ mode: s.mode, cron: s.cron.trim() || undefined, at: s.at.filter(Boolean),
-      exclude: s.exclude.filter(Boolean), windowMinutes: s.mode === 'LOOP' ? s.windowMinutes ?? undefined : undefined,
-      allowedDelayMinutes: s.allowedDelayMinutes })),
+      exclude: s.exclude.filter(Boolean), windowMinutes: s.mode !== 'ONCE' ? s.windowMinutes ?? undefined : undefined,
+      allowedDelayMinutes: s.allowedDelayMinutes, sourceId: s.mode === 'STREAM' ? s.sourceId ?? undefined : undefined })),
     targets: d.targets,
   };
 }
