@@ -148,6 +148,11 @@ public final class AlertOverlay {
                 && a.anchorMs() == b.anchorMs() && a.items().equals(b.items());
     }
 
+    /** The parts of an entry outside the given (sorted, non-overlapping) entries, e.g. a live session around alerts. */
+    static List<TimelineEntry> outside(TimelineEntry entry, List<TimelineEntry> holes) {
+        return cut(entry, holes.stream().map(e -> new Span(e.startMs(), e.endMs())).toList());
+    }
+
     /** The parts of a loop or relay entry outside every span; a part that starts later gets its own stable id. */
     private static List<TimelineEntry> cut(TimelineEntry loop, List<Span> spans) {
         List<TimelineEntry> parts = new ArrayList<>();

@@ -64,26 +64,8 @@ public final class LiveOverlay {
         if (live.broadcastClass() == BroadcastClass.EMERGENCY) {
             return List.of(live);
         }
-        List<TimelineEntry> parts = new ArrayList<>();
-        long from = live.startMs();
-        for (TimelineEntry e : timeline.entries()) {
-            if (e.broadcastClass() != BroadcastClass.EMERGENCY || e.endMs() <= from || e.startMs() >= live.endMs()) {
-                continue;
-            }
-            if (e.startMs() > from) {
-                parts.add(part(live, from, e.startMs()));
-            }
-            from = Math.max(from, e.endMs());
-        }
-        if (from < live.endMs()) {
-            parts.add(part(live, from, live.endMs()));
-        }
-        return parts;
-    }
-
-    private static TimelineEntry part(TimelineEntry live, long start, long end) {
-        String id = start == live.startMs() ? live.id() : live.id().substring(0, 16) + Long.toHexString(start);
-        return live.part(id, start, end);
+        return AlertOverlay.outside(live, timeline.entries().stream()
+                .filter(e -> e.broadcastClass() == BroadcastClass.EMERGENCY).toList());
     }
 
     /** The timeline entry id of a live session on one endpoint: the same for the whole session. */

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
+import vn.bantin.access.Role;
+import vn.bantin.support.Browser;
 import vn.bantin.support.Eventually;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.Microphone;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Live microphone sessions through a real Icecast2 on a real controller")
 class LiveSessionApiTest {
@@ -149,6 +152,24 @@ class LiveSessionApiTest {
             JsonObject cut = streamEntry(id);
             assertThat(cut.getLong("end")).isEqualTo(done.getLong("endedAt"));
         }
+    }
+
+    @Test
+    @DisplayName("a browser session opens the microphone only with its CSRF token and from the controller's own origin")
+    void browserMicrophoneNeedsCsrfAndOrigin() throws Exception {
+        Browser page = controller.signedIn("xa.operator", Role.OPERATOR, commune);
+        long id = page.post("/api/v1/live-sessions", session("Họp khẩn", "PRIORITY", commune)).json().getLong("id");
+        String base = controller.baseUrl();
+        assertThatThrownBy(() -> Microphone.open(page, base, base, null, id)).rootCause()
+                .hasMessageContaining("403");
+        assertThatThrownBy(() -> Microphone.open(page, base, "https://evil.example", page.csrf(), id))
+                .rootCause().hasMessageContaining("403");
+        try (Microphone mic = Microphone.open(page, base, base, page.csrf(), id)) {
+            assertThat(mic.await(m -> "status".equals(m.getString("type")), WAIT).getString("startedBy"))
+                    .isEqualTo("xa.operator");
+        }
+        assertThat(controller.as(Role.VIEWER, commune).post("/api/v1/live-sessions", session("Thử", "NORMAL", commune))
+                .status()).isEqualTo(403);
     }
 
     private JsonObject streamEntry(long sessionId) throws Exception {

@@ -56,6 +56,11 @@ public final class Browser {
         return cookie;
     }
 
+    /** The session's CSRF token, as the page holds it. */
+    public String csrf() {
+        return csrf;
+    }
+
     public HttpApi.Answer get(String path) {
         return send("GET", path, null);
     }

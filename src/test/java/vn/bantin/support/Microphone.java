@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -28,15 +29,26 @@ public final class Microphone implements AutoCloseable {
     private volatile Integer closedWith;
     private Process encoder;
 
-    private Microphone(HttpClient client, URI uri, String token) {
-        this.socket = client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                .buildAsync(uri, new Listener()).join();
+    private Microphone(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(uri, new Listener()).join();
     }
 
     /** Opens the audio socket of a session with a bearer token. */
     public static Microphone open(String baseUrl, String token, long sessionId) {
-        URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/api/v1/live-sessions/" + sessionId + "/audio");
-        return new Microphone(HttpClient.newHttpClient(), uri, token);
+        return new Microphone(uri(baseUrl, sessionId, ""), Map.of("Authorization", "Bearer " + token));
+    }
+
+    /** Opens it as the speaker's page does: the session cookie, the page's origin, {@code ?csrf=} when given. */
+    public static Microphone open(Browser page, String baseUrl, String origin, String csrf, long sessionId) {
+        return new Microphone(uri(baseUrl, sessionId, csrf == null ? "" : "?csrf=" + csrf),
+                Map.of("Cookie", page.cookie(), "Origin", origin));
+    }
+
+    private static URI uri(String baseUrl, long sessionId, String query) {
+        return URI.create(baseUrl.replaceFirst("^http", "ws") + "/api/v1/live-sessions/" + sessionId + "/audio"
+                + query);
     }
 
     /** Vietnamese speech from espeak-ng as a WAV file. */
@@ -57,7 +69,7 @@ public final class Microphone implements AutoCloseable {
         byte[] buf = new byte[16 * 1024];
         try (InputStream in = encoder.getInputStream()) {
             for (int n; (n = in.read(buf)) > 0; ) {
-                socket.sendBinary(ByteBuffer.wrap(buf, 0, n).asReadOnlyBuffer().duplicate(), true).join();
+                socket.sendBinary(ByteBuffer.wrap(buf, 0, n), true).join();
                 buf = new byte[16 * 1024];
             }
         }
