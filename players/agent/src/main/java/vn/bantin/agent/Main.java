@@ -3,6 +3,7 @@ package vn.bantin.agent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import vn.bantin.agent.amp.AmpRelay;
@@ -95,11 +96,14 @@ public final class Main {
                 + cfg.controllerUrl() + ", state " + state + ", " + spool.count() + " records spooled");
 
         SinceLastHeartbeat since = SinceLastHeartbeat.open(state);
+        AtomicReference<Runnable> linkBack = new AtomicReference<>(() -> { });
         ControllerClient client = new ControllerClient(cfg.controllerUrl(), new RequestSigner(keys), clock,
                 enrollment::trustedKey, new ControllerClient.Link() {
                     @Override
                     public void up() {
-                        since.linkUp(clock.now());
+                        if (since.linkUp(clock.now())) {
+                            linkBack.get().run();
+                        }
                     }
 
                     @Override
@@ -118,6 +122,7 @@ public final class Main {
         SpoolFaults.watch(spool, notices, faults, () -> persist(played, log));
         WriteRetry writeRetry = new WriteRetry(spool, 5_000);
         Uploader uploader = new Uploader(spool, notices, client, enrollment::isActive, enrollment::pinnedKey);
+        linkBack.set(uploader::linkBack);
         AmpRelay amp = cfg.amp().configured() ? new AmpRelay(cfg.amp(), state, faults, clock::now) : null;
         PlaybackEvents statusEvents = new StatusEvents(status, heartbeat);
         Player player = new Player(mpv, store, cache, played, spool, clock, faults, volume,

@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import vn.bantin.agent.playback.PlaybackEvents;
+import vn.bantin.agent.playback.Schedule;
 import vn.bantin.agent.playback.Segment;
 import vn.bantin.agent.status.Faults;
+import vn.bantin.agent.sync.Timeline;
 
 /**
  * Switches the amplifier on the lead before the next sound (so the first syllable is heard) and off once
@@ -64,6 +66,21 @@ public final class AmpRelay implements PlaybackEvents, Runnable {
             emergency();
         }
         notifyAll();
+    }
+
+    @Override
+    public synchronized void streamOnAir(Timeline.Entry entry, long at) {
+        playing = true;
+        expectedAt = Long.MAX_VALUE;
+        if (Schedule.EMERGENCY.equals(entry.clazz())) {
+            emergency();
+        }
+        notifyAll();
+    }
+
+    @Override
+    public void streamEnded(Timeline.Entry entry) {
+        ended(null);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package vn.bantin.agent.playback;
 
 import java.util.List;
+import vn.bantin.agent.sync.Timeline;
 
 /**
  * What the player tells the rest of the agent: the next item it will play (or none), an item really started
@@ -15,6 +16,14 @@ public interface PlaybackEvents {
     void started(Segment seg, long actualStart, int volume);
 
     void ended(Segment seg);
+
+    /** A STREAM entry's window is on air (the stream or its fallback plays). */
+    default void streamOnAir(Timeline.Entry entry, long at) {
+    }
+
+    /** A STREAM entry's window has ended (or was cut). */
+    default void streamEnded(Timeline.Entry entry) {
+    }
 
     /** Every one of these, in order. */
     static PlaybackEvents all(List<PlaybackEvents> each) {
@@ -33,6 +42,16 @@ public interface PlaybackEvents {
             @Override
             public void ended(Segment seg) {
                 list.forEach(e -> e.ended(seg));
+            }
+
+            @Override
+            public void streamOnAir(Timeline.Entry entry, long at) {
+                list.forEach(e -> e.streamOnAir(entry, at));
+            }
+
+            @Override
+            public void streamEnded(Timeline.Entry entry) {
+                list.forEach(e -> e.streamEnded(entry));
             }
         };
     }

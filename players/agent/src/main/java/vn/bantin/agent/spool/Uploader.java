@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import vn.bantin.agent.sync.Backoff;
 import vn.bantin.agent.sync.ControllerClient;
 
 /**
@@ -37,6 +38,7 @@ public final class Uploader implements Runnable {
     private final BooleanSupplier enrolled;
     private final Supplier<byte[]> controllerKey;
     private final Semaphore wake = new Semaphore(0);
+    private final Backoff backoff = new Backoff(1_000, MAX_BACKOFF_MS);
     private volatile boolean running = true;
 
     /** @param controllerKey the pinned controller key (null until enrolled) */
@@ -55,27 +57,30 @@ public final class Uploader implements Runnable {
         wake.release();
     }
 
+    /** The controller answers again (another call got through): try at once, whatever the backoff had reached. */
+    public void linkBack() {
+        backoff.reset();
+        wake.release();
+    }
+
     @Override
     public void run() {
-        long backoff = 1_000;
         while (running) {
             long waitMs = IDLE_MS;
             try {
                 if (enrolled.getAsBoolean() && (spool.count() > 0 || notices.count() > 0)) {
                     if (uploadBatch()) {
-                        backoff = 1_000;
+                        backoff.reset();
                         waitMs = spool.count() > 0 || notices.count() > 0 ? 0 : IDLE_MS;
                     } else {
-                        waitMs = backoff;
-                        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                        waitMs = backoff.next();
                     }
                 } else if (!enrolled.getAsBoolean()) {
                     waitMs = 5_000;
                 }
             } catch (IOException e) {
                 LOG.warning("upload failed, " + spool.count() + " records kept: " + e);
-                waitMs = backoff;
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+                waitMs = backoff.next();
             } catch (InterruptedException e) {
                 return;
             }

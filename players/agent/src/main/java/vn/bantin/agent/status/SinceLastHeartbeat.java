@@ -76,12 +76,15 @@ public final class SinceLastHeartbeat {
         }
     }
 
-    public synchronized void linkUp(long now) {
-        if (downSince != null) {
-            linkLossMs += Math.max(0, now - downSince);
-            downSince = null;
-            save();
+    /** A call got through; true when the link had been down until now. */
+    public synchronized boolean linkUp(long now) {
+        if (downSince == null) {
+            return false;
         }
+        linkLossMs += Math.max(0, now - downSince);
+        downSince = null;
+        save();
+        return true;
     }
 
     public synchronized Snapshot snapshot(long now) {
