@@ -40,7 +40,13 @@ trap cleanup INT TERM EXIT
 echo "==> Starting controller on $BASE (log: $DATA/controller.log)"
 # transport: the demo is a lab, plain HTTP said so explicitly (the controller and agents log a loud warning) so
 # a newcomer's browser opens it with no certificate warning; production sets tls.cert.file and tls.key.file
+# live microphone: the controller runs its own Icecast2 (generated passwords in $DATA/icecast) on ICECAST_PORT,
+# reachable from the LAN when the demo is (HOST=0.0.0.0), so phones' speech reaches agents anywhere on it
+ICECAST_PORT=${ICECAST_PORT:-$((PORT + 1000))}
+ICECAST_URL=""
+[ "$HOST" != 127.0.0.1 ] && ICECAST_URL="http://$([ "$HOST" = 0.0.0.0 ] && hostname -I | awk '{print $1}' || echo "$HOST"):$ICECAST_PORT"
 BANTIN_DATA_DIR="$DATA" BANTIN_HTTP_PORT="$PORT" BANTIN_HTTP_HOST="$HOST" BANTIN_ADMIN_TOKEN_FILE="$TOKEN_FILE" \
+  BANTIN_ICECAST_HOST="$HOST" BANTIN_ICECAST_PORT="$ICECAST_PORT" BANTIN_ICECAST_PUBLIC_URL="$ICECAST_URL" \
   BANTIN_HTTP_PLAIN=true java -jar target/bantin-controller.jar > "$DATA/controller.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 60); do

@@ -44,6 +44,15 @@ test('the dashboard shows the commune\'s endpoint and fills in live, without rel
   assert.match(await page.getByTestId('now-playing').innerText(), /Cụm loa tổ 5[\s\S]*ban-tin-sang\.wav/);
   assert.match(await page.locator('[data-commune="Phường Hồng Gai"]').innerText(), /1\/1/);
   assert.equal(await page.getByTestId('count-online').innerText(), '1');
+  assert.match(await page.getByTestId('now-playing').innerText(), /thiết bị báo đang phát từ \d{2}:\d{2}/);
+
+  // a loop goes on air: no heartbeat comes, yet the panel follows its items from the schedule the device fetched
+  await handOver('looping');
+  const nowPlaying = page.getByTestId('now-playing');
+  await nowPlaying.getByText('Phát lặp an toàn giao thông').waitFor({ timeout: 20_000 });
+  await nowPlaying.getByText(/Phát lặp an toàn giao thông — ban-tin-sang\.wav/).waitFor({ timeout: 10_000 });
+  await nowPlaying.getByText(/Phát lặp an toàn giao thông — nhac-hieu\.wav/).waitFor({ timeout: 10_000 });
+  assert.match(await nowPlaying.innerText(), /theo lịch đã gửi thiết bị, đến \d{2}:\d{2}:\d{2}/);
 
   await handOver('played');
   const row = page.getByTestId('recent-plays').locator('tbody tr').first();

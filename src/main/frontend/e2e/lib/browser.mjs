@@ -6,14 +6,15 @@ import { join } from 'node:path';
 
 export const BASE = process.env.BANTIN_URL ?? 'http://127.0.0.1:8080';
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'target/ui-screenshots';
-export const DESKTOP = { width: 1366, height: 900 };
+export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: FLAGS });
+/** @param extra more Chromium flags (the live journey's fake microphone) */
+export async function launch(extra = []) {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: [...FLAGS, ...extra] });
 }
 
 /**

@@ -1,30 +1,45 @@
-import { computed, reactive, ref } from 'vue';
+import { computed, onBeforeUnmount, reactive, ref } from 'vue';
 import { api, must } from '../api/client';
 import type { components } from '../api/schema';
 import { useLive } from '../live/live';
 import { areas, type Area } from './areas';
+import { noteServerTime, scheduleRunsOutAt } from './onAir';
 
 export type EndpointSummary = components['schemas']['EndpointSummary'];
 
-/** The dashboard's endpoints: loaded once, then kept current from live events (no polling). */
+/** The server plans this far ahead (DashboardService: OnAirSchedule.AHEAD_MS); asked again at most once a minute. */
+const SCHEDULE_AHEAD_MS = 6 * 3_600_000;
+const MIN_RELOAD_MS = 60_000;
+
+/**
+ * The dashboard's endpoints: loaded once, then kept current from live events (no polling); asked again only when
+ * the schedules it holds run out.
+ */
 export function useEndpointBoard() {
   const byId = reactive(new Map<number, EndpointSummary>());
   const areaList = ref<Area[]>([]);
   const loaded = ref(false);
   const error = ref<unknown>(null);
 
+  let refresh: ReturnType<typeof setTimeout> | undefined;
+
   async function load() {
+    clearTimeout(refresh);
     try {
       const [board, all] = await Promise.all([must(api.GET('/api/v1/dashboard')), areas()]);
+      noteServerTime(board.generatedAt);
       byId.clear();
       for (const e of board.endpoints) byId.set(e.id, e);
       areaList.value = all;
       loaded.value = true;
       error.value = null;
+      const wait = scheduleRunsOutAt(board.endpoints, board.generatedAt, SCHEDULE_AHEAD_MS) - board.generatedAt;
+      refresh = setTimeout(load, Math.max(MIN_RELOAD_MS, wait));
     } catch (e) {
       error.value = e;
     }
   }
+  onBeforeUnmount(() => clearTimeout(refresh));
 
   useLive('endpoint.status', (ev) => {
     const e = byId.get(ev.endpointId);
@@ -39,6 +54,10 @@ export function useEndpointBoard() {
   useLive('endpoint.playing', (ev) => {
     const e = byId.get(ev.endpointId);
     if (e) e.nowPlaying = ev.nowPlaying;
+  });
+  useLive('endpoint.schedule', (ev) => {
+    const e = byId.get(ev.endpointId);
+    if (e) e.schedule = ev.schedule;
   });
 
   const endpoints = computed(() => [...byId.values()]);

@@ -6,7 +6,7 @@ export interface PlanEntry {
   class: 'NORMAL' | 'PRIORITY' | 'EMERGENCY'; campaignId: number; campaign: string | null; items: PlanItem[];
 }
 export interface PlanConflict {
-  kind: 'DROPPED' | 'DELAYED' | 'QUIET_HOURS'; campaignId: number; campaign: string | null; slotId: number;
+  kind: 'DROPPED' | 'DELAYED' | 'QUIET_HOURS' | 'NOT_READY'; campaignId: number; campaign: string | null; slotId: number;
   occurrenceStart: string; occurrenceStartMs: number; reason: string;
 }
 export interface EndpointPlan {

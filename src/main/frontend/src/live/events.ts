@@ -8,8 +8,10 @@ export interface LiveEventMap {
   /** An endpoint came online, went offline, or changed enrollment state. */
   'endpoint.status': { endpointId: number; name: string; areaId: number | null; online: boolean;
     lastSeenAt: number | null };
-  /** What an endpoint plays now (from its heartbeat), by name. */
+  /** What an endpoint's device reports playing (from its heartbeat), by name. */
   'endpoint.playing': { endpointId: number; areaId: number | null; nowPlaying: NowPlaying | null };
+  /** An endpoint's device fetched a new timeline: what it plays from now on, by name. */
+  'endpoint.schedule': { endpointId: number; areaId: number | null; schedule: OnAirEntry[] };
   /** A signed play record was stored. */
   'play.recorded': { endpointId: number; endpointName: string | null; areaId: number | null; seq: number;
     campaignId: number | null; campaignName: string | null; alertId: number | null; assetName: string | null;
@@ -21,11 +23,14 @@ export interface LiveEventMap {
   'endpoint.heartbeat': { endpointId: number; areaId: number | null; at: number };
   /** An alert was issued or cancelled. */
   'alert.changed': { alertId: number; title: string; status: string; endpoints: number };
+  /** A live-microphone session opened, went on air, changed an endpoint's state or ended (the mic line's hub). */
+  'live.session': { id: number; status: string; areaId?: number | null };
   /** An endpoint targeted by an alert fetched it (delivered) or started playing it. */
   'alert.delivery': { alertId: number; endpointId: number; endpointName: string; areaId: number | null;
     state: 'DELIVERED' | 'STARTED'; at: number };
 }
 
 export type NowPlaying = components['schemas']['NowPlayingNamed'];
+export type OnAirEntry = components['schemas']['OnAirEntry'];
 
 export type LiveEventType = keyof LiveEventMap;

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.app.Services;
+import vn.bantin.stream.LiveStreams;
 import vn.bantin.config.BantinConfig;
 import vn.bantin.config.EvidenceConfig;
 import vn.bantin.http.HttpVerticle;
@@ -27,6 +28,8 @@ public final class Controller {
     private static final Logger LOG = LoggerFactory.getLogger(Controller.class);
     private static final long UPLOAD_SWEEP_MS = 60 * 60 * 1000;
     private static final long PRESENCE_SWEEP_MAX_MS = 15_000;
+    /** A live session opened but given no audio for this long has failed (the speaker's page went away). */
+    private static final java.time.Duration OPEN_WITHOUT_AUDIO = java.time.Duration.ofMinutes(2);
 
     private final Vertx vertx;
     private final Database db;
@@ -53,18 +56,23 @@ public final class Controller {
         }).compose(db -> {
             try {
                 Optional<AdminCredential> admin = adminCredential(config);
-                Services services = Services.create(vertx, db, config, clock);
+                Services services = Services.create(vertx, db, config, clock, LiveStreams.of(config));
                 HttpVerticle http = new HttpVerticle(config, services, admin);
                 return vertx.executeBlocking(() -> {
                     offerSetup(services, config, admin.isPresent());
                     services.jobs().start();
                     services.uploads().sweep();
                     services.presence().resume();
+                    services.onAir().sessions().expire(true, OPEN_WITHOUT_AUDIO);
                     return null;
                 }).compose(x -> vertx.deployVerticle(http))
                         .map(id -> {
                             vertx.setPeriodic(UPLOAD_SWEEP_MS, t -> vertx.executeBlocking(services.uploads()::sweep));
                             keepEvidence(vertx, services, config.evidence());
+                            vertx.setPeriodic(OPEN_WITHOUT_AUDIO.toMillis() / 4, t -> vertx.executeBlocking(() -> {
+                                services.onAir().sessions().expire(false, OPEN_WITHOUT_AUDIO);
+                                return null;
+                            }, false));
                             long sweep = Math.max(250, Math.min(PRESENCE_SWEEP_MAX_MS,
                                     config.agentLink().offlineAfter().toMillis() / 4));
                             vertx.setPeriodic(sweep, t -> vertx.executeBlocking(() -> {
@@ -142,10 +150,11 @@ public final class Controller {
     }
 
     /**
-     * Stops media jobs (unfinished ones resume on the next start), closes HTTP, then the database (HSQLDB
+     * Ends live sessions on air (their recordings kept) and stops the streaming server if it is ours, stops media jobs (unfinished ones resume on the next start), closes HTTP, then the database (HSQLDB
      * SHUTDOWN), waiting a bounded time for each.
      */
     public void stop() {
+        services.onAir().broadcasts().close();
         services.jobs().close();
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

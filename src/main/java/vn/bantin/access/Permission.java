@@ -21,6 +21,8 @@ public enum Permission {
     CONTENT_WRITE(EnumSet.of(ADMIN, EDITOR, OPERATOR)),
     CONTENT_APPROVE(EnumSet.of(ADMIN, APPROVER)),
     ALERT_FIRE(EnumSet.of(ADMIN, APPROVER, OPERATOR)),
+    /** Speaking live to loudspeakers (issue 11): operators and up, like firing an alert. */
+    LIVE_SPEAK(EnumSet.of(ADMIN, APPROVER, OPERATOR)),
     PEOPLE_MANAGE(EnumSet.of(ADMIN)),
     AUDIT_READ(EnumSet.of(ADMIN));
 

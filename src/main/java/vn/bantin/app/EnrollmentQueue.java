@@ -11,6 +11,10 @@ import java.util.Map;
  * Bounds unauthenticated enrollment (issue: a flood must fill neither the database nor the heap): enroll calls
  * per address per minute, new requests per address per hour, and the number of requests waiting for approval.
  * Memory is bounded too: past {@value #MAX_ADDRESSES} addresses the least recently seen are forgotten.
+ * The per-address windows live in memory on purpose: the bound that protects the database is the number of
+ * waiting requests, which is counted in the database on every ask and so holds across a restart; a restart only
+ * gives each address one fresh window (an outsider cannot restart the controller), and writing every refused
+ * call to disk would turn the flood the limits stop into a flood of writes.
  */
 public final class EnrollmentQueue {
 

@@ -122,6 +122,7 @@ public final class PlayIngestService {
             rows.add(stored(device, r, now, named.of(device.endpointId(), r.fields())));
         }
         plays.insertAll(c, rows);
+        rollups.recordsNamed(c, rows);
         storedNow.addAll(rows);
         List<Long> newSeqs = plan.toStore().stream().map(PlayBatchVerifier.NewRecord::seq).toList();
         int newConflicts = 0;

@@ -12,9 +12,11 @@ import vn.bantin.access.Actor;
 import vn.bantin.app.report.ExceptionList;
 import vn.bantin.app.report.ReportCells;
 import vn.bantin.domain.AssetKind;
+import vn.bantin.evidence.report.BroadcastStatus;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExceptionItem;
 import vn.bantin.evidence.report.ExceptionPage;
+import vn.bantin.evidence.report.NameHistory;
 import vn.bantin.evidence.report.Report;
 import vn.bantin.evidence.report.ReportBuilder;
 import vn.bantin.evidence.report.ReportFacts;
@@ -23,8 +25,10 @@ import vn.bantin.evidence.report.ReportFacts.EndpointFact;
 import vn.bantin.schedule.AreaTree;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
+import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.report.DeviceEvidenceRepository;
 import vn.bantin.store.report.EntryRepository;
+import vn.bantin.store.report.NameHistoryRepository;
 import vn.bantin.store.report.ReportFactsRepository;
 
 /**
@@ -56,6 +60,8 @@ public final class ReportService {
     private final ReportFactsRepository facts = new ReportFactsRepository();
     private final DeviceEvidenceRepository evidence = new DeviceEvidenceRepository();
     private final EntryRepository entries = new EntryRepository();
+    private final NameHistoryRepository names = new NameHistoryRepository();
+    private final ExpectedPlayRepository expected = new ExpectedPlayRepository();
     private final ReportCells cells;
     private final ZoneId defaultZone;
     private final Clock clock;
@@ -107,7 +113,7 @@ public final class ReportService {
         return db.read(c -> {
             Asked a = resolve(c, actor, asked);
             LocalDate last = a.to().isAfter(a.today().plusDays(1)) ? a.today().plusDays(1) : a.to();
-            ExceptionList list = new ExceptionList(a.facts());
+            ExceptionList list = new ExceptionList(a.facts(), a.names());
             List<ExceptionItem> items = new ArrayList<>();
             for (ReportFacts.EndpointFact e : list.endpoints()) {
                 int wanted = offset + limit + 1 - items.size();
@@ -115,7 +121,8 @@ public final class ReportService {
                     break;
                 }
                 for (EntryState s : entries.exceptionsOf(c, e.id(), a.from(), last, now, a.q().campaignId(), wanted)) {
-                    items.add(list.item(e, s));
+                    items.add(list.item(e, s, s.status() != BroadcastStatus.DROPPED ? null
+                            : expected.byId(c, e.id(), s.entryId()).map(r -> r.play().conflictReason()).orElse(null)));
                 }
             }
             boolean more = items.size() > offset + limit;
@@ -126,7 +133,8 @@ public final class ReportService {
     }
 
     /** A query resolved against the actor's scope and the area's time zone. */
-    private record Asked(Query q, Report.Scope scope, Report.Period period, LocalDate today, ReportFacts facts) {
+    private record Asked(Query q, Report.Scope scope, Report.Period period, LocalDate today, ReportFacts facts,
+                         NameHistory names) {
         LocalDate from() {
             return period.from();
         }
@@ -155,17 +163,22 @@ public final class ReportService {
         ZoneId zone = area == null ? defaultZone : new AreaTree(areaRepo.all(c)).zone(area.id());
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         ReportPeriod p = ReportPeriod.parse(q.period(), q.from(), q.to(), zone, at(q.at(), today));
+        long fromMs = p.from().atStartOfDay(zone).toInstant().toEpochMilli();
+        long toMs = p.to().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
+        NameHistory names = new NameHistory(this.names.until(c, toMs));
         ReportFacts scoped = new ReportFacts(areas, facts.endpoints(c), campaigns, evidence.byEndpoint(c))
-                .scopedTo(q.areaId());
+                .namedAsIn(names, fromMs, toMs).scopedTo(q.areaId());
         EndpointFact endpoint = q.endpointId() == null ? null : scoped.endpoint(q.endpointId())
                 .orElseThrow(() -> ApiException.notFound("điểm phát/endpoint", q.endpointId()));
         if (endpoint != null) {
             scoped = scoped.onlyEndpoint(endpoint);
         }
-        Report.Scope reportScope = new Report.Scope(q.areaId(), area == null ? null : area.name(), q.campaignId(),
-                q.campaignId() == null ? null : campaigns.get(q.campaignId()).name(), q.endpointId(),
+        Report.Scope reportScope = new Report.Scope(q.areaId(), area == null ? null
+                : names.during(NameHistory.Named.AREA, area.id(), fromMs, toMs).orElse(area.name()), q.campaignId(),
+                q.campaignId() == null ? null : scoped.campaignName(q.campaignId()), q.endpointId(),
                 endpoint == null ? null : endpoint.name(), q.topic(), q.kind());
-        return new Asked(q, reportScope, new Report.Period(p.kind(), p.from(), p.to(), zone, p.name()), today, scoped);
+        return new Asked(q, reportScope, new Report.Period(p.kind(), p.from(), p.to(), zone, p.name()), today, scoped,
+                names);
     }
 
     private static LocalDate at(String raw, LocalDate today) {

@@ -13,6 +13,9 @@ import vn.bantin.config.BantinConfig;
 import vn.bantin.config.TrustConfig;
 import vn.bantin.security.PasswordHasher;
 import vn.bantin.security.SetupTokenFile;
+import vn.bantin.schedule.LiveOverlay;
+import vn.bantin.store.LiveSessionRepository;
+import vn.bantin.stream.LiveStreamServer;
 import vn.bantin.store.ApiTokenRepository;
 import vn.bantin.store.SessionRepository;
 import vn.bantin.store.UserRepository;
@@ -61,7 +64,26 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                        PlanPreviewService previews, AlertService alerts, PushHub push, MediaJobService jobs,
                        UploadService uploads, TtsService tts, People people, ScopedJobs scopedJobs,
                        Approval approval, AuditTrail audit, LiveServices live, Lifecycle lifecycle,
-                       Evidence evidence, AgentLink agentLink, LiveSourceService sources) {
+                       Evidence evidence, AgentLink agentLink, OnAir onAir,
+                       LiveSourceService sources) {
+
+    /** Live microphone sessions and their audio on the way to the streaming server. */
+    public record OnAir(LiveSessionService sessions, LiveBroadcasts broadcasts) {
+
+        static OnAir create(Database db, AreaRepository areas, EndpointRepository endpoints, AreaScope scope,
+                            TimelineService timelines, AssetService assets, PresenceService presence,
+                            LiveStreamServer server, BantinConfig config, Clock clock) {
+            LiveSessionRepository repo = new LiveSessionRepository();
+            LiveSessionService sessions = new LiveSessionService(db, repo, areas, endpoints, scope, timelines,
+                    presence::isOnline, clock);
+            LiveBroadcasts broadcasts = new LiveBroadcasts(sessions, server, assets, config.dataDir().resolve("live"),
+                    config.uploadTempDir(), java.time.ZoneId.of(config.defaultZone()), clock);
+            long openEnd = config.live().maxOnAir().toMillis();
+            timelines.addOverlay((c, t) -> LiveOverlay.apply(t, repo.liveAfter(c, t.fromMs()), openEnd,
+                    broadcasts::listenUrl));
+            return new OnAir(sessions, broadcasts);
+        }
+    }
 
     /** Who is online with its connection history, and the remote commands sent to endpoints. */
     public record AgentLink(PresenceService presence, CommandService commands) {
@@ -104,8 +126,9 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                     access.failuresPerAddress());
             UserRepository userRepo = new UserRepository();
             SessionRepository sessionRepo = new SessionRepository();
-            return new People(new UserService(db, userRepo, sessionRepo, scope, hasher, clock),
-                    new SessionService(db, userRepo, sessionRepo, hasher, throttle, access, clock),
+            SessionCache sessionCache = new SessionCache();
+            return new People(new UserService(db, userRepo, sessionRepo, scope, hasher, clock, sessionCache),
+                    new SessionService(db, userRepo, sessionRepo, hasher, throttle, access, clock, sessionCache),
                     new ApiTokenService(db, new ApiTokenRepository(), scope, clock), throttle,
                     new FirstAdmin(db, userRepo, hasher, new SetupTokenFile(config.dataDir()), throttle, clock));
         }
@@ -135,7 +158,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
     /** The issuing unit a report export names when the caller names none. */
     private static final String DEFAULT_ISSUER = "Trung tâm Văn hóa - Thông tin";
 
-    public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock) {
+    public static Services create(Vertx vertx, Database db, BantinConfig config, Clock clock,
+                                  LiveStreamServer streamServer) {
         AreaRepository areaRepo = new AreaRepository();
         EndpointRepository endpointRepo = new EndpointRepository();
         AssetRepository assetRepo = new AssetRepository();
@@ -197,6 +221,13 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 timelines, clock);
         AgentLink agentLink = AgentLink.create(db, endpointRepo, scope, push, authenticator, controllerKey::signBase64,
                 config, clock);
+        LiveServices live = LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, alertRepo,
+                scope, clock, agentLink.presence());
+        OnAir onAir = OnAir.create(db, areaRepo, endpointRepo, scope, timelines, assets, agentLink.presence(),
+                streamServer, config, clock);
+        devices.onHeartbeat(onAir.sessions()::heartbeat);
+        onAir.sessions().onChange(session -> live.events().publish("live.session", session.targets().withinAreaId(),
+                LiveSessionView.of(session)));
         return new Services(
                 new AreaService(db, areaRepo, timelines, scope),
                 endpoints,
@@ -224,9 +255,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                         campaignRepo, campaignRules), policies,
                         new AlertReviews(db, alertRepo, reviewRepo, scope, clock)),
                 audit,
-                LiveServices.create(db, timelines, devices, ingest, alerts, jobs, endpointRepo, alertRepo, scope, clock,
-                        agentLink.presence()),
+                live,
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
-                evidence, agentLink, sources);
+                evidence, agentLink, onAir, sources);
     }
 }

@@ -36,10 +36,12 @@ public final class SessionService {
     private final AccessConfig config;
     private final Clock clock;
     private final String dummyHash;
+    private final SessionCache cache;
 
     public SessionService(Database db, UserRepository users, SessionRepository sessions, PasswordHasher hasher,
-                          LoginThrottle throttle, AccessConfig config, Clock clock) {
+                          LoginThrottle throttle, AccessConfig config, Clock clock, SessionCache cache) {
         this.db = db;
+        this.cache = cache;
         this.users = users;
         this.sessions = sessions;
         this.hasher = hasher;
@@ -81,21 +83,35 @@ public final class SessionService {
         return new Opened(user, sessionId, csrf);
     }
 
-    /** The live session for a cookie value; expired sessions and disabled users find nothing. */
-    public Optional<Live> resolve(String sessionId) {
+    /**
+     * The session for a cookie value if it was read from the database within the last touch interval and has not
+     * expired since: no database, no blocking. Empty means "ask {@link #resolve}".
+     */
+    public Optional<Live> cached(String sessionId) {
         if (sessionId == null || sessionId.length() > 100) {
             return Optional.empty();
         }
+        long now = clock.millis();
+        return cache.get(Sha256.hex(sessionId))
+                .filter(e -> now - e.cachedAt() < touchEveryMs() && !expired(now, e.createdAt(), e.lastSeenAt()))
+                .map(SessionCache.Entry::live);
+    }
+
+    /** The live session for a cookie value; expired sessions and disabled users find nothing. */
+    public Optional<Live> resolve(String sessionId) {
+        Optional<Live> known = cached(sessionId);
+        if (known.isPresent() || sessionId == null || sessionId.length() > 100) {
+            return known;
+        }
         String idHash = Sha256.hex(sessionId);
         long now = clock.millis();
+        long generation = cache.generation();
         Optional<SessionRepository.Row> row = db.read(c -> sessions.byHash(c, idHash));
         if (row.isEmpty()) {
             return Optional.empty();
         }
         SessionRepository.Row r = row.get();
-        boolean expired = now - r.lastSeenAt() >= config.sessionIdle().toMillis()
-                || now - r.createdAt() >= config.sessionAbsolute().toMillis();
-        if (expired || r.user().disabled()) {
+        if (expired(now, r.createdAt(), r.lastSeenAt()) || r.user().disabled()) {
             db.tx(c -> {
                 sessions.delete(c, idHash);
                 return null;
@@ -103,13 +119,26 @@ public final class SessionService {
             return Optional.empty();
         }
         // writing last_seen_at on every request would cost a write per call; a tenth of the idle time is enough
-        if (now - r.lastSeenAt() >= Math.min(MAX_TOUCH_EVERY_MS, config.sessionIdle().toMillis() / 10)) {
+        long lastSeen = r.lastSeenAt();
+        if (now - r.lastSeenAt() >= touchEveryMs()) {
             db.tx(c -> {
                 sessions.touch(c, idHash, now);
                 return null;
             });
+            lastSeen = now;
         }
-        return Optional.of(new Live(r.user(), idHash, r.csrfToken()));
+        Live live = new Live(r.user(), idHash, r.csrfToken());
+        cache.put(idHash, new SessionCache.Entry(live, r.createdAt(), lastSeen, now, generation));
+        return Optional.of(live);
+    }
+
+    private long touchEveryMs() {
+        return Math.min(MAX_TOUCH_EVERY_MS, config.sessionIdle().toMillis() / 10);
+    }
+
+    private boolean expired(long now, long createdAt, long lastSeenAt) {
+        return now - lastSeenAt >= config.sessionIdle().toMillis()
+                || now - createdAt >= config.sessionAbsolute().toMillis();
     }
 
     public void logout(String idHash) {
@@ -117,6 +146,7 @@ public final class SessionService {
             sessions.delete(c, idHash);
             return null;
         });
+        cache.forgetAll();
     }
 
     /** Checks the current password (throttled like a sign-in), sets the new one, ends the user's other sessions. */
@@ -136,5 +166,6 @@ public final class SessionService {
             sessions.deleteForUser(c, user.id(), session.idHash());
             return null;
         });
+        cache.forgetAll();
     }
 }

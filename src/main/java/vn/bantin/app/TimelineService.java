@@ -21,6 +21,8 @@ import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.MediaRepository;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +65,7 @@ public final class TimelineService implements ChangeNotifier {
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
     private final Map<Long, Timeline> lastCompiled = new ConcurrentHashMap<>();
     private final List<Consumer<Set<Long>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Overlay> overlays = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<ChangeScope, Set<Long>>> planListeners = new CopyOnWriteArrayList<>();
 
     public TimelineService(Database db, AreaRepository areas, EndpointRepository endpoints,
@@ -136,6 +139,11 @@ public final class TimelineService implements ChangeNotifier {
                 : timeline.entries().stream().filter(e -> e.id().equals(entryId)).findFirst();
     }
 
+    /** The timeline last compiled for the endpoint (the one its device was given), without compiling. */
+    public Optional<Timeline> lastCompiled(long endpointId) {
+        return Optional.ofNullable(lastCompiled.get(endpointId));
+    }
+
     /** The compiled timeline of an endpoint, for previews. */
     public Timeline preview(long endpointId) {
         return compile(endpointId, windowStart()).timelines().get(endpointId);
@@ -162,9 +170,23 @@ public final class TimelineService implements ChangeNotifier {
             MediaProfile profile = MediaProfile.of(endpoint.kind(), endpoints.profileOf(c, endpointId));
             var renditions = media.renditionsFor(c, profile.id());
             List<Campaign> playable = RenditionSwap.apply(campaigns.all(c), endpoint.kind(), renditions);
-            return TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, playable,
+            CompiledSchedule compiled = TimelineCompiler.compile(new ScheduleInput(areas.all(c), targets, playable,
                     RenditionSwap.applyToAlerts(alerts.onAirAfter(c, from), renditions), from, to));
+            Timeline timeline = compiled.timelines().get(endpointId);
+            for (Overlay overlay : overlays) {
+                timeline = overlay.apply(c, timeline);
+            }
+            return new CompiledSchedule(Map.of(endpointId, timeline), compiled.conflicts());
         });
+    }
+
+    /** A last step over one endpoint's compiled timeline, inside the compilation's read (live sessions). */
+    public interface Overlay {
+        Timeline apply(Connection c, Timeline timeline) throws SQLException;
+    }
+
+    public void addOverlay(Overlay overlay) {
+        overlays.add(overlay);
     }
 
     /** A revoked or pending endpoint compiles to an empty timeline: it is targeted by nothing. */

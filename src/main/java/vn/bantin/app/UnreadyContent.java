@@ -16,12 +16,12 @@ import java.util.Map;
  * an endpoint plays only finished renditions, so such an entry would be a silent gap. Each becomes a
  * {@link Conflict.Kind#NOT_READY} conflict naming the content and why, Vietnamese first.
  */
-final class UnreadyContent {
+public final class UnreadyContent {
 
     private UnreadyContent() {
     }
 
-    static List<Conflict> of(long endpointId, Timeline timeline, Map<String, Asset> assetsBySha,
+    public static List<Conflict> of(long endpointId, Timeline timeline, Map<String, Asset> assetsBySha,
                              Map<Long, AssetMedia> media, long nowMs) {
         List<Conflict> out = new ArrayList<>();
         for (TimelineEntry e : timeline.entries()) {
@@ -41,7 +41,8 @@ final class UnreadyContent {
         return out;
     }
 
-    private static String reason(Asset asset, AssetMedia m) {
+    /** Why an endpoint will not play this asset's entry, in the words of the plan preview and the reports. */
+    public static String reason(Asset asset, AssetMedia m) {
         boolean failed = AssetMedia.FAILED.equals(m.status());
         return "Nội dung chưa xử lý xong: «" + asset.name() + "» " + (failed ? "(xử lý lỗi)" : "(đang xử lý)")
                 + ", thiết bị sẽ không phát mục này / Content not processed yet: «" + asset.name() + "» "

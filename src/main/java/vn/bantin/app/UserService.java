@@ -42,9 +42,11 @@ public final class UserService {
     private final AreaScope scope;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final SessionCache sessionCache;
 
     public UserService(Database db, UserRepository users, SessionRepository sessions, AreaScope scope,
-                       PasswordHasher hasher, Clock clock) {
+                       PasswordHasher hasher, Clock clock, SessionCache sessionCache) {
+        this.sessionCache = sessionCache;
         this.db = db;
         this.users = users;
         this.sessions = sessions;
@@ -91,7 +93,7 @@ public final class UserService {
 
     /** An admin changes a person's name, role, area, language or disabled flag, but never their own access. */
     public User update(Actor actor, long id, UserChange change) {
-        return db.tx(c -> {
+        User after = db.tx(c -> {
             User before = visible(c, actor, id);
             Long areaId = change.clearArea() ? null : change.areaId() == null ? before.areaId() : change.areaId();
             Role role = change.role() == null ? before.role() : change.role();
@@ -103,6 +105,9 @@ public final class UserService {
                         + " You cannot change your own role, area or disabled flag");
             }
             scope.require(c, actor, areaId);
+            if (isActiveFullScopeAdmin(before) && !(role == Role.ADMIN && areaId == null && !disabled)) {
+                requireAnotherFullScopeAdmin(c);
+            }
             users.update(c, id, change.displayName() == null ? before.displayName()
                             : displayName(change.displayName(), before.username()), role, areaId,
                     change.language() == null ? before.language() : language(change.language()), disabled);
@@ -111,12 +116,13 @@ public final class UserService {
             }
             return users.byId(c, id).orElseThrow();
         });
+        sessionCache.forgetAll();
+        return after;
     }
 
     /**
      * Removes a person for good and ends their sessions; what they did keeps their name (approval history, audit
-     * trail). Never oneself, never the last enabled ADMIN over every area (disable or re-role people instead of
-     * locking everyone out).
+     * trail). Never oneself, never the last enabled ADMIN over every area.
      */
     public void delete(Actor actor, long id) {
         db.tx(c -> {
@@ -125,14 +131,14 @@ public final class UserService {
                 throw new ApiException(409, "own_account", "Không thể tự xóa tài khoản của mình / You cannot delete"
                         + " your own account");
             }
-            if (user.role() == Role.ADMIN && user.areaId() == null && !user.disabled() && users.fullScopeAdmins(c) <= 1) {
-                throw new ApiException(409, "last_admin", "Đây là quản trị viên toàn tỉnh cuối cùng / This is the last"
-                        + " administrator over every area");
+            if (isActiveFullScopeAdmin(user)) {
+                requireAnotherFullScopeAdmin(c);
             }
             sessions.deleteForUser(c, id, null);
             users.delete(c, id);
             return null;
         });
+        sessionCache.forgetAll();
     }
 
     /** A new password made by the controller, shown once; the person's sessions end. */
@@ -145,7 +151,21 @@ public final class UserService {
             sessions.deleteForUser(c, id, null);
             return null;
         });
+        sessionCache.forgetAll();
         return password;
+    }
+
+    private static boolean isActiveFullScopeAdmin(User user) {
+        return user.role() == Role.ADMIN && user.areaId() == null && !user.disabled();
+    }
+
+    /** Deleting, disabling, demoting or narrowing the last enabled ADMIN over every area would lock everyone out. */
+    private void requireAnotherFullScopeAdmin(Connection c) throws SQLException {
+        if (users.fullScopeAdmins(c) <= 1) {
+            throw new ApiException(409, "last_admin", "Đây là quản trị viên toàn tỉnh cuối cùng: không thể xóa, khóa,"
+                    + " hạ vai trò hay thu hẹp khu vực / This is the last enabled administrator over every area: it"
+                    + " cannot be deleted, disabled, given another role or a smaller area");
+        }
     }
 
     private User visible(Connection c, Actor actor, long id) throws SQLException {

@@ -13,7 +13,7 @@ public record BantinConfig(String host, int port, Path dataDir, String jdbcUrl, 
                            String jdbcPassword, long maxUploadBytes, String adminToken,
                            long timelineHorizonDays, String defaultZone, AccessConfig access,
                            TrustConfig trust, EvidenceConfig evidence, AgentLinkConfig agentLink,
-                           MediaLimits mediaLimits, MapConfig map) {
+                           MediaLimits mediaLimits, MapConfig map, LiveConfig live) {
 
     public Path mediaDir() {
         return dataDir.resolve("media");

@@ -57,6 +57,13 @@ public final class ConfigLoader {
     public static final String MAP_TILE_URL = "ui.map.tiles.url";
     public static final String MAP_ATTRIBUTION = "ui.map.tiles.attribution";
     public static final String MAP_MAX_ZOOM = "ui.map.max.zoom";
+    public static final String ICECAST_MODE = "icecast.mode";
+    public static final String ICECAST_BINARY = "icecast.binary";
+    public static final String ICECAST_HOST = "icecast.host";
+    public static final String ICECAST_PORT = "icecast.port";
+    public static final String ICECAST_PUBLIC_URL = "icecast.public.url";
+    public static final String ICECAST_CREDENTIALS_FILE = "icecast.credentials.file";
+    public static final String LIVE_MAX_MINUTES = "live.max.minutes";
 
     private final Properties file;
     private final Map<String, String> env;
@@ -110,7 +117,20 @@ public final class ConfigLoader {
                 agentLink(),
                 mediaLimits(),
                 new MapConfig(blankToNull(get(MAP_TILE_URL, "")), blankToNull(get(MAP_ATTRIBUTION, "")),
-                        parseInt(MAP_MAX_ZOOM, get(MAP_MAX_ZOOM, "18"))));
+                        parseInt(MAP_MAX_ZOOM, get(MAP_MAX_ZOOM, "18"))),
+                live());
+    }
+
+    private LiveConfig live() {
+        String mode = get(ICECAST_MODE, "managed").trim();
+        if (!mode.equals("managed") && !mode.equals("external")) {
+            throw new IllegalArgumentException("Config " + ICECAST_MODE + " must be managed or external, got " + mode);
+        }
+        String credentials = blankToNull(get(ICECAST_CREDENTIALS_FILE, ""));
+        return new LiveConfig(mode.equals("managed"), get(ICECAST_BINARY, "icecast2").trim(),
+                get(ICECAST_HOST, "127.0.0.1").trim(), parseInt(ICECAST_PORT, get(ICECAST_PORT, "8000")),
+                blankToNull(get(ICECAST_PUBLIC_URL, "")), credentials == null ? null : Path.of(credentials),
+                Duration.ofMinutes(parseLong(LIVE_MAX_MINUTES, get(LIVE_MAX_MINUTES, "120"))));
     }
 
     private TrustConfig trust() {

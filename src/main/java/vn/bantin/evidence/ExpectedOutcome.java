@@ -28,8 +28,8 @@ public final class ExpectedOutcome {
         ExpectedPlay play = expected.play();
         long airtime = records.stream().mapToLong(PlayRecordPayload::airtimeMs).sum();
         if (play.dropped()) {
-            return new Judgement(Status.DROPPED, "Bị bỏ do trùng lịch: " + play.conflictReason()
-                    + " / Dropped by a conflict: " + play.conflictReason(), airtime, records.size());
+            return new Judgement(Status.DROPPED, "Bị loại khỏi lịch phát: " + play.conflictReason()
+                    + " / Dropped from the plan: " + play.conflictReason(), airtime, records.size());
         }
         if (!records.isEmpty()) {
             return fromRecords(records, airtime);
@@ -46,7 +46,7 @@ public final class ExpectedOutcome {
                     + " before it ended", 0, 0);
             case OFFLINE -> new Judgement(Status.OFFLINE, "Điểm phát mất kết nối: không liên lạc từ trước giờ phát /"
                     + " Endpoint offline: not heard from since before it was due", 0, 0);
-            case DROPPED -> new Judgement(Status.DROPPED, "Bị bỏ do trùng lịch / Dropped by a conflict", 0, 0);
+            case DROPPED -> new Judgement(Status.DROPPED, "Bị loại khỏi lịch phát / Dropped from the plan", 0, 0);
         };
     }
 

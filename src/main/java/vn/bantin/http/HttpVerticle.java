@@ -23,6 +23,7 @@ import vn.bantin.http.api.MapRoutes;
 import vn.bantin.http.api.EventRoutes;
 import vn.bantin.http.api.EndpointRoutes;
 import vn.bantin.http.api.JobRoutes;
+import vn.bantin.http.api.LiveSessionRoutes;
 import vn.bantin.http.api.TtsRoutes;
 import vn.bantin.http.api.UploadRoutes;
 import vn.bantin.http.api.EvidenceRoutes;
@@ -95,7 +96,7 @@ public final class HttpVerticle extends VerticleBase {
                 services.throttle(), permissions, blocking));
         router.route("/api/v1/*").handler(ctx -> {
             boolean upload = ctx.request().method().name().equals("POST") && ctx.request().path().equals("/api/v1/assets");
-            if (upload || UploadRoutes.streamsItsBody(ctx.request())) {
+            if (upload || UploadRoutes.streamsItsBody(ctx.request()) || LiveSessionRoutes.isAudio(ctx.request().path())) {
                 ctx.next();
             } else {
                 jsonBody.handle(ctx);
@@ -122,6 +123,7 @@ public final class HttpVerticle extends VerticleBase {
         new PreviewRoutes(services.previews(), blocking).mount(api);
         new ReportRoutes(services.reports(), services.reportExports(), services.coverage(), blocking).mount(api);
         new EventRoutes(services.live().events(), services.live().dashboard()::scopeOf, blocking, vertx).mount(api);
+        new LiveSessionRoutes(services.onAir().sessions(), services.onAir().broadcasts(), blocking).mount(api);
         new DashboardRoutes(services.live().dashboard(), services.live().alerts(), services.alerts(), blocking)
                 .mount(api);
 

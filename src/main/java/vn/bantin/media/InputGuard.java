@@ -25,6 +25,10 @@ final class InputGuard {
     /** Input options for ffmpeg/ffprobe before the upload's {@code -i}. */
     static final List<String> OPTIONS = List.of("-protocol_whitelist", "file", "-format_whitelist", DEMUXERS);
 
+    /** Input options for a live microphone: the browser's WebM (MediaRecorder) on stdin, read as nothing else. */
+    static final List<String> LIVE_WEBM = List.of("-protocol_whitelist", "pipe", "-format_whitelist", "matroska,webm",
+            "-f", "matroska");
+
     private static final List<String> PLAYLIST_HEADS = List.of("#extm3u", "ffconcat", "file ", "file'", "v=0",
             "[playlist]", "<?xml", "<smil", "<asx", "#extinf");
 

@@ -36,12 +36,19 @@ public final class AlertOverlay {
     }
 
     public static Timeline apply(Timeline timeline, Endpoint endpoint, AreaTree areas, List<Alert> alerts) {
-        List<TimelineEntry> emergencies = entriesFor(endpoint, areas, alerts, timeline.fromMs(), timeline.toMs());
-        if (emergencies.isEmpty()) {
+        return preempt(timeline, entriesFor(endpoint, areas, alerts, timeline.fromMs(), timeline.toMs()));
+    }
+
+    /**
+     * Puts entries that take the air whatever plays (alerts, live sessions: non-overlapping among themselves)
+     * into a timeline: what they overlap gives way as described above.
+     */
+    public static Timeline preempt(Timeline timeline, List<TimelineEntry> preempting) {
+        if (preempting.isEmpty()) {
             return timeline;
         }
-        List<Span> spans = emergencies.stream().map(e -> new Span(e.startMs(), e.endMs())).toList();
-        List<TimelineEntry> out = new ArrayList<>(emergencies);
+        List<Span> spans = preempting.stream().map(e -> new Span(e.startMs(), e.endMs())).toList();
+        List<TimelineEntry> out = new ArrayList<>(preempting);
         for (TimelineEntry entry : rejoinLoops(timeline.entries(), spans)) {
             if (entry.mode().hasWindow()) {
                 out.addAll(cut(entry, spans));

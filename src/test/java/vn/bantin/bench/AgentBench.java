@@ -76,8 +76,8 @@ public final class AgentBench {
                 Thread.sleep(10_000);
                 long idleFrom = System.currentTimeMillis();
                 long idleBytesFrom = relay.bytes();
-                Cpu cpuA = Cpu.of(agentA.pid());
-                Cpu cpuBase = Cpu.of(baseline.pid());
+                ProcessCpu cpuA = ProcessCpu.of(agentA.pid());
+                ProcessCpu cpuBase = ProcessCpu.of(baseline.pid());
                 Thread.sleep(30_000);
                 bench("agent.rss_idle_mb", rssMb(agentA.pid()), "MB", "baseline bare JVM " + fmt(rssMb(baseline.pid())) + " MB");
                 bench("agent.cpu_idle_pct", cpuA.percentSince(), "%", "baseline bare JVM " + fmt(cpuBase.percentSince()) + " %");
@@ -247,24 +247,6 @@ public final class AgentBench {
 
     private static Path jvmOptions() {
         return AgentProcess.jar().toAbsolutePath().getParent().getParent().resolve("jvm.options");
-    }
-
-    /** CPU time of a process from /proc (utime + stime, 100 ticks a second), as a share of one core. */
-    private record Cpu(long pid, long ticks, long at) {
-        static Cpu of(long pid) throws IOException {
-            return new Cpu(pid, ticks(pid), System.nanoTime());
-        }
-
-        double percentSince() throws IOException {
-            double seconds = (System.nanoTime() - at) / 1e9;
-            return (ticks(pid) - ticks) / 100.0 / seconds * 100;
-        }
-
-        private static long ticks(long pid) throws IOException {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        }
     }
 
     /** A process measured beside the agents, stopped at the end. */

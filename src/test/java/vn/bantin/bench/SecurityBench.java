@@ -39,7 +39,8 @@ import java.util.function.Supplier;
  * (b) Throughput of listing 200 endpoints (10 communes), alternating rounds of: GET /api/v1/endpoints as a
  * province EDITOR on a browser session (session lookup, role gate, area subtree, OpenAPI validation, audit
  * and security-header handlers); the same with the configured admin token (full scope); and the baseline,
- * the same service, JSON and paging with all of that off ({@link BareRoutes}, same process, same data).
+ * the same service, JSON and paging with all of that off ({@link BareRoutes}, same process, same data); each
+ * round runs the three in a turning order.
  * The load clients send plain requests and only read the answer (no client-side schema checking).
  * Argument: a work dir holding admin.token; the controller's data goes under it.
  */
@@ -98,9 +99,16 @@ public final class SecurityBench {
         double adminToken = 0;
         double baseline = 0;
         for (int round = 0; round < ROUNDS; round++) {
-            double w = throughput(asEditor);
-            double a = throughput(asAdminToken);
-            double b = throughput(bare);
+            // the order turns each round, so a machine whose load drifts favours no side
+            double[] rps = new double[3];
+            List<HttpRequest> ways = List.of(asEditor, asAdminToken, bare);
+            for (int k = 0; k < 3; k++) {
+                int way = (round + k) % 3;
+                rps[way] = throughput(ways.get(way));
+            }
+            double w = rps[0];
+            double a = rps[1];
+            double b = rps[2];
             System.out.printf(Locale.ROOT, "round %d: with auth %.1f, admin token %.1f, baseline %.1f req/s%n", round,
                     w, a, b);
             withAuth += w;

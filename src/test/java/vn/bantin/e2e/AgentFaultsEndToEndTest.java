@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.support.AgentProcess;
 import vn.bantin.support.Eventually;
+import vn.bantin.security.Sha256;
 import vn.bantin.support.LoopbackRelay;
 import vn.bantin.support.SmallDisk;
 import vn.bantin.support.TestController;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +160,58 @@ class AgentFaultsEndToEndTest {
                 assertThat(controller.api().get("/api/v1/endpoints/" + world.endpointId + "/evidence").json()
                         .getString("status")).isEqualTo("INTACT");
             }
+        }
+    }
+
+    @Test
+    @DisplayName("kill -9 in the middle of a media download: no cache entry but the partial file, and after the"
+            + " restart the download resumes with a Range request from where it stopped and the file is verified")
+    void killDuringMediaDownload() throws Exception {
+        try (TestController controller = TestController.start(dir.resolve("controller"));
+             LoopbackRelay link = new LoopbackRelay(controller.port())) {
+            Scenario world = Scenario.speakerInCommune(controller.api());
+            long asset = world.toneAsset(dir, 120);
+            Path media = dir.resolve("agent").resolve("state").resolve("media");
+            try (AgentProcess agent = AgentProcess.configure(dir.resolve("agent"), link.url(),
+                    TestController.controllerKeyFingerprint(controller.baseUrl()), "SPEAKER", world.enrollmentCode,
+                    Map.of("poll.seconds", "1", "heartbeat.seconds", "5")).start()) {
+                Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.endpoint().getLong("lastSeenAt")).isNotNull());
+                link.throttle(64 * 1024);
+                world.bulletinAt("Bản tin dài tải chậm", asset, List.of(Scenario.secondsAhead(600)));
+                Eventually.within(Duration.ofSeconds(60), () -> assertThat(partial(media)).as(agent.log())
+                        .hasValueSatisfying(p -> assertThat(size(p)).isGreaterThan(100_000)));
+                agent.kill();
+                Path part = partial(media).orElseThrow();
+                long had = Files.size(part);
+                String sha = part.getFileName().toString().replace(".part", "");
+                assertThat(media.resolve(sha)).as("nothing in the cache under the media's name").doesNotExist();
+
+                link.throttle(0);
+                agent.start();
+                Eventually.within(Duration.ofSeconds(60), () -> assertThat(media.resolve(sha)).as(agent.log()).exists());
+                assertThat(part).doesNotExist();
+                assertThat(Sha256.hex(Files.readAllBytes(media.resolve(sha)))).as("the cached file is the media").isEqualTo(sha);
+                assertThat(link.sentByAgent().toLowerCase(java.util.Locale.ROOT))
+                        .as("the controller was asked for the rest only").contains("range: bytes=" + had + "-");
+                assertThat(agent.log()).contains("resuming the download from byte " + had);
+            }
+        }
+    }
+
+    private static Optional<Path> partial(Path media) throws IOException {
+        if (!Files.isDirectory(media)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(media)) {
+            return s.filter(f -> f.getFileName().toString().endsWith(".part")).findFirst();
+        }
+    }
+
+    private static long size(Path f) {
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            return 0;
         }
     }
 

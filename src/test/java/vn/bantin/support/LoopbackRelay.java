@@ -6,13 +6,16 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A loopback TCP relay in front of the controller: counts every byte an agent exchanges through it, and can
- * cut the link (every open connection dropped, new ones closed at once) and restore it, as a flapping 3G link.
+ * A loopback TCP relay in front of the controller: counts every byte an agent exchanges through it, keeps what
+ * the agent sent (plain HTTP: its request lines and headers can be read), can slow the controller's answers to a
+ * rate, and can cut the link (every open connection dropped, new ones closed at once) and restore it, as a
+ * flapping 3G link.
  */
 public final class LoopbackRelay implements AutoCloseable {
 
@@ -20,7 +23,9 @@ public final class LoopbackRelay implements AutoCloseable {
     private final int targetPort;
     private final AtomicLong bytes = new AtomicLong();
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final StringBuffer sent = new StringBuffer();
     private volatile boolean up = true;
+    private volatile long downBytesPerSecond;
 
     public LoopbackRelay(int targetPort) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -53,6 +58,16 @@ public final class LoopbackRelay implements AutoCloseable {
         up = true;
     }
 
+    /** From now on the controller's answers reach the agent at no more than this rate (0: no limit). */
+    public void throttle(long bytesPerSecond) {
+        downBytesPerSecond = bytesPerSecond;
+    }
+
+    /** Everything the agent sent so far, as ISO-8859-1 text (the first 4 MB). */
+    public String sentByAgent() {
+        return sent.toString();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -64,8 +79,8 @@ public final class LoopbackRelay implements AutoCloseable {
                 Socket out = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(in);
                 open.add(out);
-                pump(in, out);
-                pump(out, in);
+                pump(in, out, true);
+                pump(out, in, false);
             } catch (IOException e) {
                 if (server.isClosed()) {
                     return;
@@ -74,16 +89,23 @@ public final class LoopbackRelay implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean fromAgent) {
         Thread t = new Thread(() -> {
-            byte[] buf = new byte[16384];
+            byte[] buf = new byte[fromAgent ? 16384 : 4096];
             try (InputStream i = from.getInputStream(); OutputStream o = to.getOutputStream()) {
                 for (int n; (n = i.read(buf)) >= 0; ) {
                     bytes.addAndGet(n);
+                    if (fromAgent && sent.length() < (4 << 20)) {
+                        sent.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+                    }
+                    long rate = downBytesPerSecond;
+                    if (!fromAgent && rate > 0) {
+                        Thread.sleep(n * 1000L / rate);
+                    }
                     o.write(buf, 0, n);
                     o.flush();
                 }
-            } catch (IOException ignored) {
+            } catch (IOException | InterruptedException ignored) {
                 // one side closed or the link was cut: close both
             } finally {
                 closeQuietly(to);

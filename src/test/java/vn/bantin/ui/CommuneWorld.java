@@ -28,7 +28,9 @@ final class CommuneWorld implements AutoCloseable {
     static final String SPEAKER = "Cụm loa tổ 5";
     static final String CAMPAIGN = "Bản tin Nghị quyết 57";
     static final String CONTENT = "ban-tin-sang.wav";
+    static final String JINGLE = "nhac-hieu.wav";
 
+    final Path dir;
     final Path dataDir;
     TestController controller;
     HttpApi api;
@@ -41,6 +43,7 @@ final class CommuneWorld implements AutoCloseable {
     private String previousHash;
 
     CommuneWorld(Path dir) throws Exception {
+        this.dir = dir;
         dataDir = dir.resolve("data");
         controller = TestController.start(dataDir);
         api = controller.api();
@@ -70,6 +73,32 @@ final class CommuneWorld implements AutoCloseable {
         api.post("/api/v1/campaigns/" + campaign.json().getLong("id") + "/approve", "{}");
     }
 
+    /**
+     * An approved LOOP window starting 3 s from now for {@code minutes}: the 3 s bulletin, then a 2 s jingle, over and
+     * over, on the commune's loudspeaker. Returns the campaign id.
+     */
+    long loopNow(String name, int minutes) throws Exception {
+        HttpApi editor = controller.as(Role.EDITOR, communeId);
+        HttpApi.Answer uploaded = editor.upload(Ffmpeg.tone(dir, JINGLE, 2), JINGLE);
+        assertThat(uploaded.status()).as(uploaded.body()).isLessThan(300);
+        long jingleId = uploaded.json().getLong("id");
+        api.post("/api/v1/assets/" + jingleId + "/approve", "{}");
+        api.processed(jingleId);
+        LocalDate today = LocalDate.now(ZONE);
+        String start = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS).plusSeconds(3).toString();
+        HttpApi.Answer campaign = editor.post("/api/v1/campaigns", new JsonObject().put("name", name)
+                .put("startDate", today.toString()).put("endDate", today.plusDays(1).toString())
+                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset.getLong("id")))
+                        .add(new JsonObject().put("assetId", jingleId)))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "LOOP").put("windowMinutes", minutes)
+                        .put("at", new JsonArray().add(start))))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(communeId))));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        long id = campaign.json().getLong("id");
+        api.post("/api/v1/campaigns/" + id + "/approve", "{}");
+        return id;
+    }
+
     /** One person per role in the commune (the admin over the province), as {role: {username, password}}. */
     JsonObject people() {
         return new JsonObject(RolePeople.perRole(controller, "ui-", provinceId, communeId));
@@ -81,8 +110,10 @@ final class CommuneWorld implements AutoCloseable {
         return reply.json().getJsonArray("entries");
     }
 
+    /** The first entry of the bulletin campaign the world starts with. */
     JsonObject firstEntry() {
-        return timeline().getJsonObject(0);
+        return timeline().stream().map(JsonObject.class::cast)
+                .filter(e -> CAMPAIGN.equals(e.getString("campaign"))).findFirst().orElseThrow();
     }
 
     /** The agent's heartbeat saying it plays this entry now. */

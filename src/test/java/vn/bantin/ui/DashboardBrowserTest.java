@@ -14,13 +14,16 @@ class DashboardBrowserTest {
     Path dir;
 
     @Test
-    @DisplayName("e2e/dashboard.test.mjs passes while a signed agent heartbeats and uploads a play")
+    @DisplayName("e2e/dashboard.test.mjs passes while a signed agent heartbeats, fetches a loop and uploads a play")
     void dashboard() throws Exception {
         try (CommuneWorld world = new CommuneWorld(dir)) {
             var entry = world.firstEntry();
             BrowserJourneys.run("dashboard.test.mjs", world.controller.baseUrl(),
                     Map.of("BANTIN_PEOPLE", world.people().encode()),
-                    Map.of("playing", () -> world.heartbeat(entry), "played", () -> world.played(entry)));
+                    Map.of("playing", () -> world.heartbeat(entry), "looping", () -> {
+                        world.loopNow("Phát lặp an toàn giao thông", 30);
+                        world.timeline();
+                    }, "played", () -> world.played(entry)));
         }
     }
 }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayName("Live view API: /api/v1/events, /api/v1/dashboard, alert deliveries — by name, as things happen")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +70,37 @@ class LiveApiTest {
 
     @Test
     @Order(2)
+    @DisplayName("a loop's schedule reaches the dashboard by name when the device fetches it, so screens follow its items")
+    void fetchedLoopAnnouncedAsSchedule() throws Exception {
+        long campaignId = world.loopNow("Phát lặp an toàn giao thông", 30);
+        world.timeline();
+
+        JsonArray announced = events.next("endpoint.schedule", d -> d.getLong("endpointId") == endpointId
+                && loopOf(d.getJsonArray("schedule"), campaignId) != null, WAIT).data().getJsonArray("schedule");
+        JsonObject loop = loopOf(announced, campaignId);
+        assertThat(loop.getString("campaignName")).isEqualTo("Phát lặp an toàn giao thông");
+        assertThat(loop.getLong("anchorMs")).isLessThanOrEqualTo(loop.getLong("startMs"));
+        assertThat(loop.getJsonArray("items").stream().map(i -> ((JsonObject) i).getString("assetName")).toList())
+                .containsExactly(CommuneWorld.CONTENT, CommuneWorld.JINGLE);
+        assertThat(loop.getLong("endMs") - loop.getLong("startMs")).isEqualTo(30 * 60_000L);
+
+        JsonObject summary = api.get("/api/v1/dashboard").json().getJsonArray("endpoints").getJsonObject(0);
+        assertThat(loopOf(summary.getJsonArray("schedule"), campaignId)).isEqualTo(loop);
+
+        world.timeline();
+        assertThatThrownBy(() -> events.next("endpoint.schedule", d -> d.getLong("endpointId") == endpointId
+                && loopOf(d.getJsonArray("schedule"), campaignId) != null, Duration.ofSeconds(2)))
+                .as("the same timeline fetched again is not announced again").isInstanceOf(AssertionError.class);
+    }
+
+    private static JsonObject loopOf(JsonArray schedule, long campaignId) {
+        return schedule == null ? null : schedule.stream().map(o -> (JsonObject) o)
+                .filter(e -> e.getString("mode").equals("LOOP") && Long.valueOf(campaignId).equals(e.getLong("campaignId")))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    @Order(3)
     @DisplayName("a stored play record is announced by name and listed on the dashboard's recent plays")
     void playRecordAnnounced() throws Exception {
         world.played(world.firstEntry());
@@ -87,7 +119,7 @@ class LiveApiTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     @DisplayName("an alert is announced, then delivered when the endpoint fetches its timeline, then started")
     void alertDeliveryAsItHappens() throws Exception {
         long alertId = api.post("/api/v1/alerts", new JsonObject().put("title", "Bão số 3: sơ tán")
@@ -114,7 +146,7 @@ class LiveApiTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @DisplayName("a browser reconnecting with Last-Event-ID first receives what it missed")
     void reconnectCatchesUp() throws Exception {
         try (EventStream again = new EventStream(world.controller.baseUrl(), world.controller.token(), firstEventId)) {

@@ -28,6 +28,9 @@ export interface MapWords {
 }
 
 const VIETNAM: LatLng = [16.0, 106.0];
+/** Room a grid label needs: "107,082° Đ" across, one line of text down. */
+const LNG_LABEL_PX = 78;
+const LAT_LABEL_PX = 22;
 
 /** Leaflet writes the attribution as HTML; the configured credit is text. */
 function escaped(text: string): string {
@@ -145,17 +148,32 @@ export class EndpointMapView {
       const inner = b.pad(-0.04);
       const step = gridStep(Math.min(b.getNorth() - b.getSouth(), b.getEast() - b.getWest()));
       const style = { className: 'map-grid', weight: 1, interactive: false };
+      const latEvery = this.labelEvery(step, 'lat');
+      const lngEvery = this.labelEvery(step, 'lng');
       for (const lat of gridLines(b.getSouth(), b.getNorth(), step)) {
         this.grid.addLayer(L.polyline([[lat, b.getWest()], [lat, b.getEast()]], style));
-        this.grid.addLayer(this.gridLabel([lat, inner.getEast()], this.words.lat(lat), 'lat'));
+        if (Math.round(lat / step) % latEvery === 0) {
+          this.grid.addLayer(this.gridLabel([lat, inner.getEast()], this.words.lat(lat), 'lat'));
+        }
       }
       for (const lng of gridLines(b.getWest(), b.getEast(), step)) {
         this.grid.addLayer(L.polyline([[b.getSouth(), lng], [b.getNorth(), lng]], style));
-        this.grid.addLayer(this.gridLabel([inner.getSouth(), lng], this.words.lng(lng), 'lng'));
+        if (Math.round(lng / step) % lngEvery === 0) {
+          this.grid.addLayer(this.gridLabel([inner.getSouth(), lng], this.words.lng(lng), 'lng'));
+        }
       }
     };
     this.map.on('moveend zoomend resize', draw);
     draw();
+  }
+
+  /** Every how many grid lines a label fits without touching the next one (a phone is narrow). */
+  private labelEvery(step: number, side: 'lat' | 'lng'): number {
+    const c = this.map.getCenter();
+    const a = this.map.latLngToContainerPoint(c);
+    const next = this.map.latLngToContainerPoint(side === 'lat' ? [c.lat + step, c.lng] : [c.lat, c.lng + step]);
+    const apart = Math.max(1, Math.abs(side === 'lat' ? next.y - a.y : next.x - a.x));
+    return Math.max(1, Math.ceil((side === 'lat' ? LAT_LABEL_PX : LNG_LABEL_PX) / apart));
   }
 
   /** A latitude label ends at the right edge, a longitude label sits on the bottom edge. */

@@ -3,6 +3,7 @@ package vn.bantin.app.evidence;
 import vn.bantin.app.RenditionSwap;
 import vn.bantin.app.report.ReportRollups;
 import vn.bantin.domain.AssetKind;
+import vn.bantin.domain.Campaign;
 import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.EndpointKind;
 import vn.bantin.domain.EndpointStatus;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,6 +113,7 @@ public final class PlanRecorder {
                 db.tx(c -> {
                     expected.replaceFuture(c, endpoint.id(), now, rows);
                     rollups.planRecorded(c, endpoint.id(), now, counted);
+                    rollups.planNamed(c, now, rows);
                     return null;
                 });
             }
@@ -132,7 +135,7 @@ public final class PlanRecorder {
                 }
             }
             return new PlanSnapshot(areas.all(c), reached, campaigns.all(c), alerts.onAirAfter(c, from), profiles,
-                    renditions);
+                    renditions, media.allMedia(c));
         });
     }
 
@@ -145,13 +148,22 @@ public final class PlanRecorder {
         return groups;
     }
 
+    /** As the endpoints' timelines are compiled, plus what they leave out because its content is not processed. */
     private static Map<Long, List<PlannedItem>> plan(PlanSnapshot s, List<Endpoint> group, long from, long to) {
         EndpointKind kind = group.get(0).kind();
         Map<Long, vn.bantin.store.Rendition> renditions = s.renditions.get(s.profiles.get(group.get(0).id()));
-        ScheduleInput input = new ScheduleInput(s.areas, group, RenditionSwap.apply(s.campaigns, kind, renditions),
+        List<Campaign> airable = RenditionSwap.apply(s.campaigns, kind, renditions);
+        ScheduleInput input = new ScheduleInput(s.areas, group, airable,
                 RenditionSwap.applyToAlerts(s.alerts, renditions), from, to);
         CompiledSchedule compiled = TimelineCompiler.compile(input);
-        return PlannedItems.of(compiled, input);
+        Map<Long, List<PlannedItem>> plans = new HashMap<>(PlannedItems.of(compiled, input));
+        UnreadyItems.of(s, group, airable, from, to).forEach((endpointId, unready) -> {
+            List<PlannedItem> all = new ArrayList<>(plans.getOrDefault(endpointId, List.of()));
+            all.addAll(unready);
+            all.sort(Comparator.comparingLong(PlannedItem::startMs).thenComparing(PlannedItem::entryId));
+            plans.put(endpointId, all);
+        });
+        return plans;
     }
 
     private static ExpectedPlay row(PlanSnapshot s, Endpoint endpoint, PlannedItem item) {

@@ -8,6 +8,7 @@ import vn.bantin.domain.Endpoint;
 import vn.bantin.domain.PlaylistItem;
 import vn.bantin.evidence.PlayNames;
 import vn.bantin.schedule.PlannedItem;
+import vn.bantin.store.AssetMedia;
 import vn.bantin.store.Rendition;
 
 import java.util.HashMap;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * What one plan recording reads, in one go: areas, the endpoints to record for, every campaign, the alerts
- * that may be on air, each endpoint's media profile and the finished renditions per profile. It names
+ * that may be on air, each endpoint's media profile, the finished renditions per profile and each asset's
+ * processing state. It names
  * planned items as they are called at this moment (campaign, asset, endpoint, area, topic): the names the
  * evidence keeps.
  */
@@ -28,18 +30,20 @@ final class PlanSnapshot {
     final List<Alert> alerts;
     final Map<Long, String> profiles;
     final Map<String, Map<Long, Rendition>> renditions;
+    final Map<Long, AssetMedia> media;
     private final Map<Long, Area> areaById = new HashMap<>();
     private final Map<Long, Campaign> campaignById = new HashMap<>();
     private final Map<String, Map<String, String>> assetNamesByProfile = new HashMap<>();
 
     PlanSnapshot(List<Area> areas, List<Endpoint> endpoints, List<Campaign> campaigns, List<Alert> alerts,
-                 Map<Long, String> profiles, Map<String, Map<Long, Rendition>> renditions) {
+                 Map<Long, String> profiles, Map<String, Map<Long, Rendition>> renditions, Map<Long, AssetMedia> media) {
         this.areas = areas;
         this.endpoints = endpoints;
         this.campaigns = campaigns;
         this.alerts = alerts;
         this.profiles = profiles;
         this.renditions = renditions;
+        this.media = media;
         areas.forEach(a -> areaById.put(a.id(), a));
         campaigns.forEach(c -> campaignById.put(c.id(), c));
     }

@@ -17,6 +17,7 @@ import vn.bantin.store.EndpointSiteRepository.Site;
 import vn.bantin.store.NameRepository;
 import vn.bantin.store.PlayPageRepository;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,10 +32,13 @@ public final class DashboardService {
 
     /**
      * @param location  where it stands, null until placed; @param createdAt when it was made (by a person, or by a
-     *                  device asking to enroll); @param hardware what a device waiting for approval said of itself
+     *                  device asking to enroll); @param hardware what a device waiting for approval said of itself;
+     * @param nowPlaying what the device last reported playing; @param schedule what the timeline it was given plans
+     *                   from now on (null when it has fetched none since the controller started)
      */
     public record EndpointSummary(long id, String name, EndpointKind kind, Long areaId, EndpointStatus status,
-                                  boolean online, Long lastSeenAt, NowPlaying nowPlaying, List<String> faults,
+                                  boolean online, Long lastSeenAt, NowPlaying nowPlaying, List<OnAirEntry> schedule,
+                                  List<String> faults,
                                   Location location, String deviceId, long createdAt, JsonObject hardware) {
     }
 
@@ -98,14 +102,20 @@ public final class DashboardService {
                 JsonObject heartbeat = l == null ? null : parse(l.lastHeartbeatJson());
                 NowPlaying playing = online && heartbeat != null && heartbeat.getValue("nowPlaying") instanceof JsonObject np
                         ? resolved.nowPlaying(e.id(), np) : null;
+                List<OnAirEntry> schedule = online ? scheduleOf(e.id(), now, resolved) : null;
                 Site site = placed.get(e.id());
                 out.add(new EndpointSummary(e.id(), e.name(), e.kind(), e.areaId(), e.status(), online, lastSeen,
-                        playing, EndpointFaults.of(e.status(), online, heartbeat), site.location(),
+                        playing, schedule, EndpointFaults.of(e.status(), online, heartbeat), site.location(),
                         l == null ? null : l.deviceId(), site.createdAt(),
                         e.status() == EndpointStatus.PENDING ? parse(site.hardware()) : null));
             }
             return new Dashboard(now, liveness.offlineAfterMs(), out);
         });
+    }
+
+    private List<OnAirEntry> scheduleOf(long endpointId, long now, Names resolved) throws SQLException {
+        var given = timelines.lastCompiled(endpointId);
+        return given.isEmpty() ? null : OnAirSchedule.of(given.get(), now, resolved);
     }
 
     public List<NamedPlay> plays(Actor actor, PlayQuery q) {

@@ -22,7 +22,7 @@ import java.util.Set;
 
 /** The views the web UI draws: the live hub, what feeds it, the dashboard's first load, endpoints on the map. */
 public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertDeliveries alerts,
-                           DashboardService dashboard, EndpointLocations locations) {
+                           ScheduleAnnouncer schedules, DashboardService dashboard, EndpointLocations locations) {
 
     /** Until the services that own these facts publish them themselves, the hub listens to them here. */
     public static LiveServices create(Database db, TimelineService timelines, DeviceService devices,
@@ -48,6 +48,7 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
         DashboardService dashboard = new DashboardService(db, endpointRepo, names, new PlayPageRepository(), timelines,
                 liveness, alerts, areaScope, clock);
         EndpointLocations locations = new EndpointLocations(db, endpointRepo, areaScope, new EndpointSiteRepository());
-        return new LiveServices(events, liveness, alerts, dashboard, locations);
+        ScheduleAnnouncer schedules = new ScheduleAnnouncer(db, names, timelines, events, clock);
+        return new LiveServices(events, liveness, alerts, schedules, dashboard, locations);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExceptionItem;
+import vn.bantin.evidence.report.NameHistory;
 import vn.bantin.evidence.report.ReportFacts;
 import vn.bantin.evidence.report.ReportFacts.AreaFact;
 import vn.bantin.evidence.report.ReportFacts.EndpointFact;
@@ -16,10 +17,13 @@ public final class ExceptionList {
     private static final String NO_AREA = "Chưa gán khu vực";
 
     private final ReportFacts facts;
+    private final NameHistory names;
     private final Map<Long, String> areaNames = new HashMap<>();
 
-    public ExceptionList(ReportFacts facts) {
+    /** @param names what campaigns were called when each broadcast was due */
+    public ExceptionList(ReportFacts facts, NameHistory names) {
         this.facts = facts;
+        this.names = names;
         for (AreaFact a : facts.areas()) {
             areaNames.put(a.id(), a.name());
         }
@@ -30,9 +34,12 @@ public final class ExceptionList {
                 .thenComparing(EndpointFact::name).thenComparingLong(EndpointFact::id)).toList();
     }
 
-    public ExceptionItem item(EndpointFact endpoint, EntryState entry) {
+    /** @param planReason the plan's words for a broadcast it dropped, else null */
+    public ExceptionItem item(EndpointFact endpoint, EntryState entry, String planReason) {
         return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), entry.campaignId(),
-                facts.campaignName(entry.campaignId()), entry.entryId(), entry.startMs(), entry.status());
+                names.at(NameHistory.Named.CAMPAIGN, entry.campaignId(), entry.startMs())
+                        .orElse(facts.campaignName(entry.campaignId())), entry.entryId(), entry.startMs(), entry.status(),
+                planReason);
     }
 
     private String areaName(EndpointFact e) {

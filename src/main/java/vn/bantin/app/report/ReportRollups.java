@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.ExpectedPlay;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.report.DayParts;
 import vn.bantin.evidence.report.EntryState;
@@ -19,6 +20,7 @@ import vn.bantin.evidence.report.RollupDeltas;
 import vn.bantin.evidence.report.RollupRules;
 import vn.bantin.evidence.report.WindowPart;
 import vn.bantin.store.AreaRepository;
+import vn.bantin.store.StoredPlay;
 import vn.bantin.store.report.DeviceEvidenceRepository;
 import vn.bantin.store.report.EntryRepository;
 import vn.bantin.store.report.RollupRepository;
@@ -36,6 +38,7 @@ public final class ReportRollups {
     private final EntryRepository entries = new EntryRepository();
     private final WindowRepository windows = new WindowRepository();
     private final DeviceEvidenceRepository devices = new DeviceEvidenceRepository();
+    private final NamesInUse names = new NamesInUse();
 
     public ReportRollups(AreaRepository areas) {
         this.zones = new EndpointZones(areas);
@@ -70,6 +73,16 @@ public final class ReportRollups {
         entries.save(c, changed.values());
         rollups.add(c, d.cells());
         devices.add(c, deviceId, endpointId, records.size(), highestSeq, brokenLinks, conflicts);
+    }
+
+    /** The names records just stored carry (their names at play time), for reports on their period. */
+    public void recordsNamed(Connection c, List<StoredPlay> rows) throws SQLException {
+        names.recordsStored(c, rows);
+    }
+
+    /** The names the plan items recorded from fromMs on carry (their names at plan time). */
+    public void planNamed(Connection c, long fromMs, List<ExpectedPlay> rows) throws SQLException {
+        names.planRecorded(c, fromMs, rows);
     }
 
     /**

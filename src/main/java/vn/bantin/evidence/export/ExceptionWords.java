@@ -1,6 +1,7 @@
 package vn.bantin.evidence.export;
 
 import vn.bantin.evidence.report.BroadcastStatus;
+import vn.bantin.evidence.report.ExceptionItem;
 
 /** Why a broadcast did not play, in the words a report uses. */
 public final class ExceptionWords {
@@ -17,8 +18,13 @@ public final class ExceptionWords {
             case UNREPORTED -> "Chưa có bản ghi";
             case NOT_DELIVERED -> "Chưa chuyển tới thiết bị";
             case OFFLINE -> "Thiết bị mất kết nối";
-            case DROPPED -> "Bị loại do trùng lịch";
+            case DROPPED -> "Bị loại khỏi lịch phát";
         };
+    }
+
+    /** The plan's own words for a broadcast it dropped, else the status's explanation. */
+    public static String explanation(ExceptionItem i) {
+        return i.planReason() != null && !i.planReason().isBlank() ? i.planReason() : explanation(i.status());
     }
 
     public static String explanation(BroadcastStatus s) {

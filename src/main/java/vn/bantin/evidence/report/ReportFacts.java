@@ -1,9 +1,11 @@
 package vn.bantin.evidence.report;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.bantin.domain.EndpointKind;
+import vn.bantin.evidence.report.NameHistory.Named;
 
 /** What a report names and counts besides the rollup cells: the areas, endpoints and campaigns in scope. */
 public record ReportFacts(List<AreaFact> areas, List<EndpointFact> endpoints, Map<Long, CampaignFact> campaigns,
@@ -35,6 +37,29 @@ public record ReportFacts(List<AreaFact> areas, List<EndpointFact> endpoints, Ma
         }
         CampaignFact c = campaigns.get(id);
         return c == null ? "Chiến dịch #" + id + " (không còn trong hệ thống)" : c.name();
+    }
+
+    /**
+     * The same facts with the names things had in [fromMs, toMs) where the evidence knows them (today's names
+     * otherwise), campaigns deleted since included.
+     */
+    public ReportFacts namedAsIn(NameHistory names, long fromMs, long toMs) {
+        List<AreaFact> named = areas.stream().map(a -> new AreaFact(a.id(), a.parentId(),
+                names.during(Named.AREA, a.id(), fromMs, toMs).orElse(a.name()), a.population())).toList();
+        List<EndpointFact> where = endpoints.stream().map(e -> new EndpointFact(e.id(),
+                names.during(Named.ENDPOINT, e.id(), fromMs, toMs).orElse(e.name()), e.kind(), e.areaId(),
+                e.households(), e.hasDevice())).toList();
+        Map<Long, CampaignFact> what = new LinkedHashMap<>();
+        campaigns.values().forEach(c -> what.put(c.id(), new CampaignFact(c.id(),
+                names.during(Named.CAMPAIGN, c.id(), fromMs, toMs).orElse(c.name()),
+                names.during(Named.TOPIC, c.id(), fromMs, toMs).orElse(c.topic()))));
+        for (long id : names.ids(Named.CAMPAIGN)) {
+            if (!what.containsKey(id)) {
+                names.during(Named.CAMPAIGN, id, fromMs, toMs).ifPresent(name -> what.put(id, new CampaignFact(id,
+                        name + " (đã xóa khỏi hệ thống)", names.during(Named.TOPIC, id, fromMs, toMs).orElse(null))));
+            }
+        }
+        return new ReportFacts(named, where, what, evidence);
     }
 
     /** The same facts with only the endpoints in the subtree of areaId (all of them for null). */

@@ -91,22 +91,32 @@ public final class ManagementAuth implements Handler<RoutingContext> {
     }
 
     private void bySession(RoutingContext ctx, String sessionId, boolean isPublic) {
+        Optional<SessionService.Live> known = sessions.cached(sessionId);
+        if (known.isPresent()) {
+            withSession(ctx, known, isPublic);
+            return;
+        }
         ctx.request().pause();
         blocking.run(() -> sessions.resolve(sessionId)).onComplete(found -> {
             if (found.failed()) {
                 ctx.fail(found.cause());
-            } else if (found.result().isEmpty()) {
-                refuseOrContinue(ctx, isPublic);
-            } else if (!SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, found.result().get())
-                    && !signingIn(ctx)) {
-                Responses.error(ctx, 403, "csrf", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token) / Missing or"
-                        + " wrong X-CSRF-Token header");
             } else {
-                SessionService.Live live = found.result().get();
-                Actors.set(ctx, live.user().asActor(), live);
-                ctx.next();
+                withSession(ctx, found.result(), isPublic);
             }
         });
+    }
+
+    private static void withSession(RoutingContext ctx, Optional<SessionService.Live> found, boolean isPublic) {
+        if (found.isEmpty()) {
+            refuseOrContinue(ctx, isPublic);
+        } else if (!SAFE.contains(ctx.request().method()) && !csrfMatches(ctx, found.get()) && !signingIn(ctx)) {
+            Responses.error(ctx, 403, "csrf", "Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token) / Missing or"
+                    + " wrong X-CSRF-Token header");
+        } else {
+            SessionService.Live live = found.get();
+            Actors.set(ctx, live.user().asActor(), live);
+            ctx.next();
+        }
     }
 
     /** Stale credentials on a public operation (signing in again, the health check) are simply ignored. */

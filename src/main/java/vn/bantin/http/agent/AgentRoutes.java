@@ -46,8 +46,8 @@ public final class AgentRoutes {
     }
 
     /**
-     * Once the timeline has gone out, the alerts it holds count as delivered to that endpoint; that is stored,
-     * so it is done off the event loop.
+     * Once the timeline has gone out, the alerts it holds count as delivered to that endpoint (that is stored, so
+     * it is done off the event loop), and screens learn what the endpoint will play.
      */
     private void announceFetch(RoutingContext ctx) {
         long endpointId = AgentAuthHandler.device(ctx).endpointId();
@@ -55,6 +55,7 @@ public final class AgentRoutes {
             if (ctx.response().getStatusCode() < 400) {
                 blocking.run(() -> {
                     services.live().alerts().timelineFetched(endpointId);
+                    services.live().schedules().fetched(endpointId);
                     return null;
                 });
             }

@@ -51,7 +51,7 @@ final class ReportJson {
                         .put("campaignName", i.campaignName()).put("entryId", i.entryId()).put("due", i.dueMs())
                         .put("dueLocal", local.format(Instant.ofEpochMilli(i.dueMs()))).put("status", i.status().name())
                         .put("statusName", ExceptionWords.heading(i.status()))
-                        .put("explanation", ExceptionWords.explanation(i.status()))).toList()));
+                        .put("explanation", ExceptionWords.explanation(i))).toList()));
     }
 
     private static JsonObject scope(Report.Scope s) {

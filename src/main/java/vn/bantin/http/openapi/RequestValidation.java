@@ -1,15 +1,12 @@
 package vn.bantin.http.openapi;
 
-import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.openapi.router.RequestExtractor;
 import io.vertx.openapi.contract.OpenAPIContract;
 import io.vertx.openapi.contract.Operation;
-import io.vertx.openapi.validation.RequestUtils;
-import io.vertx.openapi.validation.RequestValidator;
+import io.vertx.openapi.validation.ValidatableRequest;
 import io.vertx.openapi.validation.ValidatorException;
 
 /**
@@ -21,12 +18,11 @@ import io.vertx.openapi.validation.ValidatorException;
 public final class RequestValidation implements Handler<RoutingContext> {
 
     private final OpenAPIContract contract;
-    private final RequestValidator validator;
-    private final RequestExtractor extractor = RequestValidation::extract;
+    private final InlineRequestValidator validator;
 
     public RequestValidation(Vertx vertx, OpenAPIContract contract) {
         this.contract = contract;
-        this.validator = RequestValidator.create(vertx, contract);
+        this.validator = new InlineRequestValidator(vertx, new CachingContract(contract));
     }
 
     @Override
@@ -39,22 +35,16 @@ public final class RequestValidation implements Handler<RoutingContext> {
         if (!ctx.body().available()) {
             ctx.request().pause();
         }
-        Future<io.vertx.openapi.validation.ValidatableRequest> extracted;
+        ValidatableRequest request;
         try {
-            extracted = extractor.extractValidatableRequest(ctx, operation);
+            request = ValidatableRequests.of(ctx.request(), operation, bufferedBody(ctx));
         } catch (ValidatorException e) {
-            // thrown, not failed, for a parameter that cannot even be decoded (e.g. a stray '%')
             ctx.fail(ValidationMessages.undecodable(e));
             return;
         }
-        extracted.compose(request -> validator.validate(request, operation.getOperationId()))
+        validator.validate(request, operation)
                 .onSuccess(validated -> ctx.next())
                 .onFailure(e -> ctx.fail(e instanceof ValidatorException v ? ValidationMessages.of(v) : e));
-    }
-
-    private static Future<io.vertx.openapi.validation.ValidatableRequest> extract(RoutingContext ctx,
-                                                                                  Operation operation) {
-        return RequestUtils.extract(ctx.request(), operation, () -> Future.succeededFuture(bufferedBody(ctx)));
     }
 
     private static Buffer bufferedBody(RoutingContext ctx) {

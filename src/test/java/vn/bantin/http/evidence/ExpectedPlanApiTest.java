@@ -133,7 +133,7 @@ class ExpectedPlanApiTest {
             JsonObject dropped = byCampaign(never, "Bản tin thường");
             assertThat(dropped.getString("state")).isEqualTo("DROPPED");
             assertThat(dropped.getString("status")).isEqualTo("DROPPED");
-            assertThat(dropped.getString("text")).startsWith("Bị bỏ do trùng lịch").contains("Thông báo khẩn của xã");
+            assertThat(dropped.getString("text")).startsWith("Bị loại khỏi lịch phát").contains("Thông báo khẩn của xã");
         });
     }
 

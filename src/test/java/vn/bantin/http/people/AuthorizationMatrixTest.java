@@ -119,6 +119,9 @@ class AuthorizationMatrixTest {
             case "alerts" -> () -> controller.as(Role.OPERATOR, area).post("/api/v1/alerts", new JsonObject()
                     .put("title", "Thử").put("audioAssetId", ASSET.get(area))
                     .put("targets", new JsonObject().put("areas", new JsonArray().add(area)))).json().getLong("id");
+            case "live-sessions" -> () -> controller.as(Role.OPERATOR, area).post("/api/v1/live-sessions",
+                    new JsonObject().put("title", "Thử micro").put("targets", new JsonObject()
+                            .put("areaIds", new JsonArray().add(area)))).json().getLong("id");
             case "users" -> () -> admin.post("/api/v1/users", new JsonObject().put("username", "u" + System.nanoTime())
                     .put("role", "VIEWER").put("areaId", area)).json().getLong("id");
             case "sources" -> () -> EDITOR.get(area).post("/api/v1/sources", new JsonObject().put("name", "Đài tỉnh")

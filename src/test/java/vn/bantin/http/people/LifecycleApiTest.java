@@ -13,6 +13,8 @@ import vn.bantin.support.TestController;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -152,6 +154,14 @@ class LifecycleApiTest {
         assertThat(api.get("/api/v1/endpoints?q=hình%20e").array()).hasSize(1);
         assertThat(api.get("/api/v1/endpoints?sort=-id&limit=1").array().getJsonObject(0).getString("name"))
                 .isEqualTo("Màn hình A");
+        for (String name : List.of("Loa công suất 50% (thôn 1)", "Loa A+B", "Loa Đồng Tâm & Hòa Bình")) {
+            api.post("/api/v1/endpoints", new JsonObject().put("name", name).put("kind", "SPEAKER").put("areaId", commune));
+        }
+        for (String word : List.of("50%", "A+B", "đồng tâm", "& Hòa", "%", "+")) {
+            HttpApi.Answer found = api.get("/api/v1/endpoints?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8));
+            assertThat(found.status()).as(word).isEqualTo(200);
+            assertThat(found.array()).as(word).hasSize(1);
+        }
         HttpApi.Answer tooMany = api.get("/api/v1/endpoints?limit=5000");
         assertThat(tooMany.status()).isEqualTo(400);
         assertThat(tooMany.json().getString("error")).contains("limit");

@@ -13,6 +13,7 @@ import vn.bantin.support.HttpApi;
 import vn.bantin.support.TestController;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,6 +185,33 @@ class PeopleApiTest {
         controller.createUser("admin.tinh2", Role.ADMIN, null);
         assertThat(second.delete("/api/v1/users/" + only).status()).isEqualTo(204);
         assertThat(api.delete("/api/v1/users/" + province).status()).isEqualTo(204);
+    }
+
+    @Test
+    @DisplayName("the last enabled ADMIN over every area can't be disabled, demoted or narrowed; with a second one it can")
+    void lastAdminKeepsAccess() {
+        String password = controller.createUser("admin.only", Role.ADMIN, null);
+        long only = api.get("/api/v1/users?username=admin.only").array().getJsonObject(0).getLong("id");
+        for (JsonObject change : List.of(new JsonObject().put("disabled", true), new JsonObject().put("role", "EDITOR"),
+                new JsonObject().put("areaId", province))) {
+            HttpApi.Answer refused = api.put("/api/v1/users/" + only, change);
+            assertThat(refused.status()).as(change.encode()).isEqualTo(409);
+            assertThat(refused.json().getString("code")).isEqualTo("last_admin");
+        }
+        JsonObject unchanged = api.get("/api/v1/users/" + only).json();
+        assertThat(unchanged.getString("role")).isEqualTo("ADMIN");
+        assertThat(unchanged.getValue("areaId")).isNull();
+        assertThat(unchanged.getBoolean("disabled")).isFalse();
+        assertThat(new Browser(controller.baseUrl()).login("admin.only", password).status()).isEqualTo(200);
+        assertThat(api.put("/api/v1/users/" + only, new JsonObject().put("displayName", "Quản trị")).status())
+                .isEqualTo(200);
+
+        controller.createUser("admin.second", Role.ADMIN, null);
+        assertThat(api.put("/api/v1/users/" + only, new JsonObject().put("disabled", true)).json()
+                .getBoolean("disabled")).isTrue();
+        long second = api.get("/api/v1/users?username=admin.second").array().getJsonObject(0).getLong("id");
+        assertThat(api.put("/api/v1/users/" + second, new JsonObject().put("role", "VIEWER")).json()
+                .getString("code")).isEqualTo("last_admin");
     }
 
     private JsonObject awaitAudit(String object) throws InterruptedException {

@@ -83,18 +83,23 @@ final class ReportWorld implements AutoCloseable {
     /** An approved bulletin for the whole commune, due {@code leadSeconds} after its asset is ready; its id. */
     long bulletin(String name, String topic, int leadSeconds) throws Exception {
         JsonObject asset = api.approvedAsset(Ffmpeg.tone(dir, "ban-tin.wav", 1));
-        Instant start = Instant.now().plusSeconds(leadSeconds);
-        LocalDate today = LocalDate.now(ZONE);
-        String at = LocalDateTime.ofInstant(start.truncatedTo(ChronoUnit.SECONDS), ZONE).toString();
-        HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", name).put("topic", topic)
-                .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
-                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset.getLong("id"))))
-                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("at", new JsonArray().add(at))))
-                .put("targets", new JsonObject().put("areas", new JsonArray().add(commune))));
+        HttpApi.Answer created = api.post("/api/v1/campaigns", bulletinBody(name, topic, asset.getLong("id"),
+                Instant.now().plusSeconds(leadSeconds)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().getLong("id");
         assertThat(api.post("/api/v1/campaigns/" + id + "/approve", "{}").status()).isEqualTo(200);
         return id;
+    }
+
+    /** A bulletin campaign for the whole commune, one broadcast at {@code start}, as created or replaced. */
+    JsonObject bulletinBody(String name, String topic, long assetId, Instant start) {
+        LocalDate today = LocalDate.now(ZONE);
+        String at = LocalDateTime.ofInstant(start.truncatedTo(ChronoUnit.SECONDS), ZONE).toString();
+        return new JsonObject().put("name", name).put("topic", topic)
+                .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
+                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", assetId)))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("at", new JsonArray().add(at))))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(commune)));
     }
 
     /** The speaker's only ONCE entry of its timeline, as pulled. */

@@ -2,8 +2,10 @@ package vn.bantin.agent;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.bantin.agent.amp.AmpRelay;
 import vn.bantin.agent.clock.AgentClock;
 import vn.bantin.agent.clock.ClockWatch;
 import vn.bantin.agent.clock.TimeSources;
@@ -13,6 +15,7 @@ import vn.bantin.agent.crypto.DeviceKeys;
 import vn.bantin.agent.crypto.RequestSigner;
 import vn.bantin.agent.playback.MasterVolume;
 import vn.bantin.agent.playback.MpvProcess;
+import vn.bantin.agent.playback.PlaybackEvents;
 import vn.bantin.agent.playback.PlaybackSettings;
 import vn.bantin.agent.playback.PlayedLog;
 import vn.bantin.agent.playback.Player;
@@ -115,8 +118,10 @@ public final class Main {
         SpoolFaults.watch(spool, notices, faults, () -> persist(played, log));
         WriteRetry writeRetry = new WriteRetry(spool, 5_000);
         Uploader uploader = new Uploader(spool, notices, client, enrollment::isActive, enrollment::pinnedKey);
+        AmpRelay amp = cfg.amp().configured() ? new AmpRelay(cfg.amp(), state, faults, clock::now) : null;
+        PlaybackEvents statusEvents = new StatusEvents(status, heartbeat);
         Player player = new Player(mpv, store, cache, played, spool, clock, faults, volume,
-                new StatusEvents(status, heartbeat),
+                amp == null ? statusEvents : PlaybackEvents.all(List.of(statusEvents, amp)),
                 new PlaybackSettings(cfg.missGrace(), cfg.preload(), cfg.loopMinJoin()));
         CommandExecutor commands = new CommandExecutor(state, enrollment::pinnedKey, keys.deviceId(),
                 new PlayerActions(player, volume, sync, heartbeat, "SCREEN".equals(cfg.kind())), client, faults, clock::now);
@@ -133,6 +138,9 @@ public final class Main {
         daemon(writeRetry, "spool-retry");
         daemon(push, "push");
         daemon(commands, "commands");
+        if (amp != null) {
+            daemon(amp, "amplifier");
+        }
         Thread playerThread = new Thread(player, "player");
         playerThread.setPriority(Thread.MAX_PRIORITY);
         playerThread.start();
@@ -150,6 +158,9 @@ public final class Main {
                 playerThread.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+            if (amp != null) {
+                amp.close();
             }
             persist(played, log);
             clock.persist();

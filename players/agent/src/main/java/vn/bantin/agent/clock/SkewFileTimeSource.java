@@ -17,7 +17,8 @@ final class SkewFileTimeSource implements TimeSource {
     private final Path file;
     private final TimeSource system = TimeSource.system();
     private volatile long skewMs;
-    private volatile long checkedAtMono = Long.MIN_VALUE;
+    private volatile boolean read;
+    private volatile long checkedAtMono;
 
     SkewFileTimeSource(Path file) {
         this.file = file;
@@ -26,7 +27,8 @@ final class SkewFileTimeSource implements TimeSource {
     @Override
     public long wallMs() {
         long mono = system.monoMs();
-        if (mono - checkedAtMono >= REREAD_MS) {
+        if (!read || mono - checkedAtMono >= REREAD_MS) {
+            read = true;
             checkedAtMono = mono;
             skewMs = read();
         }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import vn.bantin.agent.amp.AmpSettings;
 
 /**
  * Typed agent configuration, looked up in a properties file ({@code --config FILE}), then in environment
@@ -36,7 +37,8 @@ public record AgentConfig(
         Duration loopMinJoin,
         long clockMaxStepMs,
         Path clockSkewFile,
-        Duration pushSilence) {
+        Duration pushSilence,
+        AmpSettings amp) {
 
     public static final String CONTROLLER_URL = "controller.url";
     public static final String CONTROLLER_CA_FILE = "controller.ca.file";
@@ -57,6 +59,11 @@ public record AgentConfig(
     public static final String CLOCK_MAX_STEP_MS = "clock.max.step.ms";
     public static final String CLOCK_SKEW_FILE = "clock.skew.file";
     public static final String PUSH_SILENCE_SECONDS = "push.silence.seconds";
+    public static final String AMP_ON_COMMAND = "amp.on.command";
+    public static final String AMP_OFF_COMMAND = "amp.off.command";
+    public static final String AMP_WARMUP_MS = "amp.warmup.ms";
+    public static final String AMP_HOLD_MS = "amp.hold.ms";
+    public static final String AMP_TIMEOUT_MS = "amp.timeout.ms";
 
     public static AgentConfig load(String[] args, Map<String, String> env) throws IOException {
         Properties file = new Properties();
@@ -76,7 +83,7 @@ public record AgentConfig(
         }
         String host = env.getOrDefault("HOSTNAME", "bantin-agent");
         String code = src.get(ENROLLMENT_CODE, "");
-        String mpvArgs = src.get(MPV_ARGS, "");
+        List<String> mpvArgs = words(src.get(MPV_ARGS, ""));
         String skewFile = src.get(CLOCK_SKEW_FILE, "");
         String caFile = src.get(CONTROLLER_CA_FILE, "");
         return new AgentConfig(
@@ -90,7 +97,7 @@ public record AgentConfig(
                 src.get(CONTROLLER_KEY, ""),
                 src.get(CONTROLLER_KEY_FINGERPRINT, ""),
                 src.get(MPV_PATH, "mpv"),
-                mpvArgs.isBlank() ? List.of() : Arrays.asList(mpvArgs.trim().split("\\s+")),
+                mpvArgs,
                 Duration.ofSeconds(src.getLong(POLL_SECONDS, 300)),
                 Duration.ofSeconds(src.getLong(HEARTBEAT_SECONDS, 1800)),
                 Duration.ofSeconds(src.getLong(MISS_GRACE_SECONDS, 30)),
@@ -98,7 +105,16 @@ public record AgentConfig(
                 Duration.ofMillis(src.getLong(LOOP_MIN_JOIN_MS, 3000)),
                 src.getLong(CLOCK_MAX_STEP_MS, 1000),
                 skewFile.isBlank() ? null : Path.of(skewFile.trim()),
-                Duration.ofSeconds(src.getLong(PUSH_SILENCE_SECONDS, 900)));
+                Duration.ofSeconds(src.getLong(PUSH_SILENCE_SECONDS, 900)),
+                new AmpSettings(words(src.get(AMP_ON_COMMAND, "")), words(src.get(AMP_OFF_COMMAND, "")),
+                        Duration.ofMillis(src.getLong(AMP_WARMUP_MS, 1500)),
+                        Duration.ofMillis(src.getLong(AMP_HOLD_MS, 10_000)),
+                        Duration.ofMillis(src.getLong(AMP_TIMEOUT_MS, 3000))));
+    }
+
+    /** An argument list written as space-separated words (run as it is, never through a shell). */
+    private static List<String> words(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
     }
 
     private record Source(Properties file, Map<String, String> env) {

@@ -177,12 +177,14 @@ public final class Player implements Runnable {
             long streamStart = Schedule.nextStreamStart(t, now);
             if (next == null || next.startAt() - preloadMs > now) {
                 played.workedUntil(now);
+                events.upcoming(next);
                 long wakeAt = Math.min(next == null ? now + IDLE_WAIT_MS : next.startAt() - preloadMs, streamStart);
                 await(Math.min(wakeAt - now, IDLE_WAIT_MS));
                 return;
             }
             due = next;
         }
+        events.upcoming(due);
         play(due, t);
     }
 

@@ -1,0 +1,254 @@
+package vn.bantin.bench;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import vn.bantin.support.ControllerProcess;
+import vn.bantin.support.HttpApi;
+import vn.bantin.support.Microphone;
+import vn.bantin.support.SignedAgent;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Live microphone figures (issue 11 §4, §6): a controller process with its own Icecast2, a microphone client sending
+ * WebM/Opus in real time (clicks once a second, ffmpeg -re: its start is the capture clock), loudspeakers as real
+ * mpv processes (null audio output, low-latency) playing the mount the controller signed into a timeline. Two of
+ * them join 3 s apart and align with the agent's PlayoutAlignment; two join the same way unaligned (the baseline).
+ * Then 100 listeners on the mount and the controller's CPU (JVM + its ffmpeg) against the same controller idle.
+ */
+public final class LiveBench {
+
+    private static final String TOKEN = "bench-live-admin-token-0123456789";
+    private static final long SAMPLE_MS = 15_000;
+    private static final int LISTENERS = 100;
+    /** The agent's PlayoutAlignment.DEFAULT_DELAY_MS (the probe uses it). */
+    private static final long DELAY_MS = 1500;
+
+    public static void main(String[] args) throws Exception {
+        try {
+            run(Path.of(args[0]));
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Path work) throws Exception {
+        ControllerProcess controller = ControllerProcess.configure(work, TOKEN);
+        Files.writeString(work.resolve("bantin.properties"), "icecast.port=0\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (controller) {
+            controller.start();
+            HttpApi api = controller.api();
+            long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Bình Sơn")).json().getLong("id");
+            long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Loa thôn 1")
+                    .put("kind", "SPEAKER").put("areaId", area)).json().getLong("id");
+            SignedAgent agent = new SignedAgent(controller.baseUrl());
+            agent.enroll("SPEAKER", api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json()
+                    .getString("code"));
+            long pid = pid();
+            ProcessCpu idle = ProcessCpu.of(pid);
+            Thread.sleep(SAMPLE_MS);
+            double idlePct = idle.percentSince();
+
+            Path clicks = work.resolve("clicks.wav");
+            run("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                    "aevalsrc='if(lt(mod(t\\,1)\\,0.02)\\,sin(2*PI*1000*t)\\,0)':s=48000:d=55", clicks.toString());
+            long session = api.post("/api/v1/live-sessions", new JsonObject().put("title", "Đo độ trễ")
+                    .put("broadcastClass", "EMERGENCY").put("targets", new JsonObject()
+                            .put("areaIds", new JsonArray().add(area)))).json().getLong("id");
+            try (Microphone mic = Microphone.open(controller.baseUrl(), TOKEN, session)) {
+                long[] captureStart = new long[1];
+                Thread speaking = new Thread(() -> {
+                    try {
+                        captureStart[0] = System.currentTimeMillis();
+                        mic.speak(clicks);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                speaking.start();
+                JsonObject stream = streamOf(agent, session);
+                String url = stream.getString("url");
+                long epoch = stream.getLong("epochMs");
+                measurePlayout(work, url, epoch, captureStart);
+                measureCpu(pid, url, idlePct);
+                mic.end();
+            }
+        }
+    }
+
+    private static void measurePlayout(Path work, String url, long epoch, long[] captureStart) throws Exception {
+        try (Speaker a = Speaker.start(work, url, epoch, true); Speaker c = Speaker.start(work, url, epoch, false)) {
+            Thread.sleep(3000);
+            try (Speaker b = Speaker.start(work, url, epoch, true); Speaker d = Speaker.start(work, url, epoch, false)) {
+                Thread.sleep(6000);
+                List<Double> aligned = new ArrayList<>();
+                List<Double> unaligned = new ArrayList<>();
+                List<Double> mouthToSpeaker = new ArrayList<>();
+                List<Double> unalignedLatency = new ArrayList<>();
+                long until = System.currentTimeMillis() + SAMPLE_MS;
+                while (System.currentTimeMillis() < until) {
+                    double la = a.lag(captureStart[0]);
+                    double lb = b.lag(captureStart[0]);
+                    double lc = c.lag(captureStart[0]);
+                    double ld = d.lag(captureStart[0]);
+                    aligned.add(Math.abs(la - lb));
+                    unaligned.add(Math.abs(lc - ld));
+                    mouthToSpeaker.addAll(List.of(la, lb));
+                    unalignedLatency.addAll(List.of(lc, ld));
+                    Thread.sleep(100);
+                }
+                bench("live.mic_to_speaker_ms", percentile(mouthToSpeaker, 50), "ms", "p99 "
+                        + fmt(percentile(mouthToSpeaker, 99)) + " ms with a " + DELAY_MS + " ms aligned playout delay;"
+                        + " baseline unaligned p50 " + fmt(percentile(unalignedLatency, 50)) + " ms; capture = mic"
+                        + " encoder clock, speaker = mpv time-pos, --ao=null (no sound card buffer)");
+                bench("live.agent_offset_p99_ms", percentile(aligned, 99), "ms", "two aligned players joined 3 s"
+                        + " apart; baseline two unaligned joined the same way: p99 " + fmt(percentile(unaligned, 99))
+                        + " ms");
+            }
+        }
+    }
+
+    private static void measureCpu(long pid, String url, double idlePct) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        List<InputStream> listeners = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < LISTENERS; i++) {
+            client.sendAsync(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofInputStream())
+                    .thenAccept(r -> {
+                        listeners.add(r.body());
+                        Thread drain = new Thread(() -> drain(r.body()));
+                        drain.setDaemon(true);
+                        drain.start();
+                    });
+        }
+        Thread.sleep(3000);
+        long ffmpeg = ProcessHandle.of(pid).orElseThrow().descendants()
+                .filter(h -> h.info().command().orElse("").endsWith("ffmpeg")).findFirst().orElseThrow().pid();
+        ProcessCpu jvm = ProcessCpu.of(pid);
+        ProcessCpu transcoder = ProcessCpu.of(ffmpeg);
+        Thread.sleep(SAMPLE_MS);
+        double stream = jvm.percentSince() + transcoder.percentSince();
+        bench("live.controller_cpu_pct_per_stream", stream - idlePct, "% of a core", "controller JVM + ffmpeg "
+                + fmt(stream) + " % with " + listeners.size() + " listeners on Icecast, minus the same controller idle "
+                + fmt(idlePct) + " %");
+        for (InputStream in : listeners) {
+            in.close();
+        }
+    }
+
+    private static void drain(InputStream in) {
+        byte[] buf = new byte[4096];
+        try (in) {
+            while (in.read(buf) >= 0) {
+                // a listener only takes the bytes
+            }
+        } catch (java.io.IOException ignored) {
+            // closed at the end of the measurement
+        }
+    }
+
+    private static JsonObject streamOf(SignedAgent agent, long session) throws Exception {
+        long until = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < until) {
+            for (Object e : agent.get("/agent/v1/timeline").json().getJsonArray("entries")) {
+                JsonObject stream = ((JsonObject) e).getJsonObject("stream");
+                if (stream != null && stream.getLong("liveSessionId") == session) {
+                    return stream;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no STREAM entry for session " + session);
+    }
+
+    /** A loudspeaker's player: the agent's LiveSpeakerProbe (real mpv), reporting wall time and time-pos. */
+    private static final class Speaker implements AutoCloseable {
+        private final Process process;
+        private volatile long wall;
+        private volatile double pos = Double.NaN;
+
+        private Speaker(Process process) {
+            this.process = process;
+            Thread reader = new Thread(this::read);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static Speaker start(Path work, String url, long epoch, boolean aligned) throws Exception {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Speaker s = new Speaker(new ProcessBuilder(java, "-cp", "players/agent/target/bantin-agent.jar:"
+                    + "players/agent/target/test-classes", "vn.bantin.agent.bench.LiveSpeakerProbe", work.toString(),
+                    url, String.valueOf(epoch), String.valueOf(aligned))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            long until = System.currentTimeMillis() + 20_000;
+            while (Double.isNaN(s.pos) && System.currentTimeMillis() < until) {
+                Thread.sleep(50);
+            }
+            return s;
+        }
+
+        private void read() {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    String[] f = line.split(" ");
+                    wall = Long.parseLong(f[0]);
+                    pos = Double.parseDouble(f[1]);
+                }
+            } catch (java.io.IOException ignored) {
+                // the probe was stopped
+            }
+        }
+
+        /** Capture (mic clock) to playout, from the last report: when it was taken minus the sample then playing. */
+        double lag(long captureStart) {
+            return wall - captureStart - pos * 1000;
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.destroy();
+            process.waitFor(5, TimeUnit.SECONDS);
+            process.destroyForcibly();
+        }
+    }
+
+    private static long pid() {
+        return ProcessHandle.current().children().filter(h -> h.info().command().orElse("").endsWith("java"))
+                .findFirst().orElseThrow().pid();
+    }
+
+    private static void run(String... cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed");
+        }
+    }
+
+    private static double percentile(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static void bench(String name, double value, String unit, String beside) {
+        System.out.println("BENCH " + name + " " + fmt(value) + " " + unit + "   (" + beside + ")");
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+}

@@ -1,0 +1,122 @@
+package vn.bantin.support;
+
+import io.vertx.core.json.JsonObject;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A speaker's browser without the browser: a Java WebSocket client on a live session's audio socket, sending what
+ * MediaRecorder sends (WebM/Opus in ~250 ms clusters, in real time) made by ffmpeg from a spoken file, and keeping
+ * every text message the controller answers.
+ */
+public final class Microphone implements AutoCloseable {
+
+    private final WebSocket socket;
+    private final List<JsonObject> heard = new CopyOnWriteArrayList<>();
+    private volatile Integer closedWith;
+    private Process encoder;
+
+    private Microphone(HttpClient client, URI uri, String token) {
+        this.socket = client.newWebSocketBuilder().header("Authorization", "Bearer " + token)
+                .buildAsync(uri, new Listener()).join();
+    }
+
+    /** Opens the audio socket of a session with a bearer token. */
+    public static Microphone open(String baseUrl, String token, long sessionId) {
+        URI uri = URI.create(baseUrl.replaceFirst("^http", "ws") + "/api/v1/live-sessions/" + sessionId + "/audio");
+        return new Microphone(HttpClient.newHttpClient(), uri, token);
+    }
+
+    /** Vietnamese speech from espeak-ng as a WAV file. */
+    public static Path speech(Path dir, String name, String text) throws IOException, InterruptedException {
+        Path wav = dir.resolve(name);
+        Process p = new ProcessBuilder("espeak-ng", "-v", "vi", "-w", wav.toString(), text).inheritIO().start();
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IOException("espeak-ng failed");
+        }
+        return wav;
+    }
+
+    /** Speaks a file in real time (ffmpeg -re), each piece of its WebM output one binary message; blocks until done. */
+    public void speak(Path audio) throws IOException, InterruptedException {
+        encoder = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-i", audio.toString(),
+                "-c:a", "libopus", "-b:a", "32k", "-ac", "1", "-f", "webm", "-cluster_time_limit", "250", "-live", "1",
+                "pipe:1").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] buf = new byte[16 * 1024];
+        try (InputStream in = encoder.getInputStream()) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                socket.sendBinary(ByteBuffer.wrap(buf, 0, n).asReadOnlyBuffer().duplicate(), true).join();
+                buf = new byte[16 * 1024];
+            }
+        }
+        encoder.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public void end() {
+        socket.sendText(new JsonObject().put("type", "end").encode(), true).join();
+    }
+
+    /** Every text message so far. */
+    public List<JsonObject> heard() {
+        return List.copyOf(heard);
+    }
+
+    /** Waits for a message matching the predicate. */
+    public JsonObject await(Predicate<JsonObject> wanted, Duration within) throws InterruptedException {
+        long until = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < until) {
+            for (JsonObject m : heard) {
+                if (wanted.test(m)) {
+                    return m;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no such message within " + within + "; heard " + heard);
+    }
+
+    public Integer closedWith() {
+        return closedWith;
+    }
+
+    @Override
+    public void close() {
+        if (encoder != null) {
+            encoder.destroyForcibly();
+        }
+        socket.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                heard.add(new JsonObject(text.toString()));
+                text.setLength(0);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+            closedWith = statusCode;
+            return null;
+        }
+    }
+}
