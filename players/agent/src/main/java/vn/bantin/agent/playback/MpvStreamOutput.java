@@ -23,15 +23,18 @@ public final class MpvStreamOutput implements StreamOutput {
 
     @Override
     public long playStream(String url, int volume) throws IOException {
-        return start(url, String.format(Locale.ROOT, "pause=yes,volume=%d,%s", volume, LOW_LATENCY));
+        return start(url, String.format(Locale.ROOT, "pause=no,volume=%d,%s", volume, LOW_LATENCY));
     }
 
     @Override
     public long playLooped(Path file, int volume) throws IOException {
-        return start(file.toString(), String.format(Locale.ROOT, "pause=yes,volume=%d,loop-file=inf", volume));
+        return start(file.toString(), String.format(Locale.ROOT, "pause=no,volume=%d,loop-file=inf", volume));
     }
 
-    /** Loaded paused, then unpaused at once: the session measures the real start from time-pos after that. */
+    /**
+     * Loaded playing (a per-file pause=yes would be applied when the file opens, after any unpause sent now); the
+     * session measures the real start from time-pos reports after the unpause mark.
+     */
     private long start(String target, String options) throws IOException {
         MpvSession s = mpv.session();
         long entry = s.load(target, options, 0);

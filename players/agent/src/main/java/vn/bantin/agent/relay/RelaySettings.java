@@ -10,7 +10,8 @@ import java.time.Duration;
 public record RelaySettings(Duration stall, Duration connect, Duration retryMin, Duration retryMax, Duration probe) {
 
     public static RelaySettings defaults() {
-        return new RelaySettings(Duration.ofMillis(2_500), Duration.ofSeconds(8), Duration.ofMillis(500),
-                Duration.ofSeconds(4), Duration.ofSeconds(3));
+        // retries stay within 2 s: a station back on the air is heard again within about that
+        return new RelaySettings(Duration.ofMillis(2_500), Duration.ofSeconds(8), Duration.ofMillis(250),
+                Duration.ofSeconds(2), Duration.ofSeconds(3));
     }
 }
