@@ -1,11 +1,14 @@
 package vn.bantin.agent;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.logging.Logger;
+import vn.bantin.agent.crypto.Hashes;
 import vn.bantin.agent.playback.PlaybackEvents;
 import vn.bantin.agent.playback.Segment;
 import vn.bantin.agent.status.AgentStatus;
 import vn.bantin.agent.sync.Heartbeat;
+import vn.bantin.agent.sync.Timeline;
 
 /** Playback events into the status, and an immediate heartbeat when an emergency alert goes on air. */
 final class StatusEvents implements PlaybackEvents {
@@ -36,6 +39,26 @@ final class StatusEvents implements PlaybackEvents {
 
     @Override
     public void ended(Segment seg) {
+        status.nowPlaying(null, null);
+    }
+
+    /**
+     * A relay or a live session is heard: now playing names the entry (its sha256 = that of the stream URL, as in
+     * its play record). A live session is acknowledged to the speaker through this, so its heartbeat goes at once.
+     */
+    @Override
+    public void streamOnAir(Timeline.Entry entry, long at) {
+        String url = entry.stream().url();
+        status.nowPlaying(new AgentStatus.NowPlaying(entry.id(), Hashes.sha256Hex(url.getBytes(StandardCharsets.UTF_8)),
+                entry.mode(), entry.clazz(), at), entry.volume());
+        LOG.info(String.format(Locale.ROOT, "on air: %s %s (%s)", entry.mode(), entry.id(), entry.stream().name()));
+        if (entry.stream().liveSessionId() != null || "EMERGENCY".equals(entry.clazz())) {
+            heartbeat.now();
+        }
+    }
+
+    @Override
+    public void streamEnded(Timeline.Entry entry) {
         status.nowPlaying(null, null);
     }
 }

@@ -288,17 +288,34 @@ public final class Player implements Runnable {
     private void relayWindow(Timeline.Entry e, Timeline t) throws InterruptedException {
         String fallback = e.items().isEmpty() ? null : e.items().get(0).sha256();
         long offset = clock.offsetMs();
-        RelayResult r = relay.relay(new StreamRelay.Job(e.stream().url(), fallback, () -> cache.file(fallback),
-                volume.apply(e.volume())), new EntryWatch(e));
+        RelayResult r;
+        try {
+            r = relay.relay(new StreamRelay.Job(e.stream().url(), fallback, () -> cache.file(fallback),
+                    volume.apply(e.volume())), new EntryWatch(e));
+        } finally {
+            events.streamEnded(e);
+        }
         recorder.relayed(e, t, r, offset);
     }
 
     /** The relayed entry as the current timeline has it: its end, or why it is gone. */
     private final class EntryWatch implements RelayWatch {
+        private final Timeline.Entry entry;
         private final String id;
+        private boolean announced;
 
         EntryWatch(Timeline.Entry e) {
+            this.entry = e;
             this.id = e.id();
+        }
+
+        /** The first time the window is heard, the rest of the agent learns it (status, amplifier, live acknowledgement). */
+        @Override
+        public void onAir(long at, boolean recovered) {
+            if (!announced) {
+                announced = true;
+                events.streamOnAir(entry, at);
+            }
         }
 
         /** The entry in the current timeline, looked up among those begun by now (entries never overlap). */
