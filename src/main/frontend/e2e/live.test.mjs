@@ -33,6 +33,8 @@ test('an operator on a phone holds to talk to the commune\'s loudspeaker, sees i
   await shot(page, 'live-phone');
 
   const talk = page.getByTestId('talk');
+  // on a phone the button sits below the targets: the operator scrolls to it (the mouse can't press off-screen)
+  await talk.scrollIntoViewIfNeeded();
   const box = await talk.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const pressedAt = Date.now();
