@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * The agent's footprint and timing (ops/bench/agent): a real controller, three real agent processes with real
- * mpv (null outputs). Agents A and B share a speaker loop of 1 s items; C is an idle endpoint whose every byte
+ * mpv (null outputs). Agents A and B share a speaker loop of 1 s items; D holds a week of 20,000 bulletins; C is an idle endpoint whose every byte
  * to the controller goes through a counting relay, with all its intervals (pull, heartbeat, push ping) 30
  * times shorter than the defaults, so a couple of minutes stand for an hour. Start offsets come from the play
  * records, whose starts are mpv's own position reports. Baseline: a bare JVM with the agent's JVM options.
@@ -34,6 +34,7 @@ public final class AgentBench {
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int SCALE = 30;
     private static final long PLAY_MS = 150_000;
+    private static final int TIMELINE_20K = 20_000;
 
     private AgentBench() {
     }
@@ -61,6 +62,8 @@ public final class AgentBench {
             long a = endpoint(api, "Loa A", speakers);
             long b = endpoint(api, "Loa B", speakers);
             long c = endpoint(api, "Loa C", quiet);
+            long crowded = area(api, "Xã Hai Vạn");
+            long d = endpoint(api, "Loa D", crowded);
             Map<String, String> defaults = Map.of("poll.seconds", "300");
             try (LoopbackRelay relay = new LoopbackRelay(controller.port());
                  Measured baseline = Measured.start(new ProcessBuilder(java(), "@" + jvmOptions(), "-cp",
@@ -69,8 +72,9 @@ public final class AgentBench {
                  AgentProcess agentB = agent(work, "b", controller.baseUrl(), fingerprint, code(api, b), defaults);
                  AgentProcess agentC = agent(work, "c", relay.url(), fingerprint, code(api, c),
                          Map.of("poll.seconds", String.valueOf(300 / SCALE), "heartbeat.seconds",
-                                 String.valueOf(1800 / SCALE)))) {
-                for (long id : List.of(a, b, c)) {
+                                 String.valueOf(1800 / SCALE)));
+                 AgentProcess agentD = agent(work, "d", controller.baseUrl(), fingerprint, code(api, d), defaults)) {
+                for (long id : List.of(a, b, c, d)) {
                     await(() -> api.get("/api/v1/endpoints/" + id).json().getLong("lastSeenAt") != null, 60_000);
                 }
                 Thread.sleep(10_000);
@@ -86,9 +90,18 @@ public final class AgentBench {
                 long second = api.approvedAsset(Ffmpeg.tone(work, "muc-2.wav", 1)).getLong("id");
                 LocalDateTime loopStart = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS).plusSeconds(15);
                 long campaign = loop(api, speakers, List.of(first, second), loopStart);
+                long bulky = api.approvedAsset(Ffmpeg.tone(work, "dai.wav", 20)).getLong("id");
+                onceEvery(api, crowded, bulky, loopStart, TIMELINE_20K, 30);
                 long loopStartMs = loopStart.atZone(ZONE).toInstant().toEpochMilli();
                 Thread.sleep(Math.max(0, loopStartMs + PLAY_MS / 2 - System.currentTimeMillis()));
                 bench("agent.rss_playing_mb", rssMb(agentA.pid()), "MB", "mpv beside it " + fmt(childRssMb(agentA.pid())) + " MB");
+                await(() -> agentD.status().getValue("nowPlaying") != null || !agentD.alive(), 60_000);
+                if (!agentD.alive()) {
+                    throw new IllegalStateException("the agent with " + TIMELINE_20K + " entries died: " + agentD.log());
+                }
+                bench("agent.rss_playing_20k_mb", rssMb(agentD.pid()), "MB", TIMELINE_20K + " ONCE entries in 7 days,"
+                        + " timeline " + Files.size(work.resolve("agent-d/state/timeline.signed")) / 1024 + " KiB; mpv beside it "
+                        + fmt(childRssMb(agentD.pid())) + " MB");
                 Thread.sleep(Math.max(0, loopStartMs + PLAY_MS - System.currentTimeMillis()));
                 long idleBytes = relay.bytes() - idleBytesFrom;
                 double idleSeconds = (System.currentTimeMillis() - idleFrom) / 1000.0;
@@ -196,6 +209,24 @@ public final class AgentBench {
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(area)))).json().getLong("id");
         api.post("/api/v1/campaigns/" + id + "/approve", "{}");
         return id;
+    }
+
+    /** One ONCE bulletin at {@code count} times {@code everySeconds} apart from {@code start}: a crowded week. */
+    private static void onceEvery(HttpApi api, long area, long asset, LocalDateTime start, int count, int everySeconds) {
+        JsonArray at = new JsonArray();
+        for (int i = 0; i < count; i++) {
+            at.add(start.plusSeconds((long) i * everySeconds).toString());
+        }
+        LocalDate today = LocalDate.now(ZONE);
+        HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", "Tuần dày đặc")
+                .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(8).toString())
+                .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset)))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("at", at)))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(area))));
+        if (created.status() != 201) {
+            throw new IllegalStateException("the crowded campaign was refused: " + created.body());
+        }
+        api.post("/api/v1/campaigns/" + created.json().getLong("id") + "/approve", "{}");
     }
 
     private interface Condition {

@@ -42,15 +42,17 @@ class AgentFaultsEndToEndTest {
             long asset = world.toneAsset(dir, 2);
             Path agentDir = dir.resolve("agent");
             try (SmallDisk disk = SmallDisk.mount(agentDir.resolve("state"), 8L << 20);
-                 AgentProcess agent = AgentProcess.configure(agentDir, controller.baseUrl(), "SPEAKER",
-                         world.enrollmentCode).start()) {
+                 AgentProcess agent = AgentProcess.configure(agentDir, controller.baseUrl(),
+                         TestController.controllerKeyFingerprint(controller.baseUrl()), "SPEAKER", world.enrollmentCode,
+                         // heartbeats 5 minutes apart: the fault's coming and going must be sent at once
+                         Map.of("poll.seconds", "1", "heartbeat.seconds", "300")).start()) {
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.endpoint().getLong("lastSeenAt")).isNotNull());
                 long campaign = world.bulletinAt("Bản tin khi thẻ nhớ đầy", asset,
                         List.of(Scenario.secondsAhead(15), Scenario.secondsAhead(21), Scenario.secondsAhead(27)));
                 awaitCached(agent);
                 disk.fill();
 
-                Eventually.within(Duration.ofSeconds(20), () -> assertThat(activeFaults(world)).as(agent.log())
+                Eventually.within(Duration.ofSeconds(25), () -> assertThat(activeFaults(world)).as(agent.log())
                         .contains("disk_full"));
                 Eventually.within(Duration.ofSeconds(40), () -> assertThat(world.playsOf(campaign)).as(agent.log())
                         .hasSize(3));
@@ -58,7 +60,7 @@ class AgentFaultsEndToEndTest {
                 assertThat(agent.alive()).isTrue();
 
                 disk.free();
-                Eventually.within(Duration.ofSeconds(20), () -> assertThat(activeFaults(world)).as(agent.log())
+                Eventually.within(Duration.ofSeconds(10), () -> assertThat(activeFaults(world)).as(agent.log())
                         .doesNotContain("disk_full"));
                 agent.kill();
                 agent.start();

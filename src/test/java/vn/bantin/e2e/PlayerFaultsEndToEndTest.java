@@ -112,6 +112,33 @@ class PlayerFaultsEndToEndTest {
         }
     }
 
+    @Test
+    @DisplayName("mpv never outlives its agent: an mpv left by an agent killed alone (kill -9) is ended by the next"
+            + " agent before it starts its own, and a stopped agent (SIGTERM) ends its mpv")
+    void mpvDoesNotOutliveTheAgent() throws Exception {
+        Scenario world = Scenario.speakerInCommune(controller.api());
+        AgentProcess agent = agent(world, "orphan", Map.of());
+        try {
+            long first = awaitNewMpv(agent, -1, Duration.ofSeconds(15));
+            agent.killAgentOnly();
+            assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive)).as("left behind by the kill")
+                    .contains(true);
+
+            agent.start();
+            long second = awaitNewMpv(agent, first, Duration.ofSeconds(20));
+            assertThat(ProcessHandle.of(first).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the orphan was ended: " + agent.log()).isFalse();
+            assertThat(agent.log()).contains("ending mpv pid " + first + " left running by an earlier agent");
+
+            agent.close();
+            assertThat(agent.exitCode(0)).as("ended by its SIGTERM, not forced").isEqualTo(143);
+            Eventually.within(Duration.ofSeconds(3), () -> assertThat(
+                    ProcessHandle.of(second).map(ProcessHandle::isAlive).orElse(false)).as(agent.log()).isFalse());
+        } finally {
+            agent.close();
+        }
+    }
+
     private AgentProcess agent(Scenario world, String name, Map<String, String> more) throws Exception {
         Map<String, String> keys = new java.util.HashMap<>(Map.of("poll.seconds", "1", "heartbeat.seconds", "1"));
         keys.putAll(more);

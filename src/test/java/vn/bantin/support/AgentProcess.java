@@ -82,8 +82,17 @@ public final class AgentProcess implements AutoCloseable {
         return this;
     }
 
-    /** SIGKILL: the power-cut case. */
+    /** SIGKILL of the agent and its mpv at once: the power-cut case. */
     public void kill() throws InterruptedException {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        children.forEach(ProcessHandle::destroyForcibly);
+        process.waitFor(10, TimeUnit.SECONDS);
+        children.forEach(c -> c.onExit().completeOnTimeout(c, 5, TimeUnit.SECONDS).join());
+    }
+
+    /** SIGKILL of the agent alone: its mpv is left running, as after a crash outside systemd's cgroup. */
+    public void killAgentOnly() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
@@ -106,7 +115,9 @@ public final class AgentProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                List<ProcessHandle> children = process.descendants().toList();
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                children.forEach(ProcessHandle::destroyForcibly);   // a hung agent's mpv goes with it
             }
         }
     }

@@ -118,6 +118,7 @@ public final class Main {
         Heartbeat heartbeat = new Heartbeat(client, signer, enrollment, new HeartbeatFacts.Sources(clock, status, store, cache,
                 spool, faults, since, () -> mpvState(mpv, status), volume::percent, state), sync,
                 cfg.heartbeatInterval(), keys.deviceId());
+        faults.onActiveChange(heartbeat::now);
         GapNotices notices = new GapNotices(state.resolve("spool").resolve("notices"), keys, clock::now);
         SpoolFaults.watch(spool, notices, faults, () -> persist(played, log));
         WriteRetry writeRetry = new WriteRetry(spool, 5_000);

@@ -53,11 +53,13 @@ public final class MpvProcess implements AutoCloseable {
             return session;
         }
         stopProcess();
+        endOrphan();
         Files.deleteIfExists(socket);
         process = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
+        writePid(process.pid());
         long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000;
         while (true) {
             if (!process.isAlive()) {
@@ -151,6 +153,43 @@ public final class MpvProcess implements AutoCloseable {
             }
             process = null;
         }
+    }
+
+    /**
+     * An mpv left running by an agent that died without its shutdown (kill -9, halt on a dead thread, outside
+     * systemd's cgroup) would hold the sound card and the socket: it is ended before a new one starts. Only
+     * a process whose command line names this agent's socket is touched, never a pid reused by another program.
+     */
+    private void endOrphan() {
+        Path pidFile = pidFile();
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid)
+                    .filter(h -> h.info().commandLine().map(c -> c.contains("--input-ipc-server=" + socket)).orElse(false))
+                    .ifPresent(orphan -> {
+                        LOG.warning("ending mpv pid " + pid + " left running by an earlier agent");
+                        orphan.destroyForcibly();
+                        orphan.onExit().completeOnTimeout(orphan, 2, TimeUnit.SECONDS).join();
+                    });
+            Files.deleteIfExists(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            LOG.warning("cannot check for an mpv left by an earlier agent: " + e);
+        }
+    }
+
+    private void writePid(long pid) {
+        try {
+            Files.writeString(pidFile(), Long.toString(pid));
+        } catch (IOException e) {
+            LOG.warning("cannot note mpv's pid: " + e);   // only the clean-up after a crash needs it
+        }
+    }
+
+    private Path pidFile() {
+        return socket.resolveSibling("mpv.pid");
     }
 
     private static void sleep(long ms) throws IOException {

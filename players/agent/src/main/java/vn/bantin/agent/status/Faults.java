@@ -34,31 +34,51 @@ public final class Faults {
     private final Map<String, Fault> active = new LinkedHashMap<>();
     private final List<Fault> events = new ArrayList<>();
     private int droppedEvents;
+    private volatile Runnable onActiveChange = () -> { };
 
     public Faults(LongSupplier now) {
         this.now = now;
     }
 
+    /**
+     * Told (outside the lock) whenever a condition starts or is cleared, so the controller hears of it at once
+     * rather than at the next heartbeat. Not for happenings: an answer refused as unsigned is itself a
+     * happening, and would ask for another heartbeat without end.
+     */
+    public void onActiveChange(Runnable listener) {
+        this.onActiveChange = listener;
+    }
+
     /** A condition that holds from now on (the first raise keeps its time) until {@link #clear}. */
     public void raise(String code, String detail) {
         long at = now.getAsLong();
+        boolean started;
         synchronized (this) {
             Fault before = active.get(code);
-            if (before == null) {
+            started = before == null;
+            if (started) {
                 LOG.warning("fault " + code + ": " + detail);
             }
-            active.put(code, new Fault(code, detail, before == null ? at : before.at(), true));
+            active.put(code, new Fault(code, detail, started ? at : before.at(), true));
+        }
+        if (started) {
+            onActiveChange.run();
         }
     }
 
     public void clear(String code) {
         long at = now.getAsLong();
+        boolean cleared;
         synchronized (this) {
             Fault was = active.remove(code);
-            if (was != null) {
+            cleared = was != null;
+            if (cleared) {
                 LOG.info("fault " + code + " cleared");
                 add(new Fault(code, "cleared; was: " + was.detail(), at, false));
             }
+        }
+        if (cleared) {
+            onActiveChange.run();
         }
     }
 

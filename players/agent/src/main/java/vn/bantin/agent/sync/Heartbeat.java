@@ -36,6 +36,9 @@ public final class Heartbeat implements Runnable {
     private final Duration interval;
     private final String deviceId;
     private static final long STREAM_ANSWER_MS = 15_000;
+    /** Early heartbeats (a fault came or went) at most this often, so a flapping fault cannot flood the link. */
+    private static final long MIN_SPACING_MS = 1_000;
+    private static final long NOT_ENROLLED_CHECK_MS = 1_000;
 
     private final Semaphore wake = new Semaphore(0);
     private final Map<String, CompletableFuture<Map<String, Object>>> onStream = new ConcurrentHashMap<>();
@@ -64,7 +67,7 @@ public final class Heartbeat implements Runnable {
         wake.release();
     }
 
-    /** Sends one at once (an emergency alert went on air), not waiting for the interval. */
+    /** Sends one at once (an emergency alert went on air, a fault came or went), not waiting for the interval. */
     public void now() {
         wake.release();
     }
@@ -75,7 +78,9 @@ public final class Heartbeat implements Runnable {
         while (running) {
             long wait = Backoff.jittered(interval.toMillis());
             try {
-                if (enrollment.isActive() && !beat()) {
+                if (!enrollment.isActive()) {
+                    wait = NOT_ENROLLED_CHECK_MS;   // the first heartbeat follows the enrollment, not an interval later
+                } else if (!beat()) {
                     wait = retry.next();
                 } else {
                     retry.reset();
@@ -87,7 +92,12 @@ public final class Heartbeat implements Runnable {
                 return;
             }
             try {
+                long beatEnded = System.nanoTime();
                 if (wake.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                    long since = (System.nanoTime() - beatEnded) / 1_000_000;
+                    if (since < MIN_SPACING_MS) {
+                        Thread.sleep(MIN_SPACING_MS - since);
+                    }
                     wake.drainPermits();
                 }
             } catch (InterruptedException e) {
