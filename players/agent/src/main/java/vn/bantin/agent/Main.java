@@ -65,6 +65,7 @@ public final class Main {
         AgentClock clock = new AgentClock(state, TimeSources.of(cfg.clockSkewFile()), cfg.clockMaxStepMs());
         Faults faults = new Faults(clock::now);
         clock.reportTo(faults);
+        ControllerTls.reportInsecure(cfg.controllerUrl(), faults);
         AgentStatus status = new AgentStatus(state, keys.deviceId());
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
         PlayedLog played = PlayedLog.load(state, PlayedLog.fromPayloads(

@@ -2,7 +2,9 @@ package vn.bantin.agent.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -22,7 +24,37 @@ public final class ControllerTls {
 
     private static final Logger LOG = Logger.getLogger(ControllerTls.class.getName());
 
+    /** The heartbeat fault of an agent talking plain HTTP to a controller off its own machine. */
+    public static final String INSECURE_TRANSPORT = "insecure_transport";
+
     private ControllerTls() {
+    }
+
+    /**
+     * Raises {@value #INSECURE_TRANSPORT} (held for as long as the agent runs) when the controller is reached over
+     * plain HTTP at an address that is not loopback: signed requests and answers stay unforgeable, but anyone on
+     * the network can read them, and the people running the province should see that on the endpoint, not only
+     * in a log nobody reads.
+     */
+    public static boolean reportInsecure(URI controller, vn.bantin.agent.status.Faults faults) {
+        String scheme = controller.getScheme() == null ? "" : controller.getScheme().toLowerCase();
+        if (!scheme.equals("http") || loopback(controller.getHost())) {
+            return false;
+        }
+        faults.raise(INSECURE_TRANSPORT, "plain HTTP to the controller at " + controller.getHost()
+                + " (controller.plain.http=true): traffic is readable on the network; use https://");
+        return true;
+    }
+
+    static boolean loopback(String host) {
+        if (host == null || host.isEmpty()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /**
