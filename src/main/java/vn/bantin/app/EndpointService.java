@@ -24,7 +24,8 @@ import java.util.Set;
 public final class EndpointService {
 
     /** A code made for an endpoint, shown once, with the controller key fingerprint the agent checks. */
-    public record IssuedCode(long endpointId, String code, long expiresAt, String controllerKeyFingerprint) {
+    public record IssuedCode(long endpointId, String code, long expiresAt, String controllerKeyFingerprint,
+                             String controllerCaFingerprint) {
     }
 
     /**
@@ -32,7 +33,7 @@ public final class EndpointService {
      * operators. {@code maxUses} devices at most, until {@code expiresAt}.
      */
     public record IssuedAreaCode(long areaId, String code, long expiresAt, int maxUses,
-                                 String controllerKeyFingerprint) {
+                                 String controllerKeyFingerprint, String controllerCaFingerprint) {
     }
 
     private static final Duration CODE_LIFETIME = Duration.ofDays(7);
@@ -47,9 +48,12 @@ public final class EndpointService {
     private final List<LongConsumer> revokedListeners = new CopyOnWriteArrayList<>();
     private final AreaScope scope;
     private final String controllerKeyFingerprint;
+    private final String controllerCaFingerprint;
 
     public EndpointService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
-                           ChangeNotifier changes, Clock clock, AreaScope scope, String controllerKeyFingerprint) {
+                           ChangeNotifier changes, Clock clock, AreaScope scope, String controllerKeyFingerprint,
+                           String controllerCaFingerprint) {
+        this.controllerCaFingerprint = controllerCaFingerprint;
         this.scope = scope;
         this.controllerKeyFingerprint = controllerKeyFingerprint;
         this.db = db;
@@ -135,7 +139,7 @@ public final class EndpointService {
         String code = EnrollmentCodes.newCode();
         long expiresAt = clock.millis() + CODE_LIFETIME.toMillis();
         codes.insert(c, EnrollmentCodes.hash(code), endpointId, expiresAt);
-        return new IssuedCode(endpointId, code, expiresAt, controllerKeyFingerprint);
+        return new IssuedCode(endpointId, code, expiresAt, controllerKeyFingerprint, controllerCaFingerprint);
     }
 
     /** For an area in the actor's scope (ADMIN, or that area's OPERATOR): 1-500 uses, valid 1-30 days. */
@@ -154,7 +158,8 @@ public final class EndpointService {
             long now = clock.millis();
             long expiresAt = now + Duration.ofDays(validDays).toMillis();
             codes.insertArea(c, EnrollmentCodes.hash(code), areaId, expiresAt, maxUses, actor.name(), now);
-            return new IssuedAreaCode(areaId, code, expiresAt, maxUses, controllerKeyFingerprint);
+            return new IssuedAreaCode(areaId, code, expiresAt, maxUses, controllerKeyFingerprint,
+                    controllerCaFingerprint);
         });
     }
 

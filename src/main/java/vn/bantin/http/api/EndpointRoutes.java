@@ -79,9 +79,10 @@ public final class EndpointRoutes {
         int uses = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxUses == null ? 20 : maxUses));
         int days = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, validDays == null ? 7 : validDays));
         blocking.respond(ctx, () -> endpoints.issueAreaCode(actor, id, uses, days),
-                (c, code) -> Responses.created(c, new JsonObject().put("areaId", code.areaId())
+                (c, code) -> Responses.created(c, withCa(new JsonObject().put("areaId", code.areaId())
                         .put("code", code.code()).put("expiresAt", code.expiresAt()).put("maxUses", code.maxUses())
-                        .put("controllerKeyFingerprint", code.controllerKeyFingerprint())));
+                        .put("controllerKeyFingerprint", code.controllerKeyFingerprint()),
+                        code.controllerCaFingerprint())));
     }
 
     private void rekey(RoutingContext ctx) {
@@ -91,8 +92,14 @@ public final class EndpointRoutes {
     }
 
     private static void issued(RoutingContext ctx, EndpointService.IssuedCode code) {
-        Responses.created(ctx, new JsonObject().put("endpointId", code.endpointId()).put("code", code.code())
-                .put("expiresAt", code.expiresAt()).put("controllerKeyFingerprint", code.controllerKeyFingerprint()));
+        Responses.created(ctx, withCa(new JsonObject().put("endpointId", code.endpointId()).put("code", code.code())
+                .put("expiresAt", code.expiresAt()).put("controllerKeyFingerprint", code.controllerKeyFingerprint()),
+                code.controllerCaFingerprint()));
+    }
+
+    /** The local CA's fingerprint for agents to pin, when the controller made its own CA (tls.mode=local-ca). */
+    private static JsonObject withCa(JsonObject code, String caFingerprint) {
+        return caFingerprint == null ? code : code.put("controllerCaFingerprint", caFingerprint);
     }
 
     private void reject(RoutingContext ctx) {

@@ -57,7 +57,8 @@ public final class Main {
             Runtime.getRuntime().halt(70);
         });
         AgentConfig cfg = AgentConfig.load(args, System.getenv());
-        ControllerTls.configure(cfg.controllerUrl(), cfg.controllerCaFile(), cfg.controllerPlainHttp());
+        ControllerTls.configure(cfg.controllerUrl(), cfg.controllerCaFile(), cfg.controllerCaFingerprint(),
+                cfg.controllerPlainHttp());
         Path state = cfg.stateDir();
         Files.createDirectories(state);
 

@@ -63,6 +63,16 @@ public final class ControllerTls {
      */
     public static void configure(URI controller, Path caFile, boolean plainAllowed) throws IOException,
             GeneralSecurityException {
+        configure(controller, caFile, "", plainAllowed);
+    }
+
+    /**
+     * The same; {@code caFingerprint} (SHA-256 hex of a CA certificate, as the installer text gives it for a
+     * controller with its own CA) pins that CA: the controller must present it in its chain, and the chain is
+     * then checked by the standard PKIX rules with that CA as the only anchor, host name included.
+     */
+    public static void configure(URI controller, Path caFile, String caFingerprint, boolean plainAllowed)
+            throws IOException, GeneralSecurityException {
         String scheme = controller.getScheme() == null ? "" : controller.getScheme().toLowerCase();
         if (scheme.equals("http")) {
             if (!plainAllowed) {
@@ -77,7 +87,13 @@ public final class ControllerTls {
             throw new IllegalArgumentException("controller.url must start with https:// (or http:// for a lab), got "
                     + controller);
         }
-        if (caFile != null) {
+        if (caFile != null && caFingerprint != null && !caFingerprint.isBlank()) {
+            throw new IllegalArgumentException("set controller.ca.file or controller.ca.fingerprint, not both");
+        }
+        if (caFingerprint != null && !caFingerprint.isBlank()) {
+            SSLContext.setDefault(FingerprintPinnedCa.context(caFingerprint));
+            LOG.info("controller certificate checked against the CA with fingerprint " + caFingerprint.trim());
+        } else if (caFile != null) {
             SSLContext.setDefault(pinned(caFile));
             LOG.info("controller certificate checked against the pinned CA " + caFile);
         } else {
