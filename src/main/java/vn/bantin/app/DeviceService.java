@@ -67,7 +67,8 @@ public final class DeviceService {
     /**
      * Proof of possession first, then: a known key answers its state; a valid code binds the key to its endpoint
      * (replacing an active endpoint's key when the code was made to re-key it); no code queues a request, within
-     * the queue's bounds. The answer is signed and bound to the request's nonce (contract: enroll).
+     * the queue's bounds; an area code queues it in that area, so that area's operator sees and approves it (a
+     * request without a code has no area: province admins only). The answer is signed and bound to the request's nonce (contract: enroll).
      */
     public SignedStatement enroll(EnrollRequest req, String address, String method, String uri,
                                   UnaryOperator<String> headers, byte[] body) {
@@ -86,11 +87,19 @@ public final class DeviceService {
                 if (row.status() == EndpointStatus.REVOKED) {
                     throw new ApiException(403, "revoked", "Thiết bị đã bị thu hồi / this device has been revoked");
                 }
-                return new Bound(result(deviceId, row.endpointId(), row.status(), now), null);
+                return new Bound(result(deviceId, row.endpointId(), row.status(), now), null, null);
             }
+            Optional<Long> forEndpoint = Optional.empty();
+            Long area = null;
             if (req.enrollmentCode() != null && !req.enrollmentCode().isBlank()) {
-                long endpointId = codes.spend(c, EnrollmentCodes.hash(req.enrollmentCode()), now)
-                        .orElseThrow(DeviceService::badCode);
+                String codeHash = EnrollmentCodes.hash(req.enrollmentCode());
+                forEndpoint = codes.spend(c, codeHash, now);
+                if (forEndpoint.isEmpty()) {
+                    area = codes.spendArea(c, codeHash, now).orElseThrow(DeviceService::badCode);
+                }
+            }
+            if (forEndpoint.isPresent()) {
+                long endpointId = forEndpoint.get();
                 DeviceRow target = endpoints.deviceOf(c, endpointId).orElseThrow(DeviceService::badCode);
                 boolean replaces = target.status() == EndpointStatus.ACTIVE;
                 if (!(replaces || target.status() == EndpointStatus.UNENROLLED) || target.kind() != kind) {
@@ -98,14 +107,19 @@ public final class DeviceService {
                 }
                 endpoints.bindKey(c, endpointId, deviceId, req.publicKey(), hardware, EndpointStatus.ACTIVE);
                 return new Bound(result(deviceId, endpointId, EndpointStatus.ACTIVE, now),
-                        replaces ? target.deviceId() : "");
+                        replaces ? target.deviceId() : "", null);
             }
             queue.ask(address, endpoints.countPending(c));
-            long endpointId = endpoints.insertEnrolled(c, name, kind, deviceId, req.publicKey(), hardware, now);
-            return new Bound(result(deviceId, endpointId, EndpointStatus.PENDING, now), null);
+            long endpointId = endpoints.insertEnrolled(c, name, kind, area, deviceId, req.publicKey(), hardware, now);
+            return new Bound(result(deviceId, endpointId, EndpointStatus.PENDING, now), null, area);
         });
         if (bound.replacedDevice() != null) {
             announceBound(bound, address);
+        }
+        if (bound.queuedInArea() != null) {
+            audit.record(Actor.anonymous(address), "enroll with area code, waiting for approval",
+                    "endpoints/" + bound.result().endpointId(), 200, new JsonObject()
+                            .put("deviceId", deviceId).put("areaId", bound.queuedInArea()).encode());
         }
         byte[] answer = EnrollAnswer.bytes(bound.result(), headers.apply(RequestSignature.NONCE_HEADER));
         return new SignedStatement(answer, controllerSigner.apply(answer));
@@ -130,8 +144,11 @@ public final class DeviceService {
         return new EnrollResult(deviceId, endpointId, status, controllerPublicKey, now);
     }
 
-    /** What an enroll did: its result, and for a key bound by a code the device it replaced ("" if none). */
-    private record Bound(EnrollResult result, String replacedDevice) {
+    /**
+     * What an enroll did: its result; for a key bound by a code the device it replaced ("" if none); for a request
+     * queued with an area code, that area.
+     */
+    private record Bound(EnrollResult result, String replacedDevice, Long queuedInArea) {
     }
 
     /**

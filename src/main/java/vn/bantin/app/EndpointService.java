@@ -24,10 +24,21 @@ import java.util.Set;
 public final class EndpointService {
 
     /** A code made for an endpoint, shown once, with the controller key fingerprint the agent checks. */
-    public record IssuedCode(long endpointId, String code, long expiresAt, String controllerKeyFingerprint) {
+    public record IssuedCode(long endpointId, String code, long expiresAt, String controllerKeyFingerprint,
+                             String controllerCaFingerprint) {
+    }
+
+    /**
+     * A code made for an area, shown once: devices that enroll with it wait for approval in that area, seen by its
+     * operators. {@code maxUses} devices at most, until {@code expiresAt}.
+     */
+    public record IssuedAreaCode(long areaId, String code, long expiresAt, int maxUses,
+                                 String controllerKeyFingerprint, String controllerCaFingerprint) {
     }
 
     private static final Duration CODE_LIFETIME = Duration.ofDays(7);
+    private static final int MAX_AREA_CODE_USES = 500;
+    private static final int MAX_AREA_CODE_DAYS = 30;
 
     private final Database db;
     private final EndpointRepository endpoints;
@@ -37,9 +48,12 @@ public final class EndpointService {
     private final List<LongConsumer> revokedListeners = new CopyOnWriteArrayList<>();
     private final AreaScope scope;
     private final String controllerKeyFingerprint;
+    private final String controllerCaFingerprint;
 
     public EndpointService(Database db, EndpointRepository endpoints, EnrollmentCodeRepository codes,
-                           ChangeNotifier changes, Clock clock, AreaScope scope, String controllerKeyFingerprint) {
+                           ChangeNotifier changes, Clock clock, AreaScope scope, String controllerKeyFingerprint,
+                           String controllerCaFingerprint) {
+        this.controllerCaFingerprint = controllerCaFingerprint;
         this.scope = scope;
         this.controllerKeyFingerprint = controllerKeyFingerprint;
         this.db = db;
@@ -125,7 +139,28 @@ public final class EndpointService {
         String code = EnrollmentCodes.newCode();
         long expiresAt = clock.millis() + CODE_LIFETIME.toMillis();
         codes.insert(c, EnrollmentCodes.hash(code), endpointId, expiresAt);
-        return new IssuedCode(endpointId, code, expiresAt, controllerKeyFingerprint);
+        return new IssuedCode(endpointId, code, expiresAt, controllerKeyFingerprint, controllerCaFingerprint);
+    }
+
+    /** For an area in the actor's scope (ADMIN, or that area's OPERATOR): 1-500 uses, valid 1-30 days. */
+    public IssuedAreaCode issueAreaCode(Actor actor, long areaId, int maxUses, int validDays) {
+        if (maxUses < 1 || maxUses > MAX_AREA_CODE_USES) {
+            throw ApiException.badRequest("bad_max_uses", "Số lần dùng phải từ 1 đến " + MAX_AREA_CODE_USES
+                    + " / maxUses must be 1-" + MAX_AREA_CODE_USES);
+        }
+        if (validDays < 1 || validDays > MAX_AREA_CODE_DAYS) {
+            throw ApiException.badRequest("bad_valid_days", "Thời hạn phải từ 1 đến " + MAX_AREA_CODE_DAYS
+                    + " ngày / validDays must be 1-" + MAX_AREA_CODE_DAYS);
+        }
+        return db.tx(c -> {
+            scope.require(c, actor, areaId);
+            String code = EnrollmentCodes.newCode();
+            long now = clock.millis();
+            long expiresAt = now + Duration.ofDays(validDays).toMillis();
+            codes.insertArea(c, EnrollmentCodes.hash(code), areaId, expiresAt, maxUses, actor.name(), now);
+            return new IssuedAreaCode(areaId, code, expiresAt, maxUses, controllerKeyFingerprint,
+                    controllerCaFingerprint);
+        });
     }
 
     /** Refuses a waiting enrollment request: the key is kept as REVOKED, so it cannot ask again. */

@@ -199,7 +199,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         DeviceAuthenticator authenticator = new DeviceAuthenticator(db, endpointRepo,
                 new RequestSignature(new NonceCache()), controllerKey::signBase64, clock);
         EndpointService endpoints = new EndpointService(db, endpointRepo, codeRepo, timelines, clock, scope,
-                Ed25519Keys.fingerprint(controllerKey.publicKey()));
+                Ed25519Keys.fingerprint(controllerKey.publicKey()), localCaFingerprint(config.trust()));
         endpoints.onRevoked(push::disconnect);
         AuditTrail audit = new AuditTrail(db, new AuditRepository(), scope, clock);
         TrustConfig trust = config.trust();
@@ -258,5 +258,21 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 live,
                 new Lifecycle(db, new LifecycleRepository(), approvalRepo, endpointRepo, scope, timelines),
                 evidence, agentLink, onAir, sources);
+    }
+
+    /** tls.mode=local-ca: makes the CA on first start; its fingerprint goes out with every enrollment code. */
+    private static String localCaFingerprint(TrustConfig trust) {
+        if (trust.localCaDir() == null) {
+            return null;
+        }
+        try {
+            String fingerprint = vn.bantin.security.LocalCa.ensure(trust.localCaDir(), trust.localCaNames())
+                    .fingerprint();
+            LoggerFactory.getLogger(Services.class).info("Local CA {} for {}, fingerprint {} (agents:"
+                    + " controller.ca.fingerprint)", trust.localCaCert(), trust.localCaNames(), fingerprint);
+            return fingerprint;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot make the local CA in " + trust.localCaDir(), e);
+        }
     }
 }

@@ -42,6 +42,10 @@ public final class ConfigLoader {
     public static final String TLS_CERT_FILE = "tls.cert.file";
     public static final String TLS_KEY_FILE = "tls.key.file";
     public static final String HTTP_PLAIN = "http.plain";
+    /** {@code files} (tls.cert.file/tls.key.file, or plain HTTP without them) or {@code local-ca}. */
+    public static final String TLS_MODE = "tls.mode";
+    /** Host names and IP addresses the local CA's server certificate names, comma-separated. */
+    public static final String TLS_LOCAL_CA_NAMES = "tls.local-ca.names";
     public static final String PLAN_REFRESH_SECONDS = "evidence.plan.refresh.seconds";
     public static final String CLASSIFY_SECONDS = "evidence.classify.seconds";
     public static final String OFFLINE_AFTER_SECONDS = "endpoint.offline.after.seconds";
@@ -112,7 +116,7 @@ public final class ConfigLoader {
                 parseLong(HORIZON_DAYS, get(HORIZON_DAYS, "7")),
                 get(DEFAULT_ZONE, "Asia/Ho_Chi_Minh"),
                 access(),
-                trust(),
+                trust(dataDir, get(HTTP_HOST, "0.0.0.0").trim()),
                 evidence(),
                 agentLink(),
                 mediaLimits(),
@@ -133,12 +137,38 @@ public final class ConfigLoader {
                 Duration.ofMinutes(parseLong(LIVE_MAX_MINUTES, get(LIVE_MAX_MINUTES, "120"))));
     }
 
-    private TrustConfig trust() {
+    private TrustConfig trust(Path dataDir, String host) {
         String cert = blankToNull(get(TLS_CERT_FILE, ""));
         String key = blankToNull(get(TLS_KEY_FILE, ""));
         if ((cert == null) != (key == null)) {
             throw new IllegalArgumentException("Config " + TLS_CERT_FILE + " and " + TLS_KEY_FILE
                     + " go together: set both for HTTPS, or neither");
+        }
+        String mode = get(TLS_MODE, "files").trim();
+        if (!mode.equals("files") && !mode.equals("local-ca")) {
+            throw new IllegalArgumentException("Config " + TLS_MODE + " must be files or local-ca, got " + mode);
+        }
+        Path localCa = null;
+        java.util.List<String> names = java.util.List.of();
+        if (mode.equals("local-ca")) {
+            if (cert != null) {
+                throw new IllegalArgumentException("Config " + TLS_MODE + "=local-ca makes its own certificate: leave "
+                        + TLS_CERT_FILE + " and " + TLS_KEY_FILE + " unset");
+            }
+            localCa = dataDir.resolve("tls");
+            cert = localCa.resolve("server.crt").toString();
+            key = localCa.resolve("server.key").toString();
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(java.util.List.of("127.0.0.1",
+                    "localhost"));
+            if (!host.equals("0.0.0.0") && !host.equals("::") && !host.isEmpty()) {
+                all.add(host);
+            }
+            for (String n : get(TLS_LOCAL_CA_NAMES, "").split(",")) {
+                if (!n.isBlank()) {
+                    all.add(n.trim());
+                }
+            }
+            names = java.util.List.copyOf(all);
         }
         return new TrustConfig(
                 parseInt(ENROLLMENT_PENDING_MAX, get(ENROLLMENT_PENDING_MAX, "200")),
@@ -146,7 +176,8 @@ public final class ConfigLoader {
                 parseInt(ENROLLMENT_NEW_PER_HOUR, get(ENROLLMENT_NEW_PER_HOUR, "20")),
                 cert == null ? null : Path.of(cert),
                 key == null ? null : Path.of(key),
-                Boolean.parseBoolean(get(HTTP_PLAIN, "false").trim()));
+                Boolean.parseBoolean(get(HTTP_PLAIN, "false").trim()),
+                localCa, names);
     }
 
     private EvidenceConfig evidence() {

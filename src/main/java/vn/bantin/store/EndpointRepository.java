@@ -29,7 +29,7 @@ public final class EndpointRepository {
     private static final String INSERT =
             "INSERT INTO endpoint (name, kind, area_id, status, created_at) VALUES (?, ?, ?, ?, ?)";
     private static final String INSERT_ENROLLED = "INSERT INTO endpoint (name, kind, area_id, status, device_id,"
-            + " public_key, hardware, created_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?)";
+            + " public_key, hardware, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String ALL = "SELECT * FROM endpoint ORDER BY id";
     private static final String BY_ID = "SELECT * FROM endpoint WHERE id = ?";
     private static final String BY_DEVICE = "SELECT * FROM endpoint WHERE device_id = ?";
@@ -58,8 +58,14 @@ public final class EndpointRepository {
 
     public long insertEnrolled(Connection c, String name, EndpointKind kind, String deviceId, String publicKey,
                                String hardwareJson, long nowMs) throws SQLException {
-        return Sql.insert(c, INSERT_ENROLLED, name, kind.name(), EndpointStatus.PENDING.name(), deviceId, publicKey,
-                hardwareJson, nowMs);
+        return insertEnrolled(c, name, kind, null, deviceId, publicKey, hardwareJson, nowMs);
+    }
+
+    /** A waiting request; {@code areaId} is the area whose enrollment code the installer used, null for none. */
+    public long insertEnrolled(Connection c, String name, EndpointKind kind, Long areaId, String deviceId,
+                               String publicKey, String hardwareJson, long nowMs) throws SQLException {
+        return Sql.insert(c, INSERT_ENROLLED, name, kind.name(), areaId, EndpointStatus.PENDING.name(), deviceId,
+                publicKey, hardwareJson, nowMs);
     }
 
     /** The endpoint's media profile id as stored; null means its kind's default. */

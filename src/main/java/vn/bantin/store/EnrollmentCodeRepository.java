@@ -4,7 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 
-/** One-time enrollment codes, kept only as hashes. */
+/** Enrollment codes, kept only as hashes: one-time codes for an endpoint, and limited-use codes for an area. */
 public final class EnrollmentCodeRepository {
 
     private static final String INSERT =
@@ -13,6 +13,13 @@ public final class EnrollmentCodeRepository {
             "SELECT endpoint_id FROM enrollment_code WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?";
     private static final String SPEND =
             "UPDATE enrollment_code SET used_at = ? WHERE code_hash = ? AND used_at IS NULL";
+
+    private static final String INSERT_AREA = "INSERT INTO enrollment_area_code (code_hash, area_id, expires_at,"
+            + " max_uses, uses, created_by, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)";
+    private static final String FIND_AREA_USABLE = "SELECT area_id FROM enrollment_area_code WHERE code_hash = ?"
+            + " AND uses < max_uses AND expires_at > ?";
+    private static final String SPEND_AREA = "UPDATE enrollment_area_code SET uses = uses + 1 WHERE code_hash = ?"
+            + " AND uses < max_uses AND expires_at > ?";
 
     public void insert(Connection c, String codeHash, long endpointId, long expiresAt) throws SQLException {
         Sql.update(c, INSERT, codeHash, endpointId, expiresAt);
@@ -25,5 +32,19 @@ public final class EnrollmentCodeRepository {
             return Optional.empty();
         }
         return endpoint;
+    }
+
+    public void insertArea(Connection c, String codeHash, long areaId, long expiresAt, int maxUses, String createdBy,
+                           long nowMs) throws SQLException {
+        Sql.update(c, INSERT_AREA, codeHash, areaId, expiresAt, maxUses, createdBy, nowMs);
+    }
+
+    /** Spends one use of an area code and returns its area, or empty if it is unknown, used up or expired. */
+    public Optional<Long> spendArea(Connection c, String codeHash, long nowMs) throws SQLException {
+        Optional<Long> area = Sql.one(c, FIND_AREA_USABLE, rs -> rs.getLong(1), codeHash, nowMs);
+        if (area.isPresent() && Sql.update(c, SPEND_AREA, codeHash, nowMs) != 1) {
+            return Optional.empty();
+        }
+        return area;
     }
 }

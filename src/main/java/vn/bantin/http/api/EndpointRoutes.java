@@ -32,6 +32,7 @@ public final class EndpointRoutes {
         api.post("/api/v1/endpoints", Permission.ENDPOINT_WRITE, this::create);
         api.get("/api/v1/endpoints/:id", Permission.READ, this::get);
         api.post("/api/v1/endpoints/:id/enrollment-code", Permission.ENDPOINT_WRITE, this::issueCode);
+        api.post("/api/v1/areas/:id/enrollment-codes", Permission.ENDPOINT_WRITE, this::issueAreaCode);
         api.post("/api/v1/endpoints/:id/approve", Permission.ENDPOINT_WRITE, this::approve);
         api.post("/api/v1/endpoints/:id/revoke", Permission.ENDPOINT_WRITE, this::revoke);
         api.post("/api/v1/endpoints/:id/reject", Permission.ENDPOINT_WRITE, this::reject);
@@ -68,6 +69,22 @@ public final class EndpointRoutes {
         blocking.respond(ctx, () -> endpoints.issueCode(actor, id), EndpointRoutes::issued);
     }
 
+    /** {"maxUses": 1-500 (default 20), "validDays": 1-30 (default 7)} */
+    private void issueAreaCode(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        JsonInput in = ctx.body().length() > 0 ? JsonInput.of(ctx) : null;
+        Long maxUses = in == null ? null : in.optionalLong("maxUses");
+        Long validDays = in == null ? null : in.optionalLong("validDays");
+        int uses = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, maxUses == null ? 20 : maxUses));
+        int days = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, validDays == null ? 7 : validDays));
+        blocking.respond(ctx, () -> endpoints.issueAreaCode(actor, id, uses, days),
+                (c, code) -> Responses.created(c, withCa(new JsonObject().put("areaId", code.areaId())
+                        .put("code", code.code()).put("expiresAt", code.expiresAt()).put("maxUses", code.maxUses())
+                        .put("controllerKeyFingerprint", code.controllerKeyFingerprint()),
+                        code.controllerCaFingerprint())));
+    }
+
     private void rekey(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
@@ -75,8 +92,14 @@ public final class EndpointRoutes {
     }
 
     private static void issued(RoutingContext ctx, EndpointService.IssuedCode code) {
-        Responses.created(ctx, new JsonObject().put("endpointId", code.endpointId()).put("code", code.code())
-                .put("expiresAt", code.expiresAt()).put("controllerKeyFingerprint", code.controllerKeyFingerprint()));
+        Responses.created(ctx, withCa(new JsonObject().put("endpointId", code.endpointId()).put("code", code.code())
+                .put("expiresAt", code.expiresAt()).put("controllerKeyFingerprint", code.controllerKeyFingerprint()),
+                code.controllerCaFingerprint()));
+    }
+
+    /** The local CA's fingerprint for agents to pin, when the controller made its own CA (tls.mode=local-ca). */
+    private static JsonObject withCa(JsonObject code, String caFingerprint) {
+        return caFingerprint == null ? code : code.put("controllerCaFingerprint", caFingerprint);
     }
 
     private void reject(RoutingContext ctx) {

@@ -57,7 +57,8 @@ public final class Main {
             Runtime.getRuntime().halt(70);
         });
         AgentConfig cfg = AgentConfig.load(args, System.getenv());
-        ControllerTls.configure(cfg.controllerUrl(), cfg.controllerCaFile(), cfg.controllerPlainHttp());
+        ControllerTls.configure(cfg.controllerUrl(), cfg.controllerCaFile(), cfg.controllerCaFingerprint(),
+                cfg.controllerPlainHttp());
         Path state = cfg.stateDir();
         Files.createDirectories(state);
 
@@ -65,6 +66,7 @@ public final class Main {
         AgentClock clock = new AgentClock(state, TimeSources.of(cfg.clockSkewFile()), cfg.clockMaxStepMs());
         Faults faults = new Faults(clock::now);
         clock.reportTo(faults);
+        ControllerTls.reportInsecure(cfg.controllerUrl(), faults);
         AgentStatus status = new AgentStatus(state, keys.deviceId());
         RecordSpool spool = RecordSpool.open(state.resolve("spool"), keys);
         PlayedLog played = PlayedLog.load(state, PlayedLog.fromPayloads(

@@ -38,11 +38,14 @@ public record AgentConfig(
         long clockMaxStepMs,
         Path clockSkewFile,
         Duration pushSilence,
-        AmpSettings amp) {
+        AmpSettings amp,
+        String controllerCaFingerprint) {
 
     public static final String CONTROLLER_URL = "controller.url";
     public static final String CONTROLLER_CA_FILE = "controller.ca.file";
     public static final String CONTROLLER_PLAIN_HTTP = "controller.plain.http";
+    /** SHA-256 (hex) of the controller's own CA certificate (its tls.mode=local-ca), from the installer text. */
+    public static final String CONTROLLER_CA_FINGERPRINT = "controller.ca.fingerprint";
     public static final String STATE_DIR = "state.dir";
     public static final String KIND = "kind";
     public static final String NAME = "name";
@@ -109,7 +112,8 @@ public record AgentConfig(
                 new AmpSettings(words(src.get(AMP_ON_COMMAND, "")), words(src.get(AMP_OFF_COMMAND, "")),
                         Duration.ofMillis(src.getLong(AMP_WARMUP_MS, 1500)),
                         Duration.ofMillis(src.getLong(AMP_HOLD_MS, 10_000)),
-                        Duration.ofMillis(src.getLong(AMP_TIMEOUT_MS, 3000))));
+                        Duration.ofMillis(src.getLong(AMP_TIMEOUT_MS, 3000))),
+                src.get(CONTROLLER_CA_FINGERPRINT, "").trim());
     }
 
     /** An argument list written as space-separated words (run as it is, never through a shell). */

@@ -1,0 +1,137 @@
+package vn.bantin.http.hardening;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.config.ConfigLoader;
+import vn.bantin.support.AgentProcess;
+import vn.bantin.support.Eventually;
+import vn.bantin.support.HttpApi;
+import vn.bantin.support.TestCertificates;
+import vn.bantin.support.TestController;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayName("tls.mode=local-ca: the controller makes its own CA, serves HTTPS with it, and agents pin it by fingerprint")
+class LocalCaTransportTest {
+
+    @TempDir
+    static Path dir;
+    private static SSLContext previousDefault;
+
+    @BeforeAll
+    static void keep() throws Exception {
+        previousDefault = SSLContext.getDefault();
+    }
+
+    @AfterAll
+    static void restore() {
+        SSLContext.setDefault(previousDefault);
+    }
+
+    private static TestController start() throws Exception {
+        return TestController.start(Map.of(ConfigLoader.DATA_DIR, dir.resolve("data").toString(),
+                ConfigLoader.TLS_MODE, "local-ca"));
+    }
+
+    @Test
+    @DisplayName("the real agent given the code's CA fingerprint enrolls over HTTPS and WSS; a wrong CA is refused")
+    void realAgentPinsTheLocalCa() throws Exception {
+        Path caCert = dir.resolve("data/tls/ca.crt");
+        String fingerprint;
+        try (TestController controller = start()) {
+            assertThat(controller.baseUrl()).startsWith("https://127.0.0.1:");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("data/tls/ca.key"))))
+                    .isEqualTo("rw-------");
+            assertThat(openssl("x509", "-in", dir.resolve("data/tls/server.crt").toString(), "-noout", "-ext",
+                    "subjectAltName")).contains("IP Address:127.0.0.1", "DNS:localhost");
+            SSLContext.setDefault(trusting(caCert));
+            HttpApi api = controller.api();
+            long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")).json().getLong("id");
+            long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa thôn 1")
+                    .put("kind", "SPEAKER").put("areaId", area)).json().getLong("id");
+            JsonObject code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json();
+            fingerprint = code.getString("controllerCaFingerprint");
+            assertThat(fingerprint).as("the same SHA-256 openssl reads off the CA certificate")
+                    .isEqualTo(openssl("x509", "-in", caCert.toString(), "-noout", "-fingerprint", "-sha256")
+                            .replaceAll("(?s).*=", "").replace(":", "").trim().toLowerCase(Locale.ROOT));
+            assertThat(api.post("/api/v1/areas/" + area + "/enrollment-codes", "{}").json()
+                    .getString("controllerCaFingerprint")).isEqualTo(fingerprint);
+
+            TestCertificates stranger = TestCertificates.make(dir.resolve("other-pki"), "Some other CA");
+            String wrong = TestCertificatesFingerprint.of(stranger.caCert());
+            try (AgentProcess misled = AgentProcess.configure(dir.resolve("misled"), controller.baseUrl(), "SPEAKER",
+                    code.getString("code")).with("controller.ca.fingerprint", wrong).start()) {
+                Eventually.within(Duration.ofSeconds(60), () -> assertThat(misled.log())
+                        .contains("does not include the pinned CA"));
+                assertThat(api.get("/api/v1/endpoints/" + endpoint).json().getString("status")).isEqualTo("UNENROLLED");
+            }
+            try (AgentProcess agent = AgentProcess.configure(dir.resolve("pinned"), controller.baseUrl(), "SPEAKER",
+                    code.getString("code")).with("controller.ca.fingerprint", fingerprint).start()) {
+                Eventually.within(Duration.ofSeconds(60), () -> {
+                    assertThat(api.get("/api/v1/endpoints/" + endpoint).json().getString("status")).isEqualTo("ACTIVE");
+                    assertThat(agent.log()).contains("push stream open");
+                });
+                assertThat(agent.log()).contains("CA with fingerprint " + fingerprint).doesNotContain("PLAIN HTTP");
+            }
+        }
+        try (TestController again = start()) {
+            HttpApi api = again.api();
+            long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Hải Hậu")).json().getLong("id");
+            assertThat(api.post("/api/v1/areas/" + area + "/enrollment-codes", "{}").json()
+                    .getString("controllerCaFingerprint")).as("a restart keeps the CA agents pinned")
+                    .isEqualTo(fingerprint);
+        }
+    }
+
+    /** SHA-256 of a PEM certificate's DER, computed with the JDK (independently of the controller's code). */
+    private static final class TestCertificatesFingerprint {
+        static String of(Path pem) throws Exception {
+            try (InputStream in = Files.newInputStream(pem)) {
+                byte[] der = CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
+                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(der));
+            }
+        }
+    }
+
+    private static String openssl(String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("openssl"));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    private static SSLContext trusting(Path caCert) throws Exception {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        store.load(null, null);
+        try (InputStream in = Files.newInputStream(caCert)) {
+            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+}
