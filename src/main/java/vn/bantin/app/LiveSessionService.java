@@ -187,14 +187,17 @@ public final class LiveSessionService {
         acknowledged.forEach(this::told);
     }
 
-    /** The sessions' entries start or stop on their endpoints: recompile those timelines and push them. */
+    /**
+     * The sessions' entries start or stop on their endpoints: recompile those timelines and push them, once the
+     * listeners know (the evidence records the expected broadcast before any agent can fetch it).
+     */
     private void announce(LiveSession s) {
+        told(s);
         Long[] ids = s.endpoints().stream().filter(r -> r.state() != EndpointState.REFUSED)
                 .map(Reach::endpointId).toArray(Long[]::new);
         if (ids.length > 0) {
             changes.scheduleChanged(ChangeScope.endpoints(ids));
         }
-        told(s);
     }
 
     private void told(LiveSession s) {

@@ -225,6 +225,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 scope, clock, agentLink.presence());
         OnAir onAir = OnAir.create(db, areaRepo, endpointRepo, scope, timelines, assets, agentLink.presence(),
                 streamServer, config, clock);
+        onAir.sessions().onChange(new vn.bantin.app.evidence.LivePlan(db, areaRepo, new ExpectedPlayRepository(),
+                rollups, clock, config.live().maxOnAir())::changed);
         devices.onHeartbeat(onAir.sessions()::heartbeat);
         onAir.sessions().onChange(session -> live.events().publish("live.session", session.targets().withinAreaId(),
                 LiveSessionView.of(session)));

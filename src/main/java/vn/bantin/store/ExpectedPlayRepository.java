@@ -33,7 +33,9 @@ public final class ExpectedPlayRepository {
             + " area_name, topic, conflict_reason, planned_at, reason";
     private static final String INSERT = "INSERT INTO expected_play (" + COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String NOT_ENDED = "SELECT * FROM expected_play WHERE endpoint_id = ? AND end_ms > ?";
+    /** Live sessions (negative campaign) are recorded by {@link #recordLive}, never replaced by a compiled plan. */
+    private static final String NOT_ENDED = "SELECT * FROM expected_play WHERE endpoint_id = ? AND end_ms > ?"
+            + " AND campaign_id >= 0";
     private static final String REMOVE = "DELETE FROM expected_play WHERE endpoint_id = ? AND entry_id = ?"
             + " AND start_ms >= ?";
     private static final String MOVE_END = "UPDATE expected_play SET end_ms = ?, duration_ms = ? - start_ms"
@@ -88,6 +90,30 @@ public final class ExpectedPlayRepository {
             }
         }
         Sql.batch(c, INSERT, inserts);
+    }
+
+    /**
+     * Records a live session an endpoint took, from the moment it went on air; recorded again, only its end moves (an
+     * open session is expected up to its longest time on air, until it ends). {@code reason}: known from the start
+     * that no record can come (the endpoint was offline when the session opened), else null.
+     *
+     * @return whether it is new
+     */
+    public boolean recordLive(Connection c, ExpectedPlay p, PlanReason reason, long nowMs) throws SQLException {
+        java.util.Optional<RecordedExpectation> stored = byId(c, p.endpointId(), p.entryId());
+        if (stored.isPresent()) {
+            if (stored.get().play().endMs() != p.endMs()) {
+                Sql.update(c, MOVE_END, p.endMs(), p.endMs(), p.endpointId(), p.entryId());
+            }
+            return false;
+        }
+        Object[] row = values(p, nowMs);
+        row[row.length - 1] = reason == null ? null : reason.name();
+        Sql.update(c, INSERT, row);
+        if (reason != null) {
+            classify(c, p.endpointId(), p.entryId(), reason, nowMs);
+        }
+        return true;
     }
 
     private static Object[] values(ExpectedPlay p, long nowMs) {

@@ -33,6 +33,22 @@ public final class RecordChain {
         return new JsonObject().put("payload", payload).put("sig", key.signBase64(bytes));
     }
 
+    /** A relay's or live session's record, as the agent signs one: its class, time on air and gaps added. */
+    public JsonObject nextStream(String entryId, Long campaignId, String broadcastClass, String sha256,
+                                 long scheduledStart, Long actualStart, Long actualEnd, String outcome, String reason,
+                                 long onAirMs, io.vertx.core.json.JsonArray gaps) {
+        seq++;
+        String payload = new JsonObject().put("deviceId", key.deviceId()).put("seq", seq).put("prevHash", prevHash)
+                .put("entryId", entryId).put("campaignId", campaignId).put("class", broadcastClass)
+                .put("mode", "STREAM").put("sha256", sha256).put("scheduledStart", scheduledStart)
+                .put("actualStart", actualStart).put("actualEnd", actualEnd).put("outcome", outcome)
+                .put("reason", reason).put("clockOffsetMs", 0).put("timelineVersion", "3e".repeat(32))
+                .put("onAirMs", onAirMs).put("gaps", gaps).encode();
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        prevHash = Sha256.hex(bytes);
+        return new JsonObject().put("payload", payload).put("sig", key.signBase64(bytes));
+    }
+
     public long seq() {
         return seq;
     }

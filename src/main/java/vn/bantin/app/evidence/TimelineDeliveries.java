@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Logs every timeline an endpoint's device received, read from the exact signed bytes it was sent, and marks
  * the expected plays it held that were still ahead as delivered. An expected play never delivered before it
- * ended is "not delivered": the endpoint could not have played it.
+ * ended is "not delivered": the endpoint could not have played it. A live session's STREAM entry is delivered by
+ * its id, as a bulletin is (it is one expected broadcast, {@link LivePlan}).
  */
 public final class TimelineDeliveries {
 
@@ -45,7 +46,8 @@ public final class TimelineDeliveries {
         List<String> once = new ArrayList<>();
         List<long[]> loops = new ArrayList<>();
         for (JsonNode entry : body.path("entries")) {
-            if (!"ONCE".equals(entry.path("mode").asText())) {
+            boolean live = entry.path("stream").path("liveSessionId").canConvertToLong();
+            if (!"ONCE".equals(entry.path("mode").asText()) && !live) {
                 loops.add(new long[] {entry.path("campaignId").asLong(), entry.path("start").asLong(),
                         entry.path("end").asLong()});
             } else {

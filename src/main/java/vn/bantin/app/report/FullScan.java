@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.InvalidPayloadException;
 import vn.bantin.evidence.PlayOutcome;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.report.EntryState;
@@ -32,13 +33,15 @@ import vn.bantin.store.report.WindowRepository;
 /**
  * The same cells as {@link RollupReader}, worked out from the play records themselves: every record of the
  * period (two days either side, for airtime across midnight) is read and folded through {@link RollupRules}
- * against the planned entries and windows. The baseline a rollup must beat, and the check that it is exact.
+ * against the planned entries and windows (entries from two days before, so a live record finds its session's
+ * entry). A relay's or live record's on-air time is read from its signed payload, as the ingest read it. The
+ * baseline a rollup must beat, and the check that it is exact.
  */
 final class FullScan implements CellSource {
 
     private static final long MARGIN_MS = 2 * 86_400_000L;
     private static final String RECORDS = "SELECT device_id, seq, endpoint_id, prev_hash, entry_id, campaign_id,"
-            + " broadcast_class, mode, sha256, scheduled_start, actual_start, actual_end, outcome, reason"
+            + " broadcast_class, mode, sha256, scheduled_start, actual_start, actual_end, outcome, reason, payload"
             + " FROM play_record WHERE scheduled_start >= ? AND scheduled_start < ?";
 
     private final EndpointZones zones;
@@ -55,7 +58,7 @@ final class FullScan implements CellSource {
             throws SQLException {
         LocalDate last = to.isBefore(today.plusDays(1)) ? to : today.plusDays(1);
         Set<Long> wanted = new HashSet<>(endpointIds);
-        Map<String, EntryState> plan = planned(c, from, last, wanted);
+        Map<String, EntryState> plan = planned(c, from.minusDays(MARGIN_MS / 86_400_000L), last, wanted);
         RollupDeltas d = new RollupDeltas();
         long fromMs = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - MARGIN_MS;
         long toMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + MARGIN_MS;
@@ -90,10 +93,11 @@ final class FullScan implements CellSource {
     }
 
     private void fold(Connection c, RollupDeltas d, Map<String, EntryState> plan, long endpointId,
-                      PlayRecordPayload r) throws SQLException {
+                      PlayRecordPayload stored) throws SQLException {
         EndpointZones.Facts endpoint = zones.of(c, endpointId);
+        String key = endpointId + "/" + stored.entryId();
+        PlayRecordPayload r = RollupRules.countedAs(stored, stored.entryId() == null ? null : plan.get(key));
         RollupRules.addRecord(d, endpointId, endpoint.zone(), zones.contentKind(c, endpoint, r.sha256()), r);
-        String key = endpointId + "/" + r.entryId();
         EntryState state = r.mode() == SlotMode.ONCE && r.entryId() != null ? plan.get(key) : null;
         if (state != null) {
             plan.put(key, state.withRecord(r));
@@ -124,12 +128,23 @@ final class FullScan implements CellSource {
         return parts;
     }
 
+    /** The columns, and for a relay or live record its on-air time, read from the signed payload itself. */
     private static PlayRecordPayload record(ResultSet rs) throws SQLException {
+        SlotMode mode = SlotMode.valueOf(rs.getString("mode"));
+        Long onAirMs = null;
+        if (mode == SlotMode.STREAM) {
+            try {
+                onAirMs = PlayRecordPayload.parse(rs.getString("payload")).onAirMs();
+            } catch (InvalidPayloadException e) {
+                throw new SQLException("stored record " + rs.getString("device_id") + "/" + rs.getLong("seq")
+                        + " does not parse: " + e.getMessage(), e);
+            }
+        }
         return new PlayRecordPayload(rs.getString("device_id"), rs.getLong("seq"), rs.getString("prev_hash"),
                 rs.getString("entry_id"), Sql.nullableLong(rs, "campaign_id"),
                 BroadcastClass.valueOf(rs.getString("broadcast_class")), SlotMode.valueOf(rs.getString("mode")),
                 rs.getString("sha256"), rs.getLong("scheduled_start"), Sql.nullableLong(rs, "actual_start"),
                 Sql.nullableLong(rs, "actual_end"), PlayOutcome.valueOf(rs.getString("outcome")),
-                rs.getString("reason"), 0, null);
+                rs.getString("reason"), 0, null, onAirMs);
     }
 }

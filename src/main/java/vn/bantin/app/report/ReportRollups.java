@@ -52,14 +52,16 @@ public final class ReportRollups {
         }
         EndpointZones.Facts endpoint = zones.of(c, endpointId);
         RollupDeltas d = new RollupDeltas();
-        Set<String> entryIds = records.stream().filter(r -> r.mode() == SlotMode.ONCE && r.entryId() != null)
+        Set<String> entryIds = records.stream().filter(RollupRules::mayCountForEntry)
                 .map(PlayRecordPayload::entryId).collect(Collectors.toSet());
         Map<String, EntryState> states = entryIds.isEmpty() ? new HashMap<>()
-                : entries.byIds(c, endpointId, entryIds);
+                : new HashMap<>(entries.byIds(c, endpointId, entryIds));
         Map<String, EntryState> changed = new LinkedHashMap<>();
         long highestSeq = 0;
-        for (PlayRecordPayload r : records) {
-            highestSeq = Math.max(highestSeq, r.seq());
+        for (PlayRecordPayload stored : records) {
+            highestSeq = Math.max(highestSeq, stored.seq());
+            PlayRecordPayload r = RollupRules.countedAs(stored, stored.entryId() == null ? null
+                    : states.get(stored.entryId()));
             RollupRules.addRecord(d, endpointId, endpoint.zone(), zones.contentKind(c, endpoint, r.sha256()), r);
             if (r.mode() == SlotMode.ONCE && r.entryId() != null) {
                 EntryState before = states.getOrDefault(r.entryId(), EntryState.recordOnly(endpointId, r.entryId()));
@@ -103,6 +105,22 @@ public final class ReportRollups {
         }
         replaceOnce(c, d, endpointId, fromMs, once, endpoint);
         replaceLoops(c, d, endpointId, fromMs, loops, endpoint);
+        rollups.add(c, d.cells());
+    }
+
+    /**
+     * A live session an endpoint took is one more expected broadcast on the session's row (counted once: an entry
+     * already expected keeps what it has, records and classification included).
+     */
+    public void liveExpected(Connection c, ExpectedItem item) throws SQLException {
+        EndpointZones.Facts endpoint = zones.of(c, item.endpointId());
+        EntryState before = entries.byId(c, item.endpointId(), item.entryId())
+                .orElse(EntryState.recordOnly(item.endpointId(), item.entryId()));
+        if (before.expected()) {
+            return;
+        }
+        RollupDeltas d = new RollupDeltas();
+        entries.save(c, List.of(RollupRules.onceExpected(d, before, item, endpoint.zone())));
         rollups.add(c, d.cells());
     }
 
@@ -152,8 +170,10 @@ public final class ReportRollups {
             }
         }
         long highestSeq = 0;
-        for (PlayRecordPayload r : records) {
-            highestSeq = Math.max(highestSeq, r.seq());
+        for (PlayRecordPayload stored : records) {
+            highestSeq = Math.max(highestSeq, stored.seq());
+            PlayRecordPayload r = RollupRules.countedAs(stored, stored.entryId() == null ? null
+                    : states.get(stored.entryId()));
             RollupRules.addRecord(d, endpointId, endpoint.zone(), zones.contentKind(c, endpoint, r.sha256()), r);
             if (r.mode() == SlotMode.ONCE && r.entryId() != null) {
                 states.put(r.entryId(), RollupRules.recordForEntry(d, state(states, endpointId, r.entryId()), r));

@@ -20,6 +20,9 @@ import vn.bantin.evidence.PlayRecordPayload;
  *       a record or a classification moves it from one status to another.</li>
  *   <li>A LOOP window counts its length per local date as expected airtime, shared between content kinds in
  *       the playlist's proportions.</li>
+ *   <li>A live microphone session is one expected broadcast per endpoint that took it (a ONCE-like entry on the
+ *       session's row, {@link RollupKey#liveSession}); its STREAM record counts for that entry and on that row,
+ *       not as loop airtime outside campaigns ({@link #countedAs}).</li>
  * </ul>
  */
 public final class RollupRules {
@@ -60,6 +63,29 @@ public final class RollupRules {
             return partMs;
         }
         return Math.round((double) partMs * Math.min(onAirMs, totalMs) / totalMs);
+    }
+
+    /**
+     * Whether a record may be the record of a planned entry: a ONCE record, or a STREAM record outside campaigns
+     * (a live session's, when its entry is a live session's planned entry).
+     */
+    public static boolean mayCountForEntry(PlayRecordPayload r) {
+        return r.entryId() != null && (r.mode() == SlotMode.ONCE || r.mode() == SlotMode.STREAM
+                && (r.campaignId() == null || r.campaignId() == RollupKey.NO_CAMPAIGN));
+    }
+
+    /**
+     * The record as the report counts it: a live session's STREAM record (its entry is the session's planned entry)
+     * is that session's broadcast, on the session's row; every other record as it is.
+     */
+    public static PlayRecordPayload countedAs(PlayRecordPayload r, EntryState entry) {
+        if (r.mode() != SlotMode.STREAM || entry == null || !RollupKey.isLiveSession(entry.campaignId())
+                || !mayCountForEntry(r) || !r.entryId().equals(entry.entryId())) {
+            return r;
+        }
+        return new PlayRecordPayload(r.deviceId(), r.seq(), r.prevHash(), r.entryId(), entry.campaignId(),
+                r.broadcastClass(), SlotMode.ONCE, r.sha256(), r.scheduledStart(), r.actualStart(), r.actualEnd(),
+                r.outcome(), r.reason(), r.clockOffsetMs(), r.timelineVersion(), r.onAirMs());
     }
 
     /** A ONCE record for an entry: the entry's new state, its status moved in the cells. */

@@ -26,8 +26,9 @@ public final class EntryRepository {
     private static final String DELETE = "DELETE FROM report_entry WHERE endpoint_id = ? AND entry_id = ?";
     private static final String INSERT = "INSERT INTO report_entry (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?)";
+    /** Live sessions' entries (negative campaign) are no part of the compiled plan a new recording replaces. */
     private static final String FUTURE = "SELECT " + COLUMNS + " FROM report_entry WHERE endpoint_id = ?"
-            + " AND expected = TRUE AND start_ms >= ?";
+            + " AND expected = TRUE AND start_ms >= ? AND campaign_id >= 0";
     private static final String DUE = "SELECT " + COLUMNS + " FROM report_entry WHERE local_day >= ?"
             + " AND local_day <= ? AND expected = TRUE AND start_ms < ?";
     private static final String ONE = "SELECT " + COLUMNS + " FROM report_entry WHERE endpoint_id = ?"

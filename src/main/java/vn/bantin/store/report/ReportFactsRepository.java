@@ -9,15 +9,22 @@ import vn.bantin.domain.EndpointKind;
 import vn.bantin.evidence.report.ReportFacts.AreaFact;
 import vn.bantin.evidence.report.ReportFacts.CampaignFact;
 import vn.bantin.evidence.report.ReportFacts.EndpointFact;
+import vn.bantin.evidence.report.LiveRow;
+import vn.bantin.evidence.report.RollupKey;
 import vn.bantin.store.Sql;
 
-/** What reports name and count besides the rollups: areas with populations, endpoints with households. */
+/**
+ * What reports name and count besides the rollups: areas with populations, endpoints with households, campaigns
+ * and the live sessions that went on air (each a row of its own, {@link RollupKey#liveSession}).
+ */
 public final class ReportFactsRepository {
 
     private static final String AREAS = "SELECT id, parent_id, name, population FROM area ORDER BY id";
     private static final String ENDPOINTS = "SELECT id, name, kind, area_id, households, device_id FROM endpoint"
             + " ORDER BY id";
     private static final String CAMPAIGNS = "SELECT id, name, topic FROM campaign ORDER BY id";
+    private static final String LIVE_SESSIONS = "SELECT id, title, started_by FROM live_session"
+            + " WHERE epoch_ms IS NOT NULL ORDER BY id";
     private static final String AREA_OF_ENDPOINT = "SELECT area_id FROM endpoint WHERE id = ?";
     private static final String SET_POPULATION = "UPDATE area SET population = ? WHERE id = ?";
     private static final String SET_HOUSEHOLDS = "UPDATE endpoint SET households = ? WHERE id = ?";
@@ -37,6 +44,11 @@ public final class ReportFactsRepository {
         Map<Long, CampaignFact> out = new LinkedHashMap<>();
         for (CampaignFact f : Sql.list(c, CAMPAIGNS, rs -> new CampaignFact(rs.getLong("id"), rs.getString("name"),
                 rs.getString("topic")))) {
+            out.put(f.id(), f);
+        }
+        for (CampaignFact f : Sql.list(c, LIVE_SESSIONS, rs -> new CampaignFact(
+                RollupKey.liveSession(rs.getLong("id")), LiveRow.name(rs.getString("title"),
+                rs.getString("started_by")), LiveRow.TOPIC))) {
             out.put(f.id(), f);
         }
         return out;

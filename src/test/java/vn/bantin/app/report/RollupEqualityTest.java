@@ -220,6 +220,57 @@ class RollupEqualityTest {
         }
     }
 
+    @Test
+    @DisplayName("relay and live records with gaps: rollups and the full scan both count only the time on air")
+    void relayAndLiveGapsAgree() throws Exception {
+        long e = endpoints.get(0);
+        long day = LocalDate.of(2026, 3, 10).atStartOfDay(VN).toInstant().toEpochMilli();
+        long relayStart = day + 6 * HOUR;
+        long liveStart = day + 9 * HOUR;
+        long liveRow = vn.bantin.evidence.report.RollupKey.liveSession(7);
+        ExpectedItem relay = new ExpectedItem(e, "relay-1", 1, SlotMode.STREAM, relayStart, relayStart + HOUR,
+                Map.of(AssetKind.AUDIO, HOUR), null);
+        ExpectedItem live = new ExpectedItem(e, "live-7", liveRow, SlotMode.ONCE, liveStart, liveStart + 600_000,
+                Map.of(AssetKind.AUDIO, 600_000L), null);
+        // the relay heard for 50 of its 60 minutes (gaps filled by fallback), the live session 9 of 10 minutes
+        PlayRecordPayload relayRecord = new PlayRecordPayload("d", 1, PlayRecordPayload.GENESIS_HASH, "relay-1", 1L,
+                BroadcastClass.NORMAL, SlotMode.STREAM, "c".repeat(64), relayStart, relayStart, relayStart + HOUR,
+                PlayOutcome.PLAYED, null, 0, null, 50 * 60_000L);
+        PlayRecordPayload liveRecord = new PlayRecordPayload("d", 2, PlayRecordPayload.GENESIS_HASH, "live-7", 0L,
+                BroadcastClass.EMERGENCY, SlotMode.STREAM, "d".repeat(64), liveStart, liveStart + 200,
+                liveStart + 600_200, PlayOutcome.PLAYED, null, 0, null, 540_000L);
+        PlayRecordRepository repo = new PlayRecordRepository();
+        db.tx(c -> {
+            rollups.planRecorded(c, e, day, List.of(relay));
+            rollups.liveExpected(c, live);
+            for (PlayRecordPayload r : List.of(relayRecord, liveRecord)) {
+                repo.insert(c, stored("dev" + e, e, r));
+            }
+            rollups.recordsStored(c, e, "dev" + e, List.of(relayRecord, liveRecord), 0, 0);
+            return null;
+        });
+        for (Long campaign : java.util.Arrays.asList(null, 1L)) {
+            ReportService.Query q = new ReportService.Query("custom", "2026-03-10", "2026-03-10", null, province,
+                    campaign);
+            assertThat(reports.report(ADMIN, q)).as("campaign " + campaign).isEqualTo(reports.reportByFullScan(ADMIN,
+                    q));
+        }
+        Report day10 = reports.report(ADMIN, new ReportService.Query("custom", "2026-03-10", "2026-03-10", null,
+                province, null));
+        var byCampaign = day10.campaigns().stream().collect(java.util.stream.Collectors.toMap(
+                vn.bantin.evidence.report.ReportLine::id, l -> l));
+        assertThat(byCampaign.get(1L).figures().get(Measure.AIRTIME_MS)).isEqualTo(50 * 60_000L);
+        assertThat(byCampaign.get(1L).figures().get(Measure.LOOP_EXPECTED_MS)).isEqualTo(HOUR);
+        assertThat(byCampaign.get(1L).figures().get(Measure.LOOP_PLAYED_MS)).isEqualTo(50 * 60_000L);
+        var liveLine = byCampaign.get(liveRow).figures();
+        assertThat(liveLine.expected()).isEqualTo(1);
+        assertThat(liveLine.get(Measure.PLAYED)).isEqualTo(1);
+        assertThat(liveLine.get(Measure.AIRTIME_MS)).isEqualTo(540_000L);
+        assertThat(liveLine.get(Measure.LOOP_PLAYED_MS)).as("a live session is a broadcast, not loop airtime")
+                .isZero();
+        assertThat(byCampaign).doesNotContainKey(vn.bantin.evidence.report.RollupKey.NO_CAMPAIGN);
+    }
+
     /** Three bulletins a day per endpoint and a two-hour loop from 20:00 (across midnight on some days). */
     List<ExpectedItem> plan() {
         List<ExpectedItem> items = new ArrayList<>();
@@ -328,10 +379,24 @@ class RollupEqualityTest {
     }
 
     static StoredPlay stored(String device, long endpoint, PlayRecordPayload r) {
-        return new StoredPlay(device, r.seq(), endpoint, "{}", "sig", "h" + r.seq(), r.prevHash(), r.entryId(),
+        return new StoredPlay(device, r.seq(), endpoint, payload(r), "sig", "h" + r.seq(), r.prevHash(), r.entryId(),
                 r.campaignId(), r.broadcastClass().name(), r.mode().name(), r.sha256(), r.scheduledStart(),
                 r.actualStart(), r.actualEnd(), r.outcome().name(), r.reason(), false, 0,
                 new vn.bantin.evidence.PlayNames(null, null, null, null, null, null));
     }
 
+
+    /** The record's payload as a device signs it (a full scan reads a relay's on-air time from it). */
+    static String payload(PlayRecordPayload r) {
+        io.vertx.core.json.JsonObject p = new io.vertx.core.json.JsonObject().put("deviceId", r.deviceId())
+                .put("seq", r.seq()).put("prevHash", r.prevHash()).put("entryId", r.entryId())
+                .put("campaignId", r.campaignId()).put("class", r.broadcastClass().name()).put("mode", r.mode().name())
+                .put("sha256", r.sha256()).put("scheduledStart", r.scheduledStart()).put("actualStart", r.actualStart())
+                .put("actualEnd", r.actualEnd()).put("outcome", r.outcome().name()).put("reason", r.reason())
+                .put("clockOffsetMs", r.clockOffsetMs()).put("timelineVersion", r.timelineVersion());
+        if (r.onAirMs() != null) {
+            p.put("onAirMs", r.onAirMs()).put("gaps", new io.vertx.core.json.JsonArray());
+        }
+        return p.encode();
+    }
 }

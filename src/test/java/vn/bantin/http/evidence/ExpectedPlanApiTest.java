@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.support.Eventually;
 import vn.bantin.support.HttpApi;
+import vn.bantin.support.RecordChain;
 import vn.bantin.support.SignedAgent;
 
 import java.nio.file.Path;
@@ -150,6 +151,66 @@ class ExpectedPlanApiTest {
             assertThat(i.getString("mode")).isEqualTo("LOOP");
             assertThat(i.getLong("end") - i.getLong("start")).isEqualTo(Duration.ofHours(2).toMillis());
             assertThat(localTime(i.getLong("start"))).isEqualTo(LocalTime.of(8, 0));
+        });
+    }
+
+    @Test
+    @DisplayName("a relay (STREAM) window is expected airtime like a loop: its record counts the time on air without"
+            + " the gaps, a speaker that never fetched it is not-delivered airtime")
+    void relayWindowsAreExpectedAirtime() throws Exception {
+        long relaying = world.speaker("Cụm loa trung tâm");
+        long never = world.speaker("Cụm loa xóm Bãi");
+        HttpApi.Answer source = world.api.post("/api/v1/sources", new JsonObject().put("name", "Đài tỉnh")
+                .put("url", "http://127.0.0.1:18299/tinh.mp3"));
+        assertThat(source.status()).as(source.body()).isBetween(200, 201);
+        Instant at = Instant.ofEpochMilli(world.clock.millis()).plus(Duration.ofMinutes(2));
+        JsonObject body = world.campaignBody("Tiếp sóng Đài tỉnh", "NORMAL", new JsonArray().add(new JsonObject()
+                .put("mode", "STREAM").put("sourceId", source.json().getLong("id")).put("windowMinutes", 30)
+                .put("at", new JsonArray().add(java.time.LocalDateTime.ofInstant(
+                        at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), PlanWorld.ZONE).toString()))));
+        body.put("playlist", new JsonArray());
+        HttpApi.Answer created = world.api.post("/api/v1/campaigns", body);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long campaign = created.json().getLong("id");
+        world.approve(campaign);
+        LocalDate today = world.today();
+        Eventually.within(Duration.ofSeconds(10), () -> {
+            for (long e : List.of(relaying, never)) {
+                JsonObject item = byCampaign(world.plan(e, today, today.plusDays(1)).getJsonArray("items"),
+                        "Tiếp sóng Đài tỉnh");
+                assertThat(item.getString("mode")).isEqualTo("STREAM");
+                assertThat(item.getLong("end") - item.getLong("start")).isEqualTo(Duration.ofMinutes(30).toMillis());
+            }
+        });
+
+        SignedAgent agent = new SignedAgent(world.controller.baseUrl());
+        String code = world.api.post("/api/v1/endpoints/" + relaying + "/enrollment-code", "{}").json()
+                .getString("code");
+        assertThat(agent.enroll("SPEAKER", code).status()).isEqualTo(200);
+        JsonObject entry = agent.get("/agent/v1/timeline").json().getJsonArray("entries").stream()
+                .map(JsonObject.class::cast).filter(e -> "STREAM".equals(e.getString("mode"))).findFirst()
+                .orElseThrow();
+        long start = entry.getLong("start");
+        long end = entry.getLong("end");
+        long onAir = Duration.ofMinutes(25).toMillis();
+        RecordChain chain = new RecordChain(agent.key());
+        SignedAgent.Reply stored = agent.postPlays(new JsonArray().add(chain.nextStream(entry.getString("id"),
+                campaign, "NORMAL", vn.bantin.security.Sha256.hex(entry.getJsonObject("stream").getString("url")),
+                start, start, end, "PLAYED", null, onAir, new JsonArray().add(new JsonObject().put("from", start + 60_000)
+                        .put("to", start + 360_000).put("reason", "luồng bị cắt / stream cut").putNull("fallback")))));
+        assertThat(stored.status()).as(stored.text()).isEqualTo(200);
+        world.clock.advance(Duration.ofMinutes(40));
+
+        Eventually.within(Duration.ofSeconds(20), () -> {
+            JsonObject report = world.api.get("/api/v1/reports?period=month&areaId=" + world.areaId).json();
+            JsonObject row = report.getJsonArray("campaigns").stream().map(JsonObject.class::cast)
+                    .filter(r -> "Tiếp sóng Đài tỉnh".equals(r.getString("name"))).findFirst().orElseThrow();
+            JsonObject loops = row.getJsonObject("loops");
+            assertThat(loops.getLong("expectedAirtimeMs")).as(row.encode()).isEqualTo(Duration.ofMinutes(60).toMillis());
+            assertThat(loops.getLong("notDeliveredAirtimeMs")).isEqualTo(Duration.ofMinutes(30).toMillis());
+            assertThat(loops.getLong("playedAirtimeMs")).isEqualTo(onAir);
+            assertThat(row.getLong("airtimeMs")).isEqualTo(onAir);
+            assertThat(loops.getDouble("completionRate")).isCloseTo(25 / 60.0, org.assertj.core.data.Offset.offset(1e-9));
         });
     }
 
