@@ -43,7 +43,16 @@ final class JobLanes implements AutoCloseable {
     private final Function<Set<Long>, Map<Long, Long>> neededAt;
     private final Runner runner;
     private final List<Thread> workers = new ArrayList<>();
+    /** What each worker runs now: [0] the short-only worker, [1] the one that takes any job. */
+    private final Queued[] running = new Queued[2];
     private volatile boolean closing;
+
+    /**
+     * The queue as a worker would see it now: the running job of each worker (null when idle) and the waiting
+     * jobs ranked in the order they would be taken.
+     */
+    record Snapshot(Queued runningShort, Queued runningAny, List<Queued> waiting) {
+    }
 
     /** neededAt: asset id → when its output is first needed (epoch ms; 0 for an alert); absent = not yet. */
     JobLanes(Function<Set<Long>, Map<Long, Long>> neededAt, Runner runner) {
@@ -59,6 +68,18 @@ final class JobLanes implements AutoCloseable {
             queued.add(job);
             notifyAll();
         }
+    }
+
+    Snapshot snapshot() {
+        List<Queued> waiting;
+        Queued shortNow;
+        Queued anyNow;
+        synchronized (this) {
+            waiting = List.copyOf(queued);
+            shortNow = running[0];
+            anyNow = running[1];
+        }
+        return new Snapshot(shortNow, anyNow, ranked(waiting));
     }
 
     /** Job ids waiting, in the order they would run now on a worker that takes any job. */
@@ -89,6 +110,10 @@ final class JobLanes implements AutoCloseable {
                     runner.run(job);
                 } catch (RuntimeException e) {
                     log.error("media job {} crashed its worker", job.jobId(), e);
+                } finally {
+                    synchronized (this) {
+                        running[takesLong ? 1 : 0] = null;
+                    }
                 }
             });
         }
@@ -109,6 +134,7 @@ final class JobLanes implements AutoCloseable {
             synchronized (this) {
                 for (Queued q : ranked) {
                     if (queued.remove(q)) {
+                        running[takesLong ? 1 : 0] = q;
                         return Optional.of(q);
                     }
                 }

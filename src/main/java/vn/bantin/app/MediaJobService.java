@@ -27,7 +27,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -53,12 +58,15 @@ public final class MediaJobService implements AutoCloseable {
     private final AssetStore store;
     private final MediaProbe probe;
     private final RenditionMaker maker;
-    private final RenditionMaker backgroundMaker = new RenditionMaker(null, LONG_LANE_NICENESS);
+    private final RenditionMaker backgroundMaker;
     private final ChangeNotifier changes;
     private final Clock clock;
     private final Path workRoot;
     private final List<Consumer<MediaJob>> listeners = new CopyOnWriteArrayList<>();
     private final JobLanes lanes;
+    private final WorkSpeeds speeds = new WorkSpeeds();
+    /** Jobs being run now: when each started, what it was expected to cost, and its last percent. */
+    private final Map<Long, RunningJob> running = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
     public MediaJobService(Database db, AssetRepository assets, MediaRepository media, AssetStore store,
@@ -71,18 +79,26 @@ public final class MediaJobService implements AutoCloseable {
         this.store = store;
         this.probe = probe;
         this.maker = maker;
+        this.backgroundMaker = maker.niced(LONG_LANE_NICENESS);
         this.changes = changes;
         this.clock = clock;
         this.workRoot = workRoot;
     }
 
-    /** Clears stale work files, gives assets from before the pipeline their jobs, and resumes unfinished jobs. */
+    /**
+     * Clears stale work files, gives assets from before the pipeline their jobs, queues a re-make of every
+     * rendition made by another recipe than its profile's now, and resumes unfinished jobs.
+     */
     public void start() throws IOException {
         WorkFiles.deleteTree(workRoot);
         Files.createDirectories(workRoot);
         List<MediaJob> unfinished = db.tx(c -> {
             for (long assetId : media.assetsWithoutJobs(c)) {
                 insertJobs(c, assets.byId(c, assetId).orElseThrow().asset());
+            }
+            int remakes = queueStaleRenditions(c);
+            if (remakes > 0) {
+                log.info("re-making {} rendition(s) made by an older recipe; the old files play until then", remakes);
             }
             return media.unfinishedJobs(c);
         });
@@ -125,6 +141,72 @@ public final class MediaJobService implements AutoCloseable {
         return lanes.order();
     }
 
+    /**
+     * When the jobs of each asset still being processed are expected to be done (epoch ms), from the queue ahead
+     * of them as the workers will take it and how fast each kind of job has run here ({@link WorkSpeeds}).
+     * Assets with nothing queued or running are absent.
+     */
+    public Map<Long, Long> estimatedReady() {
+        JobLanes.Snapshot snap = lanes.snapshot();
+        long now = clock.millis();
+        List<JobLanes.Queued> all = new ArrayList<>(snap.waiting());
+        if (snap.runningShort() != null) {
+            all.add(snap.runningShort());
+        }
+        if (snap.runningAny() != null) {
+            all.add(snap.runningAny());
+        }
+        if (all.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> costs = db.read(c -> {
+            Map<Long, Long> out = new HashMap<>();
+            Map<Long, Asset> byId = new HashMap<>();
+            for (JobLanes.Queued q : all) {
+                Asset a = byId.computeIfAbsent(q.assetId(), id -> read(c, id));
+                Optional<MediaJob> job = media.job(c, q.jobId());
+                if (a != null && job.isPresent()) {
+                    out.put(q.jobId(), speeds.costMs(job.get().task(), a.kind(), a.durationMs()));
+                }
+            }
+            return out;
+        });
+        Map<Long, Long> runningDone = new HashMap<>();
+        long shortFree = freeAt(snap.runningShort(), costs, now, runningDone);
+        long anyFree = freeAt(snap.runningAny(), costs, now, runningDone);
+        List<ReadinessEstimate.Work> waiting = snap.waiting().stream().filter(q -> costs.containsKey(q.jobId()))
+                .map(q -> new ReadinessEstimate.Work(q.assetId(), q.lane(), costs.get(q.jobId()))).toList();
+        return ReadinessEstimate.readyAt(shortFree, anyFree, runningDone, waiting);
+    }
+
+    private Asset read(java.sql.Connection c, long assetId) {
+        try {
+            return assets.byId(c, assetId).map(StoredAsset::asset).orElse(null);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** When a worker is done with its running job (now if idle): the time left by its percent so far, or its cost. */
+    private long freeAt(JobLanes.Queued q, Map<Long, Long> costs, long now, Map<Long, Long> runningDone) {
+        if (q == null) {
+            return now;
+        }
+        RunningJob r = running.get(q.jobId());
+        long cost = costs.getOrDefault(q.jobId(), WorkSpeeds.FIXED_MS);
+        long left;
+        if (r == null) {
+            left = cost;
+        } else {
+            long elapsed = Math.max(0, now - r.startMs);
+            int percent = r.percent;
+            left = percent >= 5 ? elapsed * 100 / percent - elapsed : cost - elapsed;
+        }
+        long done = now + Math.max(1_000, left);
+        runningDone.merge(q.assetId(), done, Math::max);
+        return done;
+    }
+
     /** Stops the workers; running jobs stay RUNNING in the table and run again on the next start. */
     @Override
     public void close() {
@@ -140,6 +222,29 @@ public final class MediaJobService implements AutoCloseable {
             jobs.add(media.job(c, media.insertJob(c, asset.id(), task, clock.millis())).orElseThrow());
         }
         return jobs;
+    }
+
+    /**
+     * A job for every rendition whose recipe is not its profile's recipe now (settings or maker changed), unless
+     * one is already waiting. The rendition row stays, so endpoints keep playing the old file until the new one
+     * replaces it.
+     */
+    private int queueStaleRenditions(java.sql.Connection c) throws java.sql.SQLException {
+        Set<String> waiting = new HashSet<>();
+        for (MediaJob j : media.unfinishedJobs(c)) {
+            waiting.add(j.assetId() + "/" + j.task());
+        }
+        int queued = 0;
+        for (Rendition r : media.allRenditions(c)) {
+            Optional<MediaProfile> profile = MediaProfile.byId(r.profile());
+            if (profile.isEmpty() || maker.recipe(profile.get()).fingerprint().equals(r.recipe())
+                    || !waiting.add(r.assetId() + "/" + r.profile())) {
+                continue;
+            }
+            media.insertJob(c, r.assetId(), r.profile(), clock.millis());
+            queued++;
+        }
+        return queued;
     }
 
     private void submit(MediaJob job) {
@@ -159,7 +264,10 @@ public final class MediaJobService implements AutoCloseable {
             return;
         }
         StoredAsset asset = db.read(c -> assets.byId(c, job.assetId())).orElseThrow();
-        Progress progress = new Progress(save(job.withProgress(MediaJob.RUNNING, 0, null, clock.millis())));
+        Asset facts = asset.asset();
+        RunningJob now = new RunningJob(clock.millis());
+        running.put(jobId, now);
+        Progress progress = new Progress(save(job.withProgress(MediaJob.RUNNING, 0, null, clock.millis())), now);
         Path work = null;
         try {
             work = Files.createTempDirectory(Files.createDirectories(workRoot), "job-" + jobId + "-");
@@ -169,6 +277,7 @@ public final class MediaJobService implements AutoCloseable {
                 rendition(chosen, asset, MediaProfile.byId(job.task()).orElseThrow(), work, progress);
             }
             progress.finish(MediaJob.DONE, null);
+            speeds.observe(job.task(), facts.kind(), facts.durationMs(), clock.millis() - now.startMs);
         } catch (RenditionFailed | MediaRejected e) {
             if (!stopping(progress)) {
                 progress.finish(MediaJob.FAILED, e.getMessage());
@@ -179,6 +288,7 @@ public final class MediaJobService implements AutoCloseable {
                 progress.finish(MediaJob.FAILED, "Lỗi máy chủ khi xử lý tệp / Server error while processing: " + e);
             }
         } finally {
+            running.remove(jobId);
             WorkFiles.deleteTree(work);
         }
         if (!closing) {
@@ -231,7 +341,8 @@ public final class MediaJobService implements AutoCloseable {
         Rendition r = new Rendition(asset.asset().id(), profile.id(), stored.sha256(), stored.sizeBytes(),
                 out.durationMs(), out.videoCodec(), out.audioCodec(), out.width() == 0 ? null : out.width(),
                 out.height() == 0 ? null : out.height(), delivered == null ? null : delivered.integratedLufs(),
-                delivered == null ? null : delivered.truePeakDbtp(), clock.millis());
+                delivered == null ? null : delivered.truePeakDbtp(), clock.millis(),
+                using.recipe(profile).fingerprint());
         db.tx(c -> {
             media.putRendition(c, r);
             return null;
@@ -242,7 +353,11 @@ public final class MediaJobService implements AutoCloseable {
 
     private void refreshStatus(long assetId) {
         boolean changed = db.tx(c -> {
-            List<MediaJob> jobs = media.jobsOf(c, assetId);
+            // A profile that has a rendition is served by it: a re-make waiting or failed does not unready it.
+            Set<String> served = new HashSet<>();
+            media.renditionsOf(c, assetId).forEach(r -> served.add(r.profile()));
+            List<MediaJob> jobs = media.jobsOf(c, assetId).stream()
+                    .filter(j -> MediaJob.PREVIEW.equals(j.task()) || !served.contains(j.task())).toList();
             Optional<MediaJob> failed = jobs.stream().filter(j -> MediaJob.FAILED.equals(j.state()))
                     .min(Comparator.comparingLong(MediaJob::id));
             String status = failed.isPresent() ? AssetMedia.FAILED
@@ -289,13 +404,25 @@ public final class MediaJobService implements AutoCloseable {
         }
     }
 
+    /** A job a worker runs now, for the readiness estimate. */
+    private static final class RunningJob {
+        final long startMs;
+        volatile int percent;
+
+        RunningJob(long startMs) {
+            this.startMs = startMs;
+        }
+    }
+
     /** Keeps one job's percent: every change is published, every PERSIST_STEP percent is written. */
     private final class Progress {
         private MediaJob job;
         private int persisted;
+        private final RunningJob running;
 
-        Progress(MediaJob job) {
+        Progress(MediaJob job, RunningJob running) {
             this.job = job;
+            this.running = running;
         }
 
         synchronized void percent(int p) {
@@ -304,6 +431,7 @@ public final class MediaJobService implements AutoCloseable {
                 return;
             }
             job = job.withProgress(MediaJob.RUNNING, clamped, null, clock.millis());
+            running.percent = clamped;
             if (clamped - persisted >= PERSIST_STEP) {
                 persisted = clamped;
                 save(job);

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What endpoints would air over whole local days, and every conflict met there, compiled by the same
@@ -60,9 +61,13 @@ public final class PlanPreviewService {
     private final CampaignRepository campaigns;
     private final MediaRepository media;
     private final Clock clock;
+    private final Supplier<Map<Long, Long>> readyAt;
 
+    /** readyAt: asset id → when its processing is estimated to be done (MediaJobService#estimatedReady). */
     public PlanPreviewService(Database db, AreaRepository areas, EndpointRepository endpoints,
-                              CampaignRepository campaigns, AreaScope scope, MediaRepository media, Clock clock) {
+                              CampaignRepository campaigns, AreaScope scope, MediaRepository media, Clock clock,
+                              Supplier<Map<Long, Long>> readyAt) {
+        this.readyAt = readyAt;
         this.media = media;
         this.clock = clock;
         this.scope = scope;
@@ -129,14 +134,17 @@ public final class PlanPreviewService {
         return List.copyOf(plans);
     }
 
-    /** Each plan with a NOT_READY conflict for every entry to come whose content is not processed. */
+    /** Each plan with a NOT_READY conflict for every entry to come whose content will not be processed by then. */
     private List<EndpointPlan> withUnready(List<EndpointPlan> plans, Map<String, Asset> assets,
                                            Map<Long, AssetMedia> facts) {
         long now = clock.millis();
+        Map<Long, Long> estimates = facts.values().stream().allMatch(m -> AssetMedia.READY.equals(m.status()))
+                ? Map.of() : readyAt.get();
         List<EndpointPlan> out = new ArrayList<>();
         for (EndpointPlan p : plans) {
             List<Conflict> conflicts = new ArrayList<>(p.conflicts());
-            conflicts.addAll(UnreadyContent.of(p.endpoint().id(), p.timeline(), assets, facts, now));
+            conflicts.addAll(UnreadyContent.of(p.endpoint().id(), p.timeline(), assets, facts, estimates,
+                    p.zone(), now));
             out.add(new EndpointPlan(p.endpoint(), p.zone(), p.timeline(), List.copyOf(conflicts)));
         }
         return List.copyOf(out);

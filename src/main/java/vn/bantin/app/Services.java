@@ -192,7 +192,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         timelines.onAffected(push::timelineChanged);
         MediaProbe probe = new MediaProbe(null, config.mediaLimits());
         AssetStore store = new AssetStore(config.mediaDir(), probe);
-        MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(),
+        MediaJobService jobs = new MediaJobService(db, assetRepo, mediaRepo, store, probe, new RenditionMaker(config.renditions()),
                 timelines, clock, config.dataDir().resolve("work"), java.time.ZoneId.of(config.defaultZone()));
         AssetService assets = new AssetService(db, assetRepo, store, timelines, clock, config.maxUploadBytes(),
                 mediaRepo, jobs, scope, approvals);
@@ -244,7 +244,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 new ReportService(db, areaRepo, java.time.ZoneId.of(config.defaultZone()), clock, scope),
                 new ReportExports(DEFAULT_ISSUER),
                 new CoverageService(db, scope),
-                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope, mediaRepo, clock),
+                new PlanPreviewService(db, areaRepo, endpointRepo, campaignRepo, scope, mediaRepo, clock,
+                        jobs::estimatedReady),
                 alerts,
                 push,
                 jobs,

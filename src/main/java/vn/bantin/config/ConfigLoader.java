@@ -1,6 +1,8 @@
 package vn.bantin.config;
 
 import vn.bantin.media.MediaLimits;
+import vn.bantin.media.MediaProfile;
+import vn.bantin.media.RenditionSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -58,6 +60,9 @@ public final class ConfigLoader {
     public static final String VIDEO_MAX_SECONDS = "media.video.max.seconds";
     public static final String AUDIO_MAX_BYTES = "media.audio.max.bytes";
     public static final String AUDIO_MAX_SECONDS = "media.audio.max.seconds";
+    public static final String LOUDNESS_TARGET_LUFS = "media.loudness.target.lufs";
+    /** media.profile.&lt;profile id&gt;.sound: true or false, for each {@link MediaProfile}. */
+    public static final String PROFILE_SOUND_PREFIX = "media.profile.";
     public static final String MAP_TILE_URL = "ui.map.tiles.url";
     public static final String MAP_ATTRIBUTION = "ui.map.tiles.attribution";
     public static final String MAP_MAX_ZOOM = "ui.map.max.zoom";
@@ -122,7 +127,35 @@ public final class ConfigLoader {
                 mediaLimits(),
                 new MapConfig(blankToNull(get(MAP_TILE_URL, "")), blankToNull(get(MAP_ATTRIBUTION, "")),
                         parseInt(MAP_MAX_ZOOM, get(MAP_MAX_ZOOM, "18"))),
-                live());
+                live(),
+                renditionSettings());
+    }
+
+    private RenditionSettings renditionSettings() {
+        String target = get(LOUDNESS_TARGET_LUFS, String.valueOf(RenditionSettings.DEFAULTS.targetLufs())).trim();
+        double lufs;
+        try {
+            lufs = Double.parseDouble(target);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Config " + LOUDNESS_TARGET_LUFS + " must be a number, got '"
+                    + target + "'");
+        }
+        java.util.Map<String, Boolean> sound = new java.util.HashMap<>();
+        for (MediaProfile p : MediaProfile.values()) {
+            String key = PROFILE_SOUND_PREFIX + p.id() + ".sound";
+            String v = blankToNull(get(key, ""));
+            if (v != null) {
+                if (!v.equals("true") && !v.equals("false")) {
+                    throw new IllegalArgumentException("Config " + key + " must be true or false, got '" + v + "'");
+                }
+                sound.put(p.id(), Boolean.parseBoolean(v));
+            }
+        }
+        try {
+            return new RenditionSettings(lufs, sound);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Config media.*: " + e.getMessage(), e);
+        }
     }
 
     private LiveConfig live() {

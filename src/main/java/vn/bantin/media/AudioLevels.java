@@ -53,9 +53,12 @@ final class AudioLevels {
     }
 
     private final FfmpegCommand ffmpeg;
+    /** The integrated loudness delivered, LUFS ({@link #TARGET_LUFS} unless configured otherwise). */
+    private final double target;
 
-    AudioLevels(FfmpegCommand ffmpeg) {
+    AudioLevels(FfmpegCommand ffmpeg, double targetLufs) {
         this.ffmpeg = ffmpeg;
+        this.target = targetLufs;
     }
 
     /** First pass of loudnorm: the programme's loudness as it is. */
@@ -76,7 +79,7 @@ final class AudioLevels {
                             + " / The audio is (nearly) silent (%.1f LUFS) and cannot be loudness-normalised",
                     in.integratedLufs(), in.integratedLufs()));
         }
-        double gain = TARGET_LUFS - in.integratedLufs();
+        double gain = target - in.integratedLufs();
         if (in.truePeakDbtp() + gain <= TARGET_TP) {
             return new Plan(filter(layout, "", in), in, null);
         }
@@ -108,9 +111,9 @@ final class AudioLevels {
         return new Loudness(number(INTEGRATED, tail), number(TRUE_PEAK, tail), Double.NaN, Double.NaN, Double.NaN);
     }
 
-    /** Within tolerance of −16 LUFS and under the delivered true-peak limit. */
-    static boolean onTarget(Loudness delivered, double toleranceLu) {
-        return Math.abs(delivered.integratedLufs() - TARGET_LUFS) <= toleranceLu
+    /** Within tolerance of the target and under the delivered true-peak limit. */
+    boolean onTarget(Loudness delivered, double toleranceLu) {
+        return Math.abs(delivered.integratedLufs() - target) <= toleranceLu
                 && delivered.truePeakDbtp() <= DELIVERED_TP_LIMIT;
     }
 
@@ -125,7 +128,7 @@ final class AudioLevels {
     }
 
     /** loudnorm's second pass with the measurement, linear, resampled back from its internal 192 kHz. */
-    private static String filter(Layout layout, String limiter, Loudness m) {
+    private String filter(Layout layout, String limiter, Loudness m) {
         return String.format(Locale.ROOT, "aformat=channel_layouts=%s,%s%s:measured_I=%.2f:measured_TP=%.2f"
                         + ":measured_LRA=%.2f:measured_thresh=%.2f:offset=%.2f:linear=true", layout.name, limiter,
                 loudnorm(), m.integratedLufs(), m.truePeakDbtp(), m.rangeLu(), m.thresholdLufs(), m.targetOffset());
@@ -136,8 +139,8 @@ final class AudioLevels {
                 Math.pow(10, limitDb / 20));
     }
 
-    private static String loudnorm() {
-        return String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:LRA=11", TARGET_LUFS, TARGET_TP);
+    private String loudnorm() {
+        return String.format(Locale.ROOT, "loudnorm=I=%.1f:TP=%.1f:LRA=11", target, TARGET_TP);
     }
 
     /**
@@ -174,7 +177,7 @@ final class AudioLevels {
         // excess(k) = limit + margin + (target − loudness) − target TP; the limit wanted has excess 0.
         double prevExcess = Double.NaN;
         for (int k = 0; k < LIMIT_CANDIDATES; k++) {
-            double excess = limits[k] + PEAK_MARGIN_DB + TARGET_LUFS - loud[k] - TARGET_TP;
+            double excess = limits[k] + PEAK_MARGIN_DB + target - loud[k] - TARGET_TP;
             if (excess <= 0 && loud[k] > Loudness.SILENCE_LUFS) {
                 double limitDb = limits[k];
                 double lufs = loud[k];

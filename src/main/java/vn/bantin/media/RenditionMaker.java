@@ -21,6 +21,7 @@ import java.util.function.IntConsumer;
  */
 public final class RenditionMaker {
 
+    /** The default loudness target (RenditionSettings may set another). */
     public static final double TARGET_LUFS = AudioLevels.TARGET_LUFS;
     /**
      * MP3 at 64 kb/s mono, 44.1 kHz: about 0.5 MB per minute, a 15-minute bulletin is 7 MB over a 3G SIM,
@@ -35,17 +36,38 @@ public final class RenditionMaker {
     /** Video re-encodes only when its sound missed by more than this (an encode costs far more than audio). */
     private static final double VIDEO_TOLERANCE_LU = 1.0;
 
+    private final Path binDir;
+    private final RenditionSettings settings;
     private final FfmpegCommand ffmpeg;
     private final AudioLevels levels;
 
     public RenditionMaker() {
-        this(null, 0);
+        this(null, 0, RenditionSettings.DEFAULTS);
     }
 
-    /** ffmpeg from binDir (null: the PATH); niceness above 0 runs every ffmpeg at that lower CPU priority. */
-    public RenditionMaker(Path binDir, int niceness) {
+    public RenditionMaker(RenditionSettings settings) {
+        this(null, 0, settings);
+    }
+
+    /**
+     * ffmpeg from binDir (null: the PATH); niceness above 0 runs every ffmpeg at that lower CPU priority;
+     * settings: loudness target and per-profile sound.
+     */
+    public RenditionMaker(Path binDir, int niceness, RenditionSettings settings) {
+        this.binDir = binDir;
+        this.settings = settings;
         this.ffmpeg = new FfmpegCommand(binDir == null ? Path.of("ffmpeg") : binDir.resolve("ffmpeg"), niceness);
-        this.levels = new AudioLevels(ffmpeg);
+        this.levels = new AudioLevels(ffmpeg, settings.targetLufs());
+    }
+
+    /** The same maker with every ffmpeg at this lower CPU priority. */
+    public RenditionMaker niced(int niceness) {
+        return new RenditionMaker(binDir, niceness, settings);
+    }
+
+    /** The recipe {@link #rendition} follows for this profile now: what a stored rendition records. */
+    public RenditionRecipe recipe(MediaProfile profile) {
+        return settings.recipe(profile);
     }
 
     /**
@@ -110,7 +132,7 @@ public final class RenditionMaker {
         Path out = workDir.resolve("speech.mp3");
         encodeSpeech(source, out, plan, ms, p -> percent.accept(40 + p * 50 / 100));
         Loudness delivered = levels.delivered(out, ms);
-        if (plan.fittedLimitDb() != null && !AudioLevels.onTarget(delivered, SPEECH_TOLERANCE_LU)) {
+        if (plan.fittedLimitDb() != null && !levels.onTarget(delivered, SPEECH_TOLERANCE_LU)) {
             plan = levels.exact(source, AudioLevels.Layout.MONO, plan, ms);
             encodeSpeech(source, out, plan, ms, p -> percent.accept(90 + p / 10));
             delivered = levels.delivered(out, ms);
@@ -145,14 +167,14 @@ public final class RenditionMaker {
         IntConsumer percent = monotonic(progress);
         long ms = src.durationMs();
         Path out = workDir.resolve("video.mp4");
-        if (!profile.sound() || src.audioCodec() == null) {
+        if (!settings.sound(profile) || src.audioCodec() == null) {
             encodeVideo(source, out, profile, null, ms, percent);
             return new Made(out, null, null);
         }
         AudioLevels.Plan plan = levels.plan(source, AudioLevels.Layout.STEREO, ms, p -> percent.accept(p / 10));
         encodeVideo(source, out, profile, plan, ms, p -> percent.accept(10 + p * 85 / 100));
         Loudness delivered = levels.delivered(out, ms);
-        if (plan.fittedLimitDb() != null && !AudioLevels.onTarget(delivered, VIDEO_TOLERANCE_LU)) {
+        if (plan.fittedLimitDb() != null && !levels.onTarget(delivered, VIDEO_TOLERANCE_LU)) {
             plan = levels.exact(source, AudioLevels.Layout.STEREO, plan, ms);
             encodeVideo(source, out, profile, plan, ms, p -> { });
             delivered = levels.delivered(out, ms);

@@ -12,11 +12,12 @@ import java.util.Optional;
 public final class MediaRepository {
 
     private static final String INSERT_RENDITION = "INSERT INTO rendition (asset_id, profile, sha256, size_bytes,"
-            + " duration_ms, video_codec, audio_codec, width, height, loudness_lufs, true_peak_dbtp, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " duration_ms, video_codec, audio_codec, width, height, loudness_lufs, true_peak_dbtp, created_at,"
+            + " recipe) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String DELETE_RENDITION = "DELETE FROM rendition WHERE asset_id = ? AND profile = ?";
     private static final String RENDITIONS_OF = "SELECT * FROM rendition WHERE asset_id = ? ORDER BY profile";
     private static final String RENDITIONS_FOR_PROFILE = "SELECT * FROM rendition WHERE profile = ?";
+    private static final String ALL_RENDITIONS = "SELECT * FROM rendition ORDER BY asset_id, profile";
     private static final String RENDITION_SHA_EXISTS = "SELECT COUNT(*) AS n FROM rendition WHERE sha256 = ?";
     private static final String MEDIA_OF = "SELECT id, status, failure_reason, loudness_lufs, true_peak_dbtp,"
             + " loudness_range_lu, preview_sha256 FROM asset WHERE id = ?";
@@ -42,7 +43,12 @@ public final class MediaRepository {
         Sql.update(c, DELETE_RENDITION, r.assetId(), r.profile());
         Sql.update(c, INSERT_RENDITION, r.assetId(), r.profile(), r.sha256(), r.sizeBytes(), r.durationMs(),
                 r.videoCodec(), r.audioCodec(), r.width(), r.height(), r.loudnessLufs(), r.truePeakDbtp(),
-                r.createdAt());
+                r.createdAt(), r.recipe());
+    }
+
+    /** Every stored rendition, by asset then profile. */
+    public List<Rendition> allRenditions(Connection c) throws SQLException {
+        return Sql.list(c, ALL_RENDITIONS, MediaRepository::rendition);
     }
 
     public List<Rendition> renditionsOf(Connection c, long assetId) throws SQLException {
@@ -133,7 +139,8 @@ public final class MediaRepository {
         return new Rendition(rs.getLong("asset_id"), rs.getString("profile"), rs.getString("sha256"),
                 rs.getLong("size_bytes"), rs.getLong("duration_ms"), rs.getString("video_codec"),
                 rs.getString("audio_codec"), nullableInt(rs, "width"), nullableInt(rs, "height"),
-                nullableDouble(rs, "loudness_lufs"), nullableDouble(rs, "true_peak_dbtp"), rs.getLong("created_at"));
+                nullableDouble(rs, "loudness_lufs"), nullableDouble(rs, "true_peak_dbtp"), rs.getLong("created_at"),
+                rs.getString("recipe"));
     }
 
     private static AssetMedia media(ResultSet rs) throws SQLException {

@@ -38,7 +38,7 @@ class RenditionSwapTest {
     final Asset bulletin = new Asset(1, "a".repeat(64), "Bản tin", AssetKind.AUDIO, 5_000_000, 180_000, true, null);
     final Asset clip = new Asset(2, "b".repeat(64), "Video", AssetKind.VIDEO, 90_000_000, 30_000, true, null);
     final Rendition speech = new Rendition(1, "speaker-speech", "c".repeat(64), 1_440_000, 180_050, null, "mp3",
-            null, null, -16.0, -2.1, 0);
+            null, null, -16.0, -2.1, 0, null);
 
     @Test
     @DisplayName("a speaker's item carries the speech rendition's hash, size and duration")

@@ -144,7 +144,8 @@ public final class AssetRoutes {
                     .put("sizeBytes", r.sizeBytes()).put("durationMs", r.durationMs())
                     .put("videoCodec", r.videoCodec()).put("audioCodec", r.audioCodec()).put("width", r.width())
                     .put("height", r.height()).put("loudnessLufs", r.loudnessLufs())
-                    .put("truePeakDbtp", r.truePeakDbtp()).put("url", TimelineJson.MEDIA_PATH + r.sha256()));
+                    .put("truePeakDbtp", r.truePeakDbtp()).put("recipe", r.recipe())
+                    .put("url", TimelineJson.MEDIA_PATH + r.sha256()));
         }
         o.put("renditions", renditions);
         if (!v.jobs().isEmpty()) {
