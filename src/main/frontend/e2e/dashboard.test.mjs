@@ -59,6 +59,22 @@ test('the dashboard shows the commune\'s endpoint and fills in live, without rel
   await row.getByText('Đã phát trọn').waitFor();
   assert.match(await row.innerText(), /Cụm loa tổ 5[\s\S]*Bản tin Nghị quyết 57[\s\S]*ban-tin-sang\.wav/);
   assert.match(await row.innerText(), /\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/, 'dd/MM/yyyy HH:mm');
+
+  // a relay goes on air: the panel names the station it relays, the plan says so too
+  await handOver('relaying');
+  await nowPlaying.getByText('Tiếp sóng buổi sáng — Tiếp sóng: Đài tỉnh').waitFor({ timeout: 20_000 });
+  await page.reload();
+  await page.evaluate(() => (window.__sameDocument = true));
+  await page.getByTestId('live-state').and(page.locator('[data-state="connected"]')).waitFor();
+  assert.match(await page.getByTestId('today-plan').innerText(), /Tiếp sóng buổi sáng[\s\S]*lúc \d{2}:\d{2} \(30 phút\) — tiếp sóng: Đài tỉnh/);
+
+  // the device reports a fault, then a heartbeat saying it cleared: the list follows at once, without reloading
+  const faults = page.locator('[aria-labelledby="faults"]');
+  await handOver('amp-failed');
+  await faults.getByText(/Không bật được bộ khuếch đại/).waitFor({ timeout: 10_000 });
+  await handOver('amp-cleared');
+  await faults.getByText('Không có sự cố.').waitFor({ timeout: 10_000 });
+  assert.equal(await faults.getByText(/Không bật được bộ khuếch đại/).count(), 0, 'the cleared fault is gone');
   assert.equal(await page.evaluate(() => window.__sameDocument), true, 'no reload happened');
   assert.match(await page.getByTestId('zone-label').first().innerText(), /Giờ Việt Nam \(UTC\+7\)/);
   await shot(page, 'dashboard-desktop', true);

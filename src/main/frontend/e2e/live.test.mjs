@@ -32,10 +32,18 @@ test('an operator on a phone holds to talk to the commune\'s loudspeaker, sees i
   assert.ok(await fitsWidth(page), 'the live page fits 390 px');
   await shot(page, 'live-phone');
 
+  // a second phone has the dashboard open: it learns of the session live, by title and who speaks
+  const watcher = await open(browser, PHONE);
+  await signIn(watcher.page, 'OPERATOR');
+  await watcher.page.getByTestId('dashboard-ready').waitFor();
+
   const talk = page.getByTestId('talk');
-  // on a phone the button sits below the targets: the operator scrolls to it (the mouse can't press off-screen)
-  await talk.scrollIntoViewIfNeeded();
+  // on a phone the button sits in a bar at the bottom of the screen: reachable one-handed, without scrolling
+  await page.evaluate(() => window.scrollTo(0, 0));
   const box = await talk.boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= viewport.height / 2 && box.y + box.height <= viewport.height,
+    `the talk button is in the lower half of the screen, whole (${JSON.stringify(box)} in ${viewport.height} px)`);
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   const pressedAt = Date.now();
   await page.mouse.down();
@@ -44,12 +52,20 @@ test('an operator on a phone holds to talk to the commune\'s loudspeaker, sees i
   await page.getByTestId('live-endpoints').locator('[data-state="PLAYING"]').getByText(WORLD.speaker)
     .waitFor({ timeout: 30_000 });
   await shot(page, 'live-on-air-phone');
+  const onAir = `Phát trực tiếp: Thông báo họp tổ dân phố — người nói: ${WORLD.speakerName}`;
+  await watcher.page.getByTestId('now-playing').getByText(onAir).waitFor({ timeout: 20_000 });
+  assert.match(await watcher.page.getByTestId('today-live').innerText(),
+    new RegExp(`Phát trực tiếp: Thông báo họp tổ dân phố[\\s\\S]*Người nói: ${WORLD.speakerName}[\\s\\S]*đang phát từ \\d{2}:\\d{2}`));
+  await shot(watcher.page, 'dashboard-live-session-phone', true);
+  assert.deepEqual(watcher.problems, []);
+  await watcher.context.close();
   const held = Math.max(0, HOLD_MS - (Date.now() - pressedAt));
   await page.waitForTimeout(held);
   await page.mouse.up();
   const talkedMs = Date.now() - pressedAt;
 
   await progress.getByText('Đã kết thúc').waitFor({ timeout: 20_000 });
+  assert.match(await progress.innerText(), /1\/1 cụm loa đã phát[\s\S]*Đã phát/, 'told in the past tense once over');
   await page.getByTestId('live-recorded').waitFor({ timeout: 60_000 });
   const [latest] = await json(page, '/api/v1/live-sessions?limit=1&sort=-id');
   assert.equal(latest.title, 'Thông báo họp tổ dân phố');

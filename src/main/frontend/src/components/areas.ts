@@ -1,6 +1,7 @@
 import { api, must, WHOLE_LIST } from '../api/client';
 import type { components } from '../api/schema';
 import { DEFAULT_ZONE } from '../format/time';
+import { ancestry } from './areaTree';
 
 export type Area = components['schemas']['Area'];
 
@@ -21,13 +22,7 @@ export function refreshAreas(): void {
 
 /** An area's own zone, or the nearest ancestor's, or Vietnam's. */
 export function zoneOf(all: Area[], areaId: number | null | undefined): string {
-  const byId = new Map(all.map((a) => [a.id, a]));
-  let a = areaId == null ? undefined : byId.get(areaId);
-  while (a) {
-    if (a.zone) return a.zone;
-    a = a.parentId == null ? undefined : byId.get(a.parentId);
-  }
-  return DEFAULT_ZONE;
+  return ancestry(all, areaId).find((a) => a.zone)?.zone ?? DEFAULT_ZONE;
 }
 
 export async function areaZone(areaId: number | null | undefined): Promise<string> {
@@ -40,12 +35,5 @@ export async function areaZone(areaId: number | null | undefined): Promise<strin
 
 /** "Tỉnh X › Xã Y": the path from the top of the caller's tree down to the area. */
 export function areaPath(all: Area[], areaId: number | null | undefined): string {
-  const byId = new Map(all.map((a) => [a.id, a]));
-  const names: string[] = [];
-  let a = areaId == null ? undefined : byId.get(areaId);
-  while (a) {
-    names.unshift(a.name);
-    a = a.parentId == null ? undefined : byId.get(a.parentId);
-  }
-  return names.join(' › ');
+  return ancestry(all, areaId).map((a) => a.name).reverse().join(' › ');
 }

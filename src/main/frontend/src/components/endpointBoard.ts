@@ -3,6 +3,7 @@ import { api, must } from '../api/client';
 import type { components } from '../api/schema';
 import { useLive } from '../live/live';
 import { areas, type Area } from './areas';
+import { ancestry } from './areaTree';
 import { noteServerTime, scheduleRunsOutAt } from './onAir';
 
 export type EndpointSummary = components['schemas']['EndpointSummary'];
@@ -55,6 +56,12 @@ export function useEndpointBoard() {
     const e = byId.get(ev.endpointId);
     if (e) e.nowPlaying = ev.nowPlaying;
   });
+  // the heartbeat's own faults replace the last ones at once (a cleared fault leaves); pending/offline stay ours
+  useLive('endpoint.heartbeat', (ev) => {
+    const e = byId.get(ev.endpointId);
+    if (!e || !ev.faults) return;
+    e.faults = [...e.faults.filter((f) => f === 'pending' || f === 'offline'), ...ev.faults];
+  });
   useLive('endpoint.schedule', (ev) => {
     const e = byId.get(ev.endpointId);
     if (e) e.schedule = ev.schedule;
@@ -68,12 +75,7 @@ export function useEndpointBoard() {
  * The commune an area belongs to: the level under the province. A person scoped to a commune sees no province
  * (the top of their tree has a parent they cannot see), and then the top is the commune.
  */
-export function communeOf(all: Map<number, Area>, areaId: number | null | undefined): Area | undefined {
-  const chain: Area[] = [];
-  let a = areaId == null ? undefined : all.get(areaId);
-  while (a) {
-    chain.unshift(a);
-    a = a.parentId == null ? undefined : all.get(a.parentId);
-  }
+export function communeOf(all: readonly Area[], areaId: number | null | undefined): Area | undefined {
+  const chain = ancestry(all, areaId).reverse();
   return chain[0]?.parentId != null ? chain[0] : chain[1] ?? chain[0];
 }

@@ -72,16 +72,38 @@ export interface OnAirText {
   emergency: boolean;
 }
 
+/**
+ * An entry's title and content in words: a file entry by campaign and item; a relay by campaign and the source it
+ * relays ("Tiếp sóng: Đài tỉnh"); a live session as "Phát trực tiếp" with its title and who speaks.
+ */
+export function entryWords(entry: OnAirEntry | undefined, campaignName: string | null | undefined,
+  assetName: string | null | undefined): { title: string; content: string | null } {
+  const t = i18n.global.t;
+  const stream = entry?.stream;
+  if (stream?.liveSessionId != null) {
+    return {
+      title: t('onAir.liveTitle', { title: stream.name }),
+      content: stream.speaker ? t('onAir.speaker', { speaker: stream.speaker }) : null,
+    };
+  }
+  const title = campaignName ?? t('onAir.unnamed');
+  if (stream) return { title, content: t('onAir.relay', { source: stream.name }) };
+  return { title, content: assetName ?? null };
+}
+
 export function onAirText(e: Summary, now: number): OnAirText | null {
   if (!e.online) return null;
   const t = i18n.global.t;
   const planned = scheduledAt(e.schedule, now);
   if (planned) {
     const confirmed = e.nowPlaying?.entryId === planned.entry.entryId;
+    // a live session has no end planned: it ends when the speaker stops
+    const live = planned.entry.stream?.liveSessionId != null;
+    const basis = live ? (confirmed ? 'onAir.liveBasisConfirmed' : 'onAir.liveBasis')
+      : confirmed ? 'onAir.byScheduleConfirmed' : 'onAir.bySchedule';
     return {
-      title: planned.entry.campaignName ?? t('onAir.unnamed'),
-      content: planned.assetName,
-      basis: t(confirmed ? 'onAir.byScheduleConfirmed' : 'onAir.bySchedule', { until: formatTime(planned.until, undefined, true) }),
+      ...entryWords(planned.entry, planned.entry.campaignName, planned.assetName),
+      basis: t(basis, { until: formatTime(planned.until, undefined, true) }),
       emergency: planned.entry.broadcastClass === 'EMERGENCY',
     };
   }
@@ -89,8 +111,7 @@ export function onAirText(e: Summary, now: number): OnAirText | null {
   const reported = e.nowPlaying;
   if (reported && (!e.schedule || e.schedule.some((x) => x.entryId === reported.entryId))) {
     return {
-      title: reported.campaignName ?? t('onAir.unnamed'),
-      content: reported.assetName ?? null,
+      ...entryWords(e.schedule?.find((x) => x.entryId === reported.entryId), reported.campaignName, reported.assetName),
       basis: reported.since ? t('onAir.reportedSince', { time: formatTime(reported.since) }) : t('onAir.reported'),
       emergency: reported.broadcastClass === 'EMERGENCY',
     };

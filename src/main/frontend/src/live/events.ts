@@ -19,8 +19,8 @@ export interface LiveEventMap {
   /** A media job advanced (preview or rendition). */
   'job.progress': { id: number; assetId: number; task: string; state: string; progress: number;
     error: string | null };
-  /** An endpoint sent a heartbeat: its facts (GET /api/v1/endpoints/{id}) are new. */
-  'endpoint.heartbeat': { endpointId: number; areaId: number | null; at: number };
+  /** An endpoint sent a heartbeat: its facts (GET /api/v1/endpoints/{id}) are new, with the faults they show. */
+  'endpoint.heartbeat': { endpointId: number; areaId: number | null; at: number; faults: string[] };
   /** An alert was issued or cancelled. */
   'alert.changed': { alertId: number; title: string; status: string; endpoints: number };
   /** A live-microphone session opened, went on air, changed an endpoint's state or ended (the mic line's hub). */

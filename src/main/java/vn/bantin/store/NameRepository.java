@@ -11,6 +11,8 @@ public final class NameRepository {
             + " UNION SELECT a.name FROM rendition r JOIN asset a ON a.id = r.asset_id WHERE r.sha256 = ?";
     private static final String CAMPAIGN = "SELECT name FROM campaign WHERE id = ?";
     private static final String ASSET_AREA = "SELECT area_id FROM asset WHERE id = ?";
+    private static final String LIVE_SPEAKER = "SELECT COALESCE(u.display_name, s.started_by) FROM live_session s"
+            + " LEFT JOIN app_user u ON u.username = s.started_by WHERE s.id = ?";
     private static final String ENDPOINT = "SELECT name, area_id FROM endpoint WHERE id = ?";
 
     public record EndpointRef(long id, String name, Long areaId) {
@@ -28,6 +30,11 @@ public final class NameRepository {
 
     public Optional<String> campaign(Connection c, long id) throws SQLException {
         return Sql.one(c, CAMPAIGN, rs -> rs.getString(1), id);
+    }
+
+    /** Who opened a live session, by display name (the login when no such user is left). */
+    public Optional<String> liveSpeaker(Connection c, long sessionId) throws SQLException {
+        return Sql.one(c, LIVE_SPEAKER, rs -> rs.getString(1), sessionId);
     }
 
     public Optional<EndpointRef> endpoint(Connection c, long id) throws SQLException {

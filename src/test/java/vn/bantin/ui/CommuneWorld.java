@@ -99,6 +99,41 @@ final class CommuneWorld implements AutoCloseable {
         return id;
     }
 
+    /**
+     * The provincial station registered as a source and an approved PRIORITY campaign relaying it from 3 s from now
+     * for {@code minutes} on the commune's loudspeaker (over the NORMAL loop). Returns the campaign id.
+     */
+    long relayNow(String station, int minutes) {
+        HttpApi editor = controller.as(Role.EDITOR, communeId);
+        HttpApi.Answer source = editor.post("/api/v1/sources", new JsonObject().put("name", station)
+                .put("url", "http://127.0.0.1:18799/tinh.ogg"));
+        assertThat(source.status()).as(source.body()).isEqualTo(201);
+        LocalDate today = LocalDate.now(ZONE);
+        String start = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.SECONDS).plusSeconds(3).toString();
+        HttpApi.Answer campaign = editor.post("/api/v1/campaigns", new JsonObject().put("name", "Tiếp sóng buổi sáng")
+                .put("class", "PRIORITY").put("startDate", today.toString()).put("endDate", today.plusDays(1).toString())
+                .put("playlist", new JsonArray())
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "STREAM").put("windowMinutes", minutes)
+                        .put("sourceId", source.json().getLong("id")).put("at", new JsonArray().add(start))))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(communeId))));
+        assertThat(campaign.status()).as(campaign.body()).isEqualTo(201);
+        long id = campaign.json().getLong("id");
+        HttpApi.Answer approved = api.post("/api/v1/campaigns/" + id + "/approve", "{}");
+        assertThat(approved.status()).as(approved.body()).isLessThan(300);
+        return id;
+    }
+
+    /** A heartbeat reporting the amplifier fault, still on ({@code active}) or cleared since the last heartbeat. */
+    void heartbeatAmplifier(boolean active) {
+        long now = System.currentTimeMillis();
+        var reply = agent.post("/agent/v1/heartbeat", new JsonObject().put("agentTime", now)
+                .put("uptimeMs", 1000).put("diskFreeBytes", 8_000_000_000L).put("cacheBytes", 1000)
+                .put("volume", 80).put("version", "test").put("clockOffsetMs", 0).put("spooledRecords", 0)
+                .putNull("nowPlaying").put("faults", new JsonArray().add(new JsonObject().put("code", "amp_failed")
+                        .put("detail", "GPIO 17 did not switch").put("at", now - 1000).put("active", active))));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    }
+
     /** One person per role in the commune (the admin over the province), as {role: {username, password}}. */
     JsonObject people() {
         return new JsonObject(RolePeople.perRole(controller, "ui-", provinceId, communeId));

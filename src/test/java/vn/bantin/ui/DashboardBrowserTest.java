@@ -14,7 +14,7 @@ class DashboardBrowserTest {
     Path dir;
 
     @Test
-    @DisplayName("e2e/dashboard.test.mjs passes while a signed agent heartbeats, fetches a loop and uploads a play")
+    @DisplayName("e2e/dashboard.test.mjs passes while a signed agent heartbeats, fetches a loop and a relay, uploads a play, reports and clears a fault")
     void dashboard() throws Exception {
         try (CommuneWorld world = new CommuneWorld(dir)) {
             var entry = world.firstEntry();
@@ -23,7 +23,11 @@ class DashboardBrowserTest {
                     Map.of("playing", () -> world.heartbeat(entry), "looping", () -> {
                         world.loopNow("Phát lặp an toàn giao thông", 30);
                         world.timeline();
-                    }, "played", () -> world.played(entry)));
+                    }, "played", () -> world.played(entry), "relaying", () -> {
+                        world.relayNow("Đài tỉnh", 30);
+                        world.timeline();
+                    }, "amp-failed", () -> world.heartbeatAmplifier(true),
+                            "amp-cleared", () -> world.heartbeatAmplifier(false)));
         }
     }
 }

@@ -31,6 +31,8 @@ class LiveBrowserTest {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final String SPEAKER = "Cụm loa tổ 5";
+    /** Who speaks, as the dashboard names them: the operator's display name. */
+    private static final String SPEAKER_NAME = "Trần Văn Minh";
     static final String SPOKEN = "Thông báo trực tiếp của Ủy ban nhân dân phường Hồng Gai. Bà con chú ý nghe.";
 
     @TempDir
@@ -58,11 +60,14 @@ class LiveBrowserTest {
                     .start()) {
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(api.get("/api/v1/dashboard?endpointId="
                         + endpoint).json().getJsonArray("endpoints").getJsonObject(0).getBoolean("online")).isTrue());
+                HttpApi.Answer operator = api.post("/api/v1/users", new JsonObject().put("username", "ui-operator")
+                        .put("displayName", SPEAKER_NAME).put("role", Role.OPERATOR.name()).put("areaId", commune));
+                assertThat(operator.status()).as(operator.body()).isEqualTo(201);
                 JsonObject people = new JsonObject().put("OPERATOR", new JsonObject().put("username", "ui-operator")
-                        .put("password", controller.createUser("ui-operator", Role.OPERATOR, commune)));
+                        .put("password", operator.json().getString("password")));
                 BrowserJourneys.run("live.test.mjs", controller.baseUrl(), Map.of("BANTIN_PEOPLE", people.encode(),
                         "BANTIN_FAKE_MIC", voice.toString(), "BANTIN_WORLD", new JsonObject().put("speaker", SPEAKER)
-                                .put("commune", "Phường Hồng Gai").encode()));
+                                .put("commune", "Phường Hồng Gai").put("speakerName", SPEAKER_NAME).encode()));
                 assertThat(agent.alive()).as(agent.log()).isTrue();
             }
         }

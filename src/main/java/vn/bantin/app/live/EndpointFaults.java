@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * What is wrong with an endpoint, as codes the UI words plainly: silent, waiting for approval, disk nearly
- * full, clock off, records not yet uploaded, and whatever faults the agent reports itself.
+ * full, clock off, records not yet uploaded, and whatever faults the agent reports itself as still active.
  */
 final class EndpointFaults {
 
@@ -41,7 +41,16 @@ final class EndpointFaults {
             out.add("records_waiting");
         }
         if (heartbeat.getValue("faults") instanceof JsonArray reported) {
-            reported.forEach(f -> out.add(f instanceof JsonObject o ? o.getString("code", "agent") : String.valueOf(f)));
+            // the agent also reports faults that cleared since its last heartbeat (active: false): history, not a fault
+            for (Object f : reported) {
+                if (f instanceof JsonObject o && !o.getBoolean("active", true)) {
+                    continue;
+                }
+                String code = f instanceof JsonObject o ? o.getString("code", "agent") : String.valueOf(f);
+                if (!out.contains(code)) {
+                    out.add(code);
+                }
+            }
         }
         return out;
     }

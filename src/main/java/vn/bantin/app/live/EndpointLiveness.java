@@ -4,10 +4,12 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import vn.bantin.app.PresenceService;
 import vn.bantin.app.TimelineService;
+import vn.bantin.domain.EndpointStatus;
 import vn.bantin.store.Database;
 import vn.bantin.store.NameRepository;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,13 +53,15 @@ public final class EndpointLiveness {
 
     /** Called after each stored heartbeat. */
     public void heartbeat(long endpointId, String heartbeatJson) {
-        JsonObject reported = nowPlayingOf(heartbeatJson);
+        JsonObject beat = parse(heartbeatJson);
+        JsonObject reported = beat != null && beat.getValue("nowPlaying") instanceof JsonObject o ? o : null;
+        List<String> faults = EndpointFaults.of(EndpointStatus.ACTIVE, true, beat);
         String entryId = reported == null ? null : reported.getString("entryId");
         long now = clock.millis();
         Beat previous = online.get(endpointId);
         if (previous != null && Objects.equals(previous.entryId(), entryId)) {
             online.put(endpointId, new Beat(now, entryId, previous.name(), previous.areaId()));
-            publishHeartbeat(endpointId, previous.areaId(), now);
+            publishHeartbeat(endpointId, previous.areaId(), now, faults);
             return;
         }
         db.read(c -> {
@@ -72,14 +76,18 @@ public final class EndpointLiveness {
             if (entryId != null) {
                 alerts.started(endpointId, entryId, playing.since() == null ? now : playing.since());
             }
-            publishHeartbeat(endpointId, ref.areaId(), now);
+            publishHeartbeat(endpointId, ref.areaId(), now, faults);
             return null;
         });
     }
 
-    /** Only that new facts are in (GET /api/v1/endpoints/{id} has them): a screen showing the endpoint reloads it. */
-    private void publishHeartbeat(long endpointId, Long areaId, long at) {
-        live.publish("endpoint.heartbeat", areaId, Facts.of("endpointId", endpointId, "areaId", areaId, "at", at));
+    /**
+     * That new facts are in (GET /api/v1/endpoints/{id} has them), with the faults they show, so a fault the device
+     * cleared leaves the board at once; a screen showing the endpoint reloads it.
+     */
+    private void publishHeartbeat(long endpointId, Long areaId, long at, List<String> faults) {
+        live.publish("endpoint.heartbeat", areaId, Facts.of("endpointId", endpointId, "areaId", areaId, "at", at,
+                "faults", faults));
     }
 
     /** An endpoint came online or went silent: announced with its name and area. */
@@ -99,10 +107,9 @@ public final class EndpointLiveness {
                 "online", isOnline, "lastSeenAt", lastSeenAt));
     }
 
-    private static JsonObject nowPlayingOf(String heartbeatJson) {
+    private static JsonObject parse(String heartbeatJson) {
         try {
-            Object value = new JsonObject(heartbeatJson).getValue("nowPlaying");
-            return value instanceof JsonObject o ? o : null;
+            return heartbeatJson == null ? null : new JsonObject(heartbeatJson);
         } catch (DecodeException | ClassCastException e) {
             return null;
         }

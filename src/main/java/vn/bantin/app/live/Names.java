@@ -23,6 +23,7 @@ final class Names {
     private final TimelineService timelines;
     private final Map<String, Optional<String>> assets = new HashMap<>();
     private final Map<Long, Optional<String>> campaigns = new HashMap<>();
+    private final Map<Long, Optional<String>> speakers = new HashMap<>();
 
     Names(Connection c, NameRepository names, TimelineService timelines) {
         this.c = c;
@@ -47,6 +48,16 @@ final class Names {
         if (hit == null) {
             hit = names.campaign(c, id);
             campaigns.put(id, hit);
+        }
+        return hit.orElse(null);
+    }
+
+    /** Who speaks in a live session: the display name of the user who opened it (their login when unknown). */
+    String speaker(long liveSessionId) throws SQLException {
+        Optional<String> hit = speakers.get(liveSessionId);
+        if (hit == null) {
+            hit = names.liveSpeaker(c, liveSessionId);
+            speakers.put(liveSessionId, hit);
         }
         return hit.orElse(null);
     }

@@ -1,5 +1,6 @@
 package vn.bantin.app.live;
 
+import vn.bantin.domain.StreamRef;
 import vn.bantin.domain.Timeline;
 import vn.bantin.domain.TimelineEntry;
 import vn.bantin.domain.TimelineItem;
@@ -34,9 +35,17 @@ final class OnAirSchedule {
             }
             out.add(new OnAirEntry(e.id(), e.campaignId() == AlertOverlay.NO_CAMPAIGN ? null : e.campaignId(),
                     e.campaignName(), e.broadcastClass().name(), e.mode().name(), e.startMs(), e.endMs(),
-                    e.anchorMs(), items));
+                    e.anchorMs(), items, stream(e.stream(), names)));
         }
         out.sort((a, b) -> Long.compare(a.startMs(), b.startMs()));
         return out.size() > MAX_ENTRIES ? List.copyOf(out.subList(0, MAX_ENTRIES)) : out;
+    }
+
+    private static OnAirEntry.Stream stream(StreamRef ref, Names names) throws SQLException {
+        if (ref == null) {
+            return null;
+        }
+        String speaker = ref.liveSessionId() == null ? null : names.speaker(ref.liveSessionId());
+        return new OnAirEntry.Stream(ref.name(), ref.sourceId(), ref.liveSessionId(), speaker);
     }
 }
