@@ -117,6 +117,7 @@ public final class PlayIngestService {
         PlayBatchVerifier.Plan plan = PlayBatchVerifier.classify(records, seq -> Optional.ofNullable(hashes.get(seq)));
         names.keys().remember(c, deviceId, device.publicKey(), device.endpointId(), now);
         NamesAtPlayTime named = new NamesAtPlayTime(c, names.expected(), names.names());
+        named.prefetch(device.endpointId(), plan.toStore().stream().map(r -> r.fields().entryId()).toList());
         List<StoredPlay> rows = new ArrayList<>();
         for (PlayBatchVerifier.NewRecord r : plan.toStore()) {
             rows.add(stored(device, r, now, named.of(device.endpointId(), r.fields())));

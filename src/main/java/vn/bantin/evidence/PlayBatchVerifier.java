@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import vn.bantin.security.Ed25519Verifier;
 import vn.bantin.security.Sha256;
 
 /**
@@ -85,13 +86,14 @@ public final class PlayBatchVerifier {
     public static Checked check(String deviceId, byte[] publicKey, List<SignedRecord> batch) {
         List<NewRecord> valid = new ArrayList<>(batch.size());
         List<Refused> refused = new ArrayList<>();
+        Ed25519Verifier key = Ed25519Verifier.of(publicKey);
         for (int i = 0; i < batch.size(); i++) {
             SignedRecord record = batch.get(i);
-            Refused refusal = refusal(i, record, deviceId, publicKey);
-            if (refusal != null) {
-                refused.add(refusal);
+            Verdict verdict = verdict(i, record, deviceId, key);
+            if (verdict.refused() != null) {
+                refused.add(verdict.refused());
             } else {
-                valid.add(new NewRecord(record, record.hash(), parsedFields(record), Link.UNCHECKED));
+                valid.add(new NewRecord(record, record.hash(), verdict.fields(), Link.UNCHECKED));
             }
         }
         return new Checked(List.copyOf(valid), List.copyOf(refused));
@@ -109,39 +111,44 @@ public final class PlayBatchVerifier {
         return seqs;
     }
 
-    private static Refused refusal(int i, SignedRecord record, String deviceId, byte[] publicKey) {
-        if (record.payload() == null || record.sig() == null) {
-            return new Refused(i, null, Refusal.BAD_PAYLOAD, record, "record " + i + " lacks payload or sig");
+    /** A checked record: its fields, or why it is refused. */
+    private record Verdict(PlayRecordPayload fields, Refused refused) {
+        static Verdict of(Refused refused) {
+            return new Verdict(null, refused);
         }
-        Long seq = PlayRecordPayload.seqOrNull(record.payload());
+    }
+
+    /**
+     * The record's fields when it is valid, else why it is refused. The payload is parsed once, and only after its
+     * signature verifies; a refused record's seq (for its message) is read only then.
+     */
+    private static Verdict verdict(int i, SignedRecord record, String deviceId, Ed25519Verifier publicKey) {
+        if (record.payload() == null || record.sig() == null) {
+            return Verdict.of(new Refused(i, null, Refusal.BAD_PAYLOAD, record,
+                    "record " + i + " lacks payload or sig"));
+        }
         if (record.payload().length() > MAX_PAYLOAD_CHARS) {
-            return new Refused(i, seq, Refusal.TOO_LARGE, record, name(i, seq) + ": payload is over "
-                    + MAX_PAYLOAD_CHARS + " characters");
+            Long seq = PlayRecordPayload.seqOrNull(record.payload());
+            return Verdict.of(new Refused(i, seq, Refusal.TOO_LARGE, record, name(i, seq) + ": payload is over "
+                    + MAX_PAYLOAD_CHARS + " characters"));
         }
         if (!record.signatureVerifies(publicKey)) {
-            return new Refused(i, seq, Refusal.BAD_SIGNATURE, record,
-                    name(i, seq) + ": the signature does not verify with this device's key");
+            Long seq = PlayRecordPayload.seqOrNull(record.payload());
+            return Verdict.of(new Refused(i, seq, Refusal.BAD_SIGNATURE, record,
+                    name(i, seq) + ": the signature does not verify with this device's key"));
         }
         PlayRecordPayload fields;
         try {
             fields = PlayRecordPayload.parse(record.payload());
         } catch (InvalidPayloadException e) {
-            return new Refused(i, seq, Refusal.BAD_PAYLOAD, record, name(i, seq) + ": " + e.getMessage());
+            Long seq = PlayRecordPayload.seqOrNull(record.payload());
+            return Verdict.of(new Refused(i, seq, Refusal.BAD_PAYLOAD, record, name(i, seq) + ": " + e.getMessage()));
         }
         if (!deviceId.equals(fields.deviceId())) {
-            return new Refused(i, fields.seq(), Refusal.WRONG_DEVICE, record, name(i, fields.seq())
-                    + ": deviceId is " + fields.deviceId() + ", but the caller is " + deviceId);
+            return Verdict.of(new Refused(i, fields.seq(), Refusal.WRONG_DEVICE, record, name(i, fields.seq())
+                    + ": deviceId is " + fields.deviceId() + ", but the caller is " + deviceId));
         }
-        return null;
-    }
-
-    /** Only called for a record {@link #refusal} accepted, so the payload parses. */
-    private static PlayRecordPayload parsedFields(SignedRecord record) {
-        try {
-            return PlayRecordPayload.parse(record.payload());
-        } catch (InvalidPayloadException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Verdict(fields, null);
     }
 
     /** What to do with each checked record, given what is stored: append, duplicate or conflict. */

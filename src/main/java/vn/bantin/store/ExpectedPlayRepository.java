@@ -52,6 +52,8 @@ public final class ExpectedPlayRepository {
             + " AND entry_id = ?";
     private static final String OF_ENDPOINT = "SELECT * FROM expected_play WHERE endpoint_id = ? AND start_ms >= ?"
             + " AND start_ms < ? ORDER BY start_ms, entry_id";
+    /** Entry ids per IN list: well under every database's parameter limit. */
+    private static final int IDS_PER_READ = 500;
     private static final String BY_ID = "SELECT * FROM expected_play WHERE endpoint_id = ? AND entry_id = ?";
     private static final String WITH_CAMPAIGNS = "SELECT DISTINCT endpoint_id FROM expected_play WHERE end_ms > ?"
             + " AND campaign_id = ?";
@@ -154,6 +156,26 @@ public final class ExpectedPlayRepository {
     public java.util.Optional<RecordedExpectation> byId(Connection c, long endpointId, String entryId)
             throws SQLException {
         return Sql.one(c, BY_ID, ExpectedPlayRepository::map, endpointId, entryId);
+    }
+
+    /** The recorded items of an endpoint with these entry ids (an id with none is absent), in few reads. */
+    public Map<String, RecordedExpectation> byIds(Connection c, long endpointId, java.util.Collection<String> entryIds)
+            throws SQLException {
+        Map<String, RecordedExpectation> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(entryIds);
+        for (int i = 0; i < ids.size(); i += IDS_PER_READ) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + IDS_PER_READ));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = endpointId;
+            for (int j = 0; j < chunk.size(); j++) {
+                params[j + 1] = chunk.get(j);
+            }
+            for (RecordedExpectation e : Sql.list(c, "SELECT * FROM expected_play WHERE endpoint_id = ? AND entry_id IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)", ExpectedPlayRepository::map, params)) {
+                out.putIfAbsent(e.play().entryId(), e);
+            }
+        }
+        return out;
     }
 
     /** Endpoints holding not-yet-ended items of this campaign: a change to it must reach them too. */

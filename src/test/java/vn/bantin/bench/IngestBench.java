@@ -41,6 +41,16 @@ final class IngestBench {
             agents.add(enrolled(admin, baseUrl, commune, i));
         }
         List<List<byte[]>> bodies = prepare(agents);
+        IngestBaselines.ed25519();
+        if (System.getProperty("bench.db.url") != null) {
+            IngestBaselines.durableInserts(System.getProperty("bench.db.url"));
+        }
+        String controllerPid = System.getenv("CONTROLLER_PID");
+        ProcessCpu controller = controllerPid == null ? null : ProcessCpu.of(Long.parseLong(controllerPid));
+        long controllerTicks = controller == null ? 0 : ProcessCpu.ticks(controller.pid());
+        long benchCpuNs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+        String loadBefore = IngestBaselines.load();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         AtomicLong stored = new AtomicLong();
         long t0 = System.nanoTime();
@@ -60,7 +70,17 @@ final class IngestBench {
         }
         System.out.printf("# ingest: %d records from %d agents in batches of %d, %d senders, %.1f s%n", expected,
                 AGENTS, BATCH, THREADS, seconds);
-        System.out.printf("BENCH reports.ingest_per_s %.0f records/s%n", expected / seconds);
+        if (controller != null) {
+            double cpuSeconds = (ProcessCpu.ticks(controller.pid()) - controllerTicks) / 100.0;
+            System.out.printf("# controller CPU while ingesting: %.1f s (%.0f%% of one core), %.0f us per record%n",
+                    cpuSeconds, cpuSeconds / seconds * 100, cpuSeconds * 1e6 / expected);
+        }
+        double benchCpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() - benchCpuNs) / 1e9;
+        System.out.printf("# the senders' own CPU on the same 2 cores: %.1f s (%.0f us per record)%n", benchCpu,
+                benchCpu * 1e6 / expected);
+        System.out.printf("BENCH reports.ingest_per_s %.0f records/s (load before %s, after %s)%n", expected / seconds,
+                loadBefore, IngestBaselines.load());
     }
 
     private static BenchAgent enrolled(AdminClient admin, String baseUrl, long commune, int i) throws Exception {

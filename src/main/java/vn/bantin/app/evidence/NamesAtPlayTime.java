@@ -50,6 +50,19 @@ public final class NamesAtPlayTime {
                 campaign.map(PlayNameRepository.CampaignName::topic).orElse(null));
     }
 
+    /** Reads the recorded entries of a batch's records in one go, before {@link #of} is asked for each. */
+    public void prefetch(long endpointId, java.util.Collection<String> entryIds) throws SQLException {
+        java.util.List<String> unknown = entryIds.stream().filter(id -> id != null && !entries.containsKey(id))
+                .distinct().toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        Map<String, RecordedExpectation> found = expected.byIds(c, endpointId, unknown);
+        for (String id : unknown) {
+            entries.put(id, Optional.ofNullable(found.get(id)));
+        }
+    }
+
     /** A loop's items share their entry: it is read once per batch. */
     private Optional<RecordedExpectation> entry(long endpointId, String entryId) throws SQLException {
         Optional<RecordedExpectation> known = entries.get(entryId);

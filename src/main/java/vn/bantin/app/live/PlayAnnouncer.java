@@ -6,7 +6,10 @@ import vn.bantin.store.Database;
 import vn.bantin.store.NameRepository;
 import vn.bantin.store.StoredPlay;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Announces each stored play record by name ({@code play.recorded}); an alert's play also marks it started. */
 public final class PlayAnnouncer {
@@ -32,8 +35,15 @@ public final class PlayAnnouncer {
         }
         db.read(c -> {
             Names resolved = new Names(c, names, timelines);
+            // a batch is one device's: its endpoint is read once, not once per record
+            Map<Long, Optional<NameRepository.EndpointRef>> endpoints = new HashMap<>();
             for (StoredPlay p : plays) {
-                var endpoint = names.endpoint(c, p.endpointId()).orElse(null);
+                Optional<NameRepository.EndpointRef> known = endpoints.get(p.endpointId());
+                if (known == null) {
+                    known = names.endpoint(c, p.endpointId());
+                    endpoints.put(p.endpointId(), known);
+                }
+                var endpoint = known.orElse(null);
                 Alert alert = alerts.alertOfEntry(p.entryId());
                 String campaign = alert != null ? alert.title() : resolved.campaign(p.campaignId());
                 live.publish("play.recorded", endpoint == null ? null : endpoint.areaId(), Facts.of(

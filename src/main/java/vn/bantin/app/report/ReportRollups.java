@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import vn.bantin.domain.AssetKind;
 import vn.bantin.domain.SlotMode;
 import vn.bantin.evidence.ExpectedPlay;
 import vn.bantin.evidence.PlayRecordPayload;
@@ -58,11 +59,19 @@ public final class ReportRollups {
                 : new HashMap<>(entries.byIds(c, endpointId, entryIds));
         Map<String, EntryState> changed = new LinkedHashMap<>();
         long highestSeq = 0;
+        // a batch plays few files many times: each file's kind is looked up once per batch (a file the controller
+        // does not know would otherwise be looked for again for every record)
+        Map<String, AssetKind> kinds = new HashMap<>();
         for (PlayRecordPayload stored : records) {
             highestSeq = Math.max(highestSeq, stored.seq());
             PlayRecordPayload r = RollupRules.countedAs(stored, stored.entryId() == null ? null
                     : states.get(stored.entryId()));
-            RollupRules.addRecord(d, endpointId, endpoint.zone(), zones.contentKind(c, endpoint, r.sha256()), r);
+            AssetKind kind = kinds.get(r.sha256());
+            if (kind == null) {
+                kind = zones.contentKind(c, endpoint, r.sha256());
+                kinds.put(r.sha256(), kind);
+            }
+            RollupRules.addRecord(d, endpointId, endpoint.zone(), kind, r);
             if (r.mode() == SlotMode.ONCE && r.entryId() != null) {
                 EntryState before = states.getOrDefault(r.entryId(), EntryState.recordOnly(endpointId, r.entryId()));
                 EntryState after = RollupRules.recordForEntry(d, before, r);
