@@ -4,7 +4,9 @@ import vn.bantin.domain.Alert;
 import vn.bantin.domain.Asset;
 import vn.bantin.domain.Campaign;
 import vn.bantin.domain.EndpointKind;
+import vn.bantin.domain.LiveSource;
 import vn.bantin.domain.PlaylistItem;
+import vn.bantin.domain.Slot;
 import vn.bantin.store.Rendition;
 
 import java.util.ArrayList;
@@ -14,8 +16,8 @@ import java.util.Map;
 /**
  * Before compiling one endpoint's timeline, points every playlist item it can play at the rendition for its
  * profile (hash, size, duration: what the agent downloads), and drops items with no finished rendition, so
- * an asset still processing, or failed for that profile, is never scheduled there. Plain functions: the
- * compiler itself is untouched.
+ * an asset still processing, or failed for that profile, is never scheduled there. A relayed source's fallback
+ * is swapped the same way (none ready: the gap stays silent). Plain functions: the compiler itself is untouched.
  */
 public final class RenditionSwap {
 
@@ -67,6 +69,29 @@ public final class RenditionSwap {
             }
         }
         return new Campaign(c.id(), c.name(), c.broadcastClass(), c.rank(), c.startDate(), c.endDate(),
-                c.approved(), c.volume(), c.topic(), List.copyOf(items), c.slots(), c.targets());
+                c.approved(), c.volume(), c.topic(), List.copyOf(items), swapFallbacks(c.slots(), kind, byAsset),
+                c.targets());
+    }
+
+    /** A STREAM slot's source loops the fallback's rendition for the profile while the station is down. */
+    private static List<Slot> swapFallbacks(List<Slot> slots, EndpointKind kind, Map<Long, Rendition> byAsset) {
+        if (slots == null) {
+            return null;
+        }
+        List<Slot> out = new ArrayList<>();
+        for (Slot s : slots) {
+            LiveSource src = s.source();
+            Asset fallback = src == null ? null : src.fallback();
+            if (fallback == null || !kind.accepts(fallback.kind())) {
+                out.add(s);
+                continue;
+            }
+            Asset ready = byAsset.containsKey(fallback.id()) ? swapped(fallback, byAsset) : null;
+            LiveSource swapped = new LiveSource(src.id(), src.name(), src.url(), src.description(), src.areaId(),
+                    ready, src.archived(), src.createdAt(), src.updatedAt());
+            out.add(new Slot(s.id(), s.mode(), s.cron(), s.oneOffs(), s.window(), s.allowedDelay(), s.excludedDates(),
+                    swapped));
+        }
+        return List.copyOf(out);
     }
 }

@@ -23,6 +23,8 @@ public final class PlayReason {
     private static final List<Phrase> PHRASES = List.of(
             phrase("preempted by emergency alert", m -> words("nhường cho bản tin khẩn cấp",
                     "cut off for an emergency alert")),
+            phrase("preempted by emergency live session (\\d+)", m -> words("nhường cho phát trực tiếp khẩn cấp (phiên "
+                    + m.group(1) + ")", "cut off for emergency live session " + m.group(1))),
             phrase("preempted by a new timeline", m -> words("bị thay bởi lịch phát mới", "replaced by a new timeline")),
             phrase("agent stopped", m -> words("phần mềm phát trên thiết bị đã dừng", "the player software stopped")),
             phrase("not played at its time: the agent was not running", m -> words(

@@ -56,6 +56,33 @@ class RenditionSwapTest {
         assertThat(compile(EndpointKind.SCREEN, Map.of(1L, speech)).entries()).isEmpty();
     }
 
+    @Test
+    @DisplayName("a relay's fallback is the speaker rendition of the fallback asset; none ready: the gap stays silent")
+    void relayFallbackIsTheRendition() {
+        TimelineItem fallback = relay(Map.of(1L, speech)).items().get(0);
+        assertThat(fallback.sha256()).isEqualTo(speech.sha256()).isNotEqualTo(bulletin.sha256());
+        assertThat(fallback.sizeBytes()).isEqualTo(speech.sizeBytes());
+        assertThat(fallback.durationMs()).isEqualTo(speech.durationMs());
+        assertThat(relay(Map.of()).items()).isEmpty();
+    }
+
+    private vn.bantin.domain.TimelineEntry relay(Map<Long, Rendition> renditions) {
+        Area commune = new Area(1, null, "Phường Hồng Hà", ZONE, null);
+        Endpoint endpoint = new Endpoint(1, "Cụm loa 1", EndpointKind.SPEAKER, 1L, Set.of(), EndpointStatus.ACTIVE);
+        vn.bantin.domain.LiveSource tinh = new vn.bantin.domain.LiveSource(7, "Đài tỉnh",
+                "http://127.0.0.1:18100/tinh.mp3", null, 1L, bulletin, false, 0, 0);
+        Slot slot = new Slot(1, SlotMode.STREAM, null, List.of(LocalDateTime.of(DAY, java.time.LocalTime.of(6, 0))),
+                Duration.ofMinutes(30), Duration.ofMinutes(15), List.of(), tinh);
+        Campaign c = new Campaign(1, "Tiếp sóng đài tỉnh", BroadcastClass.NORMAL, 0, DAY, DAY, true, 80, null,
+                List.of(), List.of(slot), new Targets(Set.of(1L), Set.of(), Set.of()));
+        List<Campaign> playable = RenditionSwap.apply(List.of(c), EndpointKind.SPEAKER, renditions);
+        long from = DAY.atStartOfDay(ZONE).toInstant().toEpochMilli();
+        Timeline t = TimelineCompiler.compile(new ScheduleInput(List.of(commune), List.of(endpoint), playable, from,
+                from + Duration.ofDays(1).toMillis())).timelines().get(1L);
+        assertThat(t.entries()).hasSize(1);
+        return t.entries().get(0);
+    }
+
     private Timeline compile(EndpointKind kind, Map<Long, Rendition> renditions) {
         Area commune = new Area(1, null, "Phường Hồng Hà", ZONE, null);
         Endpoint endpoint = new Endpoint(1, "Cụm loa 1", kind, 1L, Set.of(), EndpointStatus.ACTIVE);

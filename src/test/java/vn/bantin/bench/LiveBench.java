@@ -2,9 +2,13 @@ package vn.bantin.bench;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import vn.bantin.security.ControllerKeyFile;
+import vn.bantin.security.Ed25519Keys;
+import vn.bantin.support.AgentProcess;
 import vn.bantin.support.ControllerProcess;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.Microphone;
+import vn.bantin.support.MpvWatch;
 import vn.bantin.support.SignedAgent;
 
 import java.io.InputStream;
@@ -23,9 +27,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Live microphone figures (issue 11 §4, §6): a controller process with its own Icecast2, a microphone client sending
- * WebM/Opus in real time (clicks once a second, ffmpeg -re: its start is the capture clock), loudspeakers as real
- * mpv processes (null audio output, low-latency) playing the mount the controller signed into a timeline. Two of
- * them join 3 s apart and align with the agent's PlayoutAlignment; two join the same way unaligned (the baseline).
+ * WebM/Opus in real time (clicks once a second, ffmpeg -re: its start is the capture clock), and two FULL agents
+ * (their own JVMs and mpv, null audio output) in the session's area, the second one powered up 3 s after the first
+ * plays: each aligns its playout to the stream's timestamps; an observer on each agent's mpv IPC socket reads what
+ * it plays. The baseline: two bare mpv players (the agent's low-latency options, no alignment) joined the same way.
  * Then 100 listeners on the mount and the controller's CPU (JVM + its ffmpeg) against the same controller idle.
  */
 public final class LiveBench {
@@ -48,8 +53,6 @@ public final class LiveBench {
 
     private static void run(Path work) throws Exception {
         ControllerProcess controller = ControllerProcess.configure(work, TOKEN);
-        Files.writeString(work.resolve("bantin.properties"), "icecast.port=0\n",
-                java.nio.file.StandardOpenOption.APPEND);
         try (controller) {
             controller.start();
             HttpApi api = controller.api();
@@ -57,44 +60,65 @@ public final class LiveBench {
             long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Loa thôn 1")
                     .put("kind", "SPEAKER").put("areaId", area)).json().getLong("id");
             SignedAgent agent = new SignedAgent(controller.baseUrl());
-            agent.enroll("SPEAKER", api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json()
-                    .getString("code"));
+            agent.enroll("SPEAKER", code(api, endpoint));
             long pid = pid();
             ProcessCpu idle = ProcessCpu.of(pid);
             Thread.sleep(SAMPLE_MS);
             double idlePct = idle.percentSince();
 
-            Path clicks = work.resolve("clicks.wav");
-            run("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
-                    "aevalsrc='if(lt(mod(t\\,1)\\,0.02)\\,sin(2*PI*1000*t)\\,0)':s=48000:d=55", clicks.toString());
-            long session = api.post("/api/v1/live-sessions", new JsonObject().put("title", "Đo độ trễ")
-                    .put("broadcastClass", "EMERGENCY").put("targets", new JsonObject()
-                            .put("areaIds", new JsonArray().add(area)))).json().getLong("id");
-            try (Microphone mic = Microphone.open(controller.baseUrl(), TOKEN, session)) {
-                long[] captureStart = new long[1];
-                Thread speaking = new Thread(() -> {
-                    try {
-                        captureStart[0] = System.currentTimeMillis();
-                        mic.speak(clicks);
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                speaking.start();
-                JsonObject stream = streamOf(agent, session);
-                String url = stream.getString("url");
-                long epoch = stream.getLong("epochMs");
-                measurePlayout(work, url, epoch, captureStart);
-                measureCpu(pid, url, idlePct);
-                mic.end();
+            String fingerprint = Ed25519Keys.fingerprint(ControllerKeyFile.loadOrCreate(work.resolve("data"))
+                    .publicKey());
+            String codeA = code(api, api.post("/api/v1/endpoints", new JsonObject().put("name", "Loa thôn 2")
+                    .put("kind", "SPEAKER").put("areaId", area)).json().getLong("id"));
+            String codeB = code(api, api.post("/api/v1/endpoints", new JsonObject().put("name", "Loa thôn 3")
+                    .put("kind", "SPEAKER").put("areaId", area)).json().getLong("id"));
+            java.util.Map<String, String> intervals = java.util.Map.of("poll.seconds", "1", "heartbeat.seconds", "1");
+            try (AgentProcess a = AgentProcess.configure(work.resolve("agent-a"), controller.baseUrl(), fingerprint,
+                    "SPEAKER", codeA, intervals).start();
+                 AgentProcess b = AgentProcess.configure(work.resolve("agent-b"), controller.baseUrl(), fingerprint,
+                         "SPEAKER", codeB, intervals).start()) {
+                await(60_000, () -> a.log().contains("push stream open") && b.log().contains("push stream open"));
+                b.close(); // enrolled (the session reaches it), then off until 3 s into the session
+
+                Path clicks = work.resolve("clicks.wav");
+                run("ffmpeg", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                        "aevalsrc='if(lt(mod(t\\,1)\\,0.02)\\,sin(2*PI*1000*t)\\,0)':s=48000:d=75", clicks.toString());
+                long session = api.post("/api/v1/live-sessions", new JsonObject().put("title", "Đo độ trễ")
+                        .put("broadcastClass", "EMERGENCY").put("targets", new JsonObject()
+                                .put("areaIds", new JsonArray().add(area)))).json().getLong("id");
+                try (Microphone mic = Microphone.open(controller.baseUrl(), TOKEN, session)) {
+                    long[] captureStart = new long[1];
+                    Thread speaking = new Thread(() -> {
+                        try {
+                            captureStart[0] = System.currentTimeMillis();
+                            mic.speak(clicks);
+                        } catch (Exception e) {
+                            // the microphone is ended while it still speaks: the measurement is over
+                        }
+                    });
+                    speaking.setDaemon(true);
+                    speaking.start();
+                    JsonObject stream = streamOf(agent, session);
+                    String url = stream.getString("url");
+                    long epoch = stream.getLong("epochMs");
+                    measurePlayout(work, a, b, url, epoch, captureStart);
+                    measureCpu(pid, url, idlePct);
+                    mic.end();
+                }
             }
         }
     }
 
-    private static void measurePlayout(Path work, String url, long epoch, long[] captureStart) throws Exception {
-        try (Speaker a = Speaker.start(work, url, epoch, true); Speaker c = Speaker.start(work, url, epoch, false)) {
+    private static String code(HttpApi api, long endpoint) {
+        return api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
+    }
+
+    private static void measurePlayout(Path work, AgentProcess agentA, AgentProcess agentB, String url, long epoch,
+                                       long[] captureStart) throws Exception {
+        try (MpvWatch a = playing(agentA); Speaker c = Speaker.start(work, url, epoch, false)) {
             Thread.sleep(3000);
-            try (Speaker b = Speaker.start(work, url, epoch, true); Speaker d = Speaker.start(work, url, epoch, false)) {
+            agentB.start();
+            try (MpvWatch b = playing(agentB); Speaker d = Speaker.start(work, url, epoch, false)) {
                 Thread.sleep(6000);
                 List<Double> aligned = new ArrayList<>();
                 List<Double> unaligned = new ArrayList<>();
@@ -102,8 +126,14 @@ public final class LiveBench {
                 List<Double> unalignedLatency = new ArrayList<>();
                 long until = System.currentTimeMillis() + SAMPLE_MS;
                 while (System.currentTimeMillis() < until) {
-                    double la = a.lag(captureStart[0]);
-                    double lb = b.lag(captureStart[0]);
+                    MpvWatch.Sample sa = a.sample();
+                    MpvWatch.Sample sb = b.sample();
+                    if (sa == null || sb == null) {
+                        throw new IllegalStateException("an agent stopped playing the live stream:\n" + agentA.log()
+                                + "\n" + agentB.log());
+                    }
+                    double la = sa.lagMs(captureStart[0]);
+                    double lb = sb.lagMs(captureStart[0]);
                     double lc = c.lag(captureStart[0]);
                     double ld = d.lag(captureStart[0]);
                     aligned.add(Math.abs(la - lb));
@@ -113,13 +143,40 @@ public final class LiveBench {
                     Thread.sleep(100);
                 }
                 bench("live.mic_to_speaker_ms", percentile(mouthToSpeaker, 50), "ms", "p99 "
-                        + fmt(percentile(mouthToSpeaker, 99)) + " ms with a " + DELAY_MS + " ms aligned playout delay;"
-                        + " baseline unaligned p50 " + fmt(percentile(unalignedLatency, 50)) + " ms; capture = mic"
-                        + " encoder clock, speaker = mpv time-pos, --ao=null (no sound card buffer)");
-                bench("live.agent_offset_p99_ms", percentile(aligned, 99), "ms", "two aligned players joined 3 s"
-                        + " apart; baseline two unaligned joined the same way: p99 " + fmt(percentile(unaligned, 99))
-                        + " ms");
+                        + fmt(percentile(mouthToSpeaker, 99)) + " ms, two full agents aligned with a " + DELAY_MS
+                        + " ms playout delay; baseline bare mpv unaligned p50 " + fmt(percentile(unalignedLatency, 50))
+                        + " ms; capture = mic encoder clock, speaker = the agent's mpv time-pos, --ao=null");
+                bench("live.agent_offset_p99_ms", percentile(aligned, 99), "ms", "two full agents, the second"
+                        + " powered up 3 s into the session, p50 " + fmt(percentile(aligned, 50)) + " ms; baseline two"
+                        + " bare mpv unaligned joined the same way: p99 " + fmt(percentile(unaligned, 99)) + " ms");
             }
+        }
+    }
+
+    /** An observer on the agent's mpv once it plays the live stream (it has a position). */
+    private static MpvWatch playing(AgentProcess agent) throws Exception {
+        long until = System.currentTimeMillis() + 40_000;
+        while (System.currentTimeMillis() < until) {
+            JsonObject now = agent.status().getJsonObject("nowPlaying");
+            if (now != null && "STREAM".equals(now.getString("mode"))) {
+                MpvWatch w = MpvWatch.connect(agent.mpvSocket());
+                if (w.sample() != null) {
+                    return w;
+                }
+                w.close();
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the agent does not play the live stream:\n" + agent.log());
+    }
+
+    private static void await(long ms, java.util.concurrent.Callable<Boolean> done) throws Exception {
+        long until = System.currentTimeMillis() + ms;
+        while (!done.call()) {
+            if (System.currentTimeMillis() > until) {
+                throw new IllegalStateException("timed out");
+            }
+            Thread.sleep(200);
         }
     }
 

@@ -73,7 +73,11 @@ class RelayEndToEndTest {
                 assertThat(gap.getLong("from")).isBetween(cutAt - 3_000, cutAt + 5_000);
                 assertThat(gap.getLong("to")).isBetween(restoredAt, restoredAt + 15_000);
                 assertThat(gap.getString("reason")).containsAnyOf("stream ended", "stalled", "did not start");
-                assertThat(gap.getString("fallback")).as("the filler looped in the gap; agent log:\n%s", agent.log()).isEqualTo(filler.getString("sha256"));
+                String speakerFiller = filler.getJsonArray("renditions").stream().map(o -> (JsonObject) o)
+                        .filter(r -> r.getString("profile").startsWith("speaker")).findFirst().orElseThrow()
+                        .getString("sha256");
+                assertThat(gap.getString("fallback")).as("the filler's speaker rendition looped in the gap; agent log:\n%s",
+                        agent.log()).isEqualTo(speakerFiller).isNotEqualTo(filler.getString("sha256"));
                 long span = play.getLong("actualEnd") - play.getLong("actualStart");
                 assertThat(payload.getLong("onAirMs")).isEqualTo(span - (gap.getLong("to") - gap.getLong("from")));
 

@@ -12,6 +12,8 @@ class PlayReasonTest {
     @Test
     @DisplayName("interrupted by what: an emergency alert, a new timeline, the player stopping")
     void interruptedByWhat() {
+        assertThat(PlayReason.of("preempted by emergency live session 7").vi())
+                .isEqualTo("nhường cho phát trực tiếp khẩn cấp (phiên 7)");
         assertThat(PlayReason.of("preempted by emergency alert").vi()).isEqualTo("nhường cho bản tin khẩn cấp");
         assertThat(PlayReason.of("preempted by a new timeline").en()).isEqualTo("replaced by a new timeline");
         assertThat(PlayReason.of("mpv exited with code 137; mpv restarted").vi())

@@ -97,6 +97,11 @@ public final class AgentProcess implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** The IPC socket of the agent's mpv (an observer may connect to it too: {@link MpvWatch}). */
+    public Path mpvSocket() {
+        return stateDir.resolve("mpv.sock");
+    }
+
     public JsonObject status() throws IOException {
         Path f = stateDir.resolve("status.json");
         return Files.exists(f) ? new JsonObject(Files.readString(f)) : new JsonObject();

@@ -43,6 +43,7 @@ public final class ControllerProcess implements AutoCloseable {
         Files.writeString(config, String.join("\n",
                 "http.host=127.0.0.1",
                 "http.port=0",
+                "icecast.port=0", // the managed Icecast takes a free port: tests never need 8000
                 "data.dir=" + dir.resolve("data"),
                 "admin.token=" + adminToken,
                 ""), StandardCharsets.UTF_8);

@@ -19,6 +19,14 @@ public final class Ffmpeg {
         return out;
     }
 
+    /** A 20 ms 1 kHz click at the start of every second: a live stand-in whose instants are easy to tell apart. */
+    public static Path clicks(Path dir, String name, double seconds) throws IOException, InterruptedException {
+        Path out = dir.resolve(name);
+        run("-f", "lavfi", "-i", "aevalsrc='if(lt(mod(t\\,1)\\,0.02)\\,sin(2*PI*1000*t)\\,0)':s=48000:d=" + seconds,
+                out.toString());
+        return out;
+    }
+
     public static Path video(Path dir, String name, double seconds) throws IOException, InterruptedException {
         Path out = dir.resolve(name);
         run("-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=" + seconds, "-c:v", "libx264",

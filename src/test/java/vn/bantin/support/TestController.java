@@ -60,6 +60,7 @@ public final class TestController implements AutoCloseable {
         Map<String, String> all = new HashMap<>(Map.of(
                 ConfigLoader.HTTP_HOST, "127.0.0.1",
                 ConfigLoader.HTTP_PORT, "0",
+                ConfigLoader.ICECAST_PORT, "0", // the managed Icecast takes a free port: tests never need 8000
                 ConfigLoader.MAX_UPLOAD_BYTES, String.valueOf(64L * 1024 * 1024),
                 ConfigLoader.ADMIN_TOKEN, "test-" + UUID.randomUUID()));
         all.putAll(keys);

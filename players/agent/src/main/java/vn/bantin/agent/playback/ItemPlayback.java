@@ -100,6 +100,7 @@ final class ItemPlayback {
         private long queuedEntry = -1;
         private boolean reported;
         private long emergencyAt = Long.MAX_VALUE;
+        private String emergencyReason = EMERGENCY_REASON;
         private long lastPing;
 
         Follow(MpvSession s, long entry, Segment seg, long offsetUsed, Context ctx) {
@@ -153,7 +154,7 @@ final class ItemPlayback {
                 return stopped(Ending.interrupted("preempted by a new timeline"), start, now);
             }
             if (now >= emergencyAt) {
-                return stopped(Ending.interrupted(EMERGENCY_REASON), start, now);
+                return stopped(Ending.interrupted(emergencyReason), start, now);
             }
             if (ctx.stopping()) {
                 return stopped(Ending.interrupted("agent stopped"), start, now);
@@ -186,6 +187,9 @@ final class ItemPlayback {
                 if (alert != null) {
                     LOG.info("emergency alert " + alert.id() + " at " + alert.start() + " cuts " + seg.entry().id());
                     emergencyAt = Math.max(now, alert.start() - EMERGENCY_LEAD_MS);
+                    if (alert.stream() != null && alert.stream().liveSessionId() != null) {
+                        emergencyReason = "preempted by emergency live session " + alert.stream().liveSessionId();
+                    }
                 }
             }
             if (queued != null && !stillThere(current, queued, queued.startAt())) {

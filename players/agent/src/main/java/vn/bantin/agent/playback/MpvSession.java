@@ -85,8 +85,9 @@ final class MpvSession {
         ipc().command("playlist-next", "weak");
     }
 
-    void command(Object... args) throws IOException {
-        ipc().command(args);
+    /** Sends a command; returns mpv's reply data (a property's value for get_property). */
+    Object command(Object... args) throws IOException {
+        return ipc().command(args);
     }
 
     /** mpv answers within the time, or it is taken for hung. */

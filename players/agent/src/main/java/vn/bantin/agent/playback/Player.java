@@ -72,7 +72,7 @@ public final class Player implements Runnable {
         this.preloadMs = settings.preload().toMillis();
         this.minJoinMs = settings.minJoin().toMillis();
         this.playback = new ItemPlayback(mpv, clock, new StartTimer(clock), preloadMs);
-        this.relay = new StreamRelay(new MpvStreamOutput(mpv), clock, RelaySettings.defaults());
+        this.relay = new StreamRelay(new MpvStreamOutput(mpv, clock::now), clock, RelaySettings.defaults());
         store.onChange(t -> {
             timelineChanged = true;
             wake.release();
@@ -290,8 +290,8 @@ public final class Player implements Runnable {
         long offset = clock.offsetMs();
         RelayResult r;
         try {
-            r = relay.relay(new StreamRelay.Job(e.stream().url(), fallback, () -> cache.file(fallback),
-                    volume.apply(e.volume())), new EntryWatch(e));
+            r = relay.relay(new StreamRelay.Job(e.stream().url(), e.stream().epochMs(), fallback,
+                    () -> cache.file(fallback), volume.apply(e.volume())), new EntryWatch(e));
         } finally {
             events.streamEnded(e);
         }

@@ -11,8 +11,11 @@ public interface StreamOutput {
                  boolean outputGone) {
     }
 
-    /** Opens the stream with low-latency settings and starts it as soon as it is ready; returns its handle. */
-    long playStream(String url, int volume) throws IOException;
+    /**
+     * Opens the stream with low-latency settings and starts it as soon as it is ready; returns its handle. With an
+     * {@code epochMs} (a live session's) its playout is kept at a fixed delay after the stream's own timestamps.
+     */
+    long playStream(String url, int volume, Long epochMs) throws IOException;
 
     /** Loops a cached file until stopped; returns its handle. */
     long playLooped(Path file, int volume) throws IOException;

@@ -32,10 +32,11 @@ public final class StreamRelay {
     }
 
     /**
-     * What to relay: the signed URL, the fallback's sha256 (null = silence) and where it is cached now (asked at
+     * What to relay: the signed URL, for a live session its epoch (the controller time of stream position 0, to
+     * align playout to; null for a station relayed as it comes), the fallback's sha256 (null = silence) and where it is cached now (asked at
      * each gap: an agent that joins a window at boot may still be fetching it), the volume to play at.
      */
-    public record Job(String url, String fallbackSha, Supplier<Path> fallbackFile, int volume) {
+    public record Job(String url, Long epochMs, String fallbackSha, Supplier<Path> fallbackFile, int volume) {
     }
 
     /** Relays until {@code watch} says the end is reached or cuts it; always leaves the output stopped. */
@@ -81,7 +82,7 @@ public final class StreamRelay {
         private String onStream() throws InterruptedException {
             long handle;
             try {
-                handle = out.playStream(job.url(), job.volume());
+                handle = out.playStream(job.url(), job.volume(), job.epochMs());
             } catch (IOException e) {
                 return "mpv: " + e.getMessage();
             }

@@ -32,7 +32,7 @@ public final class LiveSpeakerProbe {
                 Thread align = new Thread(() -> {
                     try {
                         new PlayoutAlignment(System::currentTimeMillis, PlayoutAlignment.DEFAULT_DELAY_MS)
-                                .keepAligned(ipc, epoch, () -> true);
+                                .keepAligned(PlayoutAlignment.of(ipc), epoch, () -> true);
                     } catch (Exception e) {
                         System.err.println("alignment stopped: " + e);
                     }

@@ -22,6 +22,14 @@ class PlayoutAlignmentTest {
     }
 
     @Test
+    @DisplayName("far too early: one hold is at most 1 s, so a relay never takes the hold for a stalled stream")
+    void holdIsBounded() {
+        PlayoutAlignment.Step step = alignment.decide(EPOCH, 10.5);
+        assertThat(step.errorMs()).isEqualTo(-2000);
+        assertThat(step.holdMs()).isEqualTo(1000);
+    }
+
+    @Test
     @DisplayName("late: speed up, more the later, at most 8 %; on time within 20 ms: normal speed")
     void lateAndOnTime() {
         assertThat(alignment.decide(EPOCH, 8.4).speed()).isCloseTo(1.05, within(1e-9));
