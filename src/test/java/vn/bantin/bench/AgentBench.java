@@ -35,6 +35,7 @@ public final class AgentBench {
     private static final int SCALE = 30;
     private static final long PLAY_MS = 150_000;
     private static final int TIMELINE_20K = 20_000;
+    private static final int MAX_TIMES_PER_SLOT = 500;   // the campaign API's limit; 40 slots make the 20,000
 
     private AgentBench() {
     }
@@ -213,15 +214,18 @@ public final class AgentBench {
 
     /** One ONCE bulletin at {@code count} times {@code everySeconds} apart from {@code start}: a crowded week. */
     private static void onceEvery(HttpApi api, long area, long asset, LocalDateTime start, int count, int everySeconds) {
-        JsonArray at = new JsonArray();
+        JsonArray slots = new JsonArray();
         for (int i = 0; i < count; i++) {
-            at.add(start.plusSeconds((long) i * everySeconds).toString());
+            if (i % MAX_TIMES_PER_SLOT == 0) {
+                slots.add(new JsonObject().put("mode", "ONCE").put("at", new JsonArray()));
+            }
+            slots.getJsonObject(slots.size() - 1).getJsonArray("at").add(start.plusSeconds((long) i * everySeconds).toString());
         }
         LocalDate today = LocalDate.now(ZONE);
         HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", "Tuần dày đặc")
                 .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(8).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset)))
-                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("at", at)))
+                .put("slots", slots)
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(area))));
         if (created.status() != 201) {
             throw new IllegalStateException("the crowded campaign was refused: " + created.body());

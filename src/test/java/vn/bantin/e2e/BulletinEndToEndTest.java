@@ -8,11 +8,14 @@ import vn.bantin.support.AgentProcess;
 import vn.bantin.support.Eventually;
 import vn.bantin.support.TestController;
 
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,7 +89,8 @@ class BulletinEndToEndTest {
         agent.kill();
         agent.start();
         try {
-            Thread.sleep(Duration.ofSeconds(30).toMillis());
+            Path spool = dir.resolve("agent").resolve("state").resolve("spool");
+            Eventually.within(Duration.ofSeconds(45), () -> assertThat(spooled(spool)).as(agent.log()).isEqualTo(3));
             try (TestController controller = TestController.start(data, port, 64L << 20, token)) {
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(world.playsOf(campaign)).hasSize(3));
                 List<JsonObject> plays = world.playsOf(campaign);
@@ -101,6 +105,16 @@ class BulletinEndToEndTest {
             }
         } finally {
             agent.close();
+        }
+    }
+
+    /** The play records waiting in the agent's spool for the controller (its numbered files). */
+    private static long spooled(Path spool) throws IOException {
+        if (!Files.isDirectory(spool)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(spool)) {
+            return s.filter(f -> f.getFileName().toString().matches("\\d+\\.json")).count();
         }
     }
 

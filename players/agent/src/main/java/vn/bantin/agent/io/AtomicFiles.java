@@ -14,17 +14,23 @@ import java.util.Set;
 /** Crash-safe file replacement: temp file, fsync, rename, fsync of the directory. */
 public final class AtomicFiles {
 
+    private static final int SLICE = 64 * 1024;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private AtomicFiles() {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
-        write(target, content, false);
+        write(target, false, content);
+    }
+
+    /** The parts one after another, without joining them in memory first (a week's timeline is megabytes). */
+    public static void write(Path target, byte[] head, byte[] body) throws IOException {
+        write(target, false, head, body);
     }
 
     public static void writePrivate(Path target, byte[] content) throws IOException {
-        write(target, content, true);
+        write(target, true, content);
     }
 
     /**
@@ -37,7 +43,7 @@ public final class AtomicFiles {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static void write(Path target, byte[] content, boolean ownerOnly) throws IOException {
+    private static void write(Path target, boolean ownerOnly, byte[]... parts) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = dir.resolve("." + target.getFileName() + ".tmp");
@@ -47,9 +53,15 @@ public final class AtomicFiles {
         }
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buf = ByteBuffer.wrap(content);
-            while (buf.hasRemaining()) {
-                ch.write(buf);
+            for (byte[] part : parts) {
+                // in slices: the JDK copies a heap buffer through a native one of the same size and keeps that
+                // per thread, so one write of a week's timeline held 8 MB outside the heap for good
+                for (int at = 0; at < part.length; at += SLICE) {
+                    ByteBuffer buf = ByteBuffer.wrap(part, at, Math.min(SLICE, part.length - at));
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                }
             }
             ch.force(true);
         }

@@ -52,6 +52,7 @@ final class ItemPlayback {
     private final AgentClock clock;
     private final StartTimer timer;
     private final long preloadMs;
+    private final SwitchLead lead = new SwitchLead();
 
     ItemPlayback(MpvProcess mpv, AgentClock clock, StartTimer timer, long preloadMs) {
         this.mpv = mpv;
@@ -63,11 +64,19 @@ final class ItemPlayback {
     Result play(Segment seg, Path file, Prepared prepared, Context ctx) throws InterruptedException {
         MpvSession s;
         long entry;
+        long issuedAt;
         try {
             s = mpv.session();
-            entry = prepared != null && prepared.segment().key().equals(seg.key()) && s.current() == prepared.entryId()
-                    ? prepared.entryId()
-                    : s.load(file.toString(), MpvOptions.of(seg, ctx.volumeFor(seg)), MpvOptions.startSec(seg));
+            // not s.current(): mpv answers playlist-next before it announces the new file, and a load in its
+            // place would cost the very time the preloading saved
+            if (prepared != null && prepared.segment().key().equals(seg.key()) && prepared.session() == s
+                    && s.pending(prepared.entryId())) {
+                entry = prepared.entryId();
+                issuedAt = prepared.switchedAt();
+            } else {
+                issuedAt = clock.now();
+                entry = s.load(file.toString(), MpvOptions.of(seg, ctx.volumeFor(seg)), MpvOptions.startSec(seg));
+            }
         } catch (IOException e) {
             return new Result(Ending.failed("mpv: " + e.getMessage()), null, null, clock.offsetMs(), null);
         }
@@ -78,6 +87,7 @@ final class ItemPlayback {
             stopQuietly(s);
             return new Result(Ending.failed("mpv could not load the file: " + why), null, null, clock.offsetMs(), null);
         }
+        lead.observed(s.view(entry).readyAt() - issuedAt);
         timer.waitUntil(seg.startAt());
         long offsetUsed = clock.offsetMs();
         try {
@@ -96,6 +106,8 @@ final class ItemPlayback {
         private final Segment seg;
         private final long offsetUsed;
         private final Context ctx;
+        /** How early the switch to the next loop item is made; never early out of a ONCE item, whose end is heard. */
+        private final long switchLeadMs;
         private Segment queued;
         private long queuedEntry = -1;
         private boolean reported;
@@ -110,6 +122,7 @@ final class ItemPlayback {
             this.offsetUsed = offsetUsed;
             this.ctx = ctx;
             this.lastPing = clock.now();
+            this.switchLeadMs = seg.entry().isLoop() ? lead.ms() : 0;
         }
 
         Result run() throws InterruptedException {
@@ -139,7 +152,7 @@ final class ItemPlayback {
                 }
                 queueNext(v);
                 long wakeAt = Math.min(Math.min(emergencyAt, hardEnd(start)),
-                        queued != null ? queued.startAt() : Long.MAX_VALUE);
+                        queued != null ? switchAt() : Long.MAX_VALUE);
                 if (wakeAt - now <= POLL_MS) {
                     timer.waitUntil(wakeAt);
                 } else {
@@ -160,7 +173,7 @@ final class ItemPlayback {
                 return stopped(Ending.interrupted("agent stopped"), start, now);
             }
             // mpv would report the end of file some 40 ms after the sound ended: switch on the next one's time
-            if (queued != null && now >= queued.startAt()) {
+            if (queued != null && now >= switchAt()) {
                 return next(Ending.cut(seg, start, now, "cut when the next item was due"), start, now);
             }
             if (now >= hardEnd(start)) {
@@ -172,6 +185,11 @@ final class ItemPlayback {
                 return queued != null ? next(ending, start, now) : stopped(ending, start, now);
             }
             return null;
+        }
+
+        /** The queued item is loaded this long before its time, to stand paused and be started at it. */
+        private long switchAt() {
+            return queued.startAt() - switchLeadMs;
         }
 
         private long hardEnd(long start) {
@@ -248,7 +266,7 @@ final class ItemPlayback {
         }
 
         private Result done(Ending ending, Long start, long end, boolean mpvMovesOn) {
-            Prepared next = mpvMovesOn && queued != null ? new Prepared(queued, queuedEntry) : null;
+            Prepared next = mpvMovesOn && queued != null ? new Prepared(queued, s, queuedEntry, end) : null;
             return new Result(ending, start, end, offsetUsed, next);
         }
 
@@ -263,7 +281,7 @@ final class ItemPlayback {
             } catch (IOException e) {
                 return stopped(ending, start, end);
             }
-            return new Result(ending, start, end, offsetUsed, new Prepared(queued, queuedEntry));
+            return new Result(ending, start, end, offsetUsed, new Prepared(queued, s, queuedEntry, end));
         }
     }
 

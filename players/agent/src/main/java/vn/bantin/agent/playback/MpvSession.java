@@ -114,6 +114,12 @@ final class MpvSession {
         return new View(f.readyAt, f.unpausedAt, f.startedAt, f.lastProgressAt, f.endedAt, f.endReason, f.fileError);
     }
 
+    /** An entry this session loaded or queued that has not ended: it is, or is about to be, mpv's current file. */
+    synchronized boolean pending(long entryId) {
+        EntryFacts f = entries.get(entryId);
+        return f != null && f.endedAt == null && !closed;
+    }
+
     synchronized boolean isClosed() {
         return closed;
     }

@@ -1,5 +1,8 @@
 package vn.bantin.agent.playback;
 
-/** The next segment, already queued in mpv behind the one playing: it waits there paused at its start. */
-record Prepared(Segment segment, long entryId) {
+/**
+ * The next segment, already queued in this mpv session behind the one playing: it waits there paused at its
+ * start. {@code switchedAt}: when mpv was sent on to it (or moved there by itself), to learn how long loads take.
+ */
+record Prepared(Segment segment, MpvSession session, long entryId, long switchedAt) {
 }

@@ -21,6 +21,8 @@ final class TimelineParser {
 
     private final Map<String, Timeline.Item> items = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
+    private final Map<List<Timeline.Item>, List<Timeline.Item>> itemLists = new HashMap<>();
+    private final Map<Long, Long> campaignIds = new HashMap<>();
 
     static Timeline parse(byte[] body) throws IOException {
         try (JsonParser p = JSON.createParser(body)) {
@@ -86,7 +88,8 @@ final class TimelineParser {
                 case "end" -> end = number(p);
                 case "mode" -> mode = shared(text(p));
                 case "class" -> clazz = shared(text(p));
-                case "campaignId" -> campaignId = p.currentToken() == JsonToken.VALUE_NULL ? null : number(p);
+                case "campaignId" -> campaignId = p.currentToken() == JsonToken.VALUE_NULL ? null
+                        : campaignIds.computeIfAbsent(number(p), k -> k);
                 case "campaign" -> campaign = p.currentToken() == JsonToken.VALUE_NULL ? null : shared(text(p));
                 case "volume" -> volume = number(p);
                 case "anchor" -> anchor = p.currentToken() == JsonToken.VALUE_NULL ? null : number(p);
@@ -98,7 +101,8 @@ final class TimelineParser {
         long s = require(start, "start");
         return new Timeline.Entry(require(id, "id"), s, require(end, "end"), require(mode, "mode"),
                 require(clazz, "class"), campaignId, campaign, Math.toIntExact(require(volume, "volume")),
-                anchor == null ? s : anchor, List.copyOf(require(entryItems, "items")), stream);
+                anchor == null ? s : anchor, itemLists.computeIfAbsent(require(entryItems, "items"), List::copyOf),
+                stream);
     }
 
     private Timeline.Stream stream(JsonParser p) throws IOException {

@@ -20,6 +20,7 @@ public final class TimelineStore {
 
     private static final Logger LOG = Logger.getLogger(TimelineStore.class.getName());
     private static final String FILE = "timeline.signed";
+    private static final int RETURN_MEMORY_ABOVE_BYTES = 1 << 20;
 
     private final Path file;
     private final List<Consumer<Timeline>> listeners = new CopyOnWriteArrayList<>();
@@ -48,6 +49,10 @@ public final class TimelineStore {
         try {
             install(verifier.verify(body, sig), body);
             LOG.info("loaded stored timeline " + current.version() + " with " + current.entries().size() + " entries");
+            int size = stored.length;
+            stored = null;   // not reachable from this frame during the collection
+            body = null;
+            returnMemory(size);
         } catch (TimelineVerifier.TimelineRejected e) {
             LOG.warning("stored timeline refused: " + e.getMessage());
         }
@@ -65,11 +70,9 @@ public final class TimelineStore {
             throw new TimelineVerifier.TimelineRejected("timeline serial " + timeline.serial()
                     + " is not newer than the held " + held.serial() + " (an older timeline, replayed?)");
         }
-        byte[] sigLine = (signature.trim() + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] content = Arrays.copyOf(sigLine, sigLine.length + body.length);
-        System.arraycopy(body, 0, content, sigLine.length, body.length);
-        AtomicFiles.write(file, content);
+        AtomicFiles.write(file, (signature.trim() + "\n").getBytes(StandardCharsets.US_ASCII), body);
         install(timeline, body);
+        returnMemory(body.length);
         return timeline;
     }
 
@@ -77,6 +80,17 @@ public final class TimelineStore {
         current = timeline;
         etag = etagOf(body);
         listeners.forEach(l -> l.accept(timeline));
+    }
+
+    /**
+     * The body and the timeline it replaced were garbage the heap grew for; a full collection now gives those
+     * pages back to the board (the serial collector shrinks the heap only then) instead of holding them for
+     * days. A big timeline comes seldom, and mpv plays on through the short pause.
+     */
+    private static void returnMemory(int bodyBytes) {
+        if (bodyBytes > RETURN_MEMORY_ABOVE_BYTES) {
+            System.gc();
+        }
     }
 
     private static String etagOf(byte[] body) {
