@@ -74,6 +74,8 @@ final class IngestBench {
             double cpuSeconds = (ProcessCpu.ticks(controller.pid()) - controllerTicks) / 100.0;
             System.out.printf("# controller CPU while ingesting: %.1f s (%.0f%% of one core), %.0f us per record%n",
                     cpuSeconds, cpuSeconds / seconds * 100, cpuSeconds * 1e6 / expected);
+            System.out.printf("# ceiling if the controller had both cores to itself at this cost: %.0f records/s%n",
+                    Runtime.getRuntime().availableProcessors() * expected / cpuSeconds);
         }
         double benchCpu = (((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() - benchCpuNs) / 1e9;
