@@ -81,7 +81,9 @@ class PlayerMpvTest {
 
         Map<String, Object> r = rig.awaitRecords(1, 10_000).get(0);
         assertThat(r).containsEntry("outcome", "PLAYED");
-        assertThat(num(r, "actualStart") - start).isBetween(1_400L, 2_500L);
+        // not before the media came (1.5 s late); the upper bound only says it was not left waiting for another
+        // slot: how soon after arrival it starts is the agent bench's business, and swings with the machine's load
+        assertThat(num(r, "actualStart") - start).isBetween(1_400L, 4_500L);
         assertThat(rig.faults.isActive("media_missing")).isFalse();
     }
 
