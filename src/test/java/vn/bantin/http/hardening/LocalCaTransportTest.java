@@ -14,13 +14,11 @@ import vn.bantin.support.TestCertificates;
 import vn.bantin.support.TestController;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Locale;
@@ -62,7 +60,7 @@ class LocalCaTransportTest {
                     .isEqualTo("rw-------");
             assertThat(openssl("x509", "-in", dir.resolve("data/tls/server.crt").toString(), "-noout", "-ext",
                     "subjectAltName")).contains("IP Address:127.0.0.1", "DNS:localhost");
-            SSLContext.setDefault(trusting(caCert));
+            SSLContext.setDefault(TestCertificates.trusting(caCert));
             HttpApi api = controller.api();
             long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")).json().getLong("id");
             long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa thôn 1")
@@ -120,18 +118,5 @@ class LocalCaTransportTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         return out;
-    }
-
-    private static SSLContext trusting(Path caCert) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(caCert)) {
-            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }

@@ -17,17 +17,12 @@ import vn.bantin.support.TestController;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Map;
 
@@ -49,7 +44,7 @@ class TlsTransportTest {
         stranger = TestCertificates.make(dir.resolve("other-pki"), "Some other CA");
         previousDefault = SSLContext.getDefault();
         // the tests' HTTP clients (HttpApi) trust the test CA only, as a pinned agent does
-        SSLContext.setDefault(trusting(certificates.caCert()));
+        SSLContext.setDefault(TestCertificates.trusting(certificates.caCert()));
     }
 
     @AfterAll
@@ -73,7 +68,7 @@ class TlsTransportTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
 
-            HttpClient other = HttpClient.newBuilder().sslContext(trusting(stranger.caCert())).build();
+            HttpClient other = HttpClient.newBuilder().sslContext(TestCertificates.trusting(stranger.caCert())).build();
             assertThatThrownBy(() -> other.send(HttpRequest.newBuilder(URI.create(controller.baseUrl()
                     + "/api/v1/health")).build(), HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(SSLHandshakeException.class);
@@ -129,18 +124,5 @@ class TlsTransportTest {
                 assertThat(agent.log()).contains("pinned CA").doesNotContain("PLAIN HTTP");
             }
         }
-    }
-
-    private static SSLContext trusting(Path caCert) throws Exception {
-        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-        store.load(null, null);
-        try (InputStream in = Files.newInputStream(caCert)) {
-            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
-        return context;
     }
 }
