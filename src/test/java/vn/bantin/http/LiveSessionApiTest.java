@@ -113,14 +113,7 @@ class LiveSessionApiTest {
         long id = api.post("/api/v1/live-sessions", session("Thông báo của UBND xã", "EMERGENCY", commune)).json()
                 .getLong("id");
         try (Microphone mic = Microphone.open(controller.baseUrl(), controller.token(), id)) {
-            Thread speaking = new Thread(() -> {
-                try {
-                    mic.speak(speech);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            speaking.start();
+            Thread speaking = mic.speakInBackground(speech);
             mic.await(m -> "status".equals(m.getString("type")) && "ON_AIR".equals(m.getString("status")), WAIT);
 
             JsonObject entry = streamEntry(id);

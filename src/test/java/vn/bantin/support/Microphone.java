@@ -76,6 +76,19 @@ public final class Microphone implements AutoCloseable {
         encoder.waitFor(10, TimeUnit.SECONDS);
     }
 
+    /** Starts {@link #speak} on its own thread, so the test can watch the session while the speaker talks. */
+    public Thread speakInBackground(Path audio) {
+        Thread speaking = new Thread(() -> {
+            try {
+                speak(audio);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "microphone");
+        speaking.start();
+        return speaking;
+    }
+
     public void end() {
         socket.sendText(new JsonObject().put("type", "end").encode(), true).join();
     }

@@ -115,14 +115,7 @@ class LiveSessionReportTest {
         JsonObject entry;
         JsonObject done;
         try (Microphone mic = Microphone.open(controller.baseUrl(), controller.token(), sessionId)) {
-            Thread speaking = new Thread(() -> {
-                try {
-                    mic.speak(speech);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            speaking.start();
+            Thread speaking = mic.speakInBackground(speech);
             mic.await(m -> "status".equals(m.getString("type")) && "ON_AIR".equals(m.getString("status")), WAIT);
             entry = liveEntry(east, sessionId);
             speaking.join(TimeUnit.SECONDS.toMillis(60));
