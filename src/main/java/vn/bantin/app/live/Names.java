@@ -32,32 +32,31 @@ final class Names {
     }
 
     String asset(String sha256) throws SQLException {
-        Optional<String> hit = assets.get(sha256);
-        if (hit == null) {
-            hit = names.assetBySha(c, sha256);
-            assets.put(sha256, hit);
-        }
-        return hit.orElse(null);
+        return once(assets, sha256, () -> names.assetBySha(c, sha256));
     }
 
     String campaign(Long id) throws SQLException {
         if (id == null || id == AlertOverlay.NO_CAMPAIGN) {
             return null;
         }
-        Optional<String> hit = campaigns.get(id);
-        if (hit == null) {
-            hit = names.campaign(c, id);
-            campaigns.put(id, hit);
-        }
-        return hit.orElse(null);
+        return once(campaigns, id, () -> names.campaign(c, id));
     }
 
     /** Who speaks in a live session: the display name of the user who opened it (their login when unknown). */
     String speaker(long liveSessionId) throws SQLException {
-        Optional<String> hit = speakers.get(liveSessionId);
+        return once(speakers, liveSessionId, () -> names.liveSpeaker(c, liveSessionId));
+    }
+
+    private interface Lookup {
+        Optional<String> find() throws SQLException;
+    }
+
+    /** A name looked up at most once per unit of work; "none" is remembered too. */
+    private static <K> String once(Map<K, Optional<String>> known, K key, Lookup lookup) throws SQLException {
+        Optional<String> hit = known.get(key);
         if (hit == null) {
-            hit = names.liveSpeaker(c, liveSessionId);
-            speakers.put(liveSessionId, hit);
+            hit = lookup.find();
+            known.put(key, hit);
         }
         return hit.orElse(null);
     }
