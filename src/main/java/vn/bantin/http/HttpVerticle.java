@@ -31,6 +31,7 @@ import vn.bantin.http.api.PlayRoutes;
 import vn.bantin.http.api.PreviewRoutes;
 import vn.bantin.http.api.ReportRoutes;
 import vn.bantin.http.api.SessionRoutes;
+import vn.bantin.http.api.TlsRoutes;
 import vn.bantin.http.api.UserRoutes;
 import vn.bantin.http.access.ApiRouter;
 import vn.bantin.http.access.AuditHandler;
@@ -103,6 +104,7 @@ public final class HttpVerticle extends VerticleBase {
             }
         });
         new SessionRoutes(services.sessions(), services.firstAdmin(), blocking).mount(api);
+        new TlsRoutes(config.trust().localCaCert(), blocking).mount(api);
         new UserRoutes(services.users(), services.tokens(), blocking).mount(api);
         new AuditRoutes(services.audit(), blocking).mount(api);
         new LifecycleRoutes(services.lifecycle(), services.endpoints(), blocking).mount(api);

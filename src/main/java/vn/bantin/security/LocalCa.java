@@ -14,6 +14,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -67,6 +68,22 @@ public final class LocalCa {
         try (InputStream in = Files.newInputStream(pemCertificate)) {
             X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.getEncoded()));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the CA certificate " + pemCertificate + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * The CA certificate in {@code pemCertificate} as PEM, written again from its DER: only the one certificate
+     * goes out, whatever else the file might hold. Installers fetch it and compare its SHA-256 with the
+     * fingerprint from the enrollment code before they pin it.
+     */
+    public static String certificatePem(Path pemCertificate) {
+        try (InputStream in = Files.newInputStream(pemCertificate)) {
+            X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+            return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                    .encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n";
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the CA certificate " + pemCertificate + ": " + e.getMessage(),
                     e);

@@ -44,7 +44,7 @@ class DeclaredPermissionsTest {
             assertThat(declared.entrySet().stream().filter(e -> e.getValue() == Permission.PUBLIC).map(Map.Entry::getKey))
                     .containsExactlyInAnyOrder("GET /api/v1/health", "GET /api/v1/openapi.json",
                             "POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session",
-                            "POST /api/v1/setup");
+                            "POST /api/v1/setup", "GET /api/v1/tls/ca.crt");
         }
     }
 }
