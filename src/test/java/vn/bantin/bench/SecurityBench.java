@@ -40,7 +40,9 @@ import java.util.function.Supplier;
  * province EDITOR on a browser session (session lookup, role gate, area subtree, OpenAPI validation, audit
  * and security-header handlers); the same with the configured admin token (full scope); and the baseline,
  * the same service, JSON and paging with all of that off ({@link BareRoutes}, same process, same data); each
- * round runs the three in a turning order.
+ * round runs the three for one second each in a turning order, after warm-up rounds that are not counted.
+ * The ratio is the median of the rounds' own ratios (with its quartiles): a round's two sides run a second
+ * apart, so a load swing on the shared machine moves both, and a few disturbed rounds do not move the median.
  * The load clients send plain requests and only read the answer (no client-side schema checking).
  * Argument: a work dir holding admin.token; the controller's data goes under it.
  */
@@ -49,8 +51,9 @@ public final class SecurityBench {
     private static final int ENDPOINTS = 200;
     private static final int COMMUNES = 10;
     private static final int THREADS = 4;
-    private static final int ROUNDS = 5;
-    private static final long ROUND_MS = 4_000;
+    private static final int WARM_UP_ROUNDS = 4;
+    private static final int ROUNDS = 25;
+    private static final long SLICE_MS = 1_000;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private SecurityBench() {
@@ -90,40 +93,63 @@ public final class SecurityBench {
         HttpRequest asAdminToken = HttpRequest.newBuilder(URI.create(base + "/api/v1/endpoints?limit=1000"))
                 .header("Authorization", "Bearer " + token).build();
         HttpRequest bare = HttpRequest.newBuilder(URI.create(bareBase + "/bare/endpoints?limit=1000")).build();
-        for (HttpRequest r : List.of(asEditor, asAdminToken, bare)) {
+        List<HttpRequest> ways = List.of(asEditor, asAdminToken, bare);
+        for (HttpRequest r : ways) {
             int size = new JsonArray(new String(send(r).body(), StandardCharsets.UTF_8)).size();
             if (size != ENDPOINTS) {
                 throw new IllegalStateException("every way must answer the same " + ENDPOINTS + " endpoints: " + size
                         + " from " + r.uri());
             }
-            throughput(r);
         }
-        double withAuth = 0;
-        double adminToken = 0;
-        double baseline = 0;
+        ExecutorService clients = Executors.newFixedThreadPool(THREADS);
+        String loadBefore = loadAverage();
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (HttpRequest r : ways) {
+                throughput(clients, r);
+            }
+        }
+        List<Double> withAuth = new ArrayList<>();
+        List<Double> adminToken = new ArrayList<>();
+        List<Double> baseline = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             // the order turns each round, so a machine whose load drifts favours no side
             double[] rps = new double[3];
-            List<HttpRequest> ways = List.of(asEditor, asAdminToken, bare);
             for (int k = 0; k < 3; k++) {
                 int way = (round + k) % 3;
-                rps[way] = throughput(ways.get(way));
+                rps[way] = throughput(clients, ways.get(way));
             }
-            double w = rps[0];
-            double a = rps[1];
-            double b = rps[2];
-            System.out.printf(Locale.ROOT, "round %d: with auth %.1f, admin token %.1f, baseline %.1f req/s%n", round,
-                    w, a, b);
-            withAuth += w;
-            adminToken += a;
-            baseline += b;
+            System.out.printf(Locale.ROOT, "round %d: with auth %.1f, admin token %.1f, baseline %.1f req/s, ratio"
+                    + " %.3f%n", round, rps[0], rps[1], rps[2], rps[2] / rps[0]);
+            withAuth.add(rps[0]);
+            adminToken.add(rps[1]);
+            baseline.add(rps[2]);
+            ratios.add(rps[2] / rps[0]);
         }
+        clients.shutdown();
+        System.out.printf(Locale.ROOT, "load average before the rounds %s, after %s%n", loadBefore, loadAverage());
         print("security.login_ms", loginMs, "ms");
         print("security.login_baseline_session_get_ms", sessionMs, "ms");
-        print("security.endpoints_list_rps_with_auth", withAuth / ROUNDS, "req/s");
-        print("security.endpoints_list_rps_admin_token", adminToken / ROUNDS, "req/s");
-        print("security.endpoints_list_rps_baseline", baseline / ROUNDS, "req/s");
-        print("security.authz_overhead_ratio", baseline / withAuth, "ratio");
+        print("security.endpoints_list_rps_with_auth", median(withAuth), "req/s");
+        print("security.endpoints_list_rps_admin_token", median(adminToken), "req/s");
+        print("security.endpoints_list_rps_baseline", median(baseline), "req/s");
+        print("security.authz_overhead_ratio", median(ratios), "ratio");
+        print("security.authz_overhead_ratio_q1", quantile(ratios, 0.25), "ratio");
+        print("security.authz_overhead_ratio_q3", quantile(ratios, 0.75), "ratio");
+    }
+
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).strip();
+    }
+
+    private static double quantile(List<Double> values, double q) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.round(q * (sorted.size() - 1)));
+    }
+
+    private static double median(List<Double> values) {
+        return quantile(values, 0.5);
     }
 
     /** 200 endpoints in 10 communes of a new province; answers the province. */
@@ -168,18 +194,16 @@ public final class SecurityBench {
                 times.add(ms);
             }
         }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
+        return median(times);
     }
 
-    /** Requests per second over one round, THREADS clients each sending one request after another. */
-    private static double throughput(HttpRequest request) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    /** Requests per second over one slice, THREADS clients each sending one request after another. */
+    private static double throughput(ExecutorService clients, HttpRequest request) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         List<Future<Long>> counts = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < THREADS; i++) {
-            counts.add(pool.submit(() -> {
+            counts.add(clients.submit(() -> {
                 long n = 0;
                 while (!stop.get()) {
                     send(request);
@@ -188,15 +212,13 @@ public final class SecurityBench {
                 return n;
             }));
         }
-        Thread.sleep(ROUND_MS);
+        Thread.sleep(SLICE_MS);
         stop.set(true);
         long total = 0;
         for (Future<Long> f : counts) {
             total += f.get();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        return total / seconds;
+        return total / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static void print(String name, double value, String unit) {
