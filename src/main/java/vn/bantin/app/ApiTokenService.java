@@ -17,11 +17,19 @@ import java.util.Optional;
 /**
  * Named tokens for integrations, each with a role and an area like a person. The plain token ({@code bt_}
  * and 43 random characters) is shown once; a plain SHA-256 is enough to keep it since it has 256 random bits.
+ * Tokens in use are remembered for a minute, so an integration's calls skip the lookup; revoking forgets them
+ * at once.
  */
 public final class ApiTokenService {
 
     public static final String PREFIX = "bt_";
+    /** last_used_at is written at most this often; a token found active is trusted from memory as long. */
     private static final long MARK_USED_EVERY_MS = 60_000;
+    private static final int CACHED_TOKENS = 10_000;
+
+    /** A token found active, as the actor it makes, and when it was read. */
+    private record Cached(Actor actor, long cachedAt) {
+    }
 
     /** The token as stored, plus the plain value (shown once). */
     public record Created(ApiToken token, String plain) {
@@ -31,6 +39,7 @@ public final class ApiTokenService {
     private final ApiTokenRepository tokens;
     private final AreaScope scope;
     private final Clock clock;
+    private final GenerationCache<Cached> cache = new GenerationCache<>(CACHED_TOKENS);
 
     public ApiTokenService(Database db, ApiTokenRepository tokens, AreaScope scope, Clock clock) {
         this.db = db;
@@ -67,7 +76,7 @@ public final class ApiTokenService {
     }
 
     public ApiToken revoke(Actor actor, long id) {
-        return db.tx(c -> {
+        ApiToken revoked = db.tx(c -> {
             Optional<ApiToken> token = tokens.byId(c, id);
             if (token.isEmpty() || !scope.contains(c, actor, token.get().areaId())) {
                 throw ApiException.notFound("mã truy cập/token", id);
@@ -75,14 +84,32 @@ public final class ApiTokenService {
             tokens.revoke(c, id, clock.millis());
             return tokens.byId(c, id).orElseThrow();
         });
+        cache.forgetAll();
+        return revoked;
+    }
+
+    /**
+     * The acting token for a presented bearer value if it was found active within the last minute and not
+     * revoked since: no database, no blocking. Empty means "ask {@link #resolve}".
+     */
+    public Optional<Actor> cached(String presented) {
+        if (!plausible(presented)) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        return cache.get(Sha256.hex(presented)).filter(c -> now - c.cachedAt() < MARK_USED_EVERY_MS)
+                .map(Cached::actor);
     }
 
     /** The acting token for a presented bearer value, if it is one of ours and not revoked. */
     public Optional<Actor> resolve(String presented) {
-        if (!presented.startsWith(PREFIX) || presented.length() > 100) {
-            return Optional.empty();
+        Optional<Actor> known = cached(presented);
+        if (known.isPresent() || !plausible(presented)) {
+            return known;
         }
-        Optional<ApiToken> token = db.read(c -> tokens.activeByHash(c, Sha256.hex(presented)));
+        String hash = Sha256.hex(presented);
+        long generation = cache.generation();
+        Optional<ApiToken> token = db.read(c -> tokens.activeByHash(c, hash));
         token.ifPresent(t -> {
             long now = clock.millis();
             if (t.lastUsedAt() == null || now - t.lastUsedAt() >= MARK_USED_EVERY_MS) {
@@ -91,7 +118,12 @@ public final class ApiTokenService {
                     return null;
                 });
             }
+            cache.put(hash, new Cached(t.asActor(), now), generation);
         });
         return token.map(ApiToken::asActor);
+    }
+
+    private static boolean plausible(String presented) {
+        return presented != null && presented.startsWith(PREFIX) && presented.length() <= 100;
     }
 }

@@ -1,9 +1,6 @@
 package vn.bantin.app;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Sessions found in the database recently, so most requests from a browser skip the lookup (and the worker
@@ -12,34 +9,28 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class SessionCache {
 
-    /** A session as the database had it when read, with the cache generation current before that read. */
-    record Entry(SessionService.Live live, long createdAt, long lastSeenAt, long cachedAt, long generation) {
+    /** A session as the database had it when read. */
+    record Entry(SessionService.Live live, long createdAt, long lastSeenAt, long cachedAt) {
     }
 
     private static final int MAX_ENTRIES = 10_000;
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
+    private final GenerationCache<Entry> entries = new GenerationCache<>(MAX_ENTRIES);
 
     long generation() {
-        return generation.get();
+        return entries.generation();
     }
 
     Optional<Entry> get(String idHash) {
-        Entry e = entries.get(idHash);
-        return e != null && e.generation() == generation.get() ? Optional.of(e) : Optional.empty();
+        return entries.get(idHash);
     }
 
-    void put(String idHash, Entry entry) {
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(idHash, entry);
+    void put(String idHash, Entry entry, long readAt) {
+        entries.put(idHash, entry, readAt);
     }
 
     /** After a committed change to a person (role, area, disabled, password, deletion) or to sessions. */
     public void forgetAll() {
-        generation.incrementAndGet();
-        entries.clear();
+        entries.forgetAll();
     }
 }

@@ -128,7 +128,7 @@ public final class SessionService {
             lastSeen = now;
         }
         Live live = new Live(r.user(), idHash, r.csrfToken());
-        cache.put(idHash, new SessionCache.Entry(live, r.createdAt(), lastSeen, now, generation));
+        cache.put(idHash, new SessionCache.Entry(live, r.createdAt(), lastSeen, now), generation);
         return Optional.of(live);
     }
 
