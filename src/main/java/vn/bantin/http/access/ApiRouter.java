@@ -6,6 +6,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.access.Permission;
+import vn.bantin.http.openapi.RequestValidation;
 
 /**
  * Mounts management routes, each with the permission it needs: {@code api.get(path, Permission.READ,
@@ -18,10 +19,10 @@ public final class ApiRouter {
 
     private final Router router;
     private final OperationPermissions permissions;
-    private final Handler<RoutingContext> validation;
+    private final RequestValidation validation;
 
     /** validation: checks the request against the OpenAPI document once the caller may make it. */
-    public ApiRouter(Router router, OperationPermissions permissions, Handler<RoutingContext> validation) {
+    public ApiRouter(Router router, OperationPermissions permissions, RequestValidation validation) {
         this.router = router;
         this.permissions = permissions;
         this.validation = validation;
@@ -67,13 +68,14 @@ public final class ApiRouter {
     @SafeVarargs
     private Route route(HttpMethod method, String path, Permission permission, Handler<RoutingContext>... handlers) {
         permissions.declare(method, path, permission);
-        // a route of its own, so the permission is checked before a body handler reads an upload
-        String operation = method.name() + " " + path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+        String openApiPath = path.replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+        String operation = method.name() + " " + openApiPath;
+        // a route of its own, so the permission is checked before a body handler reads an upload (Vert.x takes a
+        // body handler only ahead of a route's other handlers)
         router.route(method, path).handler(ctx -> {
             ctx.put(OPERATION, operation);
             gate(ctx, permission);
-        });
-        router.route(method, path).handler(validation);
+        }).handler(validation.forOperation(method, openApiPath));
         Route route = router.route(method, path);
         for (Handler<RoutingContext> h : handlers) {
             route.handler(h);
