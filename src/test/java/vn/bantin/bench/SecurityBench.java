@@ -38,9 +38,10 @@ import java.util.function.Supplier;
  * GET /api/v1/session on the same session (the request without the hashing).
  * (b) Throughput of listing 200 endpoints (10 communes), alternating rounds of: GET /api/v1/endpoints as a
  * province EDITOR on a browser session (session lookup, role gate, area subtree, OpenAPI validation, audit
- * and security-header handlers); the same with the configured admin token (full scope); and the baseline,
+ * and security-header handlers); the same with a named API token of that role and area; the same with the
+ * configured admin token (full scope); and the baseline,
  * the same service, JSON and paging with all of that off ({@link BareRoutes}, same process, same data); each
- * round runs the three for one second each in a turning order, after warm-up rounds that are not counted.
+ * round runs the four for one second each in a turning order, after warm-up rounds that are not counted.
  * The ratio is the median of the rounds' own ratios (with its quartiles): a round's two sides run a second
  * apart, so a load swing on the shared machine moves both, and a few disturbed rounds do not move the median.
  * The load clients send plain requests and only read the answer (no client-side schema checking).
@@ -51,8 +52,8 @@ public final class SecurityBench {
     private static final int ENDPOINTS = 200;
     private static final int COMMUNES = 10;
     private static final int THREADS = 4;
-    private static final int WARM_UP_ROUNDS = 4;
-    private static final int ROUNDS = 25;
+    private static final int WARM_UP_ROUNDS = 3;
+    private static final int ROUNDS = 21;
     private static final long SLICE_MS = 1_000;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -90,10 +91,14 @@ public final class SecurityBench {
 
         HttpRequest asEditor = HttpRequest.newBuilder(URI.create(base + "/api/v1/endpoints?limit=1000"))
                 .header("Cookie", browser.cookie()).build();
+        String apiToken = admin.post("/api/v1/tokens", new JsonObject().put("name", "bench integration")
+                .put("role", "EDITOR").put("areaId", province)).json().getString("token");
+        HttpRequest asApiToken = HttpRequest.newBuilder(URI.create(base + "/api/v1/endpoints?limit=1000"))
+                .header("Authorization", "Bearer " + apiToken).build();
         HttpRequest asAdminToken = HttpRequest.newBuilder(URI.create(base + "/api/v1/endpoints?limit=1000"))
                 .header("Authorization", "Bearer " + token).build();
         HttpRequest bare = HttpRequest.newBuilder(URI.create(bareBase + "/bare/endpoints?limit=1000")).build();
-        List<HttpRequest> ways = List.of(asEditor, asAdminToken, bare);
+        List<HttpRequest> ways = List.of(asEditor, asApiToken, asAdminToken, bare);
         for (HttpRequest r : ways) {
             int size = new JsonArray(new String(send(r).body(), StandardCharsets.UTF_8)).size();
             if (size != ENDPOINTS) {
@@ -109,33 +114,39 @@ public final class SecurityBench {
             }
         }
         List<Double> withAuth = new ArrayList<>();
+        List<Double> namedToken = new ArrayList<>();
         List<Double> adminToken = new ArrayList<>();
         List<Double> baseline = new ArrayList<>();
         List<Double> ratios = new ArrayList<>();
+        List<Double> tokenRatios = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
             // the order turns each round, so a machine whose load drifts favours no side
-            double[] rps = new double[3];
-            for (int k = 0; k < 3; k++) {
-                int way = (round + k) % 3;
+            double[] rps = new double[ways.size()];
+            for (int k = 0; k < ways.size(); k++) {
+                int way = (round + k) % ways.size();
                 rps[way] = throughput(clients, ways.get(way));
             }
-            System.out.printf(Locale.ROOT, "round %d: with auth %.1f, admin token %.1f, baseline %.1f req/s, ratio"
-                    + " %.3f%n", round, rps[0], rps[1], rps[2], rps[2] / rps[0]);
+            System.out.printf(Locale.ROOT, "round %d: session %.1f, API token %.1f, admin token %.1f, baseline %.1f"
+                    + " req/s, ratio %.3f%n", round, rps[0], rps[1], rps[2], rps[3], rps[3] / rps[0]);
             withAuth.add(rps[0]);
-            adminToken.add(rps[1]);
-            baseline.add(rps[2]);
-            ratios.add(rps[2] / rps[0]);
+            namedToken.add(rps[1]);
+            adminToken.add(rps[2]);
+            baseline.add(rps[3]);
+            ratios.add(rps[3] / rps[0]);
+            tokenRatios.add(rps[3] / rps[1]);
         }
         clients.shutdown();
         System.out.printf(Locale.ROOT, "load average before the rounds %s, after %s%n", loadBefore, loadAverage());
         print("security.login_ms", loginMs, "ms");
         print("security.login_baseline_session_get_ms", sessionMs, "ms");
         print("security.endpoints_list_rps_with_auth", median(withAuth), "req/s");
+        print("security.endpoints_list_rps_api_token", median(namedToken), "req/s");
         print("security.endpoints_list_rps_admin_token", median(adminToken), "req/s");
         print("security.endpoints_list_rps_baseline", median(baseline), "req/s");
         print("security.authz_overhead_ratio", median(ratios), "ratio");
         print("security.authz_overhead_ratio_q1", quantile(ratios, 0.25), "ratio");
         print("security.authz_overhead_ratio_q3", quantile(ratios, 0.75), "ratio");
+        print("security.authz_overhead_ratio_api_token", median(tokenRatios), "ratio");
     }
 
     private static String loadAverage() throws IOException {
