@@ -54,11 +54,17 @@ class ConfigLoaderTest {
     @DisplayName("every key the loader reads is documented in the sample config")
     void sampleDocumentsEveryKey() throws Exception {
         String sample = Files.readString(Path.of("ops/bantin.sample.properties"));
-        for (String key : new String[] {ConfigLoader.HTTP_HOST, ConfigLoader.HTTP_PORT, ConfigLoader.DATA_DIR,
-                ConfigLoader.JDBC_URL, ConfigLoader.JDBC_USER, ConfigLoader.JDBC_PASSWORD,
-                ConfigLoader.MAX_UPLOAD_BYTES, ConfigLoader.ADMIN_TOKEN, ConfigLoader.HORIZON_DAYS,
-                ConfigLoader.DEFAULT_ZONE}) {
-            assertThat(sample).as(key).containsPattern("(?m)^#?" + key.replace(".", "\\.") + "=");
+        int keys = 0;
+        for (java.lang.reflect.Field f : ConfigLoader.class.getFields()) {
+            if (!java.lang.reflect.Modifier.isStatic(f.getModifiers()) || f.getType() != String.class) {
+                continue;
+            }
+            String key = (String) f.get(null);
+            keys++;
+            // a prefix key (media.profile.) is documented by an example of it
+            String pattern = key.endsWith(".") ? key.replace(".", "\\.") + "\\S+=" : key.replace(".", "\\.") + "=";
+            assertThat(sample).as(f.getName() + " = " + key).containsPattern("(?m)^#?" + pattern);
         }
+        assertThat(keys).as("the loader's key constants").isGreaterThan(30);
     }
 }
