@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 
 /**
  * Verifies a device's batch of play records record by record, stores what is valid append-only in one
- * durable transaction (which the batches arriving meanwhile share: {@link IngestGroupCommit}), keeps conflicts and refused records aside, and answers with an acknowledgement
- * signed by the controller key that lists every seq it holds for the device (contract: POST /agent/v1/plays).
+ * durable transaction (shared with the batches that arrive meanwhile: {@link IngestGroupCommit}), keeps
+ * conflicts and refused records aside, and answers with an acknowledgement signed by the controller key that
+ * lists every seq it holds for the device (contract: POST /agent/v1/plays).
  */
 public final class PlayIngestService {
 
