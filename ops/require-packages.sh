@@ -10,6 +10,7 @@
 #   systemd + passwd: checking the agent's .deb (unit, user creation).
 #   openssl: the local CA and certificates of TLS tests.
 #   icecast2: the streaming server live audio goes through (relayed stations in tests, the live microphone).
+#   libsodium23: the controller verifies play-record signatures with libsodium (BouncyCastle, slower, without it).
 set -euo pipefail
 
 missing=()
@@ -31,6 +32,7 @@ command -v systemd-analyze >/dev/null || missing+=(systemd)
 command -v useradd >/dev/null || missing+=(passwd)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v icecast2 >/dev/null || missing+=(icecast2)
+compgen -G "/usr/lib/*-linux-gnu/libsodium.so.23" >/dev/null || missing+=(libsodium23)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -33,8 +33,9 @@ import java.util.regex.Pattern;
 
 /**
  * Verifies a device's batch of play records record by record, stores what is valid append-only in one
- * durable transaction, keeps conflicts and refused records aside, and answers with an acknowledgement
- * signed by the controller key that lists every seq it holds for the device (contract: POST /agent/v1/plays).
+ * durable transaction (shared with the batches that arrive meanwhile: {@link IngestGroupCommit}), keeps
+ * conflicts and refused records aside, and answers with an acknowledgement signed by the controller key that
+ * lists every seq it holds for the device (contract: POST /agent/v1/plays).
  */
 public final class PlayIngestService {
 
@@ -42,7 +43,6 @@ public final class PlayIngestService {
     private static final int MAX_NOTICES = 100;
     private static final Pattern BATCH_ID = Pattern.compile("[0-9a-f]{32,64}");
 
-    private final Database db;
     private final PlayRecordRepository plays;
     private final SeqRangeRepository ranges;
     private final GapNoticeRepository notices;
@@ -50,7 +50,7 @@ public final class PlayIngestService {
     private final Function<byte[], String> signer;
     private final Clock clock;
     private final ReportRollups rollups;
-    private final Object[] deviceLocks = new Object[64];
+    private final IngestGroupCommit commits;
     private final List<Consumer<List<StoredPlay>>> storedListeners = new CopyOnWriteArrayList<>();
 
     /** What ingest reads and writes besides the records: names at play time and the device keys. */
@@ -60,7 +60,6 @@ public final class PlayIngestService {
     public PlayIngestService(Database db, PlayRecordRepository plays, SeqRangeRepository ranges,
                              GapNoticeRepository notices, EvidenceNames names, Function<byte[], String> signer,
                              Clock clock, ReportRollups rollups) {
-        this.db = db;
         this.plays = plays;
         this.ranges = ranges;
         this.notices = notices;
@@ -68,9 +67,7 @@ public final class PlayIngestService {
         this.signer = signer;
         this.clock = clock;
         this.rollups = rollups;
-        for (int i = 0; i < deviceLocks.length; i++) {
-            deviceLocks[i] = new Object();
-        }
+        this.commits = new IngestGroupCommit(db);
     }
 
     public SignedAck ingest(DeviceRow device, PlayBatch batch) {
@@ -90,18 +87,16 @@ public final class PlayIngestService {
             notices.add(CheckedNotice.of(device.deviceId(), key, i, batch.gapNotices().get(i)));
         }
         long now = clock.millis();
-        // one batch per device at a time: its seq ranges are read, merged and written in one transaction
-        PlayAck ack;
-        synchronized (deviceLocks[Math.floorMod(device.deviceId().hashCode(), deviceLocks.length)]) {
-            List<StoredPlay> storedNow = new ArrayList<>();
-            ack = db.tx(c -> {
-                storedNow.clear();
-                return store(c, device, records, notices, batch, now, storedNow);
-            });
-            storedListeners.forEach(l -> l.accept(List.copyOf(storedNow)));
-        }
-        byte[] body = ack.toWireBytes();
+        // one writer runs every batch's transaction, so a device's seq ranges are read, merged and written by one
+        // batch at a time; the answer comes only after the commit that holds this batch
+        Stored stored = commits.run(c -> store(c, device, records, notices, batch, now));
+        storedListeners.forEach(l -> l.accept(stored.rows()));
+        byte[] body = stored.ack().toWireBytes();
         return new SignedAck(body, signer.apply(body));
+    }
+
+    /** What one batch's transaction stored, and the acknowledgement it earns once committed. */
+    private record Stored(PlayAck ack, List<StoredPlay> rows) {
     }
 
     /** Told, after each commit, of the records it stored (the live hub announces them). */
@@ -109,9 +104,8 @@ public final class PlayIngestService {
         storedListeners.add(listener);
     }
 
-    private PlayAck store(Connection c, DeviceRow device, PlayBatchVerifier.Checked records,
-                          List<CheckedNotice> checkedNotices, PlayBatch batch, long now, List<StoredPlay> storedNow)
-            throws SQLException {
+    private Stored store(Connection c, DeviceRow device, PlayBatchVerifier.Checked records,
+                         List<CheckedNotice> checkedNotices, PlayBatch batch, long now) throws SQLException {
         String deviceId = device.deviceId();
         Map<Long, String> hashes = plays.hashesAt(c, deviceId, PlayBatchVerifier.seqsToLookUp(records));
         PlayBatchVerifier.Plan plan = PlayBatchVerifier.classify(records, seq -> Optional.ofNullable(hashes.get(seq)));
@@ -124,7 +118,6 @@ public final class PlayIngestService {
         }
         plays.insertAll(c, rows);
         rollups.recordsNamed(c, rows);
-        storedNow.addAll(rows);
         List<Long> newSeqs = plan.toStore().stream().map(PlayBatchVerifier.NewRecord::seq).toList();
         int newConflicts = 0;
         for (PlayBatchVerifier.Conflict conflict : plan.conflicts()) {
@@ -155,9 +148,9 @@ public final class PlayIngestService {
                 heldNotices.add(n.signed().hash());
             }
         }
-        return new PlayAck(deviceId, batch.batch(), batch.bodySha256(), held, plan.toStore().size(),
+        return new Stored(new PlayAck(deviceId, batch.batch(), batch.bodySha256(), held, plan.toStore().size(),
                 plan.duplicates().size(), plan.conflicts().stream().map(PlayBatchVerifier.Conflict::seq).toList(),
-                refused, heldNotices, refusedNotices, now);
+                refused, heldNotices, refusedNotices, now), List.copyOf(rows));
     }
 
     private static StoredPlay stored(DeviceRow device, PlayBatchVerifier.NewRecord r, long now, PlayNames names) {

@@ -41,9 +41,9 @@ final class IngestBench {
             agents.add(enrolled(admin, baseUrl, commune, i));
         }
         List<List<byte[]>> bodies = prepare(agents);
-        IngestBaselines.ed25519();
+        String baselines = IngestBaselines.ed25519();
         if (System.getProperty("bench.db.url") != null) {
-            IngestBaselines.durableInserts(System.getProperty("bench.db.url"));
+            baselines += "; " + IngestBaselines.durableInserts(System.getProperty("bench.db.url"));
         }
         String controllerPid = System.getenv("CONTROLLER_PID");
         ProcessCpu controller = controllerPid == null ? null : ProcessCpu.of(Long.parseLong(controllerPid));
@@ -83,6 +83,7 @@ final class IngestBench {
                 benchCpu * 1e6 / expected);
         System.out.printf("BENCH reports.ingest_per_s %.0f records/s (load before %s, after %s)%n", expected / seconds,
                 loadBefore, IngestBaselines.load());
+        System.out.printf("# beside it, per CPU-second: %s (target 10000 records/s)%n", baselines);
     }
 
     private static BenchAgent enrolled(AdminClient admin, String baseUrl, long commune, int i) throws Exception {
