@@ -121,8 +121,8 @@ if [ "$HOST" != 127.0.0.1 ] && [ "$HOST" != localhost ]; then
   WEB="http://${LAN:-$HOST}:$PORT"
 fi
 RELAY_NOTE=""
-[ -n "$STATION_URL" ] && RELAY_NOTE=' Then it relays the stand-in station (the dashboard shows "Tiếp sóng: Đài tỉnh
-(mô phỏng)") 75 s after the first start for 3 minutes, and every hour from :31 to :34.'
+[ -n "$STATION_URL" ] && RELAY_NOTE=' The loudspeaker also relays the stand-in station (the dashboard shows
+"Tiếp sóng: Đài tỉnh (mô phỏng)") 75 s after the first start for 3 minutes, and every hour from :31 to :34.'
 cat <<MSG
 
 Bantin demo is running.

@@ -19,7 +19,7 @@ import java.util.List;
  * real ffmpeg encoding a spoken file in a loop, in real time, to Ogg/Opus on mount {@value #MOUNT} — the way a
  * station's encoder feeds its server, the source password going only into the source connection. Once on the air
  * it writes the listen URL to DIR/url; it keeps the feed going (restarted if it breaks) until stopped (SIGTERM,
- * Ctrl-C), which ends ffmpeg and Icecast.
+ * Ctrl-C), which ends ffmpeg and Icecast, or until its Icecast stops.
  *
  * <p>Usage: DemoStation DIR PORT AUDIO_FILE
  */
@@ -86,6 +86,10 @@ public final class DemoStation implements AutoCloseable {
 
     private void feedForever() {
         while (!closed) {
+            if (!server.alive()) {
+                System.err.println(NAME + ": its Icecast2 stopped; the station is off the air");
+                return;
+            }
             try {
                 feedOnce();
             } catch (IOException e) {
