@@ -3,7 +3,8 @@ package vn.bantin.e2e;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.security.Sha256;
 import vn.bantin.support.AgentProcess;
@@ -26,10 +27,12 @@ class HlsRelayEndToEndTest {
     @TempDir
     Path dir;
 
-    @Test
-    @DisplayName("the encoder dies mid-window and its playlist stops growing: the fallback fills the gap, the relay"
-            + " resumes when new segments come, the record states on-air time and one gap")
-    void relaySurvivesThePlaylistStoppingGrowing() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HlsStation.Cut.class)
+    @DisplayName("the station goes off the air mid-window (encoder killed: the playlist stops growing; encoder stopped:"
+            + " the playlist ends; web server down): the fallback fills the gap, the relay resumes when the station is"
+            + " back, the record states on-air time and one gap")
+    void relaySurvivesTheStationGoingOffTheAir(HlsStation.Cut how) throws Exception {
         try (HlsStation station = HlsStation.tone(dir.resolve("station"), 660);
              TestController controller = TestController.start(dir.resolve("controller"))) {
             HttpApi api = controller.api();
@@ -53,7 +56,7 @@ class HlsRelayEndToEndTest {
                         assertThat(station.segmentFetchedAt()).as(agent.log()).isGreaterThan(scheduledAt));
                 Thread.sleep(3_000);
                 long cutAt = System.currentTimeMillis();
-                station.cut();
+                station.cut(how);
                 Thread.sleep(8_000);
                 long restoredAt = System.currentTimeMillis();
                 station.restore();

@@ -17,11 +17,20 @@ import java.util.regex.Pattern;
 /**
  * A stand-in upper-level station on the HLS path: a real ffmpeg encoding a sine tone in real time into a live HLS
  * playlist (1 s segments, six listed, older ones deleted) in a directory that a small Vert.x server offers on
- * 127.0.0.1, as a station's web server would. {@link #cut()} kills the encoder the way a crash does: the server
- * keeps answering with the last playlist, which simply stops growing. {@link #restore()} starts the encoder again,
- * its segment numbers going on from where they were.
+ * 127.0.0.1, as a station's web server would. {@link #cut} takes it off the air in one of the ways a station
+ * fails ({@link Cut}); {@link #restore()} brings it back, the encoder's segment numbers going on from where they were.
  */
 public final class HlsStation implements AutoCloseable {
+
+    /** How the station goes off the air. */
+    public enum Cut {
+        /** The encoder is killed: the server keeps answering with the last playlist, which stops growing. */
+        ENCODER_CRASH,
+        /** The encoder is stopped (SIGTERM): it ends the playlist with #EXT-X-ENDLIST, which is still served. */
+        ENCODER_STOP,
+        /** The web server goes away (connections refused) while the encoder goes on. */
+        SERVER_DOWN
+    }
 
     private static final Pattern SERVED = Pattern.compile("[a-z0-9-]+\\.(m3u8|ts)");
     private static final String PLAYLIST = "tinh.m3u8";
@@ -29,7 +38,8 @@ public final class HlsStation implements AutoCloseable {
     private final Path dir;
     private final int hz;
     private final Vertx vertx = Vertx.vertx();
-    private final HttpServer server;
+    private final int port;
+    private HttpServer server;
     private final AtomicLong segmentFetchedAt = new AtomicLong();
     private final long firstStart = System.currentTimeMillis();
     private Process encoder;
@@ -38,10 +48,19 @@ public final class HlsStation implements AutoCloseable {
         this.dir = dir;
         this.hz = hz;
         try {
-            this.server = vertx.createHttpServer().requestHandler(this::serve).listen(0, "127.0.0.1")
+            listen(0);
+        } catch (IOException e) {
+            vertx.close();
+            throw e;
+        }
+        this.port = server.actualPort();
+    }
+
+    private void listen(int at) throws IOException {
+        try {
+            server = vertx.createHttpServer().requestHandler(this::serve).listen(at, "127.0.0.1")
                     .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
-            vertx.close();
             throw new IOException("the HLS station's web server did not start: " + e.getMessage(), e);
         }
     }
@@ -61,7 +80,7 @@ public final class HlsStation implements AutoCloseable {
 
     /** The playlist URL a listener plays. */
     public String url() {
-        return "http://127.0.0.1:" + server.actualPort() + "/tinh/" + PLAYLIST;
+        return "http://127.0.0.1:" + port + "/tinh/" + PLAYLIST;
     }
 
     /** When a listener last fetched a segment (epoch ms; 0: never). */
@@ -69,12 +88,31 @@ public final class HlsStation implements AutoCloseable {
         return segmentFetchedAt.get();
     }
 
-    /** The encoder dies: no new segments, the playlist served stays as it was. */
-    public void cut() {
+    /** Off the air in the given way. */
+    public void cut(Cut how) throws IOException {
+        switch (how) {
+            case ENCODER_CRASH -> stopEncoder(true);
+            case ENCODER_STOP -> stopEncoder(false);
+            case SERVER_DOWN -> {
+                try {
+                    server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new IOException("the HLS station's web server did not close: " + e.getMessage(), e);
+                }
+                server = null;
+            }
+        }
+    }
+
+    private void stopEncoder(boolean crash) {
         if (encoder == null) {
             return;
         }
-        encoder.destroyForcibly();
+        if (crash) {
+            encoder.destroyForcibly();
+        } else {
+            encoder.destroy();
+        }
         try {
             encoder.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -83,8 +121,16 @@ public final class HlsStation implements AutoCloseable {
         encoder = null;
     }
 
-    /** The encoder is back; returns once its first new segment is listed. */
+    /** Back on the air: the web server answers again (same port), the encoder runs. */
     public void restore() throws IOException {
+        if (server == null) {
+            listen(port);
+        }
+        restoreEncoder();
+    }
+
+    /** The encoder is back; returns once its first new segment is listed. */
+    private void restoreEncoder() throws IOException {
         if (encoder != null && encoder.isAlive()) {
             return;
         }
@@ -136,7 +182,7 @@ public final class HlsStation implements AutoCloseable {
 
     @Override
     public void close() {
-        cut();
+        stopEncoder(true);
         try {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
