@@ -54,6 +54,8 @@ class DebianPackagesIT {
         String unit = install(Path.of("target/bantin-controller.deb"), "bantin-controller", "ffmpeg", "bantin",
                 "/var/lib/bantin", "etc/bantin/bantin.properties", "usr/share/bantin-controller/bantin-controller.jar",
                 "bantin-controller.service");
+        assertThat(run("dpkg-deb", "--field", "target/bantin-controller.deb", "Depends").out())
+                .as("ingest verifies signatures with libsodium").contains("libsodium23");
         try (var libs = Files.list(root.resolve("usr/share/bantin-controller/lib"))) {
             assertThat(libs.map(f -> f.getFileName().toString())).anyMatch(n -> n.startsWith("vertx-core"))
                     .anyMatch(n -> n.startsWith("hsqldb"));
