@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Bantin demo: controller with its embedded database, seeded with a province, a commune,
-# one LED screen and one loudspeaker cluster, plus the two local agents playing through real mpv.
+# one LED screen and one loudspeaker cluster, plus the two local agents playing through real mpv, and a stand-in
+# provincial station (its own Icecast2, fed by ffmpeg) that the loudspeaker relays on schedule.
 # Ctrl-C stops everything; running it again reuses ./var/demo.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,10 +56,32 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 
+# the stand-in provincial station the loudspeaker relays: its own Icecast2 on loopback, fed by ffmpeg looping a
+# spoken programme; without icecast2 the demo runs without it (and seeds no relay)
+STATION_PORT=${STATION_PORT:-$((PORT + 1001))}
+STATION_URL=""
+if command -v icecast2 >/dev/null; then
+  echo "==> Starting the stand-in provincial station on 127.0.0.1:$STATION_PORT (log: $DATA/station.log)"
+  rm -f "$DATA/station/url"
+  java -cp "target/bantin-controller.jar:target/lib/*" vn.bantin.demo.DemoStation "$DATA/station" "$STATION_PORT" \
+    media/demo/dai-tinh-mo-phong.mp3 > "$DATA/station.log" 2>&1 &
+  station_pid=$!
+  pids+=("$station_pid")
+  for _ in $(seq 1 60); do
+    [ -s "$DATA/station/url" ] && break
+    kill -0 "$station_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  STATION_URL=$(cat "$DATA/station/url" 2>/dev/null || true)
+  [ -n "$STATION_URL" ] || echo "note: the stand-in station did not come up (see $DATA/station.log); skipping the relay"
+else
+  echo "note: icecast2 is not installed: skipping the stand-in provincial station and its relay"
+fi
+
 echo "==> Seeding demo data"
 # NEW_PASSWORDS=1: the demo people get new passwords, printed once (the first start's are shown only then)
 java -cp "target/bantin-controller.jar:target/lib/*" vn.bantin.demo.DemoSeeder "$BASE" "$TOKEN_FILE" media/demo "$DATA/agents" \
-  ${NEW_PASSWORDS:+--new-passwords}
+  ${NEW_PASSWORDS:+--new-passwords} ${STATION_URL:+--station-url "$STATION_URL"}
 
 MPV_ARGS="--vo=null"
 [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && MPV_ARGS="--fullscreen=no --geometry=640x360"
@@ -97,6 +120,9 @@ if [ "$HOST" != 127.0.0.1 ] && [ "$HOST" != localhost ]; then
   [ "$HOST" = 0.0.0.0 ] && LAN=$(hostname -I 2>/dev/null | awk '{print $1}')
   WEB="http://${LAN:-$HOST}:$PORT"
 fi
+RELAY_NOTE=""
+[ -n "$STATION_URL" ] && RELAY_NOTE=' The loudspeaker also relays the stand-in station (the dashboard shows
+"Tiếp sóng: Đài tỉnh (mô phỏng)") 75 s after the first start for 3 minutes, and every hour from :31 to :34.'
 cat <<MSG
 
 Bantin demo is running.
@@ -108,6 +134,6 @@ Bantin demo is running.
   Admin token:   in $TOKEN_FILE (full-scope ADMIN, for scripts; never pass it on a command line)
   Logs:          $DATA/controller.log, $DATA/agents/*.log
 The loudspeaker plays the Resolution 57 bulletins 40 s after the first start, then every 5 minutes; the screen loops
-its video and infographic. Press Ctrl-C to stop.
+its video and infographic.$RELAY_NOTE Press Ctrl-C to stop.
 MSG
 wait "${pids[0]}"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Makes Bantin's demo media from nothing but espeak-ng and ffmpeg: two Vietnamese audio bulletins,
-# a 10 s 1280x720 video and a 1280x720 infographic. No third-party content.
+# Makes Bantin's demo media from nothing but espeak-ng and ffmpeg: two Vietnamese audio bulletins, the stand-in
+# provincial station's programme, a 10 s 1280x720 video and a 1280x720 infographic. No third-party content.
 # Usage: ops/make-demo-media.sh [output-dir]   (default: media/demo)
 # Running it again rewrites the same files; ffmpeg runs with -bitexact so the bytes stay stable.
 set -euo pipefail
@@ -42,6 +42,9 @@ bulletin ban-tin-sang-nq57 \
     "Bản tin sáng. Tuyên truyền Nghị quyết 57 về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia."
 bulletin ban-tin-binh-dan-hoc-vu-so \
     "Bình dân học vụ số. Mời bà con đến nhà văn hóa thôn để được hướng dẫn sử dụng dịch vụ công trực tuyến và thanh toán không dùng tiền mặt."
+# the stand-in provincial station the demo relays: ops/demo.sh loops it, live, into the station's own Icecast2
+bulletin dai-tinh-mo-phong \
+    "Đây là Đài Phát thanh và Truyền hình tỉnh, chương trình mô phỏng. Các cụm loa của xã đang tiếp sóng đài tỉnh theo lịch."
 
 video_filter="drawbox=x=0:y=600:w=1280:h=120:color=0xC8102E@1:t=fill"
 picture_filter="drawbox=x=0:y=0:w=1280:h=110:color=0xC8102E@1:t=fill"

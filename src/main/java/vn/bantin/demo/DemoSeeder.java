@@ -15,12 +15,14 @@ import java.util.Map;
 
 /**
  * Seeds the demo through the public management API: a province, a commune and a hamlet, one LED
- * screen and one loudspeaker cluster with one-time enrollment codes, the demo media, and two
- * approved campaigns that play within the first minute, and one person per role with a generated password
- * printed once on the terminal. Does nothing if areas already exist.
+ * screen and one loudspeaker cluster with one-time enrollment codes, the demo media, two approved campaigns that
+ * play within the first minute, with a stand-in station ({@link DemoStation}) a relay source and an approved relay
+ * of it within two minutes, and one person per role with a generated password printed once on the terminal. Does
+ * nothing if areas already exist.
  *
- * <p>Usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR — the admin token is read from a file so
- * it is in no command line; writes OUT_DIR/screen.code and OUT_DIR/speaker.code for the two local agents.
+ * <p>Usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR [--new-passwords] [--station-url URL] — the
+ * admin token is read from a file so it is in no command line; writes OUT_DIR/screen.code and OUT_DIR/speaker.code
+ * for the two local agents.
  */
 public final class DemoSeeder {
 
@@ -29,20 +31,35 @@ public final class DemoSeeder {
     private final ApiClient api;
     private final Path mediaDir;
     private final Path outDir;
+    private final String stationUrl;
 
-    private DemoSeeder(ApiClient api, Path mediaDir, Path outDir) {
+    private DemoSeeder(ApiClient api, Path mediaDir, Path outDir, String stationUrl) {
         this.api = api;
         this.mediaDir = mediaDir;
         this.outDir = outDir;
+        this.stationUrl = stationUrl;
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4 && !(args.length == 5 && args[4].equals("--new-passwords"))) {
-            System.err.println("usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR [--new-passwords]");
+        boolean newPasswords = false;
+        String stationUrl = null;
+        for (int i = 4; i < args.length; i++) {
+            if (args[i].equals("--new-passwords")) {
+                newPasswords = true;
+            } else if (args[i].equals("--station-url") && i + 1 < args.length) {
+                stationUrl = args[++i];
+            } else {
+                args = new String[0];
+            }
+        }
+        if (args.length < 4) {
+            System.err.println("usage: DemoSeeder BASE_URL ADMIN_TOKEN_FILE MEDIA_DIR OUT_DIR [--new-passwords]"
+                    + " [--station-url URL]");
             System.exit(2);
         }
         String token = Files.readString(Path.of(args[1]), StandardCharsets.UTF_8).strip();
-        new DemoSeeder(ApiClient.withToken(args[0], token), Path.of(args[2]), Path.of(args[3])).seed(args.length == 5);
+        new DemoSeeder(ApiClient.withToken(args[0], token), Path.of(args[2]), Path.of(args[3]), stationUrl)
+                .seed(newPasswords);
     }
 
     private void seed(boolean newPasswords) throws Exception {
@@ -93,8 +110,35 @@ public final class DemoSeeder {
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "LOOP").put("cron", "0 0 * * *")
                         .put("windowMinutes", 1440)))
                 .put("targets", new JsonObject().put("tags", new JsonArray().add("cong-xa"))));
-        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets and 2 campaigns (made by xa.editor,"
-                + " approved by xa.approver).");
+        boolean relay = stationUrl != null;
+        if (relay) {
+            relay(editor, approver, hamlet);
+        } else {
+            System.out.println("No stand-in provincial station: no relay source or relay campaign seeded.");
+        }
+        System.out.println("Demo data seeded: 3 areas, 2 endpoints, 4 assets" + (relay ? ", 1 relay source" : "")
+                + " and " + (relay ? 3 : 2) + " campaigns (made by xa.editor, approved by xa.approver).");
+    }
+
+    /**
+     * The stand-in provincial station as a relay source, relayed on the hamlet's loudspeakers 75 s after seeding for
+     * 3 minutes, then every hour from :31 to :34 (between the bulletins of :30 and :35); silence if the station drops.
+     */
+    private void relay(ApiClient editor, ApiClient approver, long hamlet) throws Exception {
+        long source = editor.post("/api/v1/sources", new JsonObject().put("name", DemoStation.NAME)
+                .put("url", stationUrl).put("description", "Đài tỉnh mô phỏng do ops/demo.sh chạy trên máy này"))
+                .getLong("id");
+        LocalDate today = LocalDate.now(ZONE);
+        LocalDateTime first = LocalDateTime.now(ZONE).plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
+        campaign(editor, approver, new JsonObject().put("name", "Tiếp sóng Đài tỉnh").put("topic", "Tiếp sóng")
+                .put("volume", 80).put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
+                .put("playlist", new JsonArray())
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "STREAM").put("sourceId", source)
+                        .put("cron", "31 * * * *").put("windowMinutes", 3)
+                        .put("at", new JsonArray().add(first.toString()))))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(hamlet))));
+        System.out.println("Relay: " + DemoStation.NAME + " (" + stationUrl + ") on the loudspeaker at "
+                + first.toLocalTime() + " for 3 minutes, then hourly at :31.");
     }
 
     /** One person per role, passwords made by the controller and shown here once (never written to a file). */

@@ -17,7 +17,6 @@ import vn.bantin.support.TestController;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
@@ -46,7 +45,7 @@ class RelayEndToEndTest {
                         .put("url", station.url()).put("fallbackAssetId", filler.getLong("id"))).json().getLong("id");
                 // a one-minute window (the shortest a slot has) that began 35 s ago: the agent joins it mid-way
                 LocalDateTime start = LocalDateTime.now(Scenario.ZONE).truncatedTo(ChronoUnit.SECONDS).minusSeconds(35);
-                long campaign = relayCampaign(api, world, source, start);
+                long campaign = world.relayCampaign(source, start, 1);
                 long windowEnd = start.atZone(Scenario.ZONE).toInstant().toEpochMilli() + 60_000;
 
                 Eventually.within(Duration.ofSeconds(20), () -> assertThat(icecast.listeners("/tinh.mp3")).isEqualTo(1));
@@ -73,9 +72,7 @@ class RelayEndToEndTest {
                 assertThat(gap.getLong("from")).isBetween(cutAt - 3_000, cutAt + 5_000);
                 assertThat(gap.getLong("to")).isBetween(restoredAt, restoredAt + 15_000);
                 assertThat(gap.getString("reason")).containsAnyOf("stream ended", "stalled", "did not start");
-                String speakerFiller = filler.getJsonArray("renditions").stream().map(o -> (JsonObject) o)
-                        .filter(r -> r.getString("profile").startsWith("speaker")).findFirst().orElseThrow()
-                        .getString("sha256");
+                String speakerFiller = Scenario.speakerRendition(filler);
                 assertThat(gap.getString("fallback")).as("the filler's speaker rendition looped in the gap; agent log:\n%s",
                         agent.log()).isEqualTo(speakerFiller).isNotEqualTo(filler.getString("sha256"));
                 long span = play.getLong("actualEnd") - play.getLong("actualStart");
@@ -87,19 +84,5 @@ class RelayEndToEndTest {
                         assertThat(agent.status().getInteger("spooledRecords")).isZero());
             }
         }
-    }
-
-    private static long relayCampaign(HttpApi api, Scenario world, long sourceId, LocalDateTime start) {
-        LocalDate today = LocalDate.now(Scenario.ZONE);
-        HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", "Tiếp sóng Đài tỉnh")
-                .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
-                .put("playlist", new JsonArray())
-                .put("slots", new JsonArray().add(new JsonObject().put("mode", "STREAM").put("sourceId", sourceId)
-                        .put("windowMinutes", 1).put("at", new JsonArray().add(start.toString()))))
-                .put("targets", new JsonObject().put("areas", new JsonArray().add(world.areaId))));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long id = created.json().getLong("id");
-        assertThat(api.post("/api/v1/campaigns/" + id + "/approve", "{}").status()).isEqualTo(200);
-        return id;
     }
 }

@@ -83,6 +83,33 @@ final class Scenario {
         return id;
     }
 
+    /** An approved relay of the live source in a window of {@code minutes} from {@code start}; returns its campaign id. */
+    long relayCampaign(long sourceId, LocalDateTime start, int minutes) {
+        LocalDate today = LocalDate.now(ZONE);
+        HttpApi.Answer created = api.post("/api/v1/campaigns", new JsonObject().put("name", "Tiếp sóng Đài tỉnh")
+                .put("startDate", today.minusDays(1).toString()).put("endDate", today.plusDays(1).toString())
+                .put("playlist", new JsonArray())
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "STREAM").put("sourceId", sourceId)
+                        .put("windowMinutes", minutes).put("at", new JsonArray().add(start.toString()))))
+                .put("targets", new JsonObject().put("areas", new JsonArray().add(areaId))));
+        if (created.status() != 201) {
+            throw new IllegalStateException("relay campaign refused: " + created.body());
+        }
+        long id = created.json().getLong("id");
+        HttpApi.Answer approved = api.post("/api/v1/campaigns/" + id + "/approve", "{}");
+        if (approved.status() != 200) {
+            throw new IllegalStateException("relay campaign not approved: " + approved.body());
+        }
+        return id;
+    }
+
+    /** The sha256 of an asset's speaker rendition: what a loudspeaker is given to play of it. */
+    static String speakerRendition(JsonObject asset) {
+        return asset.getJsonArray("renditions").stream().map(o -> (JsonObject) o)
+                .filter(r -> r.getString("profile").startsWith("speaker")).findFirst().orElseThrow()
+                .getString("sha256");
+    }
+
     /** Whole seconds from now, so the local date-time of the slot is exact. */
     static Instant secondsAhead(int seconds) {
         return Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(seconds);

@@ -15,9 +15,10 @@ class DemoMediaTest {
     private final MediaProbe probe = new MediaProbe();
 
     @Test
-    @DisplayName("the two bulletins are AUDIO of about 8–9 s, mono 48 kHz")
+    @DisplayName("the two bulletins and the stand-in station's programme are AUDIO of 7–10 s, mono 48 kHz")
     void bulletins() throws MediaRejected {
-        for (String name : new String[] {"ban-tin-sang-nq57.mp3", "ban-tin-binh-dan-hoc-vu-so.mp3"}) {
+        for (String name : new String[] {"ban-tin-sang-nq57.mp3", "ban-tin-binh-dan-hoc-vu-so.mp3",
+            "dai-tinh-mo-phong.mp3"}) {
             ProbeResult r = probe.probe(DEMO.resolve(name));
 
             assertThat(r.kind()).isEqualTo(AssetKind.AUDIO);

@@ -138,6 +138,7 @@ public final class StreamRelay {
             } else {
                 out.stop();
             }
+            probe.markDown(job.url());
             while (!over()) {
                 long wake = Math.min(clock.now() + backoff.next(), watch.endAt());
                 while (!over() && clock.now() < wake) {
