@@ -2,6 +2,8 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { BASE, DESKTOP, PHONE, fitsWidth, launch, open, shot } from './lib/browser.mjs';
 import { signIn } from './lib/people.mjs';
+import { handOver } from './lib/signals.mjs';
+import { writeFileSync } from 'node:fs';
 
 const WORLD = JSON.parse(process.env.BANTIN_WORLD ?? '{}');
 const SPEAKER = 'Cụm loa tổ 5';
@@ -10,6 +12,15 @@ const grouped = (hex) => hex.replace(/(.{4})(?=.)/g, '$1 ');
 let browser;
 before(async () => (browser = await launch()));
 after(async () => browser?.close());
+
+/** A write with the page's own session and CSRF token, as a script in the page could send it; its status. */
+async function send(page, method, path, body) {
+  return page.evaluate(async ([m, p, b]) => {
+    const csrf = await (await fetch('/api/v1/session')).json().then((s) => s.csrfToken);
+    return (await fetch(p, { method: m, body: JSON.stringify(b),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } })).status;
+  }, [method, path, body]);
+}
 
 /** Markup stored in names and device facts must never run: the test endpoints carry window.__xss payloads. */
 async function noScriptRan(page, where) {
@@ -88,14 +99,10 @@ test('an operator opening another commune\'s endpoint, by URL too, gets nothing 
   await page.getByTestId('endpoint-problem').getByText('Không tìm thấy, hoặc nằm ngoài khu vực của bạn.').waitFor();
   assert.doesNotMatch(await page.locator('main').innerText(), /Bãi Cháy/);
   assert.ok(answers.length > 0 && answers.every((s) => s === 404), `every answer about it is 404: ${answers}`);
-  const writes = await page.evaluate(async (id) => {
-    const csrf = await (await fetch('/api/v1/session')).json().then((s) => s.csrfToken);
-    const send = (method, path, body) => fetch(path, { method, body: JSON.stringify(body),
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf } }).then((r) => r.status);
-    return [await send('PUT', `/api/v1/endpoints/${id}/location`, { latitude: 21, longitude: 107 }),
-      await send('POST', `/api/v1/endpoints/${id}/enrollment-code`, {}),
-      await send('POST', `/api/v1/endpoints/${id}/revoke`, {})];
-  }, WORLD.otherEndpointId);
+  const id = WORLD.otherEndpointId;
+  const writes = [await send(page, 'PUT', `/api/v1/endpoints/${id}/location`, { latitude: 21, longitude: 107 }),
+    await send(page, 'POST', `/api/v1/endpoints/${id}/enrollment-code`, {}),
+    await send(page, 'POST', `/api/v1/endpoints/${id}/revoke`, {})];
   assert.deepEqual(writes, [404, 404, 404], 'nor can it change it through the API with its own session');
   const dashboard = await page.evaluate(() => fetch('/api/v1/dashboard').then((r) => r.json()));
   assert.ok(dashboard.endpoints.every((e) => e.id !== WORLD.otherEndpointId), 'nor see it on the dashboard');
@@ -152,6 +159,58 @@ test('a device that asked to join waits for an admin of every area, who compares
   await context.close();
 });
 
+test('an operator issues the commune\'s code for an installer, the device it lets in waits there, and the code is revoked', async () => {
+  const { page, problems, context } = await open(browser);
+  await signIn(page, 'OPERATOR');
+  await page.goto(BASE + '/endpoints');
+  await page.getByRole('tab', { name: 'Mã cho người lắp đặt' }).click();
+  const panel = page.getByTestId('area-codes');
+  const area = panel.getByLabel('Khu vực');
+  assert.equal(await area.locator(`option[value="${WORLD.otherCommuneId}"]`).count(), 0, 'only the operator\'s own areas');
+  await area.selectOption(String(WORLD.communeId));
+  await panel.getByTestId('no-area-codes').waitFor();
+  await panel.getByLabel('Hiệu lực (ngày, 1–30)').fill('3');
+  await panel.getByLabel('Số thiết bị tối đa (1–500)').fill('5');
+  await panel.getByTestId('issue-area-code').click();
+  const code = (await panel.getByTestId('code-value').innerText()).trim();
+  assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  assert.match(await panel.getByTestId('enrollment-code').innerText(), /Mã kết nối cho các thiết bị của (.* › )?Phường Hồng Gai[\s\S]*Dùng được cho 5 thiết bị, hết hạn lúc \d{2}\/\d{2}\/\d{4}/);
+  const installer = await panel.getByTestId('installer-text').innerText();
+  assert.match(installer, new RegExp(`controller\\.url=${BASE.replace(/[.:/]/g, '\\$&')}`));
+  assert.match(installer, new RegExp(`enrollment\\.code=${code}`));
+  assert.match(installer, /kind=SPEAKER/);
+  assert.doesNotMatch(installer, /^name=/m, 'each device of an area code is named on the device');
+  const qr = panel.getByTestId('qr');
+  await qr.waitFor();
+  assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 100), 'the QR code is drawn');
+  const listed = panel.getByTestId('active-area-codes').locator('li');
+  await listed.first().getByText('Đã dùng 0/5').waitFor();
+  assert.equal(await listed.count(), 1);
+  assert.doesNotMatch(await panel.getByTestId('active-area-codes').innerText(), new RegExp(code), 'the list never shows a code again');
+  await shot(page, 'endpoint-area-code-desktop', true);
+
+  writeFileSync(WORLD.codeFile, code);
+  await handOver('installed');
+  await page.getByRole('tab', { name: /Yêu cầu kết nối/ }).click();
+  const waiting = page.getByTestId('enrollment-requests').locator('li', { hasText: 'Cụm loa tổ 7' });
+  await waiting.waitFor();
+  await page.getByRole('tab', { name: 'Mã cho người lắp đặt' }).click();
+  await panel.getByLabel('Khu vực').selectOption(String(WORLD.communeId));
+  await listed.first().getByText('Đã dùng 1/5').waitFor();
+
+  await page.setViewportSize(PHONE);
+  assert.ok(await fitsWidth(page), 'the codes fit 390 px');
+  await shot(page, 'endpoint-area-code-phone', true);
+  await listed.first().getByRole('button', { name: 'Thu hồi mã' }).click();
+  await listed.first().getByRole('button', { name: 'Đồng ý' }).click();
+  await panel.getByTestId('no-area-codes').waitFor();
+  await panel.getByRole('status').getByText(/Đã thu hồi mã cấp lúc/).waitFor();
+  const other = await send(page, 'POST', `/api/v1/areas/${WORLD.otherCommuneId}/enrollment-codes`, {});
+  assert.equal(other, 404, 'nor can the operator issue another commune\'s code through the API');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a viewer sees the endpoints and their state but no controls', async () => {
   const { page, problems, context } = await open(browser);
   await signIn(page, 'VIEWER');
@@ -163,6 +222,10 @@ test('a viewer sees the endpoints and their state but no controls', async () => 
   await page.goto(BASE + '/endpoints');
   await page.getByTestId('endpoint-list').waitFor();
   assert.equal(await page.getByTestId('add-endpoint').count(), 0);
+  assert.equal(await page.getByRole('tab', { name: 'Mã cho người lắp đặt' }).count(), 0, 'no installer codes for a viewer');
+  await page.goto(BASE + '/endpoints?view=codes');
+  await page.getByTestId('endpoint-list').waitFor();
+  assert.equal(await page.getByTestId('area-codes').count(), 0, 'nor by URL');
   await noScriptRan(page, 'the list, as a viewer');
   assert.deepEqual(problems, []);
   await context.close();

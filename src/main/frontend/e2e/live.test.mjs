@@ -76,7 +76,11 @@ test('an operator on a phone holds to talk to the commune\'s loudspeaker, sees i
   // the recording holds what was sent: from the first piece after the press to the last before letting go
   assert.ok(recording.durationMs > talkedMs - 3000 && recording.durationMs <= talkedMs + 1000,
     `recording ${recording.durationMs} ms for ${talkedMs} ms held`);
-  await page.getByTestId('live-past').getByText('Thông báo họp tổ dân phố').waitFor();
+  assert.equal(latest.startedByName, WORLD.speakerName);
+  const past = page.getByTestId('live-past').locator('li', { hasText: 'Thông báo họp tổ dân phố' }).first();
+  await past.waitFor();
+  assert.match(await past.innerText(), new RegExp(`· ${WORLD.speakerName} · 1 cụm loa`), 'the speaker by name');
+  assert.doesNotMatch(await past.innerText(), /ui-operator/, 'not by login');
   await page.setViewportSize(DESKTOP);
   await shot(page, 'live-desktop', true);
   assert.deepEqual(problems, []);

@@ -1,6 +1,6 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, PHONE, fitsWidth, launch, open, shot } from './lib/browser.mjs';
+import { BASE, PHONE, fitsWidth, launch, open, selectShowsChoice, shot } from './lib/browser.mjs';
 import { signIn } from './lib/people.mjs';
 
 const STATION = 'Đài Phát thanh tỉnh Quảng Ninh';
@@ -43,6 +43,14 @@ test('an editor registers the provincial station, is told in words what a bad ad
   await editor.getByRole('button', { name: 'Lưu bản nháp' }).click();
   await editor.getByText('Đã lưu').first().waitFor();
   await shot(page, 'campaign-relay-desktop', true);
+  const mode = slot.getByLabel('Cách phát', { exact: true });
+  assert.ok(await selectShowsChoice(mode), 'the way it plays is read in full at 1280 px');
+  await page.setViewportSize(PHONE);
+  assert.ok(await fitsWidth(page), 'the relay slot fits 390 px');
+  assert.ok(await selectShowsChoice(mode), 'and in full at 390 px');
+  assert.ok(await selectShowsChoice(slot.getByLabel('Nguồn tiếp sóng', { exact: true })), 'the station too');
+  await mode.evaluate((el) => { el.closest('fieldset').scrollIntoView(); window.scrollBy(0, -70); });
+  await shot(page, 'campaign-relay-phone');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -53,3 +53,15 @@ export async function shot(page, name, fullPage = false) {
 export async function fitsWidth(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
 }
+
+/** Whether a select shows its chosen option whole: the option's text, padding and arrow fit the box. */
+export async function selectShowsChoice(select) {
+  return select.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const pen = document.createElement('canvas').getContext('2d');
+    pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const text = pen.measureText(el.options[el.selectedIndex].text).width;
+    const ARROW = 20;
+    return text + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + ARROW <= el.clientWidth;
+  });
+}

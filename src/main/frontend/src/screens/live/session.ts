@@ -12,7 +12,8 @@ export interface Reach {
 
 export interface LiveSession {
   id: number; title: string; broadcastClass: LiveClass; status: 'OPEN' | 'ON_AIR' | 'ENDED' | 'FAILED';
-  startedBy: string; startedAt: number; endedAt: number | null; endReason?: string | null;
+  /** login, and the display name people know them by (API answers only) */
+  startedBy: string; startedByName?: string; startedAt: number; endedAt: number | null; endReason?: string | null;
   targets: { areaIds: number[]; tags: string[]; endpointIds: number[] };
   endpoints: Reach[]; recordingAssetId: number | null;
 }

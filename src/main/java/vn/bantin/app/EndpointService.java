@@ -32,8 +32,13 @@ public final class EndpointService {
      * A code made for an area, shown once: devices that enroll with it wait for approval in that area, seen by its
      * operators. {@code maxUses} devices at most, until {@code expiresAt}.
      */
-    public record IssuedAreaCode(long areaId, String code, long expiresAt, int maxUses,
+    public record IssuedAreaCode(long areaId, String ref, String code, long expiresAt, int maxUses,
                                  String controllerKeyFingerprint, String controllerCaFingerprint) {
+    }
+
+    /** An area code that still lets devices in, as its issuers see it again: by {@code ref}, never the code. */
+    public record AreaCodeView(long areaId, String ref, long expiresAt, int maxUses, int uses, String createdBy,
+                               long createdAt) {
     }
 
     private static final Duration CODE_LIFETIME = Duration.ofDays(7);
@@ -157,10 +162,41 @@ public final class EndpointService {
             String code = EnrollmentCodes.newCode();
             long now = clock.millis();
             long expiresAt = now + Duration.ofDays(validDays).toMillis();
-            codes.insertArea(c, EnrollmentCodes.hash(code), areaId, expiresAt, maxUses, actor.name(), now);
-            return new IssuedAreaCode(areaId, code, expiresAt, maxUses, controllerKeyFingerprint,
-                    controllerCaFingerprint);
+            String hash = EnrollmentCodes.hash(code);
+            codes.insertArea(c, hash, areaId, expiresAt, maxUses, actor.name(), now);
+            return new IssuedAreaCode(areaId, EnrollmentCodes.ref(hash), code, expiresAt, maxUses,
+                    controllerKeyFingerprint, controllerCaFingerprint);
         });
+    }
+
+    /** The area's codes that still let a device in, newest first: ADMIN, or that area's OPERATOR. */
+    public List<AreaCodeView> activeAreaCodes(Actor actor, long areaId) {
+        return db.read(c -> {
+            scope.require(c, actor, areaId);
+            return codes.activeInArea(c, areaId, clock.millis()).stream().map(a -> areaCodeView(areaId, a)).toList();
+        });
+    }
+
+    /** Ends one of the area's codes now; devices that already enrolled with it keep their requests. */
+    public AreaCodeView revokeAreaCode(Actor actor, long areaId, String ref) {
+        if (ref == null || !ref.matches("[0-9a-f]{16}")) {
+            throw ApiException.badRequest("bad_ref", "Mã tham chiếu của mã đăng ký gồm 16 chữ số hệ 16"
+                    + " / an enrollment code's ref is 16 hex digits");
+        }
+        return db.tx(c -> {
+            scope.require(c, actor, areaId);
+            long now = clock.millis();
+            EnrollmentCodeRepository.AreaCode code = codes.activeInArea(c, areaId, now).stream()
+                    .filter(a -> EnrollmentCodes.ref(a.codeHash()).equals(ref)).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("mã đăng ký đang dùng/active enrollment code", ref));
+            codes.expireArea(c, code.codeHash(), now);
+            return new AreaCodeView(areaId, ref, now, code.maxUses(), code.uses(), code.createdBy(), code.createdAt());
+        });
+    }
+
+    private static AreaCodeView areaCodeView(long areaId, EnrollmentCodeRepository.AreaCode a) {
+        return new AreaCodeView(areaId, EnrollmentCodes.ref(a.codeHash()), a.expiresAt(), a.maxUses(), a.uses(),
+                a.createdBy(), a.createdAt());
     }
 
     /** Refuses a waiting enrollment request: the key is kept as REVOKED, so it cannot ask again. */

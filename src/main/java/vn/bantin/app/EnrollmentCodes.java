@@ -28,9 +28,20 @@ public final class EnrollmentCodes {
     }
 
     public static String hash(String code) {
-        String normalized = code.trim().toUpperCase().replace("-", "").replace(" ", "");
+        return sha256(code.trim().toUpperCase().replace("-", "").replace(" ", ""));
+    }
+
+    /**
+     * The name a stored area code is listed and revoked by: 16 hex digits of a hash of its stored hash, so a list
+     * of codes gives nothing to guess the codes from.
+     */
+    public static String ref(String codeHash) {
+        return sha256("area-code-ref:" + codeHash).substring(0, 16);
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

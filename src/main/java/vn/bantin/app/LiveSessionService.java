@@ -17,13 +17,17 @@ import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.LiveSessionRepository;
+import vn.bantin.store.UserRepository;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -42,6 +46,7 @@ public final class LiveSessionService {
     private final AreaRepository areas;
     private final EndpointRepository endpoints;
     private final TargetCheck targetCheck;
+    private final UserRepository users = new UserRepository();
     private final AreaScope scope;
     private final ChangeNotifier changes;
     private final LongPredicate online;
@@ -95,6 +100,23 @@ public final class LiveSessionService {
             Scope visible = scope.of(c, actor);
             return sessions.recent(c, limit).stream().filter(s -> visible.contains(s.targets().withinAreaId()))
                     .toList();
+        });
+    }
+
+    /**
+     * The display names of the people who opened these sessions, by login, each looked up once; a login whose
+     * account is gone stands for itself.
+     */
+    public Map<String, String> speakerNames(Collection<LiveSession> shown) {
+        return db.read(c -> {
+            Map<String, String> names = new HashMap<>();
+            for (LiveSession s : shown) {
+                if (!names.containsKey(s.startedBy())) {
+                    names.put(s.startedBy(), users.byUsername(c, s.startedBy()).map(vn.bantin.access.User::displayName)
+                            .orElse(s.startedBy()));
+                }
+            }
+            return names;
         });
     }
 

@@ -14,6 +14,13 @@ public final class LiveSessionView {
     private LiveSessionView() {
     }
 
+    /** With the speaker's display name beside their login ({@code startedByName}), as people know them. */
+    public static Map<String, Object> of(LiveSession s, String startedByName) {
+        Map<String, Object> m = of(s);
+        m.put("startedByName", startedByName);
+        return m;
+    }
+
     public static Map<String, Object> of(LiveSession s) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id());

@@ -2,6 +2,7 @@ package vn.bantin.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /** Enrollment codes, kept only as hashes: one-time codes for an endpoint, and limited-use codes for an area. */
@@ -18,8 +19,17 @@ public final class EnrollmentCodeRepository {
             + " max_uses, uses, created_by, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)";
     private static final String FIND_AREA_USABLE = "SELECT area_id FROM enrollment_area_code WHERE code_hash = ?"
             + " AND uses < max_uses AND expires_at > ?";
+    private static final String AREA_ACTIVE = "SELECT code_hash, expires_at, max_uses, uses, created_by, created_at"
+            + " FROM enrollment_area_code WHERE area_id = ? AND uses < max_uses AND expires_at > ?"
+            + " ORDER BY created_at DESC, code_hash";
+    private static final String EXPIRE_AREA = "UPDATE enrollment_area_code SET expires_at = ? WHERE code_hash = ?"
+            + " AND expires_at > ?";
     private static final String SPEND_AREA = "UPDATE enrollment_area_code SET uses = uses + 1 WHERE code_hash = ?"
             + " AND uses < max_uses AND expires_at > ?";
+
+    /** An area code as stored (its hash, never the code), with its limits and who made it. */
+    public record AreaCode(String codeHash, long expiresAt, int maxUses, int uses, String createdBy, long createdAt) {
+    }
 
     public void insert(Connection c, String codeHash, long endpointId, long expiresAt) throws SQLException {
         Sql.update(c, INSERT, codeHash, endpointId, expiresAt);
@@ -46,5 +56,17 @@ public final class EnrollmentCodeRepository {
             return Optional.empty();
         }
         return area;
+    }
+
+    /** The area's codes that still let a device in (uses left, not expired), newest first. */
+    public List<AreaCode> activeInArea(Connection c, long areaId, long nowMs) throws SQLException {
+        return Sql.list(c, AREA_ACTIVE, rs -> new AreaCode(rs.getString("code_hash"), rs.getLong("expires_at"),
+                rs.getInt("max_uses"), rs.getInt("uses"), rs.getString("created_by"), rs.getLong("created_at")),
+                areaId, nowMs);
+    }
+
+    /** Ends an area code now, so it lets no further device in; false if it had already ended. */
+    public boolean expireArea(Connection c, String codeHash, long nowMs) throws SQLException {
+        return Sql.update(c, EXPIRE_AREA, nowMs, codeHash, nowMs) == 1;
     }
 }

@@ -148,10 +148,20 @@ class LiveSessionApiTest {
     }
 
     @Test
-    @DisplayName("a browser session opens the microphone only with its CSRF token and from the controller's own origin")
+    @DisplayName("a browser session opens the microphone only with its CSRF token and from the controller's own origin;"
+            + " the session names its speaker by display name beside the login")
     void browserMicrophoneNeedsCsrfAndOrigin() throws Exception {
-        Browser page = controller.signedIn("xa.operator", Role.OPERATOR, commune);
-        long id = page.post("/api/v1/live-sessions", session("Họp khẩn", "PRIORITY", commune)).json().getLong("id");
+        String password = api.post("/api/v1/users", new JsonObject().put("username", "xa.operator")
+                .put("displayName", "Nguyễn Thị Hoa").put("role", "OPERATOR").put("areaId", commune)).json()
+                .getString("password");
+        Browser page = new Browser(controller.baseUrl()).signedIn("xa.operator", password);
+        JsonObject opened = page.post("/api/v1/live-sessions", session("Họp khẩn", "PRIORITY", commune)).json();
+        long id = opened.getLong("id");
+        assertThat(opened.getString("startedBy")).isEqualTo("xa.operator");
+        assertThat(opened.getString("startedByName")).isEqualTo("Nguyễn Thị Hoa");
+        JsonObject listed = page.get("/api/v1/live-sessions").array().getJsonObject(0);
+        assertThat(listed.getString("startedByName")).as(listed.encode()).isEqualTo("Nguyễn Thị Hoa");
+        assertThat(page.get("/api/v1/live-sessions/" + id).json().getString("startedByName")).isEqualTo("Nguyễn Thị Hoa");
         String base = controller.baseUrl();
         assertThatThrownBy(() -> Microphone.open(page, base, base, null, id)).rootCause()
                 .hasMessageContaining("403");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.access.Role;
 import vn.bantin.support.SignedAgent;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ class EndpointsBrowserTest {
     static final String XSS_NAME = "<img src=x onerror=\"window.__xss='name'\">Loa <b>chợ</b>";
     static final String XSS_TAG = "<script>window.__xss='tag'</script>";
     static final String XSS_DEVICE = "<svg onload=\"window.__xss='device'\">loa-moi";
+    static final String INSTALLED_NAME = "Cụm loa tổ 7";
     static final String XSS_MODEL = "<img src=x onerror=\"window.__xss='model'\">Pi 4";
 
     @TempDir
@@ -43,13 +45,25 @@ class EndpointsBrowserTest {
 
             JsonObject people = world.people().put("SYSTEM", new JsonObject().put("username", "ui-system")
                     .put("password", world.controller.createUser("ui-system", Role.ADMIN, null)));
+            Path codeFile = dir.resolve("area-code.txt");
             BrowserJourneys.run("endpoints.test.mjs", world.controller.baseUrl(), Map.of(
                     "BANTIN_PEOPLE", people.encode(),
                     "BANTIN_WORLD", new JsonObject().put("endpointId", world.endpointId)
                             .put("deviceId", world.agent.deviceId()).put("otherEndpointId", otherEndpoint)
-                            .put("strangerDeviceId", stranger.deviceId()).encode()));
+                            .put("strangerDeviceId", stranger.deviceId()).put("communeId", world.communeId)
+                            .put("otherCommuneId", other).put("codeFile", codeFile.toString()).encode()),
+                    Map.of("installed", () -> installWithAreaCode(world, Files.readString(codeFile).trim())));
             assertThat(world.api.get("/api/v1/dashboard?endpointId=" + otherEndpoint).json().getJsonArray("endpoints")
                     .getJsonObject(0).getValue("location")).as("the other commune's endpoint was not touched").isNull();
         }
+    }
+
+    /** An installer sets up a loudspeaker with the commune's code from the screen: it asks to join that commune. */
+    private static void installWithAreaCode(CommuneWorld world, String code) {
+        SignedAgent installed = new SignedAgent(world.controller.baseUrl());
+        SignedAgent.Reply reply = installed.post("/agent/v1/enroll", installed.enrollBody("SPEAKER", code)
+                .put("name", INSTALLED_NAME));
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        assertThat(reply.json().getString("status")).isEqualTo("PENDING");
     }
 }

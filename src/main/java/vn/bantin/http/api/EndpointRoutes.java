@@ -33,6 +33,8 @@ public final class EndpointRoutes {
         api.get("/api/v1/endpoints/:id", Permission.READ, this::get);
         api.post("/api/v1/endpoints/:id/enrollment-code", Permission.ENDPOINT_WRITE, this::issueCode);
         api.post("/api/v1/areas/:id/enrollment-codes", Permission.ENDPOINT_WRITE, this::issueAreaCode);
+        api.get("/api/v1/areas/:id/enrollment-codes", Permission.ENDPOINT_WRITE, this::listAreaCodes);
+        api.post("/api/v1/areas/:id/enrollment-codes/:ref/revoke", Permission.ENDPOINT_WRITE, this::revokeAreaCode);
         api.post("/api/v1/endpoints/:id/approve", Permission.ENDPOINT_WRITE, this::approve);
         api.post("/api/v1/endpoints/:id/revoke", Permission.ENDPOINT_WRITE, this::revoke);
         api.post("/api/v1/endpoints/:id/reject", Permission.ENDPOINT_WRITE, this::reject);
@@ -80,9 +82,29 @@ public final class EndpointRoutes {
         int days = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, validDays == null ? 7 : validDays));
         blocking.respond(ctx, () -> endpoints.issueAreaCode(actor, id, uses, days),
                 (c, code) -> Responses.created(c, withCa(new JsonObject().put("areaId", code.areaId())
-                        .put("code", code.code()).put("expiresAt", code.expiresAt()).put("maxUses", code.maxUses())
+                        .put("ref", code.ref()).put("code", code.code()).put("expiresAt", code.expiresAt()).put("maxUses", code.maxUses())
                         .put("controllerKeyFingerprint", code.controllerKeyFingerprint()),
                         code.controllerCaFingerprint())));
+    }
+
+    private void listAreaCodes(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        blocking.respond(ctx, () -> endpoints.activeAreaCodes(actor, id).stream().map(EndpointRoutes::toJson).toList(),
+                ListPage::ok);
+    }
+
+    private void revokeAreaCode(RoutingContext ctx) {
+        Actor actor = Actors.of(ctx);
+        long id = PathParams.id(ctx, "id");
+        String ref = ctx.pathParam("ref");
+        blocking.json(ctx, () -> toJson(endpoints.revokeAreaCode(actor, id, ref)));
+    }
+
+    private static JsonObject toJson(EndpointService.AreaCodeView a) {
+        return new JsonObject().put("areaId", a.areaId()).put("ref", a.ref()).put("expiresAt", a.expiresAt())
+                .put("maxUses", a.maxUses()).put("uses", a.uses()).put("createdBy", a.createdBy())
+                .put("createdAt", a.createdAt());
     }
 
     private void rekey(RoutingContext ctx) {

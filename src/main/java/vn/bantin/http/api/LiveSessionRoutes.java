@@ -18,6 +18,9 @@ import vn.bantin.http.Responses;
 import vn.bantin.http.access.Actors;
 import vn.bantin.http.access.ApiRouter;
 
+import java.util.List;
+import java.util.Map;
+
 /** Live microphone sessions: open, list, look at, end; the audio itself comes through {@link LiveAudioSocket}. */
 public final class LiveSessionRoutes {
 
@@ -50,14 +53,13 @@ public final class LiveSessionRoutes {
 
     private void list(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
-        blocking.respond(ctx, () -> sessions.recent(actor, KEPT_IN_LIST).stream().map(LiveSessionRoutes::toJson)
-                .toList(), ListPage::ok);
+        blocking.respond(ctx, () -> shown(sessions.recent(actor, KEPT_IN_LIST)), ListPage::ok);
     }
 
     private void get(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(sessions.get(actor, id)));
+        blocking.json(ctx, () -> shown(sessions.get(actor, id)));
     }
 
     private void open(RoutingContext ctx) {
@@ -69,13 +71,23 @@ public final class LiveSessionRoutes {
         }
         LiveSessionDraft draft = new LiveSessionDraft(in.optionalString("title"), in.optionalString("broadcastClass"),
                 targets.longList("areaIds"), targets.stringList("tags"), targets.longList("endpointIds"));
-        blocking.respond(ctx, () -> toJson(sessions.open(actor, draft)), Responses::created);
+        blocking.respond(ctx, () -> shown(sessions.open(actor, draft)), Responses::created);
     }
 
     private void end(RoutingContext ctx) {
         Actor actor = Actors.of(ctx);
         long id = PathParams.id(ctx, "id");
-        blocking.json(ctx, () -> toJson(broadcasts.end(actor, id)));
+        blocking.json(ctx, () -> shown(broadcasts.end(actor, id)));
+    }
+
+    /** Sessions as the API answers them: with the speakers' display names. */
+    private List<JsonObject> shown(List<LiveSession> list) {
+        Map<String, String> names = sessions.speakerNames(list);
+        return list.stream().map(s -> new JsonObject(LiveSessionView.of(s, names.get(s.startedBy())))).toList();
+    }
+
+    private JsonObject shown(LiveSession s) {
+        return shown(List.of(s)).get(0);
     }
 
     static JsonObject toJson(LiveSession s) {

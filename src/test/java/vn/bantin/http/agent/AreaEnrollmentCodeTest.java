@@ -145,6 +145,47 @@ class AreaEnrollmentCodeTest {
         assertThat(ids(admin)).hasSize(1);
     }
 
+    @Test
+    @DisplayName("the area's usable codes are listed without the code; a revoked one lets no further device in")
+    void listAndRevoke() {
+        String codes = "/api/v1/areas/" + communeA + "/enrollment-codes";
+        JsonObject first = operatorA.post(codes, new JsonObject().put("maxUses", 3)).json();
+        clock.advance(Duration.ofSeconds(2));
+        JsonObject second = admin.post(codes, new JsonObject().put("validDays", 2)).json();
+        assertThat(new SignedAgent(controller.baseUrl()).enroll("SPEAKER", first.getString("code")).status())
+                .isEqualTo(200);
+
+        JsonArray listed = operatorA.get(codes).array();
+
+        assertThat(listed.stream().map(o -> ((JsonObject) o).getString("ref")).toList()).as("newest first")
+                .containsExactly(second.getString("ref"), first.getString("ref"));
+        JsonObject used = listed.getJsonObject(1);
+        assertThat(used.getInteger("uses")).isEqualTo(1);
+        assertThat(used.getInteger("maxUses")).isEqualTo(3);
+        assertThat(used.getLong("expiresAt")).isEqualTo(first.getLong("expiresAt"));
+        assertThat(listed.encode()).as("the list never holds a code").doesNotContain(first.getString("code"))
+                .doesNotContain(second.getString("code")).doesNotContain("\"code\"");
+        assertThat(operatorB.get(codes).status()).as("another commune's operator").isEqualTo(404);
+        assertThat(controller.as(Role.EDITOR, communeA).get(codes).status()).isEqualTo(403);
+        assertThat(operatorB.post(codes + "/" + first.getString("ref") + "/revoke", "{}").status()).isEqualTo(404);
+
+        long before = clock.millis();
+        HttpApi.Answer revoked = operatorA.post(codes + "/" + first.getString("ref") + "/revoke", "{}");
+
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().getLong("expiresAt")).as("ended now").isBetween(before, clock.millis());
+        assertThat(operatorA.get(codes).array().stream().map(o -> ((JsonObject) o).getString("ref")).toList())
+                .containsExactly(second.getString("ref"));
+        SignedAgent.Reply late = new SignedAgent(controller.baseUrl()).enroll("SPEAKER", first.getString("code"));
+        assertThat(late.status()).isEqualTo(403);
+        assertThat(late.code()).isEqualTo("bad_enrollment_code");
+        HttpApi.Answer again = operatorA.post(codes + "/" + first.getString("ref") + "/revoke", "{}");
+        assertThat(again.status()).as("a revoked code is no longer there to revoke").isEqualTo(404);
+        HttpApi.Answer bad = operatorA.post(codes + "/not-a-ref/revoke", "{}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("ref");
+    }
+
     private static List<Long> ids(HttpApi api) {
         return api.get("/api/v1/endpoints").array().stream().map(o -> ((JsonObject) o).getLong("id")).toList();
     }

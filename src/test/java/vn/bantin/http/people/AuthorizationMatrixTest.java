@@ -153,6 +153,10 @@ class AuthorizationMatrixTest {
             path = path.replace("{slotId}", String.valueOf(admin.get("/api/v1/campaigns/" + id).json()
                     .getJsonArray("slots").getJsonObject(0).getLong("id")));
         }
+        if (path.contains("{ref}")) {
+            path = path.replace("{ref}", admin.post("/api/v1/areas/" + id + "/enrollment-codes", new JsonObject())
+                    .json().getString("ref"));
+        }
         return path;
     }
 
