@@ -22,6 +22,8 @@ class PlayerMpvTest {
      * so the accuracy itself (p50/p99 over 100+ starts) is measured by ops/bench/agent, not here.
      */
     static final long LATE_MS = 300;
+    /** Late bound for tests whose point is which item plays, not how punctually. */
+    static final long LOADED_MACHINE_LATE_MS = 1_500;
 
     @TempDir
     java.nio.file.Path state;
@@ -115,7 +117,9 @@ class PlayerMpvTest {
         Map<String, Object> r = rig.awaitRecords(1, 10_000).get(0);
         assertThat(r).containsEntry("sha256", b.sha()).containsEntry("outcome", "PLAYED");
         assertThat(num(r, "scheduledStart")).isEqualTo(anchor + 2_000);
-        assertThat(num(r, "actualStart") - (anchor + 2_000)).isBetween(-20L, LATE_MS);
+        // b, not a: the skip is the point here. How close b starts to its time is the agent bench's figure
+        // (start offset); on a machine loaded 10x its cores mpv's open alone can take more than LATE_MS.
+        assertThat(num(r, "actualStart") - (anchor + 2_000)).isBetween(-20L, LOADED_MACHINE_LATE_MS);
         Thread.sleep(500);
         assertThat(rig.spool.count()).isEqualTo(1);
     }
