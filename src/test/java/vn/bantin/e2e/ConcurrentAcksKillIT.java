@@ -2,11 +2,7 @@ package vn.bantin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,13 +14,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.support.ControllerProcess;
-import vn.bantin.support.HttpApi;
+import vn.bantin.support.Enrollment;
 import vn.bantin.support.PlayChain;
+import vn.bantin.support.PlaySeqs;
 import vn.bantin.support.SignedAgent;
 
 /**
@@ -51,12 +47,11 @@ class ConcurrentAcksKillIT {
         ExecutorService uploads = Executors.newFixedThreadPool(AGENTS);
         try {
             controller.start();
-            long areaId = controller.api().post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")
-                    .put("zone", "Asia/Ho_Chi_Minh")).json().getLong("id");
+            long areaId = Enrollment.commune(controller.api());
             Map<Long, SignedAgent> agents = new ConcurrentHashMap<>();
             for (int i = 0; i < AGENTS; i++) {
                 SignedAgent agent = new SignedAgent(controller.baseUrl());
-                agents.put(enroll(controller.api(), agent, areaId, i), agent);
+                agents.put(Enrollment.speaker(controller.api(), areaId, "Cụm loa thôn " + i, agent), agent);
             }
             Map<Long, Set<Long>> acknowledged = new ConcurrentHashMap<>();
             AtomicInteger ackedBatches = new AtomicInteger();
@@ -77,7 +72,7 @@ class ConcurrentAcksKillIT {
             for (Map.Entry<Long, Set<Long>> a : acknowledged.entrySet()) {
                 TreeSet<Long> acked = new TreeSet<>(a.getValue());
                 total += acked.size();
-                assertThat(storedSeqs(controller.api(), a.getKey())).as("endpoint %d after the restart", a.getKey())
+                assertThat(PlaySeqs.stored(controller.api(), a.getKey())).as("endpoint %d after the restart", a.getKey())
                         .containsAll(acked);
             }
             assertThat(total).as("records acknowledged before the kill").isGreaterThanOrEqualTo((long) KILL_AFTER * BATCH);
@@ -103,34 +98,10 @@ class ConcurrentAcksKillIT {
                 return;
             }
             lastAckAt.set(System.nanoTime());
-            acknowledged.addAll(heldSeqs(reply.json()));
+            acknowledged.addAll(PlaySeqs.held(reply.json()));
             if (ackedBatches.incrementAndGet() >= KILL_AFTER) {
                 enough.countDown();
             }
         }
-    }
-
-    private static long enroll(HttpApi api, SignedAgent agent, long areaId, int i) {
-        long endpointId = api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa thôn " + i)
-                .put("kind", "SPEAKER").put("areaId", areaId)).json().getLong("id");
-        String code = api.post("/api/v1/endpoints/" + endpointId + "/enrollment-code", "{}").json().getString("code");
-        SignedAgent.Reply enrolled = agent.enroll("SPEAKER", code);
-        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(200);
-        return endpointId;
-    }
-
-    /** The seqs an acknowledgement says the controller holds: its ranges [first, last]. */
-    private static List<Long> heldSeqs(JsonObject ack) {
-        List<Long> seqs = new ArrayList<>();
-        ack.getJsonArray("held").forEach(r -> {
-            JsonArray range = (JsonArray) r;
-            LongStream.rangeClosed(range.getLong(0), range.getLong(1)).forEach(seqs::add);
-        });
-        return seqs;
-    }
-
-    private static List<Long> storedSeqs(HttpApi api, long endpointId) {
-        return api.get("/api/v1/plays?limit=1000").array().stream().map(JsonObject.class::cast)
-                .filter(p -> p.getLong("endpointId") == endpointId).map(p -> p.getLong("seq")).toList();
     }
 }

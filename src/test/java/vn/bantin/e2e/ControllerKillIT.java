@@ -1,12 +1,12 @@
 package vn.bantin.e2e;
 
-import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.support.ControllerProcess;
-import vn.bantin.support.HttpApi;
+import vn.bantin.support.Enrollment;
 import vn.bantin.support.PlayChain;
+import vn.bantin.support.PlaySeqs;
 import vn.bantin.support.SignedAgent;
 
 import java.nio.file.Path;
@@ -40,7 +40,8 @@ class ControllerKillIT {
         try {
             controller.start();
             SignedAgent agent = new SignedAgent(controller.baseUrl());
-            long endpointId = enroll(controller.api(), agent);
+            long areaId = Enrollment.commune(controller.api());
+            long endpointId = Enrollment.speaker(controller.api(), areaId, "Cụm loa thôn 1", agent);
             PlayChain chain = new PlayChain(agent);
             TreeSet<Long> acknowledged = new TreeSet<>();
             List<Long> killDelaysMs = new ArrayList<>();
@@ -51,12 +52,12 @@ class ControllerKillIT {
                     SignedAgent.Reply reply = agent.postPlays(chain.nextSigned(BATCH));
                     ackedAt = System.nanoTime();
                     assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-                    acknowledged.addAll(acknowledgedSeqs(reply.json()));
+                    acknowledged.addAll(PlaySeqs.held(reply.json()));
                 }
                 killDelaysMs.add((controller.kill() - ackedAt) / 1_000_000);
                 controller.start();
 
-                assertThat(storedSeqs(controller.api(), endpointId))
+                assertThat(PlaySeqs.stored(controller.api(), endpointId))
                         .as("round %d: records stored after the restart", round)
                         .containsAll(acknowledged);
             }
@@ -66,31 +67,5 @@ class ControllerKillIT {
         } finally {
             controller.close();
         }
-    }
-
-    private static long enroll(HttpApi api, SignedAgent agent) {
-        long areaId = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")
-                .put("zone", "Asia/Ho_Chi_Minh")).json().getLong("id");
-        long endpointId = api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa thôn 1")
-                .put("kind", "SPEAKER").put("areaId", areaId)).json().getLong("id");
-        String code = api.post("/api/v1/endpoints/" + endpointId + "/enrollment-code", "{}").json().getString("code");
-        SignedAgent.Reply enrolled = agent.enroll("SPEAKER", code);
-        assertThat(enrolled.status()).as(enrolled.text()).isEqualTo(200);
-        return endpointId;
-    }
-
-    /** The seqs an acknowledgement says the controller holds: its ranges [first, last]. */
-    private static List<Long> acknowledgedSeqs(JsonObject ack) {
-        List<Long> seqs = new ArrayList<>();
-        ack.getJsonArray("held").forEach(r -> {
-            io.vertx.core.json.JsonArray range = (io.vertx.core.json.JsonArray) r;
-            LongStream.rangeClosed(range.getLong(0), range.getLong(1)).forEach(seqs::add);
-        });
-        return seqs;
-    }
-
-    private static List<Long> storedSeqs(HttpApi api, long endpointId) {
-        return api.get("/api/v1/plays?limit=1000").array().stream().map(JsonObject.class::cast)
-                .filter(p -> p.getLong("endpointId") == endpointId).map(p -> p.getLong("seq")).toList();
     }
 }
