@@ -1,14 +1,15 @@
 package vn.bantin.http.hardening;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
 import vn.bantin.support.ApiSpec;
+import vn.bantin.support.DefaultTrust;
 import vn.bantin.support.HttpApi;
+import vn.bantin.support.Pem;
 import vn.bantin.support.TestCertificates;
 import vn.bantin.support.TestController;
 
@@ -16,8 +17,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -26,10 +25,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,17 +37,8 @@ class LocalCaCertificateTest {
 
     @TempDir
     static Path dir;
-    private static SSLContext previousDefault;
-
-    @BeforeAll
-    static void keep() throws Exception {
-        previousDefault = SSLContext.getDefault();
-    }
-
-    @AfterAll
-    static void restore() {
-        SSLContext.setDefault(previousDefault);
-    }
+    @RegisterExtension
+    static final DefaultTrust trust = new DefaultTrust();
 
     @Test
     @DisplayName("unauthenticated over HTTPS: the PEM whose SHA-256 is the code's fingerprint and that validates the server")
@@ -67,20 +54,18 @@ class LocalCaCertificateTest {
                     .endsWith("-----END CERTIFICATE-----\n").doesNotContain("PRIVATE KEY");
             assertThat(fetched.body().split("-----BEGIN").length).as("one certificate, not the chain").isEqualTo(2);
             check(fetched);
-            X509Certificate served = certificate(fetched.body().getBytes(StandardCharsets.US_ASCII));
-            assertThat(served.getEncoded()).isEqualTo(certificate(Files.readAllBytes(
-                    dir.resolve("local-ca/tls/ca.crt"))).getEncoded());
+            X509Certificate served = Pem.certificate(fetched.body().getBytes(StandardCharsets.US_ASCII));
+            assertThat(served.getEncoded()).isEqualTo(Pem.certificate(dir.resolve("local-ca/tls/ca.crt")).getEncoded());
             assertThat(served.getBasicConstraints()).as("a CA certificate").isGreaterThanOrEqualTo(0);
 
             Path pinned = dir.resolve("installer-ca.crt");
             Files.writeString(pinned, fetched.body(), StandardCharsets.US_ASCII);
-            SSLContext.setDefault(TestCertificates.trusting(pinned));
+            trust.only(pinned);
             HttpApi api = controller.api();
             long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")).json().getLong("id");
             JsonObject code = api.post("/api/v1/areas/" + area + "/enrollment-codes", "{}").json();
             assertThat(code.getString("controllerCaFingerprint")).as("what the installer compares")
-                    .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(served.getEncoded())));
+                    .isEqualTo(Pem.fingerprint(served));
             assertThat(api.withoutToken().get(PATH).status()).as("trusted client, no credentials").isEqualTo(200);
         }
     }
@@ -109,12 +94,6 @@ class LocalCaCertificateTest {
     private static void check(HttpResponse<String> answer) {
         ApiSpec.check("GET", PATH, answer.statusCode(), answer.headers().map(),
                 answer.body().getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static X509Certificate certificate(byte[] pem) throws Exception {
-        try (InputStream in = new ByteArrayInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
     }
 
     /** What {@code curl -k} does: any certificate is accepted, so only the fingerprint check can be trusted. */

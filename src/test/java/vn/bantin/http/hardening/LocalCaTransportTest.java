@@ -1,25 +1,23 @@
 package vn.bantin.http.hardening;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
 import vn.bantin.support.AgentProcess;
+import vn.bantin.support.DefaultTrust;
 import vn.bantin.support.Eventually;
 import vn.bantin.support.HttpApi;
+import vn.bantin.support.Pem;
 import vn.bantin.support.TestCertificates;
 import vn.bantin.support.TestController;
 
-import javax.net.ssl.SSLContext;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -32,17 +30,8 @@ class LocalCaTransportTest {
 
     @TempDir
     static Path dir;
-    private static SSLContext previousDefault;
-
-    @BeforeAll
-    static void keep() throws Exception {
-        previousDefault = SSLContext.getDefault();
-    }
-
-    @AfterAll
-    static void restore() {
-        SSLContext.setDefault(previousDefault);
-    }
+    @RegisterExtension
+    static final DefaultTrust trust = new DefaultTrust();
 
     private static TestController start() throws Exception {
         return TestController.start(Map.of(ConfigLoader.DATA_DIR, dir.resolve("data").toString(),
@@ -60,7 +49,7 @@ class LocalCaTransportTest {
                     .isEqualTo("rw-------");
             assertThat(openssl("x509", "-in", dir.resolve("data/tls/server.crt").toString(), "-noout", "-ext",
                     "subjectAltName")).contains("IP Address:127.0.0.1", "DNS:localhost");
-            SSLContext.setDefault(TestCertificates.trusting(caCert));
+            trust.only(caCert);
             HttpApi api = controller.api();
             long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")).json().getLong("id");
             long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Cụm loa thôn 1")
@@ -74,7 +63,7 @@ class LocalCaTransportTest {
                     .getString("controllerCaFingerprint")).isEqualTo(fingerprint);
 
             TestCertificates stranger = TestCertificates.make(dir.resolve("other-pki"), "Some other CA");
-            String wrong = TestCertificatesFingerprint.of(stranger.caCert());
+            String wrong = Pem.fingerprint(Pem.certificate(stranger.caCert()));
             try (AgentProcess misled = AgentProcess.configure(dir.resolve("misled"), controller.baseUrl(), "SPEAKER",
                     code.getString("code")).with("controller.ca.fingerprint", wrong).start()) {
                 Eventually.within(Duration.ofSeconds(60), () -> assertThat(misled.log())
@@ -96,17 +85,6 @@ class LocalCaTransportTest {
             assertThat(api.post("/api/v1/areas/" + area + "/enrollment-codes", "{}").json()
                     .getString("controllerCaFingerprint")).as("a restart keeps the CA agents pinned")
                     .isEqualTo(fingerprint);
-        }
-    }
-
-    /** SHA-256 of a PEM certificate's DER, computed with the JDK (independently of the controller's code). */
-    private static final class TestCertificatesFingerprint {
-        static String of(Path pem) throws Exception {
-            try (InputStream in = Files.newInputStream(pem)) {
-                byte[] der = CertificateFactory.getInstance("X.509").generateCertificate(in).getEncoded();
-                return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(der));
-            }
         }
     }
 

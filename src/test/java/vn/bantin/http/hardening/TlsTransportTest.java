@@ -1,21 +1,21 @@
 package vn.bantin.http.hardening;
 
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
 import vn.bantin.config.TrustConfig;
 import vn.bantin.http.Transport;
 import vn.bantin.support.AgentProcess;
+import vn.bantin.support.DefaultTrust;
 import vn.bantin.support.Eventually;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.TestCertificates;
 import vn.bantin.support.TestController;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.URI;
@@ -34,22 +34,17 @@ class TlsTransportTest {
 
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final DefaultTrust trust = new DefaultTrust();
     private static TestCertificates certificates;
     private static TestCertificates stranger;
-    private static SSLContext previousDefault;
 
     @BeforeAll
     static void certificates() throws Exception {
         certificates = TestCertificates.make(dir.resolve("pki"), "Bantin test CA");
         stranger = TestCertificates.make(dir.resolve("other-pki"), "Some other CA");
-        previousDefault = SSLContext.getDefault();
         // the tests' HTTP clients (HttpApi) trust the test CA only, as a pinned agent does
-        SSLContext.setDefault(TestCertificates.trusting(certificates.caCert()));
-    }
-
-    @AfterAll
-    static void restore() {
-        SSLContext.setDefault(previousDefault);
+        trust.only(certificates.caCert());
     }
 
     private static TestController tlsController(String name) throws Exception {
