@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
+import vn.bantin.support.Enrollment;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.PlayChain;
 import vn.bantin.support.SignedAgent;
@@ -46,11 +47,8 @@ class ForgedAgentRequestsTest {
     }
 
     private static SignedAgent enrolled(long area) {
-        long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Loa").put("kind", "SPEAKER")
-                .put("areaId", area)).json().getLong("id");
-        String code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
         SignedAgent device = new SignedAgent(controller.baseUrl());
-        assertThat(device.enroll("SPEAKER", code).status()).isEqualTo(200);
+        Enrollment.speaker(api, area, "Loa", device);
         return device;
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
 import vn.bantin.support.ApiSpec;
+import vn.bantin.support.Enrollment;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.SignedAgent;
@@ -182,11 +183,8 @@ class InjectionTest {
 
     private static SignedAgent enrolledDevice() {
         long area = api.post("/api/v1/areas", new JsonObject().put("name", "Thôn 2")).json().getLong("id");
-        long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Loa 2").put("kind", "SPEAKER")
-                .put("areaId", area)).json().getLong("id");
-        String code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
         SignedAgent device = new SignedAgent(controller.baseUrl());
-        assertThat(device.enroll("SPEAKER", code).status()).isEqualTo(200);
+        Enrollment.speaker(api, area, "Loa 2", device);
         return device;
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.ConfigLoader;
+import vn.bantin.support.Enrollment;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.SignedAgent;
 import vn.bantin.support.TableCounts;
@@ -41,11 +42,8 @@ class MalformedRequestsTest {
         controller = TestController.start(Map.of(ConfigLoader.DATA_DIR, dir.resolve("data").toString()));
         api = controller.api();
         long area = api.post("/api/v1/areas", new JsonObject().put("name", "Xã Gia Viên")).json().getLong("id");
-        long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", "Loa 1").put("kind", "SPEAKER")
-                .put("areaId", area)).json().getLong("id");
-        String code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
         device = new SignedAgent(controller.baseUrl());
-        assertThat(device.enroll("SPEAKER", code).status()).isEqualTo(200);
+        Enrollment.speaker(api, area, "Loa 1", device);
     }
 
     @AfterAll
