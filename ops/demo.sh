@@ -122,7 +122,7 @@ if [ "$HOST" != 127.0.0.1 ] && [ "$HOST" != localhost ]; then
 fi
 RELAY_NOTE=""
 [ -n "$STATION_URL" ] && RELAY_NOTE=' The loudspeaker also relays the stand-in station (the dashboard shows
-"Tiếp sóng: Đài tỉnh (mô phỏng)") 75 s after the first start for 3 minutes, and every hour from :31 to :34.'
+"Tiếp sóng: Đài tỉnh (mô phỏng)") for 3 minutes soon after the first start, then hourly, at the times printed above.'
 cat <<MSG
 
 Bantin demo is running.
@@ -133,7 +133,7 @@ Bantin demo is running.
   Report (CSV):  curl -H @$HEADER_FILE "$BASE/api/v1/reports?period=today&format=csv"
   Admin token:   in $TOKEN_FILE (full-scope ADMIN, for scripts; never pass it on a command line)
   Logs:          $DATA/controller.log, $DATA/agents/*.log
-The loudspeaker plays the Resolution 57 bulletins 40 s after the first start, then every 5 minutes; the screen loops
+The loudspeaker plays the Resolution 57 bulletins within a minute of the first start, then every 5 minutes; the screen loops
 its video and infographic.$RELAY_NOTE Press Ctrl-C to stop.
 MSG
 wait "${pids[0]}"

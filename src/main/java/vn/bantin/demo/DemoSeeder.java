@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -93,16 +92,19 @@ public final class DemoSeeder {
         long infographic = approvedAsset(editor, approver, "infographic-binh-dan-hoc-vu-so.png");
 
         LocalDate today = LocalDate.now(ZONE);
-        // a first bulletin 40 s from now, so a newcomer hears one within the first minute
-        LocalDateTime firstBulletin = LocalDateTime.now(ZONE).plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
+        // a first bulletin within the first minute, so a newcomer hears one soon; the plan keeps every relay window
+        // clear of the 5-minute bulletins
+        DemoPlan plan = DemoPlan.at(LocalDateTime.now(ZONE));
         campaign(editor, approver, new JsonObject().put("name", "Bản tin Nghị quyết 57-NQ/TW").put("class", "PRIORITY")
                 .put("topic", "Nghị quyết 57").put("volume", 85)
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", bulletin))
                         .add(new JsonObject().put("assetId", digitalLiteracy)))
-                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("cron", "*/5 * * * *")
-                        .put("at", new JsonArray().add(firstBulletin.toString()))))
+                .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("cron", plan.bulletinCron())
+                        .put("at", new JsonArray().add(plan.firstBulletin().toString()))))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(commune))));
+        System.out.println("Bulletins: on the loudspeaker at " + plan.firstBulletin().toLocalTime()
+                + ", then every 5 minutes from " + plan.bulletinMinute() + ".");
         campaign(editor, approver, new JsonObject().put("name", "Bình dân học vụ số — màn hình").put("topic", "Bình dân học vụ số")
                 .put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", video))
@@ -112,7 +114,7 @@ public final class DemoSeeder {
                 .put("targets", new JsonObject().put("tags", new JsonArray().add("cong-xa"))));
         boolean relay = stationUrl != null;
         if (relay) {
-            relay(editor, approver, hamlet);
+            relay(editor, approver, hamlet, plan);
         } else {
             System.out.println("No stand-in provincial station: no relay source or relay campaign seeded.");
         }
@@ -121,24 +123,24 @@ public final class DemoSeeder {
     }
 
     /**
-     * The stand-in provincial station as a relay source, relayed on the hamlet's loudspeakers 75 s after seeding for
-     * 3 minutes, then every hour from :31 to :34 (between the bulletins of :30 and :35); silence if the station drops.
+     * The stand-in provincial station as a relay source, relayed on the hamlet's loudspeakers for 3 minutes soon
+     * after seeding, then hourly (between two bulletins, see {@link DemoPlan}); silence if the station drops.
      */
-    private void relay(ApiClient editor, ApiClient approver, long hamlet) throws Exception {
+    private void relay(ApiClient editor, ApiClient approver, long hamlet, DemoPlan plan) throws Exception {
         long source = editor.post("/api/v1/sources", new JsonObject().put("name", DemoStation.NAME)
                 .put("url", stationUrl).put("description", "Đài tỉnh mô phỏng do ops/demo.sh chạy trên máy này"))
                 .getLong("id");
         LocalDate today = LocalDate.now(ZONE);
-        LocalDateTime first = LocalDateTime.now(ZONE).plusSeconds(75).truncatedTo(ChronoUnit.SECONDS);
         campaign(editor, approver, new JsonObject().put("name", "Tiếp sóng Đài tỉnh").put("topic", "Tiếp sóng")
                 .put("volume", 80).put("startDate", today.toString()).put("endDate", today.plusYears(1).toString())
                 .put("playlist", new JsonArray())
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "STREAM").put("sourceId", source)
-                        .put("cron", "31 * * * *").put("windowMinutes", 3)
-                        .put("at", new JsonArray().add(first.toString()))))
+                        .put("cron", plan.relayCron()).put("windowMinutes", DemoPlan.RELAY_MINUTES)
+                        .put("at", new JsonArray().add(plan.firstRelay().toString()))))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(hamlet))));
         System.out.println("Relay: " + DemoStation.NAME + " (" + stationUrl + ") on the loudspeaker at "
-                + first.toLocalTime() + " for 3 minutes, then hourly at :31.");
+                + plan.firstRelay().toLocalTime() + " for " + DemoPlan.RELAY_MINUTES + " minutes, then hourly at "
+                + plan.relayMinute() + ".");
     }
 
     /** One person per role, passwords made by the controller and shown here once (never written to a file). */

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,6 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("The demo relays its stand-in provincial station on the loudspeaker within two minutes of seeding")
 class DemoRelayTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
     @TempDir
     Path dir;
@@ -65,9 +69,22 @@ class DemoRelayTest {
                     assertThat(entry.getString("mode")).isEqualTo("STREAM");
                     assertThat(entry.getJsonObject("stream").getString("name")).isEqualTo("Đài tỉnh (mô phỏng)");
                 });
-                assertThat(System.currentTimeMillis() - seededAt).as("on the air within two minutes of seeding")
+                assertThat(System.currentTimeMillis() - seededAt).as("on the air within two minutes of seeding (load %s);"
+                        + " agent log:%n%s", Files.readString(Path.of("/proc/loadavg")).strip(), agent.log())
                         .isLessThan(120_000);
                 assertThat(agent.log()).contains("relay of " + station.url() + " on the air");
+
+                // the loudspeaker's plan for today and tomorrow, compiled like its timeline: every relay window whole
+                // (no bulletin inside it, no two windows overlapping) and nothing delayed or dropped
+                JsonObject plan = api.get("/api/v1/preview?endpointId=" + speaker + "&date="
+                        + LocalDate.now(ZONE) + "&days=2").json().getJsonArray("endpoints").getJsonObject(0);
+                assertThat(plan.getJsonArray("conflicts")).as(plan.encodePrettily()).isEmpty();
+                List<JsonObject> relays = plan.getJsonArray("entries").stream().map(o -> (JsonObject) o)
+                        .filter(e -> e.getString("mode").equals("STREAM")).toList();
+                assertThat(relays).as(plan.encodePrettily()).hasSizeGreaterThan(24).allSatisfy(r ->
+                        assertThat(r.getLong("endMs") - r.getLong("startMs")).as(r.encode()).isEqualTo(180_000L));
+                assertThat(relays).filteredOn(r -> r.getLong("startMs") >= seededAt).first()
+                        .satisfies(r -> assertThat(r.getLong("startMs") - seededAt).isLessThan(120_000L));
             }
         }
     }
