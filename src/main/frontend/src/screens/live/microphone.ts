@@ -3,7 +3,8 @@ import type { LiveSession, Reach } from './session';
 
 /** What the browser records and how often it hands a piece over (the controller feeds it to the stream). */
 export const MIME = 'audio/webm;codecs=opus';
-const TIMESLICE_MS = 250;
+// a piece is what the controller (and so every loudspeaker) waits for: 100 ms keeps that wait short
+const TIMESLICE_MS = 100;
 
 export interface MicEvents {
   status(session: LiveSession): void;
@@ -22,7 +23,7 @@ export function microphoneSupported(): boolean {
 
 /**
  * One live session's microphone: captured with getUserMedia, cut by MediaRecorder into WebM/Opus pieces every
- * 250 ms and sent in order over the session's WebSocket; the server answers with the session's and each
+ * 100 ms and sent in order over the session's WebSocket; the server answers with the session's and each
  * endpoint's state. {@link stop} sends the last piece, then {"type":"end"}.
  */
 export class LiveMicrophone {

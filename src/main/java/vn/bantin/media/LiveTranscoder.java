@@ -29,8 +29,8 @@ public final class LiveTranscoder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveTranscoder.class);
     private static final byte[] END = new byte[0];
-    /** About two minutes of 250 ms chunks: a sink slower than that is broken, not slow. */
-    private static final int QUEUE = 500;
+    /** About two minutes of the browser's 100 ms chunks: a sink slower than that is broken, not slow. */
+    private static final int QUEUE = 1200;
     /** Ogg pages of 60 ms: the page is what a listener waits for, the default (1 s) would add a second of delay. */
     private static final String PAGE_MICROS = "60000";
 

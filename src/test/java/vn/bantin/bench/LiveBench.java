@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Live microphone figures (issue 11 §4, §6): a controller process with its own Icecast2, a microphone client sending
- * WebM/Opus in real time (clicks once a second, ffmpeg -re: its start is the capture clock), and two FULL agents
+ * WebM/Opus in real time in 100 ms pieces like the page (clicks once a second, ffmpeg -re: its start is the capture
+ * clock, so the encoder's start-up counts against the figure), and two FULL agents
  * (their own JVMs and mpv, null audio output) in the session's area, the second one powered up 3 s after the first
  * plays: each aligns its playout to the stream's timestamps; an observer on each agent's mpv IPC socket reads what
  * it plays. The baseline: two bare mpv players (the agent's low-latency options, no alignment) joined the same way.
@@ -101,7 +102,7 @@ public final class LiveBench {
                     JsonObject stream = streamOf(agent, session);
                     String url = stream.getString("url");
                     long epoch = stream.getLong("epochMs");
-                    measurePlayout(work, a, b, url, epoch, captureStart);
+                    measurePlayout(work, a, b, url, epoch, captureStart, mic);
                     measureCpu(pid, url, idlePct);
                     mic.end();
                 }
@@ -114,7 +115,7 @@ public final class LiveBench {
     }
 
     private static void measurePlayout(Path work, AgentProcess agentA, AgentProcess agentB, String url, long epoch,
-                                       long[] captureStart) throws Exception {
+                                       long[] captureStart, Microphone mic) throws Exception {
         try (MpvWatch a = playing(agentA); Speaker c = Speaker.start(work, url, epoch, false)) {
             Thread.sleep(3000);
             agentB.start();
@@ -142,9 +143,17 @@ public final class LiveBench {
                     unalignedLatency.addAll(List.of(lc, ld));
                     Thread.sleep(100);
                 }
-                bench("live.mic_to_speaker_ms", percentile(mouthToSpeaker, 50), "ms", "p99 "
+                double p50 = percentile(mouthToSpeaker, 50);
+                // where it goes: the encoder's start and first piece, the piece reaching the controller (the
+                // session's epoch, same machine clock), the agents' fixed playout delay, what is left to the agents
+                long firstPiece = mic.firstPieceAt() - captureStart[0];
+                long toEpoch = epoch - mic.firstPieceAt();
+                bench("live.mic_to_speaker_ms", p50, "ms", "p99 "
                         + fmt(percentile(mouthToSpeaker, 99)) + " ms, two full agents aligned with a " + DELAY_MS
-                        + " ms playout delay; baseline bare mpv unaligned p50 " + fmt(percentile(unalignedLatency, 50))
+                        + " ms playout delay; parts of p50: encoder start to first piece " + firstPiece
+                        + " ms, piece to controller epoch " + toEpoch + " ms, playout delay " + DELAY_MS
+                        + " ms, agents off target " + fmt(p50 - firstPiece - toEpoch - DELAY_MS)
+                        + " ms; baseline bare mpv unaligned p50 " + fmt(percentile(unalignedLatency, 50))
                         + " ms; capture = mic encoder clock, speaker = the agent's mpv time-pos, --ao=null");
                 bench("live.agent_offset_p99_ms", percentile(aligned, 99), "ms", "two full agents, the second"
                         + " powered up 3 s into the session, p50 " + fmt(percentile(aligned, 50)) + " ms; baseline two"

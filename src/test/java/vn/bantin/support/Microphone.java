@@ -19,14 +19,15 @@ import java.util.function.Predicate;
 
 /**
  * A speaker's browser without the browser: a Java WebSocket client on a live session's audio socket, sending what
- * MediaRecorder sends (WebM/Opus in ~250 ms clusters, in real time) made by ffmpeg from a spoken file, and keeping
- * every text message the controller answers.
+ * MediaRecorder sends (WebM/Opus in ~100 ms clusters, the page's timeslice, in real time) made by ffmpeg from a
+ * spoken file, and keeping every text message the controller answers.
  */
 public final class Microphone implements AutoCloseable {
 
     private final WebSocket socket;
     private final List<JsonObject> heard = new CopyOnWriteArrayList<>();
     private volatile Integer closedWith;
+    private volatile long firstPieceAt;
     private Process encoder;
 
     private Microphone(URI uri, Map<String, String> headers) {
@@ -64,11 +65,14 @@ public final class Microphone implements AutoCloseable {
     /** Speaks a file in real time (ffmpeg -re), each piece of its WebM output one binary message; blocks until done. */
     public void speak(Path audio) throws IOException, InterruptedException {
         encoder = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-re", "-i", audio.toString(),
-                "-c:a", "libopus", "-b:a", "32k", "-ac", "1", "-f", "webm", "-cluster_time_limit", "250", "-live", "1",
+                "-c:a", "libopus", "-b:a", "32k", "-ac", "1", "-f", "webm", "-cluster_time_limit", "100", "-live", "1",
                 "pipe:1").redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] buf = new byte[16 * 1024];
         try (InputStream in = encoder.getInputStream()) {
             for (int n; (n = in.read(buf)) > 0; ) {
+                if (firstPieceAt == 0) {
+                    firstPieceAt = System.currentTimeMillis();
+                }
                 socket.sendBinary(ByteBuffer.wrap(buf, 0, n), true).join();
                 buf = new byte[16 * 1024];
             }
@@ -87,6 +91,11 @@ public final class Microphone implements AutoCloseable {
         }, "microphone");
         speaking.start();
         return speaking;
+    }
+
+    /** When the encoder's first piece was sent (epoch ms), 0 before: the encoder started a piece earlier. */
+    public long firstPieceAt() {
+        return firstPieceAt;
     }
 
     public void end() {

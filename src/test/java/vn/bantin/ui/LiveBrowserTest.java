@@ -13,6 +13,9 @@ import vn.bantin.support.Eventually;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.TestController;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -35,6 +38,8 @@ class LiveBrowserTest {
     private static final String SPEAKER_NAME = "Trần Văn Minh";
     static final String SPOKEN = "Thông báo trực tiếp của Ủy ban nhân dân phường Hồng Gai. Bà con chú ý nghe.";
 
+    private static final int PCM_RATE = 16_000;
+
     @TempDir
     Path dir;
 
@@ -56,8 +61,12 @@ class LiveBrowserTest {
             long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", SPEAKER).put("kind", "SPEAKER")
                     .put("areaId", commune)).json().getLong("id");
             String code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
+            // the loudspeaker's output as mpv's pcm writer gives it (issue 11 §5: for its content, not its timing)
+            Path heard = dir.resolve("heard.s16");
             try (AgentProcess agent = AgentProcess.configure(dir.resolve("agent"), controller.baseUrl(), "SPEAKER", code)
-                    .start()) {
+                    .with("mpv.args", "--vo=null --ao=pcm --ao-pcm-file=" + heard + " --ao-pcm-waveheader=no"
+                            + " --ao-pcm-append=yes --audio-format=s16 --audio-samplerate=" + PCM_RATE
+                            + " --audio-channels=mono").start()) {
                 Eventually.within(Duration.ofSeconds(30), () -> assertThat(api.get("/api/v1/dashboard?endpointId="
                         + endpoint).json().getJsonArray("endpoints").getJsonObject(0).getBoolean("online")).isTrue());
                 HttpApi.Answer operator = api.post("/api/v1/users", new JsonObject().put("username", "ui-operator")
@@ -69,7 +78,39 @@ class LiveBrowserTest {
                         "BANTIN_FAKE_MIC", voice.toString(), "BANTIN_WORLD", new JsonObject().put("speaker", SPEAKER)
                                 .put("commune", "Phường Hồng Gai").put("speakerName", SPEAKER_NAME).encode()));
                 assertThat(agent.alive()).as(agent.log()).isTrue();
+
+                JsonObject session = api.get("/api/v1/live-sessions?limit=1&sort=-id").array().getJsonObject(0);
+                JsonObject recording = api.processed(session.getLong("recordingAssetId"));
+                assertThat(recording.getJsonObject("loudness").getDouble("integratedLufs"))
+                        .as("the recording holds the voice: %s", recording.encode()).isBetween(-40.0, -5.0);
+                Speech out = Speech.of(Files.readAllBytes(heard));
+                assertThat(out.seconds()).as("voice the loudspeaker played, of %s ms recorded; agent log:%n%s",
+                        recording.getLong("durationMs"), agent.log())
+                        .isBetween(1.5, recording.getLong("durationMs") / 1000.0 + 0.5);
+                assertThat(out.levelDbfs()).as("its level").isBetween(-40.0, -3.0);
             }
+        }
+    }
+
+    /** Voice in mono 16-bit PCM: how long it sounds (50 ms windows above -45 dBFS) and its RMS level there. */
+    private record Speech(double seconds, double levelDbfs) {
+        static Speech of(byte[] pcm) {
+            ByteBuffer samples = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+            int window = PCM_RATE / 20;
+            int loud = 0;
+            double energy = 0;
+            while (samples.remaining() >= window * 2) {
+                double sum = 0;
+                for (int i = 0; i < window; i++) {
+                    double v = samples.getShort() / 32768.0;
+                    sum += v * v;
+                }
+                if (10 * Math.log10(sum / window + 1e-12) > -45) {
+                    loud++;
+                    energy += sum / window;
+                }
+            }
+            return new Speech(loud * 0.05, loud == 0 ? -120 : 10 * Math.log10(energy / loud));
         }
     }
 }
