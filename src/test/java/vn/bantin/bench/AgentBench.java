@@ -36,7 +36,8 @@ public final class AgentBench {
     private static final long PLAY_MS = 150_000;
     /**
      * The idle endpoint is counted over whole heartbeat intervals (3 x 1800/30 s): one heartbeat exchange is about
-     * 1.6 KB, and a window of 3.3 intervals held 3 or 4 of them by chance, which moved the daily figure by a third.
+     * 1.6 KB, and a window of 3.3 intervals held 3 or 4 of them by chance. The exchanges over 1 KB are printed
+     * beside the figure, so more of them than heartbeats shows traffic the endpoint was asked for.
      */
     private static final long IDLE_WINDOW_MS = 3 * 1800_000L / SCALE;
     private static final int TIMELINE_20K = 20_000;
