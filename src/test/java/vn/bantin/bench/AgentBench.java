@@ -34,6 +34,12 @@ public final class AgentBench {
     private static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final int SCALE = 30;
     private static final long PLAY_MS = 150_000;
+    /**
+     * The idle endpoint is counted over whole heartbeat intervals (3 x 1800/30 s): one heartbeat exchange is about
+     * 1.6 KB, and a window of 3.3 intervals held 3 or 4 of them by chance. The exchanges over 1 KB are printed
+     * beside the figure, so more of them than heartbeats shows traffic the endpoint was asked for.
+     */
+    private static final long IDLE_WINDOW_MS = 3 * 1800_000L / SCALE;
     private static final int TIMELINE_20K = 20_000;
     private static final int MAX_TIMES_PER_SLOT = 500;   // the campaign API's limit; 40 slots make the 20,000
 
@@ -81,6 +87,7 @@ public final class AgentBench {
                 Thread.sleep(10_000);
                 long idleFrom = System.currentTimeMillis();
                 long idleBytesFrom = relay.bytes();
+                BurstCounter bursts = BurstCounter.start(relay::bytes, 1_000);
                 ProcessCpu cpuA = ProcessCpu.of(agentA.pid());
                 ProcessCpu cpuBase = ProcessCpu.of(baseline.pid());
                 Thread.sleep(30_000);
@@ -103,16 +110,19 @@ public final class AgentBench {
                 bench("agent.rss_playing_20k_mb", rssMb(agentD.pid()), "MB", TIMELINE_20K + " ONCE entries in 7 days,"
                         + " timeline " + Files.size(work.resolve("agent-d/state/timeline.signed")) / 1024 + " KiB; mpv beside it "
                         + fmt(childRssMb(agentD.pid())) + " MB");
-                Thread.sleep(Math.max(0, loopStartMs + PLAY_MS - System.currentTimeMillis()));
+                Thread.sleep(Math.max(0, idleFrom + IDLE_WINDOW_MS - System.currentTimeMillis()));
                 long idleBytes = relay.bytes() - idleBytesFrom;
+                int heartbeats = bursts.stop();
                 double idleSeconds = (System.currentTimeMillis() - idleFrom) / 1000.0;
+                Thread.sleep(Math.max(0, loopStartMs + PLAY_MS - System.currentTimeMillis()));
 
                 offsets(plays(api, campaign), a, b, loopStartMs + 3_000);
                 bootToPlay(api, agentA, a, campaign);
                 double perDay = idleBytes / idleSeconds * 86_400 / SCALE;
                 bench("agent.control_bytes_per_day", perDay, "bytes", String.format(Locale.ROOT,
-                        "%d bytes in %.0f s at 1/%d intervals; %.2f MB a month; plain HTTP (no TLS)", idleBytes,
-                        idleSeconds, SCALE, perDay * 30 / 1e6));
+                        "%d bytes in %.0f s (%d heartbeat intervals, %d exchanges over 1 KB seen) at 1/%d intervals;"
+                        + " %.2f MB a month; plain HTTP (no TLS)", idleBytes, idleSeconds, IDLE_WINDOW_MS * SCALE / 1800_000L,
+                        heartbeats, SCALE, perDay * 30 / 1e6));
             }
         }
     }
@@ -282,6 +292,45 @@ public final class AgentBench {
 
     private static Path jvmOptions() {
         return AgentProcess.jar().toAbsolutePath().getParent().getParent().resolve("jvm.options");
+    }
+
+    /** Counts the quarter-seconds in which a byte counter grew by at least {@code threshold}: heartbeats, not pings. */
+    private static final class BurstCounter {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private int bursts;
+
+        private BurstCounter(java.util.function.LongSupplier bytes, long threshold) {
+            thread = new Thread(() -> {
+                long last = bytes.getAsLong();
+                while (running) {
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long now = bytes.getAsLong();
+                    if (now - last >= threshold) {
+                        bursts++;
+                    }
+                    last = now;
+                }
+            }, "burst-counter");
+            thread.setDaemon(true);
+        }
+
+        static BurstCounter start(java.util.function.LongSupplier bytes, long threshold) {
+            BurstCounter c = new BurstCounter(bytes, threshold);
+            c.thread.start();
+            return c;
+        }
+
+        int stop() throws InterruptedException {
+            running = false;
+            thread.interrupt();
+            thread.join();
+            return bursts;
+        }
     }
 
     /** A process measured beside the agents, stopped at the end. */

@@ -91,23 +91,28 @@ public final class SyncService implements Runnable {
         }
     }
 
+    /** The body goes straight to a file: a week's timeline is megabytes, and the heap is small. */
     void pullTimeline() throws IOException, InterruptedException {
         String etag = store.etag();
         Map<String, String> headers = etag == null ? Map.of() : Map.of("If-None-Match", etag);
-        HttpResponse<byte[]> response = client.get("/agent/v1/timeline", headers, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<SignedTimelineFile.Pulled> response = client.get("/agent/v1/timeline", headers,
+                SignedTimelineFile.download(store.partFile(), "X-Bantin-Signature"));
+        SignedTimelineFile.Pulled pulled = response.body();
         switch (response.statusCode()) {
             case 304 -> LOG.fine("timeline unchanged");
             case 200 -> {
-                String sig = response.headers().firstValue("X-Bantin-Signature").orElse(null);
+                if (pulled.file() == null) {
+                    LOG.severe("timeline pulled but not kept: " + pulled.text());
+                    return;
+                }
                 try {
-                    Timeline t = store.accept(response.body(), sig);
+                    Timeline t = store.acceptPart();
                     LOG.info("timeline " + t.version() + " accepted: " + t.entries().size() + " entries");
                 } catch (TimelineVerifier.TimelineRejected e) {
                     LOG.severe("timeline refused, keeping the last verified one: " + e.getMessage());
                 }
             }
-            default -> LOG.warning("timeline pull: HTTP " + response.statusCode() + " "
-                    + ControllerClient.bodyText(response));
+            default -> LOG.warning("timeline pull: HTTP " + response.statusCode() + " " + pulled.text());
         }
     }
 

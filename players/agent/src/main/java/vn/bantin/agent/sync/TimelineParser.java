@@ -30,6 +30,12 @@ final class TimelineParser {
         }
     }
 
+    static Timeline parse(java.io.InputStream body) throws IOException {
+        try (JsonParser p = JSON.createParser(body)) {
+            return new TimelineParser().timeline(p);
+        }
+    }
+
     private Timeline timeline(JsonParser p) throws IOException {
         expect(p.nextToken(), JsonToken.START_OBJECT);
         String deviceId = null;

@@ -11,7 +11,12 @@ class TimelineParserTest {
     private static final String SHA = "ab".repeat(32);
 
     static byte[] weekOfBulletins(int entries) {
-        StringBuilder b = new StringBuilder("{\"deviceId\":\"d\",\"endpointId\":3,\"version\":\"v\",\"serial\":9,"
+        return weekOfBulletins("d", 9, entries);
+    }
+
+    static byte[] weekOfBulletins(String deviceId, long serial, int entries) {
+        StringBuilder b = new StringBuilder("{\"deviceId\":\"" + deviceId + "\",\"endpointId\":3,\"version\":\"v"
+                + serial + "\",\"serial\":" + serial + ","
                 + "\"from\":0,\"to\":999999999999,\"extra\":{\"ignored\":[1,2]},\"entries\":[");
         for (int i = 0; i < entries; i++) {
             long start = 1_000_000L + i * 30_000L;
