@@ -7,6 +7,7 @@ import java.util.Map;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExceptionItem;
 import vn.bantin.evidence.report.NameHistory;
+import vn.bantin.evidence.report.Preemption;
 import vn.bantin.evidence.report.ReportFacts;
 import vn.bantin.evidence.report.ReportFacts.AreaFact;
 import vn.bantin.evidence.report.ReportFacts.EndpointFact;
@@ -34,12 +35,17 @@ public final class ExceptionList {
                 .thenComparing(EndpointFact::name).thenComparingLong(EndpointFact::id)).toList();
     }
 
-    /** @param planReason the plan's words for a broadcast it dropped, else null */
-    public ExceptionItem item(EndpointFact endpoint, EntryState entry, String planReason) {
+    /**
+     * @param planReason     the plan's words for a broadcast it dropped, else null
+     * @param preemptedBy    the live session that took the air from it, else null
+     * @param disconnectedAt when the endpoint dropped out of the live session this entry is, else null
+     */
+    public ExceptionItem item(EndpointFact endpoint, EntryState entry, String planReason, Preemption preemptedBy,
+                              Long disconnectedAt) {
         return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), entry.campaignId(),
                 names.at(NameHistory.Named.CAMPAIGN, entry.campaignId(), entry.startMs())
                         .orElse(facts.campaignName(entry.campaignId())), entry.entryId(), entry.startMs(), entry.status(),
-                planReason);
+                planReason, preemptedBy, disconnectedAt);
     }
 
     private String areaName(EndpointFact e) {

@@ -69,10 +69,18 @@ public final class Figures {
         return expected() - get(Measure.PLAYED);
     }
 
-    /** played / expected in 0..1, or null when nothing was expected ("nothing due" is not "0 %"). */
+    /**
+     * Expected broadcasts the completion rate is measured against: all but those a live session took the air
+     * from, for which the session's own broadcast counts instead (a commune is not penalised for going live).
+     */
+    public long completionBase() {
+        return expected() - get(Measure.PREEMPTED_LIVE);
+    }
+
+    /** played / {@link #completionBase} in 0..1, or null when nothing was expected ("nothing due" is not "0 %"). */
     public Double completionRate() {
-        long expected = expected();
-        return expected == 0 ? null : (double) get(Measure.PLAYED) / expected;
+        long base = completionBase();
+        return base == 0 ? null : (double) get(Measure.PLAYED) / base;
     }
 
     public long loopExceptions() {

@@ -50,8 +50,10 @@ final class ReportJson {
                         .put("areaName", i.areaName()).put("campaignId", i.campaignId())
                         .put("campaignName", i.campaignName()).put("entryId", i.entryId()).put("due", i.dueMs())
                         .put("dueLocal", local.format(Instant.ofEpochMilli(i.dueMs()))).put("status", i.status().name())
-                        .put("statusName", ExceptionWords.heading(i.status()))
-                        .put("explanation", ExceptionWords.explanation(i))).toList()));
+                        .put("statusName", ExceptionWords.heading(i, page.period().zone()))
+                        .put("statusNameEn", ExceptionWords.headingEn(i, page.period().zone()))
+                        .put("explanation", ExceptionWords.explanation(i, page.period().zone()))
+                        .put("explanationEn", ExceptionWords.explanationEn(i, page.period().zone()))).toList()));
     }
 
     private static JsonObject scope(Report.Scope s) {

@@ -156,6 +156,8 @@ class RollupEqualityTest {
         assertThat(month.total().expected()).isGreaterThan(100);
         assertThat(month.total().get(Measure.PLAYED)).isGreaterThan(20);
         assertThat(month.total().get(Measure.NOT_DELIVERED)).isGreaterThan(0);
+        assertThat(month.total().get(Measure.PREEMPTED_LIVE)).isGreaterThan(0);
+        assertThat(month.total().completionBase()).isLessThan(month.total().expected());
         assertThat(month.total().get(Measure.LOOP_EXPECTED_MS)).isGreaterThan(0);
         assertThat(month.total().get(Measure.LOOP_PLAYED_MS)).isGreaterThan(0);
         assertThat(month.coverage().reachedPopulation()).isGreaterThan(0);
@@ -368,9 +370,11 @@ class RollupEqualityTest {
                 }
                 rollups.planRecorded(c, e, from, kept);
             }
+            int classified = 0;
             for (ExpectedItem item : plan) {
                 if (random.nextInt(12) == 0) {
-                    PlanReason reason = PlanReason.values()[random.nextInt(PlanReason.values().length)];
+                    // every reason in turn, a live session's preemption among them
+                    PlanReason reason = PlanReason.values()[classified++ % PlanReason.values().length];
                     rollups.classified(c, item.endpointId(), item.entryId(), reason);
                 }
             }

@@ -1,0 +1,64 @@
+package vn.bantin.evidence.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.PlayOutcome;
+
+@DisplayName("A bulletin a live session took the air from: how it counts")
+class LivePreemptionRulesTest {
+
+    static final long MIN = RollupRulesTest.MIN;
+    static final long START = RollupRulesTest.at(6, 0);
+
+    /** The bulletin e1 on endpoint 12, expected (campaign 3), then classified as preempted, then given a record. */
+    private static EntryState preempted(RollupDeltas d, PlayOutcome outcome) {
+        EntryState s = RollupRules.onceExpected(d, EntryState.recordOnly(12, "e1"),
+                RollupRulesTest.once(12, "e1", 3, START, null), RollupRulesTest.VN);
+        s = RollupRules.onceClassified(d, s, PlanReason.PREEMPTED_LIVE);
+        return outcome == null ? s : RollupRules.recordForEntry(d, s, RollupRulesTest.record(1, "e1", 3L,
+                SlotMode.ONCE, outcome, START, outcome == PlayOutcome.PLAYED ? MIN : 20_000));
+    }
+
+    private static Figures cell(RollupDeltas d) {
+        return d.cells().values().stream().reduce(new Figures(), Figures::add);
+    }
+
+    @Test
+    @DisplayName("with no record, or a record that it was cut or missed, it yielded to the session")
+    void cutOrSilentIsPreempted() {
+        for (PlayOutcome outcome : new PlayOutcome[] {null, PlayOutcome.INTERRUPTED, PlayOutcome.MISSED}) {
+            RollupDeltas d = new RollupDeltas();
+            assertThat(preempted(d, outcome).status()).as(String.valueOf(outcome))
+                    .isEqualTo(BroadcastStatus.PREEMPTED_LIVE);
+            Figures f = cell(d);
+            assertThat(f.expected()).isEqualTo(1);
+            assertThat(f.get(Measure.PREEMPTED_LIVE)).isEqualTo(1);
+            assertThat(f.get(Measure.INTERRUPTED) + f.get(Measure.MISSED)).isZero();
+            assertThat(f.exceptions()).as("listed as an exception, with its reason").isEqualTo(1);
+            assertThat(f.completionBase()).isZero();
+            assertThat(f.completionRate()).as("nothing left to measure against").isNull();
+        }
+    }
+
+    @Test
+    @DisplayName("a record that it played to its end (after the session, say) wins")
+    void playedWins() {
+        RollupDeltas d = new RollupDeltas();
+        assertThat(preempted(d, PlayOutcome.PLAYED).status()).isEqualTo(BroadcastStatus.PLAYED);
+        assertThat(cell(d).get(Measure.PREEMPTED_LIVE)).isZero();
+        assertThat(cell(d).completionRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    @DisplayName("the completion rate leaves preempted broadcasts out of its denominator")
+    void completionBase() {
+        Figures f = new Figures().add(Measure.PLAYED, 6).add(Measure.MISSED, 2).add(Measure.PREEMPTED_LIVE, 2);
+        assertThat(f.expected()).isEqualTo(10);
+        assertThat(f.exceptions()).isEqualTo(4);
+        assertThat(f.completionBase()).isEqualTo(8);
+        assertThat(f.completionRate()).isEqualTo(0.75);
+    }
+}
