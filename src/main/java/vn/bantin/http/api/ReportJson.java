@@ -88,6 +88,11 @@ final class ReportJson {
         if (l.evidence() != null) {
             o.put("evidence", evidence(l.evidence()));
         }
+        if (l.recording() != null) {
+            o.put("recording", new JsonObject().put("assetId", l.recording().assetId())
+                    .put("name", l.recording().name())
+                    .put("mediaUrl", "/api/v1/assets/" + l.recording().assetId() + "/media"));
+        }
         return o;
     }
 
