@@ -24,8 +24,9 @@ public final class ReportFactsRepository {
     private static final String ENDPOINTS = "SELECT id, name, kind, area_id, households, device_id FROM endpoint"
             + " ORDER BY id";
     private static final String CAMPAIGNS = "SELECT id, name, topic FROM campaign ORDER BY id";
-    private static final String LIVE_SESSIONS = "SELECT s.id, s.title, s.started_by, a.id AS recording_id,"
-            + " a.name AS recording_name FROM live_session s LEFT JOIN asset a ON a.id = s.recording_asset_id"
+    private static final String LIVE_SESSIONS = "SELECT s.id, s.title,"
+            + " COALESCE(u.display_name, s.started_by) AS speaker, a.id AS recording_id, a.name AS recording_name FROM live_session s"
+            + " LEFT JOIN app_user u ON u.username = s.started_by LEFT JOIN asset a ON a.id = s.recording_asset_id"
             + " WHERE s.epoch_ms IS NOT NULL ORDER BY s.id";
     private static final String AREA_OF_ENDPOINT = "SELECT area_id FROM endpoint WHERE id = ?";
     private static final String SET_POPULATION = "UPDATE area SET population = ? WHERE id = ?";
@@ -50,7 +51,7 @@ public final class ReportFactsRepository {
         }
         for (CampaignFact f : Sql.list(c, LIVE_SESSIONS, rs -> new CampaignFact(
                 RollupKey.liveSession(rs.getLong("id")), LiveRow.name(rs.getString("title"),
-                rs.getString("started_by")), LiveRow.TOPIC, recording(rs)))) {
+                rs.getString("speaker")), LiveRow.TOPIC, recording(rs)))) {
             out.put(f.id(), f);
         }
         return out;
