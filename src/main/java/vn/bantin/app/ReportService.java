@@ -119,9 +119,13 @@ public final class ReportService {
                 if (wanted <= 0 || a.from().isAfter(last)) {
                     break;
                 }
+                List<ExceptionItem> mine = new ArrayList<>();
                 for (EntryState s : entries.exceptionsOf(c, e.id(), a.from(), last, now, a.q().campaignId(), wanted)) {
-                    items.add(causes.item(c, list, e, s));
+                    mine.add(causes.item(c, list, e, s));
                 }
+                mine.addAll(causes.windowItems(c, list, e, a.from(), last, now, a.q().campaignId()));
+                mine.sort(java.util.Comparator.comparingLong(ExceptionItem::dueMs));
+                items.addAll(mine.subList(0, Math.min(wanted, mine.size())));
             }
             boolean more = items.size() > offset + limit;
             List<ExceptionItem> page = items.subList(Math.min(offset, items.size()),

@@ -101,7 +101,7 @@ public final class ExpectedPlayClassifier {
     private boolean preemptedByLive(java.sql.Connection c, ExpectedPlayRepository.Unclassified p)
             throws java.sql.SQLException {
         return p.mode() == SlotMode.ONCE && p.campaignId() > 0
-                && live.onAirDuring(c, p.endpointId(), p.startMs(), p.endMs()).isPresent()
+                && !live.airDuring(c, p.endpointId(), p.startMs(), p.endMs()).isEmpty()
                 && entries.byId(c, p.endpointId(), p.entryId())
                 .map(e -> e.recordOutcome() != PlayOutcome.PLAYED).orElse(true);
     }

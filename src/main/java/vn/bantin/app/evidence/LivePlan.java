@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
  * nói: …", the speaker by display name as it was then), so reports count it like a bulletin. An endpoint that was
  * offline when the session opened is expected
  * with that reason from the start; one in quiet hours refused a non-emergency session and is not expected (the
- * session names it, with the reason). A session that never went on air broadcast nothing and expects nothing.
+ * session names it, with the reason). A session that never went on air broadcast nothing and expects nothing. What a
+ * session takes of the endpoints' LOOP and relay windows is counted again at each change (its end moves).
  */
 public final class LivePlan {
 
@@ -81,6 +82,7 @@ public final class LivePlan {
                             SlotMode.ONCE, start, end, Map.of(AssetKind.AUDIO, end - start), reason));
                     named.add(play);
                 }
+                rollups.liveAirChanged(c, r.endpointId(), start, Math.max(end, start + maxOnAir.toMillis()));
             }
             rollups.planNamed(c, start, named);
             return null;

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.bantin.evidence.report.BroadcastStatus;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExceptionItem;
 import vn.bantin.evidence.report.NameHistory;
@@ -46,6 +47,14 @@ public final class ExceptionList {
                 names.at(NameHistory.Named.CAMPAIGN, entry.campaignId(), entry.startMs())
                         .orElse(facts.campaignName(entry.campaignId())), entry.entryId(), entry.startMs(), entry.status(),
                 planReason, preemptedBy, disconnectedAt);
+    }
+
+    /** A stretch of a LOOP or relay window a live session took the air over, listed like a bulletin it preempted. */
+    public ExceptionItem windowItem(EndpointFact endpoint, long campaignId, String entryId, long fromMs,
+                                    Preemption by) {
+        return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), campaignId,
+                names.at(NameHistory.Named.CAMPAIGN, campaignId, fromMs).orElse(facts.campaignName(campaignId)),
+                entryId, fromMs, BroadcastStatus.PREEMPTED_LIVE, null, by, null);
     }
 
     private String areaName(EndpointFact e) {

@@ -87,10 +87,18 @@ public final class Figures {
         return get(Measure.LOOP_MISSED) + get(Measure.LOOP_INTERRUPTED) + get(Measure.LOOP_FAILED);
     }
 
-    /** Loop airtime played / expected, or null without expected loop airtime. Can pass 1 when items overran. */
+    /** Expected loop airtime the loop completion is measured against: all but what live sessions held. */
+    public long loopCompletionBase() {
+        return get(Measure.LOOP_EXPECTED_MS) - get(Measure.LOOP_PREEMPTED_MS);
+    }
+
+    /**
+     * Loop airtime played / {@link #loopCompletionBase}, or null with nothing left to measure against. Can pass 1
+     * when items overran.
+     */
     public Double loopCompletionRate() {
-        long expected = get(Measure.LOOP_EXPECTED_MS);
-        return expected == 0 ? null : (double) get(Measure.LOOP_PLAYED_MS) / expected;
+        long base = loopCompletionBase();
+        return base <= 0 ? null : (double) get(Measure.LOOP_PLAYED_MS) / base;
     }
 
     /** Something aired: at least one record played to the end. */

@@ -61,4 +61,39 @@ class LivePreemptionRulesTest {
         assertThat(f.completionBase()).isEqualTo(8);
         assertThat(f.completionRate()).isEqualTo(0.75);
     }
+
+    @Test
+    @DisplayName("a loop window yields the stretches live sessions held, shared like its airtime; a later session cuts"
+            + " an earlier one, and the loop completion leaves what they took out")
+    void loopWindowsYieldTheirStretches() {
+        // 23:00–01:00 across midnight, two thirds speech and one third music
+        ExpectedItem window = new ExpectedItem(12, "w1", 4, SlotMode.LOOP, RollupRulesTest.at(23, 0),
+                RollupRulesTest.at(23, 0) + 120 * MIN, java.util.Map.of(vn.bantin.domain.AssetKind.AUDIO, 40 * MIN,
+                vn.bantin.domain.AssetKind.VIDEO, 20 * MIN), null);
+        java.util.List<WindowPart> parts = RollupRules.windowParts(window, RollupRulesTest.VN);
+        LiveAir air = LiveAir.of(java.util.List.of(
+                new LiveAir.Span(8, "Họp dân", RollupRulesTest.at(23, 50), RollupRulesTest.at(23, 50) + 30 * MIN, null),
+                new LiveAir.Span(7, "Lũ về", RollupRulesTest.at(23, 30), RollupRulesTest.at(23, 30) + 60 * MIN,
+                        RollupRulesTest.at(23, 30) + 60 * MIN)));
+        assertThat(air.spans()).extracting(LiveAir.Span::sessionId).containsExactly(7L, 8L);
+        assertThat(air.spans().get(0).toMs()).as("cut where the later session starts")
+                .isEqualTo(RollupRulesTest.at(23, 50));
+        java.util.List<PreemptedPart> taken = air.takenFrom(parts);
+        RollupDeltas d = new RollupDeltas();
+        RollupRules.windowParts(d, parts, 1);
+        RollupRules.preemptedParts(d, taken, 1);
+        Figures f = cell(d);
+        assertThat(f.get(Measure.LOOP_EXPECTED_MS)).isEqualTo(120 * MIN);
+        assertThat(f.get(Measure.LOOP_PREEMPTED_MS)).as("23:30–00:20").isEqualTo(50 * MIN);
+        assertThat(taken.stream().filter(p -> p.part().day().equals(RollupRulesTest.DAY.plusDays(1)))
+                .mapToLong(p -> p.part().ms()).sum()).as("20 minutes after midnight").isEqualTo(20 * MIN);
+        assertThat(taken.stream().filter(p -> p.part().kind() == vn.bantin.domain.AssetKind.AUDIO)
+                .mapToLong(p -> p.part().ms()).sum()).as("two thirds of it speech").isEqualTo(50 * MIN * 2 / 3);
+        f.add(Measure.LOOP_PLAYED_MS, 35 * MIN);
+        assertThat(f.loopCompletionBase()).isEqualTo(70 * MIN);
+        assertThat(f.loopCompletionRate()).isEqualTo(0.5);
+        Figures soFar = new Figures();
+        taken.forEach(p -> p.addTo(soFar, RollupRulesTest.at(23, 40)));
+        assertThat(soFar.get(Measure.LOOP_PREEMPTED_MS)).as("only what was due by 23:40").isEqualTo(10 * MIN);
+    }
 }
