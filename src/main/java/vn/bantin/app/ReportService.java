@@ -9,10 +9,10 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import vn.bantin.access.Actor;
+import vn.bantin.app.evidence.ExceptionCauses;
 import vn.bantin.app.report.ExceptionList;
 import vn.bantin.app.report.ReportCells;
 import vn.bantin.domain.AssetKind;
-import vn.bantin.evidence.report.BroadcastStatus;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExceptionItem;
 import vn.bantin.evidence.report.ExceptionPage;
@@ -25,7 +25,6 @@ import vn.bantin.evidence.report.ReportFacts.EndpointFact;
 import vn.bantin.schedule.AreaTree;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
-import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.report.DeviceEvidenceRepository;
 import vn.bantin.store.report.EntryRepository;
 import vn.bantin.store.report.NameHistoryRepository;
@@ -61,7 +60,7 @@ public final class ReportService {
     private final DeviceEvidenceRepository evidence = new DeviceEvidenceRepository();
     private final EntryRepository entries = new EntryRepository();
     private final NameHistoryRepository names = new NameHistoryRepository();
-    private final ExpectedPlayRepository expected = new ExpectedPlayRepository();
+    private final ExceptionCauses causes = new ExceptionCauses();
     private final ReportCells cells;
     private final ZoneId defaultZone;
     private final Clock clock;
@@ -120,10 +119,13 @@ public final class ReportService {
                 if (wanted <= 0 || a.from().isAfter(last)) {
                     break;
                 }
+                List<ExceptionItem> mine = new ArrayList<>();
                 for (EntryState s : entries.exceptionsOf(c, e.id(), a.from(), last, now, a.q().campaignId(), wanted)) {
-                    items.add(list.item(e, s, s.status() != BroadcastStatus.DROPPED ? null
-                            : expected.byId(c, e.id(), s.entryId()).map(r -> r.play().conflictReason()).orElse(null)));
+                    mine.add(causes.item(c, list, e, s));
                 }
+                mine.addAll(causes.windowItems(c, list, e, a.from(), last, now, a.q().campaignId()));
+                mine.sort(java.util.Comparator.comparingLong(ExceptionItem::dueMs));
+                items.addAll(mine.subList(0, Math.min(wanted, mine.size())));
             }
             boolean more = items.size() > offset + limit;
             List<ExceptionItem> page = items.subList(Math.min(offset, items.size()),

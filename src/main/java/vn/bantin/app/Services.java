@@ -227,6 +227,8 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
                 streamServer, config, clock);
         onAir.sessions().onChange(new vn.bantin.app.evidence.LivePlan(db, areaRepo, new ExpectedPlayRepository(),
                 rollups, clock, config.live().maxOnAir())::changed);
+        agentLink.presence().onChange(new vn.bantin.app.evidence.LiveDropouts(db, new ExpectedPlayRepository(), rollups,
+                clock)::presenceChanged);
         devices.onHeartbeat(onAir.sessions()::heartbeat);
         onAir.sessions().onChange(session -> live.events().publish("live.session", session.targets().withinAreaId(),
                 LiveSessionView.of(session)));

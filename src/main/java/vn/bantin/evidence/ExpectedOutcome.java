@@ -47,6 +47,8 @@ public final class ExpectedOutcome {
             case OFFLINE -> new Judgement(Status.OFFLINE, "Điểm phát mất kết nối: không liên lạc từ trước giờ phát /"
                     + " Endpoint offline: not heard from since before it was due", 0, 0);
             case DROPPED -> new Judgement(Status.DROPPED, "Bị loại khỏi lịch phát / Dropped from the plan", 0, 0);
+            case PREEMPTED_LIVE -> new Judgement(Status.INTERRUPTED, "Nhường cho phát trực tiếp / Yielded to a live"
+                    + " broadcast", 0, 0);
         };
     }
 

@@ -2,11 +2,15 @@ package vn.bantin.app.evidence;
 
 import vn.bantin.app.report.ReportRollups;
 import vn.bantin.domain.SlotMode;
+import vn.bantin.evidence.PlayOutcome;
 import vn.bantin.evidence.report.PlanReason;
+import vn.bantin.evidence.report.RollupKey;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
 import vn.bantin.store.ExpectedPlayRepository;
 import vn.bantin.store.PlayRecordRepository;
+import vn.bantin.store.report.EntryRepository;
+import vn.bantin.store.report.LiveTakeRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -16,8 +20,10 @@ import java.util.List;
  * Once an expected play has ended (and a grace for its record to arrive has passed) with no record, says
  * why no record can come, in words a staff member understands: NOT_DELIVERED when the endpoint never
  * received a timeline holding it before it ended; OFFLINE when it did but has not been heard from since
- * before it started. Otherwise no reason is known (a record may still be on its way). Each play is judged
- * once; a record arriving later always tells more.
+ * before it started, or (a live session's broadcast) its connection history shows it went silent during it.
+ * Otherwise no reason is known (a record may still be on its way). Each play is judged once; a record
+ * arriving later always tells more. A campaign's bulletin that a live session the endpoint took overlapped
+ * is PREEMPTED_LIVE, record or not, unless a record says it played to its end ({@code EntryState#status}).
  */
 public final class ExpectedPlayClassifier {
 
@@ -30,6 +36,8 @@ public final class ExpectedPlayClassifier {
     private final EndpointRepository endpoints;
     private final ReportRollups rollups;
     private final Clock clock;
+    private final LiveTakeRepository live = new LiveTakeRepository();
+    private final EntryRepository entries = new EntryRepository();
 
     public ExpectedPlayClassifier(Database db, ExpectedPlayRepository expected, PlayRecordRepository plays,
                                   EndpointRepository endpoints, ReportRollups rollups, Clock clock) {
@@ -67,6 +75,9 @@ public final class ExpectedPlayClassifier {
     }
 
     private PlanReason reason(java.sql.Connection c, ExpectedPlayRepository.Unclassified p) throws java.sql.SQLException {
+        if (preemptedByLive(c, p)) {
+            return PlanReason.PREEMPTED_LIVE;
+        }
         boolean recorded = p.mode() == SlotMode.ONCE ? plays.hasEntry(c, p.endpointId(), p.entryId())
                 : plays.hasLoopPlay(c, p.endpointId(), p.campaignId(), p.startMs(), p.endMs());
         if (recorded) {
@@ -75,7 +86,23 @@ public final class ExpectedPlayClassifier {
         if (p.deliveredAt() == null) {
             return PlanReason.NOT_DELIVERED;
         }
+        if (RollupKey.isLiveSession(p.campaignId())
+                && live.disconnectedDuring(c, p.endpointId(), p.startMs(), p.endMs()).isPresent()) {
+            return PlanReason.OFFLINE;
+        }
         Long lastSeen = endpoints.liveness(c, p.endpointId()).map(EndpointRepository.Liveness::lastSeenAt).orElse(null);
         return lastSeen == null || lastSeen < p.startMs() ? PlanReason.OFFLINE : null;
+    }
+
+    /**
+     * A campaign's bulletin on the air of a live session the endpoint took, and no record that it played to its end
+     * (the agent deferred it and played it after the session, say): it yielded to the session.
+     */
+    private boolean preemptedByLive(java.sql.Connection c, ExpectedPlayRepository.Unclassified p)
+            throws java.sql.SQLException {
+        return p.mode() == SlotMode.ONCE && p.campaignId() > 0
+                && !live.airDuring(c, p.endpointId(), p.startMs(), p.endMs()).isEmpty()
+                && entries.byId(c, p.endpointId(), p.entryId())
+                .map(e -> e.recordOutcome() != PlayOutcome.PLAYED).orElse(true);
     }
 }

@@ -17,6 +17,7 @@ import vn.bantin.schedule.LiveOverlay;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.ExpectedPlayRepository;
+import vn.bantin.store.NameRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,10 +28,12 @@ import java.util.stream.Collectors;
 
 /**
  * Records live microphone sessions in the plan as they happen (issue 11 §3): from the moment a session goes on air,
- * one expected broadcast on every endpoint that took it, on the session's own report row ("Phát trực tiếp: …, người
- * nói: …"), so reports count it like a bulletin. An endpoint that was offline when the session opened is expected
+ * one expected broadcast on every endpoint that took it, on the session's own report row ("Phát trực tiếp: … — người
+ * nói: …", the speaker by display name as it was then), so reports count it like a bulletin. An endpoint that was
+ * offline when the session opened is expected
  * with that reason from the start; one in quiet hours refused a non-emergency session and is not expected (the
- * session names it, with the reason). A session that never went on air broadcast nothing and expects nothing.
+ * session names it, with the reason). A session that never went on air broadcast nothing and expects nothing. What a
+ * session takes of the endpoints' LOOP and relay windows is counted again at each change (its end moves).
  */
 public final class LivePlan {
 
@@ -40,6 +43,7 @@ public final class LivePlan {
     private final ReportRollups rollups;
     private final Clock clock;
     private final Duration maxOnAir;
+    private final NameRepository speakers = new NameRepository();
 
     public LivePlan(Database db, AreaRepository areas, ExpectedPlayRepository expected, ReportRollups rollups,
                     Clock clock, Duration maxOnAir) {
@@ -60,6 +64,7 @@ public final class LivePlan {
         long end = s.endedAt() != null ? Math.max(s.endedAt(), start + 1) : start + maxOnAir.toMillis();
         long now = clock.millis();
         db.tx(c -> {
+            String name = LiveRow.name(s.title(), speakers.liveSpeaker(c, s.id()).orElse(s.startedBy()));
             Map<Long, String> areaNames = areas.all(c).stream().collect(Collectors.toMap(Area::id, Area::name));
             List<ExpectedPlay> named = new ArrayList<>();
             for (Reach r : s.endpoints()) {
@@ -69,7 +74,7 @@ public final class LivePlan {
                 String entryId = LiveOverlay.entryId(r.endpointId(), s.id());
                 ExpectedPlay play = new ExpectedPlay(r.endpointId(), entryId, SlotMode.ONCE, false,
                         RollupKey.liveSession(s.id()), null, s.broadcastClass(), start, end, AssetKind.AUDIO, null,
-                        new PlayNames(LiveRow.name(s.title(), s.startedBy()), null, r.name(), r.areaId(),
+                        new PlayNames(name, null, r.name(), r.areaId(),
                                 r.areaId() == null ? null : areaNames.get(r.areaId()), LiveRow.TOPIC), null);
                 PlanReason reason = r.state() == EndpointState.OFFLINE ? PlanReason.OFFLINE : null;
                 if (expected.recordLive(c, play, reason, now)) {
@@ -77,6 +82,7 @@ public final class LivePlan {
                             SlotMode.ONCE, start, end, Map.of(AssetKind.AUDIO, end - start), reason));
                     named.add(play);
                 }
+                rollups.liveAirChanged(c, r.endpointId(), start, Math.max(end, start + maxOnAir.toMillis()));
             }
             rollups.planNamed(c, start, named);
             return null;

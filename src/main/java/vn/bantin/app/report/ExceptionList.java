@@ -4,9 +4,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import vn.bantin.evidence.report.BroadcastStatus;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExceptionItem;
 import vn.bantin.evidence.report.NameHistory;
+import vn.bantin.evidence.report.Preemption;
 import vn.bantin.evidence.report.ReportFacts;
 import vn.bantin.evidence.report.ReportFacts.AreaFact;
 import vn.bantin.evidence.report.ReportFacts.EndpointFact;
@@ -34,12 +36,25 @@ public final class ExceptionList {
                 .thenComparing(EndpointFact::name).thenComparingLong(EndpointFact::id)).toList();
     }
 
-    /** @param planReason the plan's words for a broadcast it dropped, else null */
-    public ExceptionItem item(EndpointFact endpoint, EntryState entry, String planReason) {
+    /**
+     * @param planReason     the plan's words for a broadcast it dropped, else null
+     * @param preemptedBy    the live session that took the air from it, else null
+     * @param disconnectedAt when the endpoint dropped out of the live session this entry is, else null
+     */
+    public ExceptionItem item(EndpointFact endpoint, EntryState entry, String planReason, Preemption preemptedBy,
+                              Long disconnectedAt) {
         return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), entry.campaignId(),
                 names.at(NameHistory.Named.CAMPAIGN, entry.campaignId(), entry.startMs())
                         .orElse(facts.campaignName(entry.campaignId())), entry.entryId(), entry.startMs(), entry.status(),
-                planReason);
+                planReason, preemptedBy, disconnectedAt);
+    }
+
+    /** A stretch of a LOOP or relay window a live session took the air over, listed like a bulletin it preempted. */
+    public ExceptionItem windowItem(EndpointFact endpoint, long campaignId, String entryId, long fromMs,
+                                    Preemption by) {
+        return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), campaignId,
+                names.at(NameHistory.Named.CAMPAIGN, campaignId, fromMs).orElse(facts.campaignName(campaignId)),
+                entryId, fromMs, BroadcastStatus.PREEMPTED_LIVE, null, by, null);
     }
 
     private String areaName(EndpointFact e) {

@@ -20,6 +20,7 @@ import vn.bantin.evidence.InvalidPayloadException;
 import vn.bantin.evidence.PlayOutcome;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.report.EntryState;
+import vn.bantin.evidence.report.PreemptedPart;
 import vn.bantin.evidence.report.Figures;
 import vn.bantin.evidence.report.RollupDeltas;
 import vn.bantin.evidence.report.RollupKey;
@@ -34,8 +35,9 @@ import vn.bantin.store.report.WindowRepository;
  * The same cells as {@link RollupReader}, worked out from the play records themselves: every record of the
  * period (two days either side, for airtime across midnight) is read and folded through {@link RollupRules}
  * against the planned entries and windows (entries from two days before, so a live record finds its session's
- * entry). A relay's or live record's on-air time is read from its signed payload, as the ingest read it. The
- * baseline a rollup must beat, and the check that it is exact.
+ * entry); what live sessions took of the windows is worked out from the sessions. A relay's or live record's
+ * on-air time is read from its signed payload, as the ingest read it. The baseline a rollup must beat, and the
+ * check that it is exact.
  */
 final class FullScan implements CellSource {
 
@@ -47,6 +49,7 @@ final class FullScan implements CellSource {
     private final EndpointZones zones;
     private final EntryRepository entries = new EntryRepository();
     private final WindowRepository windows = new WindowRepository();
+    private final LiveAirTaken liveAir = new LiveAirTaken();
 
     FullScan(AreaRepository areas) {
         this.zones = new EndpointZones(areas);
@@ -80,8 +83,16 @@ final class FullScan implements CellSource {
             }
         }
         Map<RollupKey, Figures> windowCells = new HashMap<>();
+        Map<Long, List<WindowPart>> byEndpoint = new HashMap<>();
         for (WindowPart p : plannedWindows(c, from, last, wanted)) {
             p.addTo(windowCells.computeIfAbsent(p.key(), k -> new Figures()), nowMs);
+            byEndpoint.computeIfAbsent(p.endpointId(), k -> new ArrayList<>()).add(p);
+        }
+        // what live sessions took of them, worked out again from the sessions rather than read from what was kept
+        for (Map.Entry<Long, List<WindowPart>> e : byEndpoint.entrySet()) {
+            for (PreemptedPart p : liveAir.airOver(c, e.getKey(), e.getValue()).takenFrom(e.getValue())) {
+                p.addTo(windowCells.computeIfAbsent(p.part().key(), k -> new Figures()), nowMs);
+            }
         }
         windowCells.forEach(d::add);
         d.cells().forEach((key, f) -> {

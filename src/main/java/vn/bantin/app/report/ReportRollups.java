@@ -17,6 +17,7 @@ import vn.bantin.evidence.report.DayParts;
 import vn.bantin.evidence.report.EntryState;
 import vn.bantin.evidence.report.ExpectedItem;
 import vn.bantin.evidence.report.PlanReason;
+import vn.bantin.evidence.report.PreemptedPart;
 import vn.bantin.evidence.report.RollupDeltas;
 import vn.bantin.evidence.report.RollupRules;
 import vn.bantin.evidence.report.WindowPart;
@@ -40,6 +41,7 @@ public final class ReportRollups {
     private final WindowRepository windows = new WindowRepository();
     private final DeviceEvidenceRepository devices = new DeviceEvidenceRepository();
     private final NamesInUse names = new NamesInUse();
+    private final LiveAirTaken liveAir = new LiveAirTaken();
 
     public ReportRollups(AreaRepository areas) {
         this.zones = new EndpointZones(areas);
@@ -133,6 +135,16 @@ public final class ReportRollups {
         rollups.add(c, d.cells());
     }
 
+    /**
+     * A live session the endpoint took went on the air, moved its planned end or ended: what it takes of the
+     * endpoint's LOOP and relay windows over [fromMs, toMs) (as far as it ever reached) is counted again.
+     */
+    public void liveAirChanged(Connection c, long endpointId, long fromMs, long toMs) throws SQLException {
+        RollupDeltas d = new RollupDeltas();
+        liveAir.sessionChanged(c, d, endpointId, fromMs, toMs);
+        rollups.add(c, d.cells());
+    }
+
     /** The evidence classification of a planned item changed (null: no reason known any more). */
     public void classified(Connection c, long endpointId, String entryId, PlanReason reason) throws SQLException {
         RollupDeltas d = new RollupDeltas();
@@ -188,8 +200,11 @@ public final class ReportRollups {
                 states.put(r.entryId(), RollupRules.recordForEntry(d, state(states, endpointId, r.entryId()), r));
             }
         }
+        List<PreemptedPart> taken = liveAir.taken(c, endpointId, parts);
+        RollupRules.preemptedParts(d, taken, 1);
         entries.insertNew(c, states.values());
         windows.insert(c, parts);
+        windows.insertTaken(c, taken);
         rollups.insertNew(c, d.cells());
         devices.add(c, deviceId, endpointId, records.size(), highestSeq, 0, 0);
     }
@@ -232,6 +247,7 @@ public final class ReportRollups {
             stored.computeIfAbsent(p.entryId(), k -> new ArrayList<>()).add(p);
         }
         List<WindowPart> toInsert = new ArrayList<>();
+        Map<String, List<WindowPart>> changed = new LinkedHashMap<>();
         for (ExpectedItem item : loops.values()) {
             List<WindowPart> parts = RollupRules.windowParts(item, endpoint.zone());
             List<WindowPart> old = stored.remove(item.entryId());
@@ -244,11 +260,14 @@ public final class ReportRollups {
             }
             RollupRules.windowParts(d, parts, 1);
             toInsert.addAll(parts);
+            changed.put(item.entryId(), parts);
         }
         for (Map.Entry<String, List<WindowPart>> gone : stored.entrySet()) {
             RollupRules.windowParts(d, gone.getValue(), -1);
             windows.deleteEntry(c, endpointId, gone.getKey());
+            changed.put(gone.getKey(), List.of());
         }
         windows.insert(c, toInsert);
+        liveAir.recount(c, d, endpointId, changed);
     }
 }

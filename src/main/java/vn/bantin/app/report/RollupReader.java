@@ -100,6 +100,11 @@ final class RollupReader implements CellSource {
                 p.addTo(plan.computeIfAbsent(p.key(), k -> new Figures()), nowMs);
             }
         });
+        windows.takenDue(c, first, last, nowMs, p -> {
+            if (wanted(wanted, campaignId, p.part().endpointId(), p.part().campaignId())) {
+                p.addTo(plan.computeIfAbsent(p.part().key(), k -> new Figures()), nowMs);
+            }
+        });
         rollups.read(c, Grain.DAY, first, last, endpointIds, campaignId,
                 cell -> sink.accept(cell.key(), cell.figures().recordsOnly()));
         plan.forEach(sink);

@@ -20,7 +20,7 @@ final class ExceptionRows {
     static List<String> row(ExceptionItem i, ZoneId zone) {
         return List.of(i.areaName(), i.endpointName(), i.campaignName(),
                 DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(zone).format(Instant.ofEpochMilli(i.dueMs())),
-                ExceptionWords.heading(i.status()), ExceptionWords.explanation(i));
+                ExceptionWords.heading(i, zone), ExceptionWords.explanation(i, zone));
     }
 
     /** Said under a list that stops before the last exception; null when it holds them all. */

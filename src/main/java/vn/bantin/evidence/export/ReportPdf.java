@@ -20,8 +20,8 @@ import vn.bantin.evidence.report.ReportLine;
 
 /**
  * A report as a PDF annex to an official report (A4 landscape): national heading, issuing unit, title and
- * period, the tables with totals, exceptions with reasons, evidence status per endpoint, when it was made, and
- * the signature block. The font is embedded, so Vietnamese reads the same on any machine.
+ * period, the tables with totals, the recordings of live sessions, exceptions with reasons, evidence status per
+ * endpoint, when it was made, and the signature block. The font is embedded, so Vietnamese reads the same on any machine.
  */
 public final class ReportPdf {
 
@@ -52,6 +52,11 @@ public final class ReportPdf {
                     doc.add(kit.section(roman(n++) + ". " + s.title().toUpperCase()));
                     doc.add(figures(kit, s));
                 }
+            }
+            List<ReportLine> live = r.campaigns().stream().filter(l -> l.recording() != null).toList();
+            if (!live.isEmpty()) {
+                doc.add(kit.section(roman(n++) + ". BẢN GHI CÁC PHIÊN PHÁT TRỰC TIẾP"));
+                doc.add(recordings(kit, live));
             }
             doc.add(kit.section(roman(n++) + ". NGOẠI LỆ VÀ LÝ DO"));
             doc.add(exceptions(kit, r));
@@ -133,6 +138,10 @@ public final class ReportPdf {
             t.addCell(kit.cell(String.valueOf(r.total().get(Measure.valueOf(loop[1]))), false, true));
             t.addCell(kit.cell("Mục trong khung phát lặp không phát trọn vẹn", false, false));
         }
+        t.addCell(kit.cell("Phát lặp: nhường cho phát trực tiếp", false, false));
+        t.addCell(kit.cell(Sections.hours(r.total().get(Measure.LOOP_PREEMPTED_MS)) + " giờ", false, true));
+        t.addCell(kit.cell("Thời lượng phát lặp mà phiên phát trực tiếp chiếm sóng; không tính vào tỷ lệ hoàn thành"
+                + " phát lặp", false, false));
         t.addCell(kit.cell("Tổng số ngoại lệ", true, false));
         t.addCell(kit.cell(String.valueOf(r.total().exceptions() + r.total().loopExceptions()), true, true));
         t.addCell(kit.cell("", true, false));
@@ -158,6 +167,24 @@ public final class ReportPdf {
         if (continued != null) {
             doc.add(kit.line(continued, kit.italic, Element.ALIGN_LEFT));
         }
+    }
+
+    /** What each live session said on air is kept: the recording to listen to, next to the session's figures. */
+    private static PdfPTable recordings(PdfKit kit, List<ReportLine> live) {
+        PdfPTable t = PdfKit.table(new float[] {1.2f, 10, 2.2f, 2.2f, 8});
+        for (String h : new String[] {"STT", "Phiên phát trực tiếp", "Bản tin dự kiến", "Đã phát",
+                Sections.RECORDING.heading()}) {
+            t.addCell(kit.header(h));
+        }
+        for (int i = 0; i < live.size(); i++) {
+            ReportLine l = live.get(i);
+            t.addCell(kit.cell(String.valueOf(i + 1), false, true));
+            t.addCell(kit.cell(l.name(), false, false));
+            t.addCell(kit.cell(String.valueOf(l.figures().expected()), false, true));
+            t.addCell(kit.cell(String.valueOf(l.figures().get(Measure.PLAYED)), false, true));
+            t.addCell(kit.cell(Sections.recording(l), false, false));
+        }
+        return t;
     }
 
     private static PdfPTable evidence(PdfKit kit, Sections.Section endpoints) {

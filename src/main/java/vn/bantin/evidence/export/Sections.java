@@ -16,6 +16,8 @@ public final class Sections {
     }
 
     public static final String TOTAL = "Tổng cộng";
+    /** A live session's row names its recording: the asset's name and number, to find it under Media. */
+    public static final Column RECORDING = new Column("Bản ghi phát trực tiếp", l -> recording(l));
     private static final double HOUR_MS = 3_600_000.0;
 
     private Sections() {
@@ -26,11 +28,13 @@ public final class Sections {
         List<Column> broadcast = broadcastColumns();
         List<Column> covered = new ArrayList<>(broadcast);
         covered.addAll(coverageColumns());
+        List<Column> campaign = new ArrayList<>(covered);
+        campaign.add(RECORDING);
         List<Column> endpoint = new ArrayList<>(broadcast);
         endpoint.add(new Column("Tình trạng bằng chứng", l -> l.evidence() == null ? null : l.evidence().vi()));
         return List.of(
                 new Section("campaign", "Theo chiến dịch", "Chiến dịch", "Chủ đề", withTotal(r.campaigns(), total),
-                        covered),
+                        campaign),
                 new Section("area", "Theo địa bàn", "Địa bàn", null, withTotal(r.areas(), total), covered),
                 new Section("endpoint", "Theo điểm phát", "Điểm phát", "Địa bàn", withTotal(r.endpoints(), total),
                         endpoint),
@@ -62,6 +66,8 @@ public final class Sections {
         c.add(new Column("Thời lượng phát (giờ)", l -> hours(l.figures().get(Measure.AIRTIME_MS))));
         c.add(new Column("Phát lặp dự kiến (giờ)", l -> hours(l.figures().get(Measure.LOOP_EXPECTED_MS))));
         c.add(new Column("Phát lặp đã phát (giờ)", l -> hours(l.figures().get(Measure.LOOP_PLAYED_MS))));
+        c.add(new Column("Phát lặp nhường phát trực tiếp (giờ)",
+                l -> hours(l.figures().get(Measure.LOOP_PREEMPTED_MS))));
         c.add(new Column("Phát lặp hoàn thành (%)", l -> percent(l.figures().loopCompletionRate())));
         c.add(new Column("Lượt phát lặp", l -> l.figures().get(Measure.LOOP_ITEM_PLAYS)));
         c.add(new Column("Ngoại lệ phát lặp", l -> l.figures().loopExceptions()));
@@ -76,6 +82,11 @@ public final class Sections {
                         : percent(l.coverage().populationShare())),
                 new Column("Số hộ", l -> l.coverage() == null ? null : l.coverage().households()),
                 new Column("Số hộ được phủ sóng", l -> l.coverage() == null ? null : l.coverage().reachedHouseholds()));
+    }
+
+    /** "<asset name> (tệp số <id>)" for a live session's row whose recording is kept, else null. */
+    public static String recording(ReportLine l) {
+        return l.recording() == null ? null : l.recording().name() + " (tệp số " + l.recording().assetId() + ")";
     }
 
     public static Double percent(Double rate) {

@@ -13,7 +13,14 @@ public enum BroadcastStatus {
     /** The endpoint was offline when it was due. */
     OFFLINE(Measure.OFFLINE),
     /** The plan dropped it in favour of a higher broadcast (conflict). */
-    DROPPED(Measure.DROPPED);
+    DROPPED(Measure.DROPPED),
+    /**
+     * A live session the endpoint took was on the air when it was due (or cut it), and no record says it played to
+     * its end: it yielded the air to the session. Still expected (the plan put it there), but excused: not counted
+     * in the completion rate's denominator ({@link Figures#completionRate}), since the session's own row counts the
+     * broadcast that took its place.
+     */
+    PREEMPTED_LIVE(Measure.PREEMPTED_LIVE);
 
     private final Measure measure;
 

@@ -22,10 +22,19 @@ public record EntryState(long endpointId, String entryId, boolean expected, long
                 null, 0, 0);
     }
 
-    /** How the report counts it; null when the plan does not expect it. */
+    /**
+     * How the report counts it; null when the plan does not expect it. A record that it played to its end wins; a
+     * live session's preemption beats a record that it was cut or missed (the record names the session at best).
+     */
     public BroadcastStatus status() {
         if (!expected) {
             return null;
+        }
+        if (recordOutcome == PlayOutcome.PLAYED) {
+            return BroadcastStatus.PLAYED;
+        }
+        if (reason == PlanReason.PREEMPTED_LIVE) {
+            return BroadcastStatus.PREEMPTED_LIVE;
         }
         if (recordOutcome != null) {
             return BroadcastStatus.valueOf(recordOutcome.name());

@@ -69,20 +69,36 @@ public final class Figures {
         return expected() - get(Measure.PLAYED);
     }
 
-    /** played / expected in 0..1, or null when nothing was expected ("nothing due" is not "0 %"). */
+    /**
+     * Expected broadcasts the completion rate is measured against: all but those a live session took the air
+     * from, for which the session's own broadcast counts instead (a commune is not penalised for going live).
+     */
+    public long completionBase() {
+        return expected() - get(Measure.PREEMPTED_LIVE);
+    }
+
+    /** played / {@link #completionBase} in 0..1, or null when nothing was expected ("nothing due" is not "0 %"). */
     public Double completionRate() {
-        long expected = expected();
-        return expected == 0 ? null : (double) get(Measure.PLAYED) / expected;
+        long base = completionBase();
+        return base == 0 ? null : (double) get(Measure.PLAYED) / base;
     }
 
     public long loopExceptions() {
         return get(Measure.LOOP_MISSED) + get(Measure.LOOP_INTERRUPTED) + get(Measure.LOOP_FAILED);
     }
 
-    /** Loop airtime played / expected, or null without expected loop airtime. Can pass 1 when items overran. */
+    /** Expected loop airtime the loop completion is measured against: all but what live sessions held. */
+    public long loopCompletionBase() {
+        return get(Measure.LOOP_EXPECTED_MS) - get(Measure.LOOP_PREEMPTED_MS);
+    }
+
+    /**
+     * Loop airtime played / {@link #loopCompletionBase}, or null with nothing left to measure against. Can pass 1
+     * when items overran.
+     */
     public Double loopCompletionRate() {
-        long expected = get(Measure.LOOP_EXPECTED_MS);
-        return expected == 0 ? null : (double) get(Measure.LOOP_PLAYED_MS) / expected;
+        long base = loopCompletionBase();
+        return base <= 0 ? null : (double) get(Measure.LOOP_PLAYED_MS) / base;
     }
 
     /** Something aired: at least one record played to the end. */

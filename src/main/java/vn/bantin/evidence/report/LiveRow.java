@@ -11,7 +11,8 @@ public final class LiveRow {
     private LiveRow() {
     }
 
-    public static String name(String title, String startedBy) {
-        return TOPIC + ": " + title + " — người nói: " + startedBy;
+    /** @param speaker who opened the session, by display name (their login when no such user is left) */
+    public static String name(String title, String speaker) {
+        return TOPIC + ": " + title + " — người nói: " + speaker;
     }
 }

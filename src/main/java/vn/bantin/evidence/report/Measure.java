@@ -5,7 +5,7 @@ package vn.bantin.evidence.report;
  * expected (and so only count once due); record measures from what the devices testified.
  *
  * <p>ONCE broadcasts are counted by their report status, each expected broadcast exactly once, so
- * expected = the sum of the eight status measures.
+ * expected = the sum of the nine status measures.
  */
 public enum Measure {
     PLAYED("once_played", true),
@@ -16,6 +16,8 @@ public enum Measure {
     NOT_DELIVERED("once_not_delivered", true),
     OFFLINE("once_offline", true),
     DROPPED("once_dropped", true),
+    /** Planned broadcasts a live session took the air from (see {@link BroadcastStatus#PREEMPTED_LIVE}). */
+    PREEMPTED_LIVE("once_preempted", true),
     /** Actual playback of every record (ONCE, LOOP, alerts), split at local midnight. */
     AIRTIME_MS("airtime_ms", false),
     /** Records stored, whatever their outcome. */
@@ -26,6 +28,8 @@ public enum Measure {
     LOOP_EXPECTED_MS("loop_expected_ms", true),
     /** The part of LOOP_EXPECTED_MS on timelines the endpoint never fetched. */
     LOOP_NOT_DELIVERED_MS("loop_not_delivered_ms", true),
+    /** The part of LOOP_EXPECTED_MS live sessions the endpoint took held the air over ({@link LiveAir}). */
+    LOOP_PREEMPTED_MS("loop_preempted_ms", true),
     LOOP_PLAYED_MS("loop_played_ms", false),
     LOOP_ITEM_PLAYS("loop_item_plays", false),
     LOOP_MISSED("loop_missed", false),

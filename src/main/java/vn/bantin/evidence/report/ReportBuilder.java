@@ -93,7 +93,7 @@ public final class ReportBuilder {
                 .add(f)));
         List<ReportLine> lines = new ArrayList<>();
         sums.forEach((id, f) -> lines.add(new ReportLine(id, String.valueOf(id), campaignName(id), topic(id), f,
-                coverages.of(null, c -> c == id), null)));
+                coverages.of(null, c -> c == id), null, recording(id))));
         lines.sort(Comparator.comparing(ReportLine::name));
         return lines;
     }
@@ -165,6 +165,11 @@ public final class ReportBuilder {
 
     private String campaignName(long id) {
         return facts.campaignName(id);
+    }
+
+    private Recording recording(long campaignId) {
+        CampaignFact c = facts.campaigns().get(campaignId);
+        return c == null ? null : c.recording();
     }
 
     private String topic(long campaignId) {

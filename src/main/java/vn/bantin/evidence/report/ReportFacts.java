@@ -18,7 +18,12 @@ public record ReportFacts(List<AreaFact> areas, List<EndpointFact> endpoints, Ma
                                boolean hasDevice) {
     }
 
-    public record CampaignFact(long id, String name, String topic) {
+    /** @param recording a live session's recording, once it is kept; null for campaigns */
+    public record CampaignFact(long id, String name, String topic, Recording recording) {
+
+        public CampaignFact(long id, String name, String topic) {
+            this(id, name, topic, null);
+        }
     }
 
     public Optional<EndpointFact> endpoint(long id) {
@@ -52,7 +57,7 @@ public record ReportFacts(List<AreaFact> areas, List<EndpointFact> endpoints, Ma
         Map<Long, CampaignFact> what = new LinkedHashMap<>();
         campaigns.values().forEach(c -> what.put(c.id(), new CampaignFact(c.id(),
                 names.during(Named.CAMPAIGN, c.id(), fromMs, toMs).orElse(c.name()),
-                names.during(Named.TOPIC, c.id(), fromMs, toMs).orElse(c.topic()))));
+                names.during(Named.TOPIC, c.id(), fromMs, toMs).orElse(c.topic()), c.recording())));
         for (long id : names.ids(Named.CAMPAIGN)) {
             if (!what.containsKey(id)) {
                 names.during(Named.CAMPAIGN, id, fromMs, toMs).ifPresent(name -> what.put(id, new CampaignFact(id,

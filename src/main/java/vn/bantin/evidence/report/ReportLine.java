@@ -8,7 +8,13 @@ package vn.bantin.evidence.report;
  * @param detail   what sits beside the name: a campaign's topic, an endpoint's area
  * @param coverage null where a row has no population of its own (endpoints, content kinds)
  * @param evidence endpoints only
+ * @param recording a live session's row only: the recording of what was said on air, once kept
  */
 public record ReportLine(long id, String key, String name, String detail, Figures figures, Coverage coverage,
-                         EvidenceStatus evidence) {
+                         EvidenceStatus evidence, Recording recording) {
+
+    public ReportLine(long id, String key, String name, String detail, Figures figures, Coverage coverage,
+                      EvidenceStatus evidence) {
+        this(id, key, name, detail, figures, coverage, evidence, null);
+    }
 }

@@ -19,7 +19,8 @@ import vn.bantin.evidence.PlayRecordPayload;
  *   <li>A ONCE entry counts once, on the local date of its start, under its current {@link BroadcastStatus};
  *       a record or a classification moves it from one status to another.</li>
  *   <li>A LOOP window counts its length per local date as expected airtime, shared between content kinds in
- *       the playlist's proportions.</li>
+ *       the playlist's proportions; what live sessions the endpoint took held of it counts as preempted airtime
+ *       ({@link LiveAir}), left out of the loop completion.</li>
  *   <li>A live microphone session is one expected broadcast per endpoint that took it (a ONCE-like entry on the
  *       session's row, {@link RollupKey#liveSession}); its STREAM record counts for that entry and on that row,
  *       not as loop airtime outside campaigns ({@link #countedAs}).</li>
@@ -130,6 +131,13 @@ public final class RollupRules {
             if (p.reason() == PlanReason.NOT_DELIVERED) {
                 d.add(p.key(), Measure.LOOP_NOT_DELIVERED_MS, sign * p.ms());
             }
+        }
+    }
+
+    /** What live sessions took of windows, counted in ({@code sign} 1) or out (-1). */
+    public static void preemptedParts(RollupDeltas d, List<PreemptedPart> parts, int sign) {
+        for (PreemptedPart p : parts) {
+            d.add(p.part().key(), Measure.LOOP_PREEMPTED_MS, sign * p.part().ms());
         }
     }
 

@@ -50,8 +50,10 @@ final class ReportJson {
                         .put("areaName", i.areaName()).put("campaignId", i.campaignId())
                         .put("campaignName", i.campaignName()).put("entryId", i.entryId()).put("due", i.dueMs())
                         .put("dueLocal", local.format(Instant.ofEpochMilli(i.dueMs()))).put("status", i.status().name())
-                        .put("statusName", ExceptionWords.heading(i.status()))
-                        .put("explanation", ExceptionWords.explanation(i))).toList()));
+                        .put("statusName", ExceptionWords.heading(i, page.period().zone()))
+                        .put("statusNameEn", ExceptionWords.headingEn(i, page.period().zone()))
+                        .put("explanation", ExceptionWords.explanation(i, page.period().zone()))
+                        .put("explanationEn", ExceptionWords.explanationEn(i, page.period().zone()))).toList()));
     }
 
     private static JsonObject scope(Report.Scope s) {
@@ -86,6 +88,11 @@ final class ReportJson {
         if (l.evidence() != null) {
             o.put("evidence", evidence(l.evidence()));
         }
+        if (l.recording() != null) {
+            o.put("recording", new JsonObject().put("assetId", l.recording().assetId())
+                    .put("name", l.recording().name())
+                    .put("mediaUrl", "/api/v1/assets/" + l.recording().assetId() + "/media"));
+        }
         return o;
     }
 
@@ -106,6 +113,7 @@ final class ReportJson {
                 .put("loops", new JsonObject()
                         .put("expectedAirtimeMs", f.get(Measure.LOOP_EXPECTED_MS))
                         .put("notDeliveredAirtimeMs", f.get(Measure.LOOP_NOT_DELIVERED_MS))
+                        .put("preemptedAirtimeMs", f.get(Measure.LOOP_PREEMPTED_MS))
                         .put("playedAirtimeMs", f.get(Measure.LOOP_PLAYED_MS))
                         .put("completionRate", f.loopCompletionRate())
                         .put("itemPlays", f.get(Measure.LOOP_ITEM_PLAYS))

@@ -10,12 +10,13 @@ import vn.bantin.evidence.report.ReportFacts.AreaFact;
 import vn.bantin.evidence.report.ReportFacts.CampaignFact;
 import vn.bantin.evidence.report.ReportFacts.EndpointFact;
 import vn.bantin.evidence.report.LiveRow;
+import vn.bantin.evidence.report.Recording;
 import vn.bantin.evidence.report.RollupKey;
 import vn.bantin.store.Sql;
 
 /**
  * What reports name and count besides the rollups: areas with populations, endpoints with households, campaigns
- * and the live sessions that went on air (each a row of its own, {@link RollupKey#liveSession}).
+ * and the live sessions that went on air (each a row of its own, {@link RollupKey#liveSession}, with its recording).
  */
 public final class ReportFactsRepository {
 
@@ -23,8 +24,10 @@ public final class ReportFactsRepository {
     private static final String ENDPOINTS = "SELECT id, name, kind, area_id, households, device_id FROM endpoint"
             + " ORDER BY id";
     private static final String CAMPAIGNS = "SELECT id, name, topic FROM campaign ORDER BY id";
-    private static final String LIVE_SESSIONS = "SELECT id, title, started_by FROM live_session"
-            + " WHERE epoch_ms IS NOT NULL ORDER BY id";
+    private static final String LIVE_SESSIONS = "SELECT s.id, s.title,"
+            + " COALESCE(u.display_name, s.started_by) AS speaker, a.id AS recording_id, a.name AS recording_name FROM live_session s"
+            + " LEFT JOIN app_user u ON u.username = s.started_by LEFT JOIN asset a ON a.id = s.recording_asset_id"
+            + " WHERE s.epoch_ms IS NOT NULL ORDER BY s.id";
     private static final String AREA_OF_ENDPOINT = "SELECT area_id FROM endpoint WHERE id = ?";
     private static final String SET_POPULATION = "UPDATE area SET population = ? WHERE id = ?";
     private static final String SET_HOUSEHOLDS = "UPDATE endpoint SET households = ? WHERE id = ?";
@@ -48,10 +51,16 @@ public final class ReportFactsRepository {
         }
         for (CampaignFact f : Sql.list(c, LIVE_SESSIONS, rs -> new CampaignFact(
                 RollupKey.liveSession(rs.getLong("id")), LiveRow.name(rs.getString("title"),
-                rs.getString("started_by")), LiveRow.TOPIC))) {
+                rs.getString("speaker")), LiveRow.TOPIC, recording(rs)))) {
             out.put(f.id(), f);
         }
         return out;
+    }
+
+    /** The session's recording, when it was kept (and its asset not deleted since). */
+    private static Recording recording(java.sql.ResultSet rs) throws SQLException {
+        Long id = Sql.nullableLong(rs, "recording_id");
+        return id == null ? null : new Recording(id, rs.getString("recording_name"));
     }
 
     /** Empty when the endpoint does not exist; inside, the area it belongs to (empty too when it has none). */

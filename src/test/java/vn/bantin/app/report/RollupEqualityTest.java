@@ -128,6 +128,7 @@ class RollupEqualityTest {
             late.put(e, list.subList(list.size() / 2, list.size()));
         });
         store(early);
+        liveSessions(db, rollups, true);
         long planFrom = NOW.toEpochMilli() - 30L * 24 * HOUR;
         db.tx(c -> {
             for (long e : endpoints) {
@@ -136,6 +137,7 @@ class RollupEqualityTest {
             return null;
         });
         store(late);
+        liveSessions(db, rollups, false);
         replanAndClassify(plan);
 
         for (String[] q : List.of(new String[] {"month", null, null}, new String[] {"half", null, null},
@@ -156,9 +158,59 @@ class RollupEqualityTest {
         assertThat(month.total().expected()).isGreaterThan(100);
         assertThat(month.total().get(Measure.PLAYED)).isGreaterThan(20);
         assertThat(month.total().get(Measure.NOT_DELIVERED)).isGreaterThan(0);
+        assertThat(month.total().get(Measure.PREEMPTED_LIVE)).isGreaterThan(0);
+        assertThat(month.total().completionBase()).isLessThan(month.total().expected());
         assertThat(month.total().get(Measure.LOOP_EXPECTED_MS)).isGreaterThan(0);
         assertThat(month.total().get(Measure.LOOP_PLAYED_MS)).isGreaterThan(0);
         assertThat(month.coverage().reachedPopulation()).isGreaterThan(0);
+        // 20:30–21:00 and 21:00–21:30 on 10 March, 23:40–00:30 over the 11th's midnight, 21:00–21:40 on the 14th
+        assertThat(month.total().get(Measure.LOOP_PREEMPTED_MS)).isEqualTo((30 + 30 + 50 + 40) * 60_000L);
+        assertThat(month.total().loopCompletionBase()).isEqualTo(month.total().get(Measure.LOOP_EXPECTED_MS)
+                - (30 + 30 + 50 + 40) * 60_000L);
+    }
+
+    /**
+     * Live sessions over the loop windows, each on one endpoint, recorded as {@code LivePlan} records them: its entry,
+     * the endpoint's state, the count. Before the plan ({@code early}): one on 10 March 20:30–21:10 that a later one
+     * (21:00–21:30) cuts. After it: one across the 11th's midnight, one the endpoint was offline for (takes nothing),
+     * and one on the 14th planned to 23:00 while on air, then ended at 21:40.
+     */
+    void liveSessions(Database into, ReportRollups counts, boolean early) {
+        long day10 = LocalDate.of(2026, 3, 10).atStartOfDay(VN).toInstant().toEpochMilli();
+        long day11 = day10 + 24 * HOUR;
+        long day14 = day10 + 4 * 24 * HOUR;
+        long minute = 60_000L;
+        into.tx(c -> {
+            if (early) {
+                liveSession(c, counts, 1, endpoints.get(0), day10 + 20 * HOUR + 30 * minute, day10 + 21 * HOUR + 10 * minute,
+                        "PLAYING");
+                liveSession(c, counts, 2, endpoints.get(0), day10 + 21 * HOUR, day10 + 21 * HOUR + 30 * minute,
+                        "WAITING");
+            } else {
+                liveSession(c, counts, 3, endpoints.get(1), day11 + 23 * HOUR + 40 * minute, day11 + 24 * HOUR + 30 * minute,
+                        "PLAYING");
+                liveSession(c, counts, 4, endpoints.get(2), day11 + 23 * HOUR, day11 + 24 * HOUR, "OFFLINE");
+                liveSession(c, counts, 5, endpoints.get(3), day14 + 21 * HOUR, day14 + 23 * HOUR, "PLAYING");
+                Sql.update(c, "UPDATE expected_play SET end_ms = ? WHERE entry_id = 'live-5'",
+                        day14 + 21 * HOUR + 40 * minute);
+                counts.liveAirChanged(c, endpoints.get(3), day14 + 21 * HOUR, day14 + 23 * HOUR);
+            }
+            return null;
+        });
+    }
+
+    static void liveSession(java.sql.Connection c, ReportRollups counts, long id, long endpointId, long start, long end,
+                            String state) throws SQLException {
+        Sql.update(c, "INSERT INTO live_session (id, title, broadcast_class, status, target_areas, target_tags,"
+                + " target_endpoints, started_by, started_at, epoch_ms, ended_at, mount) VALUES (?, ?, 'PRIORITY',"
+                + " 'ENDED', '[]', '[]', '[]', 'xa.operator', ?, ?, ?, ?)", id, "Phiên " + id, start - 5_000, start, end,
+                "live-" + id);
+        Sql.update(c, "INSERT INTO live_session_endpoint (session_id, endpoint_id, endpoint_name, state, changed_at)"
+                + " VALUES (?, ?, 'Loa', ?, ?)", id, endpointId, state, start);
+        Sql.update(c, "INSERT INTO expected_play (endpoint_id, entry_id, campaign_id, start_ms, duration_ms, asset_kind,"
+                + " mode, broadcast_class, end_ms) VALUES (?, ?, ?, ?, ?, 'AUDIO', 'ONCE', 'PRIORITY', ?)", endpointId,
+                "live-" + id, vn.bantin.evidence.report.RollupKey.liveSession(id), start, end - start, end);
+        counts.liveAirChanged(c, endpointId, start, end);
     }
 
     /** Once 2026 is settled, its annual report comes from the year cells: still equal, charted by month. */
@@ -198,8 +250,12 @@ class RollupEqualityTest {
             return null;
         });
         store(records);
+        liveSessions(db, rollups, true);
+        liveSessions(db, rollups, false);
         try (Database bulk = world(other)) {
             ReportRollups bulkRollups = new ReportRollups(new AreaRepository());
+            liveSessions(bulk, bulkRollups, true);
+            liveSessions(bulk, bulkRollups, false);
             PlayRecordRepository repo = new PlayRecordRepository();
             for (long e : endpoints) {
                 List<PlayRecordPayload> mine = records.getOrDefault(e, List.of());
@@ -368,9 +424,11 @@ class RollupEqualityTest {
                 }
                 rollups.planRecorded(c, e, from, kept);
             }
+            int classified = 0;
             for (ExpectedItem item : plan) {
                 if (random.nextInt(12) == 0) {
-                    PlanReason reason = PlanReason.values()[random.nextInt(PlanReason.values().length)];
+                    // every reason in turn, a live session's preemption among them
+                    PlanReason reason = PlanReason.values()[classified++ % PlanReason.values().length];
                     rollups.classified(c, item.endpointId(), item.entryId(), reason);
                 }
             }

@@ -117,7 +117,7 @@ class LiveSessionReportTest {
         try (Microphone mic = Microphone.open(controller.baseUrl(), controller.token(), sessionId)) {
             Thread speaking = mic.speakInBackground(speech);
             mic.await(m -> "status".equals(m.getString("type")) && "ON_AIR".equals(m.getString("status")), WAIT);
-            entry = liveEntry(east, sessionId);
+            entry = liveEntry(east.agent(), sessionId);
             speaking.join(TimeUnit.SECONDS.toMillis(60));
             mic.end();
             done = mic.await(m -> "status".equals(m.getString("type")) && "ENDED".equals(m.getString("status")),
@@ -208,10 +208,11 @@ class LiveSessionReportTest {
                 .filter(e -> e.getLong("endpointId") == endpointId).findFirst().orElseThrow().getString("state");
     }
 
-    private static JsonObject liveEntry(Speaker s, long sessionId) throws Exception {
+    /** The session's entry in the agent's timeline, once the agent is given it. */
+    static JsonObject liveEntry(SignedAgent agent, long sessionId) throws Exception {
         JsonObject[] found = new JsonObject[1];
         Eventually.within(WAIT, () -> {
-            JsonArray entries = s.agent().get("/agent/v1/timeline").json().getJsonArray("entries");
+            JsonArray entries = agent.get("/agent/v1/timeline").json().getJsonArray("entries");
             found[0] = entries.stream().map(JsonObject.class::cast).filter(e -> "STREAM".equals(e.getString("mode"))
                     && e.getJsonObject("stream").getLong("liveSessionId") == sessionId).findFirst().orElse(null);
             assertThat(found[0]).as(entries.encode()).isNotNull();

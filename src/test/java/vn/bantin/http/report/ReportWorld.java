@@ -40,8 +40,23 @@ final class ReportWorld implements AutoCloseable {
     private final Path dir;
 
     ReportWorld(Path dir) throws Exception {
+        this(dir, TestController.start(dir.resolve("data")));
+    }
+
+    /** The same world on a controller started with these settings and this clock (live sessions, presence). */
+    ReportWorld(Path dir, java.util.Map<String, String> settings, java.time.Clock clock) throws Exception {
+        this(dir, TestController.start(withDataDir(dir, settings), clock));
+    }
+
+    private static java.util.Map<String, String> withDataDir(Path dir, java.util.Map<String, String> settings) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(settings);
+        all.put(vn.bantin.config.ConfigLoader.DATA_DIR, dir.resolve("data").toString());
+        return all;
+    }
+
+    private ReportWorld(Path dir, TestController controller) throws Exception {
         this.dir = dir;
-        controller = TestController.start(dir.resolve("data"));
+        this.controller = controller;
         api = controller.api();
         province = area("Tỉnh Ninh Bình", null);
         commune = area("Xã Gia Viên", province);
@@ -67,7 +82,7 @@ final class ReportWorld implements AutoCloseable {
         assertThat(a.status()).as(a.body()).isEqualTo(200);
     }
 
-    private Speaker speaker(String name, long areaId, long households) {
+    Speaker speaker(String name, long areaId, long households) {
         long id = api.post("/api/v1/endpoints", new JsonObject().put("name", name).put("kind", "SPEAKER")
                 .put("areaId", areaId)).json().getLong("id");
         HttpApi.Answer h = api.put("/api/v1/endpoints/" + id + "/households", new JsonObject().put("households",
@@ -82,7 +97,12 @@ final class ReportWorld implements AutoCloseable {
 
     /** An approved bulletin for the whole commune, due {@code leadSeconds} after its asset is ready; its id. */
     long bulletin(String name, String topic, int leadSeconds) throws Exception {
-        JsonObject asset = api.approvedAsset(Ffmpeg.tone(dir, "ban-tin.wav", 1));
+        return bulletin(name, topic, leadSeconds, 1);
+    }
+
+    /** The same, with a bulletin {@code seconds} long. */
+    long bulletin(String name, String topic, int leadSeconds, int seconds) throws Exception {
+        JsonObject asset = api.approvedAsset(Ffmpeg.tone(dir, "ban-tin.wav", seconds));
         HttpApi.Answer created = api.post("/api/v1/campaigns", bulletinBody(name, topic, asset.getLong("id"),
                 Instant.now().plusSeconds(leadSeconds)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
