@@ -9,14 +9,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.store.Database;
+import vn.bantin.store.StatementCache;
 
 /**
  * One writer for the ingest's transactions: the batches waiting while a commit is being made are run one after
  * another in the next transaction and share its durable commit (one log write and fsync for all of them), so
  * concurrent agents do not queue for the disk one by one, nor wait on each other's rollup rows. {@link #run}
  * returns only once the transaction holding the work has committed: no acknowledgement can leave before its
- * records are on disk. When a group's transaction fails, nothing of it is kept and each of its works is run again
- * alone, so one bad batch fails only itself.
+ * records are on disk. The works of a transaction share its prepared statements ({@link StatementCache}): each
+ * statement is compiled once per transaction, not once per batch. When a group's transaction fails, nothing of it
+ * is kept and each of its works is run again alone, so one bad batch fails only itself.
  */
 final class IngestGroupCommit {
 
@@ -30,7 +32,11 @@ final class IngestGroupCommit {
     private record Pending<T>(Database.Work<T> work, CompletableFuture<T> done) {
         void runAlone(Database db) {
             try {
-                done.complete(db.tx(work));
+                done.complete(db.tx(c -> {
+                    try (StatementCache statements = StatementCache.over(c)) {
+                        return work.run(statements.connection());
+                    }
+                }));
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
@@ -93,8 +99,10 @@ final class IngestGroupCommit {
         try {
             results = db.tx(c -> {
                 List<Object> out = new ArrayList<>(group.size());
-                for (Pending<?> p : group) {
-                    out.add(p.work().run(c));
+                try (StatementCache statements = StatementCache.over(c)) {
+                    for (Pending<?> p : group) {
+                        out.add(p.work().run(statements.connection()));
+                    }
                 }
                 return out;
             });

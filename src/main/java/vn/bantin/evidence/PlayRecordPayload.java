@@ -1,12 +1,18 @@
 package vn.bantin.evidence;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.Arrays;
-import java.util.regex.Pattern;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.SlotMode;
 
@@ -37,12 +43,30 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
     /** prevHash of record 1. */
     public static final String GENESIS_HASH = "0".repeat(64);
 
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    /**
+     * The fields of a payload, or why it is invalid. A flat object of scalar values (what agents send) is read
+     * token by token; anything else (nested values in the known fields, duplicate keys, bad JSON, trailing tokens)
+     * is decided by {@link #parseTree}, so both readings give the same verdict and the same message.
+     */
     public static PlayRecordPayload parse(String payload) throws InvalidPayloadException {
+        if (payload == null) {
+            throw new InvalidPayloadException("payload is missing");
+        }
+        Map<String, Object> flat = FlatFields.read(payload);
+        return flat == null ? parseTree(payload) : of(new FlatFields(flat));
+    }
+
+    /** Whether {@link #parse} reads this payload token by token (else through the tree). */
+    static boolean readsTokenByToken(String payload) {
+        return FlatFields.read(payload) != null;
+    }
+
+    /** The same reading through a JSON tree: the reference for {@link #parse}, and its path for any irregular payload. */
+    static PlayRecordPayload parseTree(String payload) throws InvalidPayloadException {
         if (payload == null) {
             throw new InvalidPayloadException("payload is missing");
         }
@@ -55,7 +79,10 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
         if (node == null || !node.isObject()) {
             throw new InvalidPayloadException("payload is not a JSON object");
         }
-        Fields f = new Fields(node);
+        return of(new TreeFields(node));
+    }
+
+    private static PlayRecordPayload of(Fields f) throws InvalidPayloadException {
         long seq = f.longValue("seq");
         if (seq < 1) {
             throw new InvalidPayloadException("seq must be 1 or more, got " + seq);
@@ -97,50 +124,53 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
         return actualStart == null || actualEnd == null ? 0 : Math.max(0, actualEnd - actualStart);
     }
 
-    private record Fields(JsonNode node) {
+    /** The checks of each field, the same whichever reading supplies the values. */
+    private abstract static class Fields {
 
-        private JsonNode present(String name) throws InvalidPayloadException {
-            JsonNode value = node.get(name);
-            if (value == null) {
+        /** The value of a present field: a String, a Long, NULL, or anything else (a value of the wrong type). */
+        abstract Object value(String name);
+
+        abstract boolean has(String name);
+
+        private Object present(String name) throws InvalidPayloadException {
+            if (!has(name)) {
                 throw new InvalidPayloadException("payload has no \"" + name + "\" field");
             }
-            return value;
+            return value(name);
         }
 
         String text(String name, boolean nullable) throws InvalidPayloadException {
-            JsonNode value = present(name);
-            if (value.isNull() && nullable) {
+            Object value = present(name);
+            if (value == NULL && nullable) {
                 return null;
             }
-            if (!value.isTextual()) {
+            if (!(value instanceof String text)) {
                 throw new InvalidPayloadException("\"" + name + "\" must be a string" + (nullable ? " or null" : ""));
             }
-            return value.textValue();
+            return text;
         }
 
         String hash(String name) throws InvalidPayloadException {
             String value = text(name, false);
-            if (!HEX64.matcher(value).matches()) {
+            if (!isHex64(value)) {
                 throw new InvalidPayloadException("\"" + name + "\" must be 64 lower-case hex characters");
             }
             return value;
         }
 
         long longValue(String name) throws InvalidPayloadException {
-            JsonNode value = present(name);
-            if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            if (!(present(name) instanceof Long value)) {
                 throw new InvalidPayloadException("\"" + name + "\" must be a whole number");
             }
-            return value.longValue();
+            return value;
         }
 
         Long optionalLong(String name) throws InvalidPayloadException {
-            JsonNode value = node.get(name);
-            return value == null || value.isNull() ? null : longValue(name);
+            return !has(name) || value(name) == NULL ? null : longValue(name);
         }
 
         Long nullableLong(String name) throws InvalidPayloadException {
-            return present(name).isNull() ? null : longValue(name);
+            return present(name) == NULL ? null : longValue(name);
         }
 
         <E extends Enum<E>> E enumValue(String name, Class<E> type) throws InvalidPayloadException {
@@ -152,6 +182,113 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
             }
             throw new InvalidPayloadException("\"" + name + "\" must be one of "
                     + Arrays.toString(type.getEnumConstants()) + ", got \"" + value + "\"");
+        }
+
+        private static boolean isHex64(String value) {
+            if (value.length() != 64) {
+                return false;
+            }
+            for (int i = 0; i < 64; i++) {
+                char ch = value.charAt(i);
+                if (!(ch >= '0' && ch <= '9' || ch >= 'a' && ch <= 'f')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** JSON null, as {@link Fields#value} gives it. */
+    private static final Object NULL = new Object();
+    /** Any value that is neither a string, a whole number that fits a long, nor null. */
+    private static final Object OTHER = new Object();
+
+    private static final class TreeFields extends Fields {
+        private final JsonNode node;
+
+        TreeFields(JsonNode node) {
+            this.node = node;
+        }
+
+        @Override
+        boolean has(String name) {
+            return node.get(name) != null;
+        }
+
+        @Override
+        Object value(String name) {
+            JsonNode value = node.get(name);
+            if (value.isNull()) {
+                return NULL;
+            }
+            if (value.isTextual()) {
+                return value.textValue();
+            }
+            return value.isIntegralNumber() && value.canConvertToLong() ? (Object) value.longValue() : OTHER;
+        }
+    }
+
+    /** The fields of a flat JSON object, read token by token. */
+    private static final class FlatFields extends Fields {
+        private static final Set<String> KNOWN = Set.of("deviceId", "seq", "prevHash", "entryId", "campaignId",
+                "class", "mode", "sha256", "scheduledStart", "actualStart", "actualEnd", "outcome", "reason",
+                "clockOffsetMs", "timelineVersion", "onAirMs");
+        private static final JsonFactory FACTORY = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+        private final Map<String, Object> values;
+
+        FlatFields(Map<String, Object> values) {
+            this.values = values;
+        }
+
+        @Override
+        boolean has(String name) {
+            return values.containsKey(name);
+        }
+
+        @Override
+        Object value(String name) {
+            return values.get(name);
+        }
+
+        /**
+         * The payload's fields when it is one JSON object whose known fields hold scalars, with nothing after it;
+         * null for anything else, which the tree reading then decides (and names). Unknown fields may hold
+         * anything: they are skipped, duplicate keys inside them still noticed by the parser.
+         */
+        static Map<String, Object> read(String payload) {
+            try (JsonParser p = FACTORY.createParser(payload)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) {
+                    return null;
+                }
+                Map<String, Object> values = new HashMap<>();
+                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                        if (KNOWN.contains(name)) {
+                            return null;
+                        }
+                        p.skipChildren();
+                        values.put(name, OTHER);
+                    } else {
+                        values.put(name, scalar(p, v));
+                    }
+                }
+                return p.currentToken() == JsonToken.END_OBJECT && p.nextToken() == null ? values : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        private static Object scalar(JsonParser p, JsonToken v) throws IOException {
+            return switch (v) {
+                case VALUE_STRING -> p.getText();
+                case VALUE_NULL -> NULL;
+                case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? OTHER
+                        : (Object) p.getLongValue();
+                default -> OTHER;
+            };
         }
     }
 }

@@ -55,14 +55,8 @@ class IngestGroupCommitTest {
     @DisplayName("batches queued while a commit is made run in the next transaction together, each answered"
             + " only once its rows are committed")
     void waitingBatchesShareOneTransaction() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<?> first = callers.submit(() -> commits.run(c -> {
-            writerBusy.countDown();
-            await(release);
-            return insert(c, 0, "first");
-        }));
-        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = holdTheWriter(release);
         Set<Connection> connections = ConcurrentHashMap.newKeySet();
         List<Future<Long>> waiting = new ArrayList<>();
         for (int i = 1; i <= 6; i++) {
@@ -89,16 +83,40 @@ class IngestGroupCommitTest {
     }
 
     @Test
+    @DisplayName("the batches of one transaction share its prepared statements: the SQL is compiled once")
+    void batchesShareStatements() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> first = holdTheWriter(release);
+        Set<java.sql.PreparedStatement> statements = ConcurrentHashMap.newKeySet();
+        List<Future<Integer>> waiting = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            int id = i;
+            waiting.add(callers.submit(() -> commits.run(c -> {
+                try (var ps = c.prepareStatement("INSERT INTO group_probe (id, caller) VALUES (?, ?)")) {
+                    statements.add(ps.unwrap(java.sql.PreparedStatement.class));
+                    ps.setInt(1, id);
+                    ps.setString(2, "shared");
+                    return ps.executeUpdate();
+                }
+            })));
+        }
+        while (commits.queued() < 4) {
+            Thread.sleep(10);
+        }
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<Integer> f : waiting) {
+            assertThat(f.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        }
+        assertThat(statements).as("one statement served the four batches").hasSize(1);
+        assertThat(rows("caller = 'shared'")).isEqualTo(4);
+    }
+
+    @Test
     @DisplayName("a batch that fails in a group fails alone: the others are committed, its rows are not")
     void oneFailureFailsOnlyItself() throws Exception {
-        CountDownLatch writerBusy = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Future<?> first = callers.submit(() -> commits.run(c -> {
-            writerBusy.countDown();
-            await(release);
-            return insert(c, 0, "first");
-        }));
-        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = holdTheWriter(release);
         List<Future<?>> good = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             int id = i;
@@ -132,6 +150,18 @@ class IngestGroupCommitTest {
         })).hasMessageContaining("boom");
         int after = commits.run(c -> insert(c, 1, "after"));
         assertThat(after).isEqualTo(1);
+    }
+
+    /** A work that inserts row 0 and keeps the writer busy until release: what comes meanwhile queues. */
+    private Future<?> holdTheWriter(CountDownLatch release) throws InterruptedException {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        Future<?> first = callers.submit(() -> commits.run(c -> {
+            writerBusy.countDown();
+            await(release);
+            return insert(c, 0, "first");
+        }));
+        assertThat(writerBusy.await(10, TimeUnit.SECONDS)).as("the writer took the first work").isTrue();
+        return first;
     }
 
     private long rows(String where) {

@@ -36,6 +36,27 @@ class DatabaseDurabilityTest {
     }
 
     @Test
+    @DisplayName("the row cache is the large one from the first open of a new database, and stays so after a restart")
+    void largeRowCache() throws Exception {
+        String url = "jdbc:hsqldb:file:" + dir.resolve("db/bantin") + ";hsqldb.tx=mvcc";
+        try (Database db = Database.open(url, "SA", "")) {
+            assertThat(db.read(DatabaseDurabilityTest::cacheRows)).isEqualTo(Database.CACHE_ROWS);
+        }
+        assertThat(Files.readString(dir.resolve("db/bantin.script")))
+                .contains("SET FILES CACHE ROWS " + Database.CACHE_ROWS + "\n")
+                .contains("SET FILES CACHE SIZE " + Database.CACHE_KB + "\n");
+        try (Database db = Database.open(url, "SA", "")) {
+            assertThat(db.read(DatabaseDurabilityTest::cacheRows)).isEqualTo(Database.CACHE_ROWS);
+        }
+    }
+
+    /** The capacity of the open database's row cache, as HSQLDB holds it. */
+    private static int cacheRows(Connection c) throws java.sql.SQLException {
+        org.hsqldb.Session session = (org.hsqldb.Session) c.unwrap(org.hsqldb.jdbc.JDBCConnection.class).getSession();
+        return session.getDatabase().logger.getCache().capacity();
+    }
+
+    @Test
     @DisplayName("a database made before V10 (MEMORY tables, 500 ms write delay) is converted on open")
     void upgradedDatabase() throws Exception {
         String url = "jdbc:hsqldb:file:" + dir.resolve("db/old") + ";hsqldb.tx=mvcc";
