@@ -228,6 +228,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         onAir.sessions().onChange(new vn.bantin.app.evidence.LivePlan(db, areaRepo, new ExpectedPlayRepository(),
                 rollups, clock, config.live().maxOnAir())::changed);
         devices.onHeartbeat(onAir.sessions()::heartbeat);
+        endpoints.onDecided(live.enrollments()::decided);
         onAir.sessions().onChange(session -> live.events().publish("live.session", session.targets().withinAreaId(),
                 LiveSessionView.of(session)));
         return new Services(
