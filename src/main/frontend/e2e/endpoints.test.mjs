@@ -189,11 +189,21 @@ test('an operator issues the commune\'s code for an installer, the device it let
   assert.doesNotMatch(await panel.getByTestId('active-area-codes').innerText(), new RegExp(code), 'the list never shows a code again');
   await shot(page, 'endpoint-area-code-desktop', true);
 
+  const requestsTab = page.getByRole('tab', { name: /Yêu cầu kết nối/ });
+  assert.equal(await requestsTab.locator('.badge').count(), 0, 'nothing waits in the commune yet');
+  const fullReloads = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname === '/api/v1/dashboard' && !url.searchParams.has('endpointId')) fullReloads.push(url.href);
+  });
   writeFileSync(WORLD.codeFile, code);
   await handOver('installed');
-  await page.getByRole('tab', { name: /Yêu cầu kết nối/ }).click();
+  await requestsTab.locator('.badge').getByText('1', { exact: true }).waitFor();
+  await requestsTab.click();
   const waiting = page.getByTestId('enrollment-requests').locator('li', { hasText: 'Cụm loa tổ 7' });
   await waiting.waitFor();
+  assert.deepEqual(fullReloads, [], 'the request arrived over the live stream, without reloading the board');
+  await shot(page, 'endpoint-requests-live-desktop');
   await page.getByRole('tab', { name: 'Mã cho người lắp đặt' }).click();
   await panel.getByLabel('Khu vực').selectOption(String(WORLD.communeId));
   await listed.first().getByText('Đã dùng 1/5').waitFor();

@@ -67,6 +67,19 @@ export function useEndpointBoard() {
     if (e) e.schedule = ev.schedule;
   });
 
+  // a request asked or decided: only that endpoint is asked for again (gone from the answer: no longer ours to see)
+  useLive('endpoint.enrollment', async (ev) => {
+    if (!loaded.value) return;
+    try {
+      const one = await must(api.GET('/api/v1/dashboard', { params: { query: { endpointId: ev.endpointId } } }));
+      const e = one.endpoints.find((x) => x.id === ev.endpointId);
+      if (e) byId.set(e.id, e);
+      else byId.delete(ev.endpointId);
+    } catch (e) {
+      error.value = e;
+    }
+  });
+
   const endpoints = computed(() => [...byId.values()]);
   return { endpoints, areaList, loaded, error, load };
 }

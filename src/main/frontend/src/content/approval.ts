@@ -5,7 +5,9 @@ export type ApprovalStatus = 'DRAFT' | 'SUBMITTED' | 'APPROVED' | 'REJECTED' | '
 export interface ApprovalStep {
   step: string;
   status: ApprovalStatus;
+  /** The login (or token name) that took the step; byName is the name people know them by. */
   by: string | null;
+  byName: string | null;
   at: number;
   reason: string | null;
 }

@@ -12,6 +12,12 @@ export interface LiveEventMap {
   'endpoint.playing': { endpointId: number; areaId: number | null; nowPlaying: NowPlaying | null };
   /** An endpoint's device fetched a new timeline: what it plays from now on, by name. */
   'endpoint.schedule': { endpointId: number; areaId: number | null; schedule: OnAirEntry[] };
+  /**
+   * A device asked to join (status PENDING), or its request was approved (ACTIVE) or rejected (REVOKED); sent to
+   * the area it waits in (and, when approval moved it, to the area it left).
+   */
+  'endpoint.enrollment': { endpointId: number; name: string; kind: 'SCREEN' | 'SPEAKER'; areaId: number | null;
+    status: 'PENDING' | 'ACTIVE' | 'REVOKED' };
   /** A signed play record was stored. */
   'play.recorded': { endpointId: number; endpointName: string | null; areaId: number | null; seq: number;
     campaignId: number | null; campaignName: string | null; alertId: number | null; assetName: string | null;

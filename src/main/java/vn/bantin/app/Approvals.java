@@ -117,7 +117,7 @@ public final class Approvals {
     }
 
     private ApprovalStep step(String step, ApprovalStatus to, Actor actor, String reason) {
-        return new ApprovalStep(step, to, actor.key(), actor.name(), clock.millis(), reason);
+        return new ApprovalStep(step, to, actor.key(), actor.name(), clock.millis(), reason, null);
     }
 
     private ApprovalStatus status(Connection c, Kind kind, long id) throws SQLException {

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -45,6 +46,7 @@ public final class DeviceService {
     private final Clock clock;
     private final List<BiConsumer<Long, String>> heartbeatListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<Long, String>> keyListeners = new CopyOnWriteArrayList<>();
+    private final List<LongConsumer> requestListeners = new CopyOnWriteArrayList<>();
     private final EnrollmentQueue queue;
     private final AuditTrail audit;
 
@@ -87,7 +89,7 @@ public final class DeviceService {
                 if (row.status() == EndpointStatus.REVOKED) {
                     throw new ApiException(403, "revoked", "Thiết bị đã bị thu hồi / this device has been revoked");
                 }
-                return new Bound(result(deviceId, row.endpointId(), row.status(), now), null, null);
+                return new Bound(result(deviceId, row.endpointId(), row.status(), now), null, null, false);
             }
             Optional<Long> forEndpoint = Optional.empty();
             Long area = null;
@@ -107,11 +109,11 @@ public final class DeviceService {
                 }
                 endpoints.bindKey(c, endpointId, deviceId, req.publicKey(), hardware, EndpointStatus.ACTIVE);
                 return new Bound(result(deviceId, endpointId, EndpointStatus.ACTIVE, now),
-                        replaces ? target.deviceId() : "", null);
+                        replaces ? target.deviceId() : "", null, false);
             }
             queue.ask(address, endpoints.countPending(c));
             long endpointId = endpoints.insertEnrolled(c, name, kind, area, deviceId, req.publicKey(), hardware, now);
-            return new Bound(result(deviceId, endpointId, EndpointStatus.PENDING, now), null, area);
+            return new Bound(result(deviceId, endpointId, EndpointStatus.PENDING, now), null, area, true);
         });
         if (bound.replacedDevice() != null) {
             announceBound(bound, address);
@@ -121,8 +123,16 @@ public final class DeviceService {
                     "endpoints/" + bound.result().endpointId(), 200, new JsonObject()
                             .put("deviceId", deviceId).put("areaId", bound.queuedInArea()).encode());
         }
+        if (bound.queued()) {
+            requestListeners.forEach(l -> l.accept(bound.result().endpointId()));
+        }
         byte[] answer = EnrollAnswer.bytes(bound.result(), headers.apply(RequestSignature.NONCE_HEADER));
         return new SignedStatement(answer, controllerSigner.apply(answer));
+    }
+
+    /** Told of each new request waiting for approval (committed), with its endpoint. */
+    public void onRequested(LongConsumer listener) {
+        requestListeners.add(listener);
     }
 
     /** Told of each key bound by a code: the endpoint, and the device whose key it replaced ("" if none). */
@@ -146,9 +156,9 @@ public final class DeviceService {
 
     /**
      * What an enroll did: its result; for a key bound by a code the device it replaced ("" if none); for a request
-     * queued with an area code, that area.
+     * queued with an area code, that area; whether a new request joined the queue.
      */
-    private record Bound(EnrollResult result, String replacedDevice, Long queuedInArea) {
+    private record Bound(EnrollResult result, String replacedDevice, Long queuedInArea, boolean queued) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package vn.bantin.app;
 
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 
 import vn.bantin.access.Actor;
@@ -37,8 +38,9 @@ public final class EndpointService {
     }
 
     /** An area code that still lets devices in, as its issuers see it again: by {@code ref}, never the code. */
+    /** {@code issuedByName}: the display name of the person who issued it ({@code createdBy} is their login). */
     public record AreaCodeView(long areaId, String ref, long expiresAt, int maxUses, int uses, String createdBy,
-                               long createdAt) {
+                               String issuedByName, long createdAt) {
     }
 
     private static final Duration CODE_LIFETIME = Duration.ofDays(7);
@@ -51,6 +53,7 @@ public final class EndpointService {
     private final ChangeNotifier changes;
     private final Clock clock;
     private final List<LongConsumer> revokedListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Long, Long>> decidedListeners = new CopyOnWriteArrayList<>();
     private final AreaScope scope;
     private final String controllerKeyFingerprint;
     private final String controllerCaFingerprint;
@@ -71,6 +74,11 @@ public final class EndpointService {
     /** Called with the endpoint id right after a revocation is committed (open push streams are closed). */
     public void onRevoked(LongConsumer listener) {
         revokedListeners.add(listener);
+    }
+
+    /** Called after a waiting request was approved or rejected (committed): the endpoint, and the area it waited in. */
+    public void onDecided(BiConsumer<Long, Long> listener) {
+        decidedListeners.add(listener);
     }
 
     /** The endpoints placed in the actor's scope (unplaced ones only for a full scope). */
@@ -190,27 +198,34 @@ public final class EndpointService {
                     .filter(a -> EnrollmentCodes.ref(a.codeHash()).equals(ref)).findFirst()
                     .orElseThrow(() -> ApiException.notFound("mã đăng ký đang dùng/active enrollment code", ref));
             codes.expireArea(c, code.codeHash(), now);
-            return new AreaCodeView(areaId, ref, now, code.maxUses(), code.uses(), code.createdBy(), code.createdAt());
+            return new AreaCodeView(areaId, ref, now, code.maxUses(), code.uses(), code.createdBy(),
+                    code.createdByName(), code.createdAt());
         });
     }
 
     private static AreaCodeView areaCodeView(long areaId, EnrollmentCodeRepository.AreaCode a) {
         return new AreaCodeView(areaId, EnrollmentCodes.ref(a.codeHash()), a.expiresAt(), a.maxUses(), a.uses(),
-                a.createdBy(), a.createdAt());
+                a.createdBy(), a.createdByName(), a.createdAt());
     }
 
     /** Refuses a waiting enrollment request: the key is kept as REVOKED, so it cannot ask again. */
     public EndpointView reject(Actor actor, long endpointId) {
-        EndpointView rejected = db.tx(c -> {
+        Decided rejected = db.tx(c -> {
             Endpoint e = visible(c, actor, endpointId);
             if (e.status() != EndpointStatus.PENDING) {
                 throw notPending(e);
             }
             endpoints.setStatus(c, endpointId, EndpointStatus.REVOKED);
-            return view(c, endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
+            return new Decided(view(c, endpoints.byId(c, endpointId).orElseThrow(),
+                    endpoints.liveness(c, endpointId).orElseThrow()), e.areaId());
         });
         revokedListeners.forEach(l -> l.accept(endpointId));
-        return rejected;
+        decidedListeners.forEach(l -> l.accept(endpointId, rejected.waitedIn()));
+        return rejected.view();
+    }
+
+    /** A decided request: the endpoint now, and the area it waited in. */
+    private record Decided(EndpointView view, Long waitedIn) {
     }
 
     private static ApiException notPending(Endpoint e) {
@@ -219,7 +234,7 @@ public final class EndpointService {
     }
 
     public EndpointView approve(Actor actor, long endpointId, Long areaId) {
-        EndpointView approved = db.tx(c -> {
+        Decided approved = db.tx(c -> {
             Endpoint e = visible(c, actor, endpointId);
             if (e.status() != EndpointStatus.PENDING) {
                 throw notPending(e);
@@ -229,10 +244,12 @@ public final class EndpointService {
                 endpoints.setArea(c, endpointId, areaId);
             }
             endpoints.setStatus(c, endpointId, EndpointStatus.ACTIVE);
-            return view(c, endpoints.byId(c, endpointId).orElseThrow(), endpoints.liveness(c, endpointId).orElseThrow());
+            return new Decided(view(c, endpoints.byId(c, endpointId).orElseThrow(),
+                    endpoints.liveness(c, endpointId).orElseThrow()), e.areaId());
         });
         changes.scheduleChanged(ChangeScope.endpoints(endpointId));
-        return approved;
+        decidedListeners.forEach(l -> l.accept(endpointId, approved.waitedIn()));
+        return approved.view();
     }
 
     public EndpointView revoke(Actor actor, long endpointId) {

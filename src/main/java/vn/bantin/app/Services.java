@@ -230,6 +230,7 @@ public record Services(AreaService areas, EndpointService endpoints, AssetServic
         agentLink.presence().onChange(new vn.bantin.app.evidence.LiveDropouts(db, new ExpectedPlayRepository(), rollups,
                 clock)::presenceChanged);
         devices.onHeartbeat(onAir.sessions()::heartbeat);
+        endpoints.onDecided(live.enrollments()::decided);
         onAir.sessions().onChange(session -> live.events().publish("live.session", session.targets().withinAreaId(),
                 LiveSessionView.of(session)));
         return new Services(

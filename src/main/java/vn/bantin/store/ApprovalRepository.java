@@ -48,9 +48,11 @@ public final class ApprovalRepository {
     }
 
     public List<ApprovalStep> history(Connection c, Kind kind, long id) throws SQLException {
-        return Sql.list(c, "SELECT * FROM approval_step WHERE object_type = ? AND object_id = ? ORDER BY id",
+        return Sql.list(c, "SELECT s.*, COALESCE(u.display_name, s.actor_name) AS actor_display_name"
+                        + " FROM approval_step s LEFT JOIN app_user u ON u.username = s.actor_name"
+                        + " WHERE s.object_type = ? AND s.object_id = ? ORDER BY s.id",
                 rs -> new ApprovalStep(rs.getString("step"), ApprovalStatus.valueOf(rs.getString("status_after")),
                         rs.getString("actor_key"), rs.getString("actor_name"), rs.getLong("at_ms"),
-                        rs.getString("reason")), kind.name(), id);
+                        rs.getString("reason"), rs.getString("actor_display_name")), kind.name(), id);
     }
 }

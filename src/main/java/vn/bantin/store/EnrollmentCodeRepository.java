@@ -19,16 +19,21 @@ public final class EnrollmentCodeRepository {
             + " max_uses, uses, created_by, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)";
     private static final String FIND_AREA_USABLE = "SELECT area_id FROM enrollment_area_code WHERE code_hash = ?"
             + " AND uses < max_uses AND expires_at > ?";
-    private static final String AREA_ACTIVE = "SELECT code_hash, expires_at, max_uses, uses, created_by, created_at"
-            + " FROM enrollment_area_code WHERE area_id = ? AND uses < max_uses AND expires_at > ?"
-            + " ORDER BY created_at DESC, code_hash";
+    private static final String AREA_ACTIVE = "SELECT k.code_hash, k.expires_at, k.max_uses, k.uses, k.created_by,"
+            + " COALESCE(u.display_name, k.created_by) AS created_by_name, k.created_at FROM enrollment_area_code k"
+            + " LEFT JOIN app_user u ON u.username = k.created_by"
+            + " WHERE k.area_id = ? AND k.uses < k.max_uses AND k.expires_at > ? ORDER BY k.created_at DESC, k.code_hash";
     private static final String EXPIRE_AREA = "UPDATE enrollment_area_code SET expires_at = ? WHERE code_hash = ?"
             + " AND expires_at > ?";
     private static final String SPEND_AREA = "UPDATE enrollment_area_code SET uses = uses + 1 WHERE code_hash = ?"
             + " AND uses < max_uses AND expires_at > ?";
 
-    /** An area code as stored (its hash, never the code), with its limits and who made it. */
-    public record AreaCode(String codeHash, long expiresAt, int maxUses, int uses, String createdBy, long createdAt) {
+    /**
+     * An area code as stored (its hash, never the code), with its limits and who made it: their login, and the name
+     * people know them by (the login when no such person exists, e.g. a token).
+     */
+    public record AreaCode(String codeHash, long expiresAt, int maxUses, int uses, String createdBy,
+                           String createdByName, long createdAt) {
     }
 
     public void insert(Connection c, String codeHash, long endpointId, long expiresAt) throws SQLException {
@@ -61,7 +66,8 @@ public final class EnrollmentCodeRepository {
     /** The area's codes that still let a device in (uses left, not expired), newest first. */
     public List<AreaCode> activeInArea(Connection c, long areaId, long nowMs) throws SQLException {
         return Sql.list(c, AREA_ACTIVE, rs -> new AreaCode(rs.getString("code_hash"), rs.getLong("expires_at"),
-                rs.getInt("max_uses"), rs.getInt("uses"), rs.getString("created_by"), rs.getLong("created_at")),
+                rs.getInt("max_uses"), rs.getInt("uses"), rs.getString("created_by"), rs.getString("created_by_name"),
+                rs.getLong("created_at")),
                 areaId, nowMs);
     }
 

@@ -22,7 +22,8 @@ import java.util.Set;
 
 /** The views the web UI draws: the live hub, what feeds it, the dashboard's first load, endpoints on the map. */
 public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertDeliveries alerts,
-                           ScheduleAnnouncer schedules, DashboardService dashboard, EndpointLocations locations) {
+                           ScheduleAnnouncer schedules, DashboardService dashboard, EndpointLocations locations,
+                           EnrollmentAnnouncer enrollments) {
 
     /** Until the services that own these facts publish them themselves, the hub listens to them here. */
     public static LiveServices create(Database db, TimelineService timelines, DeviceService devices,
@@ -37,6 +38,8 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
         presence.onChange(liveness::presenceChanged);
         PlayAnnouncer plays = new PlayAnnouncer(db, names, timelines, events, alerts);
         devices.onHeartbeat(liveness::heartbeat);
+        EnrollmentAnnouncer enrollments = new EnrollmentAnnouncer(db, endpointRepo, events);
+        devices.onRequested(enrollments::requested);
         ingest.onStored(plays::stored);
         alertService.onAnnounced((alert, reached) -> {
             Set<Long> ids = new HashSet<>(reached);
@@ -49,6 +52,6 @@ public record LiveServices(LiveEvents events, EndpointLiveness endpoints, AlertD
                 liveness, alerts, areaScope, clock);
         EndpointLocations locations = new EndpointLocations(db, endpointRepo, areaScope, new EndpointSiteRepository());
         ScheduleAnnouncer schedules = new ScheduleAnnouncer(db, names, timelines, events, clock);
-        return new LiveServices(events, liveness, alerts, schedules, dashboard, locations);
+        return new LiveServices(events, liveness, alerts, schedules, dashboard, locations, enrollments);
     }
 }

@@ -66,7 +66,8 @@ public final class ApprovalRoutes {
         JsonArray history = new JsonArray();
         for (ApprovalStep s : state.history()) {
             history.add(new JsonObject().put("step", s.step()).put("status", s.statusAfter().name())
-                    .put("by", s.actorName()).put("at", s.atMs()).put("reason", s.reason()));
+                    .put("by", s.actorName()).put("byName", s.actorDisplayName()).put("at", s.atMs())
+                    .put("reason", s.reason()));
         }
         return new JsonObject().put("status", state.status().name()).put("history", history);
     }

@@ -104,7 +104,7 @@ public final class EndpointRoutes {
     private static JsonObject toJson(EndpointService.AreaCodeView a) {
         return new JsonObject().put("areaId", a.areaId()).put("ref", a.ref()).put("expiresAt", a.expiresAt())
                 .put("maxUses", a.maxUses()).put("uses", a.uses()).put("createdBy", a.createdBy())
-                .put("createdAt", a.createdAt());
+                .put("issuedByName", a.issuedByName()).put("createdAt", a.createdAt());
     }
 
     private void rekey(RoutingContext ctx) {

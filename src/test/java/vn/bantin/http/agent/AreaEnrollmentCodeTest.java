@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.access.Role;
 import vn.bantin.config.ConfigLoader;
+import vn.bantin.support.Browser;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.OffsetClock;
 import vn.bantin.support.SignedAgent;
@@ -184,6 +185,32 @@ class AreaEnrollmentCodeTest {
         HttpApi.Answer bad = operatorA.post(codes + "/not-a-ref/revoke", "{}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body()).contains("ref");
+    }
+
+    @Test
+    @DisplayName("a code is listed with the display name of the person who issued it; a token's code with its login")
+    void issuerByDisplayName() {
+        HttpApi.Answer made = admin.post("/api/v1/users", new JsonObject().put("username", "hai.nv")
+                .put("displayName", "Nguyễn Văn Hải").put("role", "OPERATOR").put("areaId", communeA));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        Browser hai = new Browser(controller.baseUrl()).signedIn("hai.nv", made.json().getString("password"));
+        String codes = "/api/v1/areas/" + communeA + "/enrollment-codes";
+        HttpApi.Answer issued = hai.post(codes, new JsonObject().put("maxUses", 2));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        clock.advance(Duration.ofSeconds(2));
+        operatorA.post(codes, "{}");
+
+        JsonArray listed = hai.get(codes).array();
+
+        JsonObject byToken = listed.getJsonObject(0);
+        JsonObject byHai = listed.getJsonObject(1);
+        assertThat(byHai.getString("ref")).isEqualTo(issued.json().getString("ref"));
+        assertThat(byHai.getString("createdBy")).isEqualTo("hai.nv");
+        assertThat(byHai.getString("issuedByName")).isEqualTo("Nguyễn Văn Hải");
+        assertThat(byToken.getString("issuedByName")).as("no person by that login: the login itself")
+                .isEqualTo(byToken.getString("createdBy")).isNotBlank();
+        HttpApi.Answer revoked = hai.post(codes + "/" + byHai.getString("ref") + "/revoke", "{}");
+        assertThat(revoked.json().getString("issuedByName")).isEqualTo("Nguyễn Văn Hải");
     }
 
     private static List<Long> ids(HttpApi api) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.access.Role;
+import vn.bantin.support.Browser;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.TestController;
@@ -60,6 +61,31 @@ class ApprovalApiTest {
                 .put("playlist", new JsonArray().add(new JsonObject().put("assetId", asset)))
                 .put("slots", new JsonArray().add(new JsonObject().put("mode", "ONCE").put("cron", cron)))
                 .put("targets", new JsonObject().put("areas", new JsonArray().add(commune)));
+    }
+
+    @Test
+    @DisplayName("each step names its person as people know them (byName) beside the login that took it (by)")
+    void stepsNameThePerson() {
+        HttpApi.Answer made = controller.api().post("/api/v1/users", new JsonObject().put("username", "lan.nt")
+                .put("displayName", "Nguyễn Thị Lan").put("role", "EDITOR").put("areaId", commune));
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        Browser lan = new Browser(controller.baseUrl()).signedIn("lan.nt", made.json().getString("password"));
+        long mine = lan.post("/api/v1/tts", new JsonObject().put("text", "Thông báo họp thôn").put("name", "Họp thôn"))
+                .json().getLong("id");
+
+        JsonArray history = lan.post("/api/v1/assets/" + mine + "/submit", "{}").json().getJsonObject("approval")
+                .getJsonArray("history");
+        controller.api().processed(mine);
+        HttpApi.Answer approval = approver.post("/api/v1/assets/" + mine + "/approve", "{}");
+        assertThat(approval.status()).as(approval.body()).isEqualTo(200);
+        JsonArray after = lan.get("/api/v1/assets/" + mine).json().getJsonObject("approval").getJsonArray("history");
+
+        JsonObject submitted = history.getJsonObject(history.size() - 1);
+        assertThat(submitted.getString("by")).isEqualTo("lan.nt");
+        assertThat(submitted.getString("byName")).isEqualTo("Nguyễn Thị Lan");
+        JsonObject approved = after.getJsonObject(after.size() - 1);
+        assertThat(approved.getString("byName")).as("a token: its own name").isEqualTo(approved.getString("by"))
+                .isNotBlank();
     }
 
     private static int entriesTomorrow() {

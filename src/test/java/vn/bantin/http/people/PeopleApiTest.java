@@ -175,6 +175,8 @@ class PeopleApiTest {
         assertThat(api.get("/api/v1/users/" + editorId).status()).isEqualTo(404);
         JsonArray history = api.get("/api/v1/assets/" + asset).json().getJsonObject("approval").getJsonArray("history");
         assertThat(history.getJsonObject(history.size() - 1).getString("by")).isEqualTo("editor.lat");
+        assertThat(history.getJsonObject(history.size() - 1).getString("byName")).as("a deleted person: the login kept")
+                .isEqualTo("editor.lat");
         assertThat(awaitAudit("users/" + editorId).getString("action")).isEqualTo("DELETE /api/v1/users/{id}");
 
         long only = api.get("/api/v1/users?username=admin.lat").array().getJsonObject(0).getLong("id");
