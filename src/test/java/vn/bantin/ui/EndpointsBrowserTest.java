@@ -6,10 +6,15 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.access.Role;
+import vn.bantin.support.AgentProcess;
+import vn.bantin.support.Eventually;
+import vn.bantin.support.HttpApi;
 import vn.bantin.support.SignedAgent;
+import vn.bantin.support.TestController;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +60,43 @@ class EndpointsBrowserTest {
                     Map.of("installed", () -> installWithAreaCode(world, Files.readString(codeFile).trim())));
             assertThat(world.api.get("/api/v1/dashboard?endpointId=" + otherEndpoint).json().getJsonArray("endpoints")
                     .getJsonObject(0).getValue("location")).as("the other commune's endpoint was not touched").isNull();
+        }
+    }
+
+    @Test
+    @DisplayName("e2e/endpoint-remote.test.mjs passes: an operator sets a real agent's volume from the page and sees it done;"
+            + " the connection history; a viewer sees no controls")
+    void remoteControl() throws Exception {
+        try (TestController controller = TestController.start(dir.resolve("remote"))) {
+            HttpApi api = controller.api();
+            long province = api.post("/api/v1/areas", new JsonObject().put("name", "Tỉnh Quảng Ninh")
+                    .put("zone", CommuneWorld.ZONE.getId())).json().getLong("id");
+            long commune = api.post("/api/v1/areas", new JsonObject().put("name", "Phường Hồng Gai")
+                    .put("parentId", province)).json().getLong("id");
+            long endpoint = api.post("/api/v1/endpoints", new JsonObject().put("name", CommuneWorld.SPEAKER)
+                    .put("kind", "SPEAKER").put("areaId", commune)).json().getLong("id");
+            String code = api.post("/api/v1/endpoints/" + endpoint + "/enrollment-code", "{}").json().getString("code");
+            try (AgentProcess agent = AgentProcess.configure(dir.resolve("agent"), controller.baseUrl(), "SPEAKER", code)
+                    .start()) {
+                Eventually.within(Duration.ofSeconds(30), () -> assertThat(api.get("/api/v1/endpoints/" + endpoint
+                        + "/connections").json().getBoolean("online")).as(agent.log()).isTrue());
+                JsonObject people = new JsonObject()
+                        .put("OPERATOR", new JsonObject().put("username", "ui-operator")
+                                .put("password", controller.createUser("ui-operator", Role.OPERATOR, commune)))
+                        .put("VIEWER", new JsonObject().put("username", "ui-viewer")
+                                .put("password", controller.createUser("ui-viewer", Role.VIEWER, commune)));
+                BrowserJourneys.run("endpoint-remote.test.mjs", controller.baseUrl(), Map.of(
+                        "BANTIN_PEOPLE", people.encode(),
+                        "BANTIN_WORLD", new JsonObject().put("endpointId", endpoint).encode()));
+                JsonArray sent = api.get("/api/v1/endpoints/" + endpoint + "/commands").array();
+                assertThat(sent).as("only the volume was sent; the cancelled restart was not").hasSize(1);
+                JsonObject volume = sent.getJsonObject(0);
+                assertThat(volume.getString("kind")).isEqualTo("VOLUME");
+                assertThat(volume.getString("issuedBy")).isEqualTo("ui-operator");
+                assertThat(volume.getString("status")).isEqualTo("DONE");
+                assertThat(volume.getString("detail")).as("the agent's own answer").isEqualTo("master volume 40 %");
+                assertThat(agent.alive()).as(agent.log()).isTrue();
+            }
         }
     }
 
