@@ -105,7 +105,9 @@ class MediaTrustApiTest {
         LocalDateTime past = LocalDateTime.now(ZONE).minusHours(2).truncatedTo(ChronoUnit.MINUTES);
         LocalDateTime future = LocalDateTime.now(ZONE).plusHours(2).truncatedTo(ChronoUnit.MINUTES);
 
-        HttpApi.Answer pastTime = api.post("/api/v1/campaigns", campaign(area, asset, today, today.plusDays(1), past));
+        // starting on the day of the past time, which is yesterday in the first two hours after midnight
+        HttpApi.Answer pastTime = api.post("/api/v1/campaigns",
+                campaign(area, asset, past.toLocalDate(), today.plusDays(1), past));
         assertThat(pastTime.status()).isEqualTo(400);
         assertThat(pastTime.json().getString("code")).isEqualTo("past_time");
         assertThat(pastTime.json().getString("error")).startsWith("Khung giờ 1: thời điểm")
