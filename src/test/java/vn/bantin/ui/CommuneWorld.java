@@ -43,6 +43,7 @@ final class CommuneWorld implements AutoCloseable {
     private String previousHash;
 
     CommuneWorld(Path dir) throws Exception {
+        vn.bantin.support.ClearOfMidnight.ensure(java.time.Duration.ofMinutes(5));
         this.dir = dir;
         dataDir = dir.resolve("data");
         controller = TestController.start(dataDir);

@@ -45,6 +45,7 @@ final class ReportsWorld implements AutoCloseable {
     private final Speaker quangLaSpeaker;
 
     ReportsWorld(Path dir) throws Exception {
+        vn.bantin.support.ClearOfMidnight.ensure(java.time.Duration.ofMinutes(5));
         this.dir = dir;
         controller = TestController.start(dir.resolve("data"));
         api = controller.api();

@@ -55,6 +55,7 @@ final class ReportWorld implements AutoCloseable {
     }
 
     private ReportWorld(Path dir, TestController controller) throws Exception {
+        vn.bantin.support.ClearOfMidnight.ensure(java.time.Duration.ofMinutes(5));
         this.dir = dir;
         this.controller = controller;
         api = controller.api();
