@@ -60,6 +60,7 @@ public final class MediaJobService implements AutoCloseable {
     private final RenditionMaker maker;
     private final RenditionMaker backgroundMaker;
     private final ChangeNotifier changes;
+    private final AssetReach reach;
     private final Clock clock;
     private final Path workRoot;
     private final List<Consumer<MediaJob>> listeners = new CopyOnWriteArrayList<>();
@@ -81,6 +82,7 @@ public final class MediaJobService implements AutoCloseable {
         this.maker = maker;
         this.backgroundMaker = maker.niced(LONG_LANE_NICENESS);
         this.changes = changes;
+        this.reach = new AssetReach(assets);
         this.clock = clock;
         this.workRoot = workRoot;
     }
@@ -367,8 +369,8 @@ public final class MediaJobService implements AutoCloseable {
             media.setStatus(c, assetId, status, reason);
             return !status.equals(before.status());
         });
-        // Every finished rendition can change what endpoints with its profile play.
-        changes.scheduleChanged();
+        // A finished rendition changes what the endpoints playing the asset are given, and only theirs.
+        changes.scheduleChanged(db.read(c -> reach.of(c, assetId, clock.millis())));
         if (changed) {
             log.info("asset {} is now {}", assetId, db.read(c -> media.mediaOf(c, assetId)).orElseThrow().status());
         }

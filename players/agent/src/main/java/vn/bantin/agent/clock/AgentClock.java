@@ -31,8 +31,12 @@ public final class AgentClock {
     private final List<LongConsumer> offsetListeners = new CopyOnWriteArrayList<>();
     private final List<LongConsumer> stepListeners = new CopyOnWriteArrayList<>();
     private volatile Faults faults;
-    private volatile long offsetMs;
-    private volatile long wallMinusMono;
+    /*
+     * Offset and the wall-minus-monotonic base it belongs to change together, as one value: a thread that saw
+     * the new base with the old offset read controller time off by the whole jump (an hour forward), and the
+     * player recorded an entry it was about to play as MISSED.
+     */
+    private volatile Reading reading;
     private long lastSeenAtBoot;
     private Long pendingOffset;
     private long pendingAtMono;
@@ -41,15 +45,24 @@ public final class AgentClock {
         this.file = stateDir.resolve("clock-offset");
         this.source = source;
         this.maxStepMs = maxStepMs;
-        this.wallMinusMono = source.wallMs() - source.monoMs();
+        long offset = 0;
         if (Files.exists(file)) {
             try {
                 String[] parts = Files.readString(file, StandardCharsets.UTF_8).trim().split("\\s+");
-                offsetMs = Long.parseLong(parts[0]);
+                offset = Long.parseLong(parts[0]);
                 lastSeenAtBoot = parts.length > 1 ? Long.parseLong(parts[1]) : 0;
             } catch (IOException | NumberFormatException e) {
                 LOG.warning("ignoring unreadable clock offset: " + e.getMessage());
             }
+        }
+        this.reading = new Reading(source.wallMs() - source.monoMs(), offset);
+    }
+
+    /** The offset in force and the wall-minus-monotonic base of the system clock it was set against. */
+    private record Reading(long wallMinusMono, long offsetMs) {
+
+        boolean fits(long wall, long mono) {
+            return Math.abs(wall - mono - wallMinusMono) <= JUMP_THRESHOLD_MS;
         }
     }
 
@@ -70,16 +83,14 @@ public final class AgentClock {
 
     /** Controller time as this agent estimates it, epoch ms. */
     public long now() {
+        Reading r = reading;
         long wall = source.wallMs();
-        long base = wall - source.monoMs();
-        if (Math.abs(base - wallMinusMono) > JUMP_THRESHOLD_MS) {
-            jumped(base);
-        }
-        return wall + offsetMs;
+        long mono = source.monoMs();
+        return r.fits(wall, mono) ? wall + r.offsetMs() : afterJump();
     }
 
     public long offsetMs() {
-        return offsetMs;
+        return reading.offsetMs();
     }
 
     /** Starts timing a request: the local time at its middle is {@code start + rtt/2} on the monotonic clock. */
@@ -110,7 +121,7 @@ public final class AgentClock {
 
     /** A server time the controller signed, bound to our request: apply it within the bounds. */
     public synchronized Verdict signedMeasurement(Measurement m, String from) {
-        long delta = m.offsetMs() - offsetMs;
+        long delta = m.offsetMs() - reading.offsetMs();
         if (Math.abs(delta) <= maxStepMs) {
             pendingOffset = null;
             clearFault("clock_unconfirmed");
@@ -136,31 +147,45 @@ public final class AgentClock {
         return Verdict.APPLIED;
     }
 
-    private synchronized void jumped(long base) {
-        long jump = base - wallMinusMono;
-        if (Math.abs(jump) <= JUMP_THRESHOLD_MS) {
-            return;
+    /**
+     * The system clock read differently from the reading in force: sampled again under the lock, since another
+     * thread may have taken the jump out already (or this thread read the clock from before it). The new reading
+     * is published before anyone is told, so every thread sees controller time run on unbroken.
+     */
+    private synchronized long afterJump() {
+        long wall = source.wallMs();
+        long mono = source.monoMs();
+        Reading r = reading;
+        if (r.fits(wall, mono)) {
+            return wall + r.offsetMs();
         }
-        wallMinusMono = base;
+        long jump = wall - mono - r.wallMinusMono();
+        Reading after = new Reading(wall - mono, r.offsetMs() - jump);
+        reading = after;
+        persist();
+        offsetListeners.forEach(l -> l.accept(after.offsetMs()));
         event("clock_jump", "the system clock moved by " + jump + " ms; controller time kept running on the"
                 + " monotonic clock until the controller confirms it");
-        set(offsetMs - jump);
+        return wall + after.offsetMs();
     }
 
+    /** A signed offset, against the system clock as it reads now. */
     private void set(long newOffsetMs) {
-        if (newOffsetMs == offsetMs) {
+        Reading r = reading;
+        if (newOffsetMs == r.offsetMs()) {
             return;
         }
-        offsetMs = newOffsetMs;
+        reading = new Reading(r.wallMinusMono(), newOffsetMs);
         persist();
         offsetListeners.forEach(l -> l.accept(newOffsetMs));
     }
 
     /** Writes offset and the current controller time, so the next start can tell if the clock went back. */
     public void persist() {
-        long now = source.wallMs() + offsetMs;
+        long offset = reading.offsetMs();
+        long now = source.wallMs() + offset;
         try {
-            AtomicFiles.write(file, (offsetMs + " " + now + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(file, (offset + " " + now + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.warning("cannot persist clock offset: " + e.getMessage());
         }

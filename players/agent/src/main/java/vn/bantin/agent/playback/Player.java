@@ -209,14 +209,18 @@ public final class Player implements Runnable {
         played.workedUntil(until);
     }
 
-    /** The segment already waiting paused in mpv, if it is still the one due and not late. */
+    /**
+     * The segment already waiting paused in mpv, if it is still the one due, not late, and has no outcome yet
+     * (one given up as passed is never started after all: one outcome per entry).
+     */
     private Segment preparedSegment(Timeline t, long now) {
         Prepared p = prepared;
         if (p == null) {
             return null;
         }
         Segment there = Schedule.at(t, p.segment().startAt());
-        if (there != null && there.key().equals(p.segment().key()) && now - p.segment().startAt() <= PREPARED_LATE_MS) {
+        if (there != null && there.key().equals(p.segment().key()) && now - p.segment().startAt() <= PREPARED_LATE_MS
+                && !played.isDone(p.segment())) {
             return p.segment();
         }
         prepared = null;

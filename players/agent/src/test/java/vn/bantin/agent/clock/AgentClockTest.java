@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.agent.status.Faults;
@@ -28,6 +32,41 @@ class AgentClockTest {
         assertThat(clock.offsetMs()).isBetween(7_199_998L, 7_200_002L);
         assertThat(faults.snapshot()).extracting(Faults.Fault::code).containsExactly("clock_jump");
         assertThat(faults.snapshot().get(0).detail()).contains("moved by -7").contains(" ms;");
+    }
+
+    /**
+     * The CI flake behind an entry recorded both MISSED ("reached 3660261 ms late") and PLAYED: while one thread
+     * took a jump out, another read the new base with the old offset, a whole jump ahead. The report of the jump
+     * is where the other thread reads here, so the interleaving is the same every run.
+     */
+    @Test
+    void anotherThreadReadingWhileAJumpIsTakenOutSeesControllerTimeRunOn() throws Exception {
+        ShiftedTime time = ShiftedTime.by(0);
+        AgentClock clock = new AgentClock(state, time, 1_000);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        List<Long> readMeanwhile = new CopyOnWriteArrayList<>();
+        Faults faults = new Faults(() -> {
+            try {
+                long v = other.submit(clock::now).get(10, TimeUnit.SECONDS);
+                readMeanwhile.add(v);
+                return v;
+            } catch (Exception e) {
+                throw new AssertionError("the other thread could not read the clock", e);
+            }
+        });
+        try {
+            clock.reportTo(faults);
+            long before = clock.now();
+            time.move(3_600_000);
+            long after = clock.now();
+
+            assertThat(readMeanwhile).as("read by the other thread during the report").isNotEmpty()
+                    .allSatisfy(v -> assertThat(v - before).isBetween(-2L, 5_000L));
+            assertThat(after - before).isBetween(-2L, 5_000L);
+            assertThat(faults.snapshot()).extracting(Faults.Fault::code).containsExactly("clock_jump");
+        } finally {
+            other.shutdownNow();
+        }
     }
 
     @Test

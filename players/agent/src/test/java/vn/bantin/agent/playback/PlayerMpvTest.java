@@ -89,19 +89,47 @@ class PlayerMpvTest {
         assertThat(rig.faults.isActive("media_missing")).isFalse();
     }
 
+    /**
+     * When the FAILED record is written is read from the agent's own clock on the player thread as the record is
+     * spooled, not from how long the test slept: on a loaded machine mpv's start alone can outlast the grace.
+     */
     @Test
     void mediaThatNeverArrivesIsFailedOnlyOnceTheGraceIsOver() throws Exception {
         PlayerRig.Tone tone = rig.tone(1, 440);
         long start = rig.clock.now() + 300;
         rig.timeline(PlayerRig.once("never", start, tone, "NORMAL"));
-        rig.start(Duration.ofMillis(1_500), Duration.ofSeconds(3));
+        List<Long> spooledAt = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Logger recorderLog = java.util.logging.Logger.getLogger(Recorder.class.getName());
+        java.util.logging.Handler atRecord = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getMessage() != null && r.getMessage().startsWith("record ")) {
+                    spooledAt.add(rig.clock.now());
+                }
+            }
 
-        Thread.sleep(1_200);
-        assertThat(rig.spool.count()).isZero();
-        Map<String, Object> r = rig.awaitRecords(1, 5_000).get(0);
-        assertThat(r).containsEntry("outcome", "FAILED").containsEntry("actualStart", null);
-        assertThat((String) r.get("reason")).contains("media not in the cache");
-        assertThat(rig.clock.now()).isGreaterThan(start + 1_500);
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        recorderLog.addHandler(atRecord);
+        try {
+            rig.start(Duration.ofMillis(1_500), Duration.ofSeconds(3));
+
+            Map<String, Object> r = rig.awaitRecords(1, 30_000).get(0);
+            assertThat(r).containsEntry("outcome", "FAILED").containsEntry("actualStart", null);
+            assertThat((String) r.get("reason")).contains("media not in the cache");
+            assertThat(spooledAt).as("agent time the record was spooled").hasSize(1);
+            assertThat(spooledAt.get(0)).as("not before the grace was over").isGreaterThan(start + 1_500);
+            Thread.sleep(500);
+            assertThat(rig.spool.count()).as("one outcome").isEqualTo(1);
+        } finally {
+            recorderLog.removeHandler(atRecord);
+        }
     }
 
     @Test
