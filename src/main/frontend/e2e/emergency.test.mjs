@@ -1,19 +1,15 @@
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, PHONE, fitsWidth, launch, open, shot } from './lib/browser.mjs';
-import { signIn } from './lib/people.mjs';
+import { BASE, DESKTOP, PHONE, fitsWidth, shot } from './lib/browser.mjs';
+import { WORLD, openSignedIn, sharedBrowser } from './agent-journey.mjs';
 
 // A real agent process with real mpv plays here (vn.bantin.ui.EmergencyBrowserTest starts it).
-const WORLD = JSON.parse(process.env.BANTIN_WORLD ?? '{}');
 const LIVE_WAIT = 90_000;
 
-let browser;
-before(async () => (browser = await launch()));
-after(async () => browser?.close());
+const browser = sharedBrowser();
 
 test('an approved bulletin plays on the real agent, and the dashboard shows it playing and then played, live', async () => {
-  const { page, problems, context } = await open(browser, DESKTOP);
-  await signIn(page, 'OPERATOR');
+  const { page, problems, context } = await openSignedIn(browser, 'OPERATOR', DESKTOP);
   await page.getByTestId('dashboard-ready').waitFor();
   await page.evaluate(() => (window.__sameDocument = true));
   await page.getByTestId('now-playing').getByText(WORLD.campaign).waitFor({ timeout: LIVE_WAIT });
@@ -27,8 +23,7 @@ test('an approved bulletin plays on the real agent, and the dashboard shows it p
 });
 
 test('an operator fires an emergency one-handed on a phone, sees the real agent receive and start it, and cancels it', async () => {
-  const { page, problems, context } = await open(browser, PHONE, { hasTouch: true });
-  await signIn(page, 'OPERATOR');
+  const { page, problems, context } = await openSignedIn(browser, 'OPERATOR', PHONE, { hasTouch: true });
   await page.getByRole('button', { name: 'Danh mục' }).click();
   await page.locator('#nav').getByRole('link', { name: 'Phát khẩn cấp' }).click();
   await page.getByRole('button', { name: 'Cảnh báo bão' }).click();

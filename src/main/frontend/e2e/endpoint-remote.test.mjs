@@ -1,19 +1,15 @@
-import { test, after, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, PHONE, fitsWidth, launch, open, shot } from './lib/browser.mjs';
-import { signIn } from './lib/people.mjs';
+import { BASE, DESKTOP, PHONE, fitsWidth, shot } from './lib/browser.mjs';
+import { WORLD, openSignedIn, sharedBrowser } from './agent-journey.mjs';
 
 // A real enrolled agent process with real mpv answers here (vn.bantin.ui.EndpointsBrowserTest#remoteControl starts it).
-const WORLD = JSON.parse(process.env.BANTIN_WORLD ?? '{}');
 const ANSWER_WAIT = 30_000;
 
-let browser;
-before(async () => (browser = await launch()));
-after(async () => browser?.close());
+const browser = sharedBrowser();
 
 test('an operator sets a real loudspeaker\'s volume from its page, sees the agent carry it out, and reads its connections', async () => {
-  const { page, problems, context } = await open(browser, DESKTOP);
-  await signIn(page, 'OPERATOR');
+  const { page, problems, context } = await openSignedIn(browser, 'OPERATOR', DESKTOP);
   await page.goto(BASE + `/endpoints/${WORLD.endpointId}`);
   const remote = page.getByTestId('remote-control');
   await remote.waitFor();
@@ -49,8 +45,7 @@ test('an operator sets a real loudspeaker\'s volume from its page, sees the agen
 });
 
 test('a viewer sees the sent commands and the connections but no controls', async () => {
-  const { page, problems, context } = await open(browser, PHONE);
-  await signIn(page, 'VIEWER');
+  const { page, problems, context } = await openSignedIn(browser, 'VIEWER', PHONE);
   await page.goto(BASE + `/endpoints/${WORLD.endpointId}`);
   const remote = page.getByTestId('remote-control');
   await remote.getByTestId('view-only').getByText('Chỉ quản trị viên và đài truyền thanh cơ sở được điều khiển thiết bị.').waitFor();

@@ -3,15 +3,10 @@ package vn.bantin.store.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,21 +28,13 @@ class PreemptedMigrationTest {
 
     @Test
     void upgradesFromV115(@TempDir Path dir) throws SQLException {
-        String url = "jdbc:hsqldb:file:" + dir.resolve("db/bantin") + ";hsqldb.tx=mvcc";
-        Flyway.configure().dataSource(url, "SA", "").locations("classpath:db/migration",
-                "classpath:vn/bantin/store/migration").target("115").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO report_day (endpoint_id, campaign_id, kind, local_day, once_played, once_missed,"
-                    + " loop_expected_ms) VALUES (7, 2, 'AUDIO', DATE '2026-03-02', 3, 1, 7200000)");
-            s.execute("INSERT INTO report_month (endpoint_id, campaign_id, kind, local_day, once_played, once_missed,"
-                    + " loop_expected_ms) VALUES (7, 2, 'AUDIO', DATE '2026-03-01', 3, 1, 7200000)");
-        }
-        try (Database db = Database.open(url, "SA", "")) {
-            List<String> applied = java.util.Arrays.stream(Flyway.configure().dataSource(url, "SA", "")
-                    .locations("classpath:db/migration", "classpath:vn/bantin/store/migration").load().info().applied())
-                    .filter(m -> m.getState().isApplied() && !m.getState().isFailed())
-                    .map(m -> m.getVersion().getVersion()).toList();
-            assertThat(applied).contains("115", "125");
+        MigrationWorld world = MigrationWorld.at(dir, "115").seed(
+                "INSERT INTO report_day (endpoint_id, campaign_id, kind, local_day, once_played, once_missed,"
+                        + " loop_expected_ms) VALUES (7, 2, 'AUDIO', DATE '2026-03-02', 3, 1, 7200000)",
+                "INSERT INTO report_month (endpoint_id, campaign_id, kind, local_day, once_played, once_missed,"
+                        + " loop_expected_ms) VALUES (7, 2, 'AUDIO', DATE '2026-03-01', 3, 1, 7200000)");
+        try (Database db = world.upgrade()) {
+            assertThat(world.appliedVersions()).contains("115", "125");
             RollupKey key = new RollupKey(7, 2, AssetKind.AUDIO, LocalDate.of(2026, 3, 2));
             Figures before = day(db, key);
             assertThat(before.get(Measure.PLAYED)).isEqualTo(3);
@@ -72,11 +59,7 @@ class PreemptedMigrationTest {
     }
 
     private static Figures day(Database db, RollupKey key) {
-        List<Cell> cells = new ArrayList<>();
-        db.read(c -> {
-            new RollupRepository().read(c, Grain.DAY, key.day(), key.day(), List.of(key.endpointId()), null, cells::add);
-            return null;
-        });
+        List<Cell> cells = MigrationWorld.cells(db, Grain.DAY, key.day(), key.day(), key.endpointId());
         assertThat(cells).hasSize(1);
         return cells.get(0).figures();
     }

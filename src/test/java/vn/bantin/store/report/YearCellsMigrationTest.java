@@ -3,14 +3,9 @@ package vn.bantin.store.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,23 +24,14 @@ class YearCellsMigrationTest {
 
     @Test
     void filledFromMonths(@TempDir Path dir) throws SQLException {
-        String url = "jdbc:hsqldb:file:" + dir.resolve("db/bantin") + ";hsqldb.tx=mvcc";
-        Flyway.configure().dataSource(url, "SA", "").locations("classpath:db/migration",
-                "classpath:vn/bantin/store/migration").target("15").load().migrate();
-        try (Connection c = DriverManager.getConnection(url, "SA", ""); Statement s = c.createStatement()) {
-            String insert = "INSERT INTO report_month (endpoint_id, campaign_id, kind, local_day, once_played,"
-                    + " airtime_ms) VALUES ";
-            s.execute(insert + "(7, 2, 'AUDIO', DATE '2025-01-01', 2, 1000)");
-            s.execute(insert + "(7, 2, 'AUDIO', DATE '2025-03-01', 3, 2000)");
-            s.execute(insert + "(7, 2, 'AUDIO', DATE '2026-02-01', 1, 500)");
-        }
-        try (Database db = Database.open(url, "SA", "")) {
-            List<Cell> years = new ArrayList<>();
-            db.read(c -> {
-                new RollupRepository().read(c, Grain.YEAR, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1),
-                        List.of(7L), null, years::add);
-                return null;
-            });
+        String insert = "INSERT INTO report_month (endpoint_id, campaign_id, kind, local_day, once_played,"
+                + " airtime_ms) VALUES ";
+        MigrationWorld world = MigrationWorld.at(dir, "15").seed(
+                insert + "(7, 2, 'AUDIO', DATE '2025-01-01', 2, 1000)",
+                insert + "(7, 2, 'AUDIO', DATE '2025-03-01', 3, 2000)",
+                insert + "(7, 2, 'AUDIO', DATE '2026-02-01', 1, 500)");
+        try (Database db = world.upgrade()) {
+            List<Cell> years = MigrationWorld.cells(db, Grain.YEAR, LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 1), 7);
             Figures y2025 = new Figures();
             years.stream().filter(cell -> cell.key().day().getYear() == 2025).forEach(cell -> y2025.add(cell.figures()));
             assertThat(y2025.get(Measure.PLAYED)).isEqualTo(5);
