@@ -7,6 +7,7 @@ import vn.bantin.support.AgentProcess;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
 import vn.bantin.support.LoopbackRelay;
+import vn.bantin.support.TestCertificates;
 import vn.bantin.support.TestController;
 
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * The agent's footprint and timing (ops/bench/agent): a real controller, three real agent processes with real
@@ -72,7 +74,15 @@ public final class AgentBench {
             long crowded = area(api, "Xã Hai Vạn");
             long d = endpoint(api, "Loa D", crowded);
             Map<String, String> defaults = Map.of("poll.seconds", "300");
-            try (LoopbackRelay relay = new LoopbackRelay(controller.port());
+            // the same idle endpoint against a controller serving HTTPS, counted on the wire with TLS records
+            TestCertificates certificates = TestCertificates.make(work.resolve("pki"), "Bantin bench CA");
+            SSLContext.setDefault(TestCertificates.trusting(certificates.caCert()));
+            try (TestController tls = TestController.start(Map.of(ConfigLoader.DATA_DIR,
+                    work.resolve("controller-tls").toString(), ConfigLoader.PUSH_PING_SECONDS, String.valueOf(270 / SCALE),
+                    ConfigLoader.TLS_CERT_FILE, certificates.serverCert().toString(),
+                    ConfigLoader.TLS_KEY_FILE, certificates.serverKey().toString()));
+                 LoopbackRelay tlsRelay = new LoopbackRelay(tls.port());
+                 LoopbackRelay relay = new LoopbackRelay(controller.port());
                  Measured baseline = Measured.start(new ProcessBuilder(java(), "@" + jvmOptions(), "-cp",
                          System.getProperty("java.class.path"), AgentBench.class.getName(), "--sleep"));
                  AgentProcess agentA = agent(work, "a", controller.baseUrl(), fingerprint, code(api, a), defaults);
@@ -80,13 +90,21 @@ public final class AgentBench {
                  AgentProcess agentC = agent(work, "c", relay.url(), fingerprint, code(api, c),
                          Map.of("poll.seconds", String.valueOf(300 / SCALE), "heartbeat.seconds",
                                  String.valueOf(1800 / SCALE)));
-                 AgentProcess agentD = agent(work, "d", controller.baseUrl(), fingerprint, code(api, d), defaults)) {
+                 AgentProcess agentD = agent(work, "d", controller.baseUrl(), fingerprint, code(api, d), defaults);
+                 AgentProcess agentE = agent(work, "e", "https://127.0.0.1:" + tlsRelay.port(),
+                         TestController.controllerKeyFingerprint(tls.baseUrl()),
+                         code(tls.api(), endpoint(tls.api(), "Loa E", area(tls.api(), "Xã Bảo Mật"))),
+                         Map.of("poll.seconds", String.valueOf(300 / SCALE), "heartbeat.seconds",
+                                 String.valueOf(1800 / SCALE), "controller.ca.file", certificates.caCert().toString()))) {
                 for (long id : List.of(a, b, c, d)) {
                     await(() -> api.get("/api/v1/endpoints/" + id).json().getLong("lastSeenAt") != null, 60_000);
                 }
+                await(() -> tls.api().get("/api/v1/endpoints").array().getJsonObject(0).getLong("lastSeenAt") != null,
+                        60_000);
                 Thread.sleep(10_000);
                 long idleFrom = System.currentTimeMillis();
                 long idleBytesFrom = relay.bytes();
+                long tlsBytesFrom = tlsRelay.bytes();
                 BurstCounter bursts = BurstCounter.start(relay::bytes, 1_000);
                 ProcessCpu cpuA = ProcessCpu.of(agentA.pid());
                 ProcessCpu cpuBase = ProcessCpu.of(baseline.pid());
@@ -112,6 +130,7 @@ public final class AgentBench {
                         + fmt(childRssMb(agentD.pid())) + " MB");
                 Thread.sleep(Math.max(0, idleFrom + IDLE_WINDOW_MS - System.currentTimeMillis()));
                 long idleBytes = relay.bytes() - idleBytesFrom;
+                long tlsIdleBytes = tlsRelay.bytes() - tlsBytesFrom;
                 int heartbeats = bursts.stop();
                 double idleSeconds = (System.currentTimeMillis() - idleFrom) / 1000.0;
                 Thread.sleep(Math.max(0, loopStartMs + PLAY_MS - System.currentTimeMillis()));
@@ -123,6 +142,10 @@ public final class AgentBench {
                         "%d bytes in %.0f s (%d heartbeat intervals, %d exchanges over 1 KB seen) at 1/%d intervals;"
                         + " %.2f MB a month; plain HTTP (no TLS)", idleBytes, idleSeconds, IDLE_WINDOW_MS * SCALE / 1800_000L,
                         heartbeats, SCALE, perDay * 30 / 1e6));
+                double tlsPerDay = tlsIdleBytes / idleSeconds * 86_400 / SCALE;
+                bench("agent.control_bytes_per_day_tls", tlsPerDay, "bytes", String.format(Locale.ROOT,
+                        "%d bytes in the same %.0f s, HTTPS and WSS with TLS records and handshakes counted on the wire;"
+                        + " %.2f MB a month", tlsIdleBytes, idleSeconds, tlsPerDay * 30 / 1e6));
             }
         }
     }
