@@ -123,6 +123,11 @@ class PlayerMpvTest {
             Map<String, Object> r = rig.awaitRecords(1, 30_000).get(0);
             assertThat(r).containsEntry("outcome", "FAILED").containsEntry("actualStart", null);
             assertThat((String) r.get("reason")).contains("media not in the cache");
+            // the Recorder logs just after the spool write the test saw: wait for that line, not the spool
+            long logDeadline = System.currentTimeMillis() + 5_000;
+            while (spooledAt.isEmpty() && System.currentTimeMillis() < logDeadline) {
+                Thread.sleep(10);
+            }
             assertThat(spooledAt).as("agent time the record was spooled").hasSize(1);
             assertThat(spooledAt.get(0)).as("not before the grace was over").isGreaterThan(start + 1_500);
             Thread.sleep(500);
