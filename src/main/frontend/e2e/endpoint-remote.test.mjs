@@ -44,6 +44,42 @@ test('an operator sets a real loudspeaker\'s volume from its page, sees the agen
   await context.close();
 });
 
+test('an operator presses a real screen\'s screenshot button and sees the picture its mpv took', async () => {
+  const { page, problems, context } = await openSignedIn(browser, 'OPERATOR', DESKTOP);
+  await page.goto(BASE + `/endpoints/${WORLD.screenId}`);
+  const remote = page.getByTestId('remote-control');
+  await remote.getByText('Chưa gửi lệnh nào.').waitFor();
+  await remote.getByRole('button', { name: 'Chụp màn hình' }).click();
+  const sent = remote.getByTestId('commands').locator('li').first();
+  await sent.getByText('Chụp màn hình', { exact: true }).waitFor();
+  await sent.getByText('Thiết bị đã thực hiện').waitFor({ timeout: ANSWER_WAIT });
+  const picture = sent.getByRole('img', { name: /^Ảnh chụp màn hình lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/ });
+  await picture.waitFor();
+  await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+  const shown = await picture.evaluate((img) => ({ width: img.naturalWidth, height: img.naturalHeight }));
+  assert.deepEqual(shown, { width: WORLD.videoWidth, height: WORLD.videoHeight }, 'the picture is the video\'s frame');
+
+  const answer = await context.request.get(new URL(await picture.getAttribute('src'), BASE).href);
+  assert.equal(answer.status(), 200);
+  assert.equal(answer.headers()['content-type'], 'image/png');
+  const png = await answer.body();
+  assert.ok(png.length > 1000, `a real picture, not ${png.length} bytes`);
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  assert.equal(png.toString('latin1', 12, 16), 'IHDR');
+  assert.deepEqual({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) }, shown, 'the file is the picture shown');
+  await sent.scrollIntoViewIfNeeded();
+  await shot(page, 'endpoint-screenshot-desktop');
+
+  await page.setViewportSize(PHONE);
+  await sent.scrollIntoViewIfNeeded();
+  assert.ok(await fitsWidth(page), 'the screenshot fits 390 px');
+  const box = await picture.boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= PHONE.width, `the picture stays on the phone screen: ${JSON.stringify(box)}`);
+  await shot(page, 'endpoint-screenshot-phone');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('a viewer sees the sent commands and the connections but no controls', async () => {
   const { page, problems, context } = await openSignedIn(browser, 'VIEWER', PHONE);
   await page.goto(BASE + `/endpoints/${WORLD.endpointId}`);

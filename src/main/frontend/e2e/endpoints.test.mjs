@@ -1,6 +1,6 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, DESKTOP, PHONE, fitsWidth, launch, open, shot } from './lib/browser.mjs';
+import { BASE, DESKTOP, PHONE, fitsWidth, launch, open, outOfSight, shot } from './lib/browser.mjs';
 import { signIn } from './lib/people.mjs';
 import { handOver } from './lib/signals.mjs';
 import { writeFileSync } from 'node:fs';
@@ -77,6 +77,7 @@ test('an operator lists their commune\'s endpoints, reads one\'s state in plain 
   await page.goto(BASE + '/endpoints');
   await page.getByTestId('endpoint-list').waitFor();
   assert.ok(await fitsWidth(page), 'the list fits 390 px');
+  assert.deepEqual(await outOfSight(page.getByRole('tab')), [], 'every tab in sight at 390 px');
   await shot(page, 'endpoints-list-phone');
   await page.goto(BASE + `/endpoints/${WORLD.endpointId}`);
   await page.getByTestId('heartbeat-facts').waitFor();
@@ -210,6 +211,7 @@ test('an operator issues the commune\'s code for an installer, the device it let
 
   await page.setViewportSize(PHONE);
   assert.ok(await fitsWidth(page), 'the codes fit 390 px');
+  assert.deepEqual(await outOfSight(page.getByRole('tab')), [], 'the chosen tab and the others in sight at 390 px');
   await shot(page, 'endpoint-area-code-phone', true);
   await listed.first().getByRole('button', { name: 'Thu hồi mã' }).click();
   await listed.first().getByRole('button', { name: 'Đồng ý' }).click();

@@ -49,6 +49,14 @@ export async function shot(page, name, fullPage = false) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
+/** The texts of the matched elements that reach past the left or right edge of the viewport (none, on a fitting page). */
+export async function outOfSight(locator) {
+  return locator.evaluateAll((all) => all.filter((e) => {
+    const r = e.getBoundingClientRect();
+    return r.left < 0 || r.right > window.innerWidth;
+  }).map((e) => e.textContent.trim()));
+}
+
 /** Whether the page fits its viewport's width (no sideways scrolling on a phone). */
 export async function fitsWidth(page) {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
