@@ -50,6 +50,9 @@ public final class Ed25519Keys {
         }
 
         public byte[] sign(byte[] message) {
+            if (SodiumEd25519.available()) {
+                return SodiumEd25519.sign(message, seed, publicKey);
+            }
             byte[] signature = new byte[SIGNATURE_BYTES];
             Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
             return signature;
