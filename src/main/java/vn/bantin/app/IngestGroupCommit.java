@@ -9,16 +9,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.bantin.store.Database;
-import vn.bantin.store.StatementCache;
 
 /**
  * One writer for the ingest's transactions: the batches waiting while a commit is being made are run one after
  * another in the next transaction and share its durable commit (one log write and fsync for all of them), so
  * concurrent agents do not queue for the disk one by one, nor wait on each other's rollup rows. {@link #run}
  * returns only once the transaction holding the work has committed: no acknowledgement can leave before its
- * records are on disk. The works of a transaction share its prepared statements ({@link StatementCache}): each
- * statement is compiled once per transaction, not once per batch. When a group's transaction fails, nothing of it
- * is kept and each of its works is run again alone, so one bad batch fails only itself.
+ * records are on disk. The writer keeps one connection ({@link Database.Held}) whose prepared statements serve
+ * every batch of every group: each statement is compiled once, not once per batch or per group. When a group's
+ * transaction fails, nothing of it is kept and each of its works is run again alone, so one bad batch fails only
+ * itself.
  */
 final class IngestGroupCommit {
 
@@ -26,17 +26,14 @@ final class IngestGroupCommit {
     /** Most batches joined in one transaction (a batch holds up to 1,000 records). */
     static final int MAX_GROUP = 16;
 
-    private final Database db;
+    /** Used by the writer thread only. */
+    private final Database.Held writer;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
 
     private record Pending<T>(Database.Work<T> work, CompletableFuture<T> done) {
-        void runAlone(Database db) {
+        void runAlone(Database.Held writer) {
             try {
-                done.complete(db.tx(c -> {
-                    try (StatementCache statements = StatementCache.over(c)) {
-                        return work.run(statements.connection());
-                    }
-                }));
+                done.complete(writer.tx(work));
             } catch (RuntimeException e) {
                 done.completeExceptionally(e);
             }
@@ -44,7 +41,7 @@ final class IngestGroupCommit {
     }
 
     IngestGroupCommit(Database db) {
-        this.db = db;
+        this.writer = db.held();
         Thread writer = new Thread(this::write, "bantin-ingest-writer");
         writer.setDaemon(true);
         writer.start();
@@ -92,23 +89,21 @@ final class IngestGroupCommit {
 
     private void commit(List<Pending<?>> group) {
         if (group.size() == 1) {
-            group.get(0).runAlone(db);
+            group.get(0).runAlone(writer);
             return;
         }
         List<Object> results;
         try {
-            results = db.tx(c -> {
+            results = writer.tx(c -> {
                 List<Object> out = new ArrayList<>(group.size());
-                try (StatementCache statements = StatementCache.over(c)) {
-                    for (Pending<?> p : group) {
-                        out.add(p.work().run(statements.connection()));
-                    }
+                for (Pending<?> p : group) {
+                    out.add(p.work().run(c));
                 }
                 return out;
             });
         } catch (RuntimeException e) {
             LOG.info("a group of {} ingest batches failed ({}); each is run alone", group.size(), e.getMessage());
-            group.forEach(p -> p.runAlone(db));
+            group.forEach(p -> p.runAlone(writer));
             return;
         }
         for (int i = 0; i < group.size(); i++) {

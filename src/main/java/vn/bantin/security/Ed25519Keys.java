@@ -7,7 +7,8 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 /**
  * Ed25519 (RFC 8032) keys, signatures and device ids as the contract defines them: raw 32-byte keys,
  * raw 64-byte signatures, standard base64 with padding. Uses BouncyCastle's rfc8032 code, which verifies
- * about 7x faster than the JDK provider and produces the same signatures.
+ * about 7x faster than the JDK provider and produces the same signatures; signs with libsodium when it is loaded
+ * (the same bytes, about 2x cheaper: see SodiumEd25519).
  */
 public final class Ed25519Keys {
 
@@ -50,6 +51,9 @@ public final class Ed25519Keys {
         }
 
         public byte[] sign(byte[] message) {
+            if (SodiumEd25519.available()) {
+                return SodiumEd25519.sign(message, seed, publicKey);
+            }
             byte[] signature = new byte[SIGNATURE_BYTES];
             Ed25519.sign(seed, 0, publicKey, 0, message, 0, message.length, signature, 0);
             return signature;

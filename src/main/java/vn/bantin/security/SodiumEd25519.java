@@ -8,7 +8,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * libsodium's Ed25519 signature check ({@code crypto_sign_ed25519_verify_detached}, Debian package libsodium23),
- * called through JNA: about 1.7x cheaper per signature than BouncyCastle's. When the library cannot be loaded
+ * called through JNA: about 1.7x cheaper per signature than BouncyCastle's; and its signing
+ * ({@code crypto_sign_ed25519_detached}, about 2x cheaper; Ed25519 signatures are deterministic, so the bytes are
+ * BouncyCastle's). When the library cannot be loaded
  * (not installed, or JNA's stub cannot be unpacked), {@link #available()} is false and callers verify with
  * BouncyCastle; which of the two is in use is logged once.
  */
@@ -29,6 +31,23 @@ final class SodiumEd25519 {
     /** True when the 64-byte signature of message verifies with the 32-byte key; only when {@link #available()}. */
     static boolean verify(byte[] signature, byte[] message, byte[] publicKey) {
         return crypto_sign_ed25519_verify_detached(signature, message, message.length, publicKey) == 0;
+    }
+
+    /** The 64-byte signature of message by the 32-byte seed whose public key is given; only when {@link #available()}. */
+    static byte[] sign(byte[] message, byte[] seed, byte[] publicKey) {
+        // libsodium's secret key is the seed followed by its public key
+        byte[] secretKey = new byte[64];
+        System.arraycopy(seed, 0, secretKey, 0, 32);
+        System.arraycopy(publicKey, 0, secretKey, 32, 32);
+        byte[] signature = new byte[64];
+        try {
+            if (crypto_sign_ed25519_detached(signature, null, message, message.length, secretKey) != 0) {
+                throw new IllegalStateException("libsodium could not sign");
+            }
+        } finally {
+            java.util.Arrays.fill(secretKey, (byte) 0);
+        }
+        return signature;
     }
 
     private static boolean load() {
@@ -53,6 +72,8 @@ final class SodiumEd25519 {
     private static native int sodium_init();
 
     private static native String sodium_version_string();
+
+    private static native int crypto_sign_ed25519_detached(byte[] sig, long[] siglen, byte[] m, long mlen, byte[] sk);
 
     private static native int crypto_sign_ed25519_verify_detached(byte[] sig, byte[] m, long mlen, byte[] pk);
 }

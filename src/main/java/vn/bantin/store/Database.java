@@ -112,6 +112,68 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** A connection for one long-lived thread's transactions, its prepared statements kept between them. */
+    public Held held() {
+        return new Held();
+    }
+
+    /**
+     * One connection of the pool, taken on first use and kept, for one thread only: each statement its transactions
+     * prepare is compiled once and reused by every later transaction ({@link StatementCache}), not compiled again
+     * per transaction. A failed transaction is rolled back and the connection given back to the pool with its
+     * statements, so nothing of a failure carries over; the next transaction takes a fresh one.
+     */
+    public final class Held implements AutoCloseable {
+        private Connection connection;
+        private StatementCache statements;
+
+        private Held() {
+        }
+
+        /** Runs work in one transaction on the kept connection: committed if it returns, rolled back if it throws. */
+        public <T> T tx(Work<T> work) {
+            try {
+                if (connection == null) {
+                    connection = pool.getConnection();
+                    connection.setAutoCommit(false);
+                    statements = StatementCache.over(connection);
+                }
+                T result = work.run(statements.connection());
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    if (connection != null) {
+                        connection.rollback();
+                    }
+                } catch (SQLException ignored) {
+                    // the connection is given up below; the failure that matters is e
+                } finally {
+                    close();
+                }
+                throw e instanceof SQLException sql ? new StoreException(sql) : (RuntimeException) e;
+            }
+        }
+
+        /** Gives the connection back to the pool (its kept statements closed); a later tx takes one again. */
+        @Override
+        public void close() {
+            try {
+                if (statements != null) {
+                    statements.close();
+                }
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                // a statement or connection that cannot close is the pool's to discard
+            } finally {
+                statements = null;
+                connection = null;
+            }
+        }
+    }
+
     public <T> T read(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.run(c);

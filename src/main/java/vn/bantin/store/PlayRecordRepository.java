@@ -44,7 +44,6 @@ public final class PlayRecordRepository {
             + " AND seq >= ? AND seq <= ? ORDER BY seq, id";
     private static final String REFUSED = "SELECT seq, payload, sig, code, message FROM play_record_refused"
             + " WHERE device_id = ? ORDER BY id";
-    private static final String HAS_ENTRY = "SELECT COUNT(*) FROM play_record WHERE endpoint_id = ? AND entry_id = ?";
     private static final String HAS_LOOP_PLAY = "SELECT COUNT(*) FROM play_record WHERE endpoint_id = ?"
             + " AND scheduled_start >= ? AND scheduled_start < ? AND mode IN ('LOOP', 'STREAM') AND campaign_id = ?";
     private static final String BY_DEVICE = "SELECT * FROM play_record WHERE device_id = ? ORDER BY seq";
@@ -110,11 +109,6 @@ public final class PlayRecordRepository {
     /** The records of an endpoint's devices due in [fromMs, toMs). */
     public List<StoredPlay> ofEndpointDue(Connection c, long endpointId, long fromMs, long toMs) throws SQLException {
         return Sql.list(c, OF_ENDPOINT_DUE, PlayRecordRepository::map, endpointId, fromMs, toMs);
-    }
-
-    /** Whether the endpoint's device sent any record of this entry. */
-    public boolean hasEntry(Connection c, long endpointId, String entryId) throws SQLException {
-        return Sql.one(c, HAS_ENTRY, rs -> rs.getLong(1), endpointId, entryId).orElse(0L) > 0;
     }
 
     /** Whether the endpoint's device sent a record of a loop item of this campaign due in [fromMs, toMs). */

@@ -20,6 +20,7 @@ import vn.bantin.evidence.PlayNames;
 import vn.bantin.evidence.PlayOutcome;
 import vn.bantin.evidence.PlayRecordPayload;
 import vn.bantin.evidence.report.ExpectedItem;
+import vn.bantin.security.Ed25519Verifier;
 import vn.bantin.store.AreaRepository;
 import vn.bantin.store.Database;
 import vn.bantin.store.EndpointRepository;
@@ -68,20 +69,25 @@ final class ProvinceYear {
             ReportRollups rollups = new ReportRollups(new AreaRepository());
             AtomicLong stored = new AtomicLong();
             AtomicLong done = new AtomicLong();
+            LoadClock clock = new LoadClock();
             new ForkJoinPool(Integer.getInteger("bench.load.threads", 2)).submit(() -> endpoints.parallelStream()
                     .forEach(e -> {
-                        loadEndpoint(db, rollups, e[0], stored);
+                        loadEndpoint(db, rollups, e[0], stored, clock);
                         if (done.incrementAndGet() % 100 == 0) {
                             System.out.printf("#   %d endpoints, %d records, %.0f s%n", done.get(), stored.get(),
                                     (System.nanoTime() - t0) / 1e9);
                         }
                     })).get();
             files(db, "CHECKPOINT");
+            printRows(db);
             files(db, "SET FILES CACHE ROWS " + DEFAULT_CACHE_ROWS);
             files(db, "SET FILES CACHE SIZE " + DEFAULT_CACHE_KB);
             files(db, "SET FILES LOG TRUE");
-            System.out.printf("# loaded %d signed records for %d endpoints in %.0f s%n", stored.get(),
-                    endpoints.size(), (System.nanoTime() - t0) / 1e9);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("# loaded %d signed records for %d endpoints in %.0f s (%.0f records/s); thread time:"
+                    + " %.0f s making and signing records, %.0f s storing records and rollups (signing with %s)%n",
+                    stored.get(), endpoints.size(), seconds, stored.get() / seconds, clock.making.get() / 1e9,
+                    clock.storing.get() / 1e9, Ed25519Verifier.implementation());
         }
     }
 
@@ -91,6 +97,26 @@ final class ProvinceYear {
         try (Database db = Database.open(System.getProperty("bench.db.url"), "SA", "")) {
             System.out.printf("# kept dataset migrated to the current schema in %.0f s%n", (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /**
+     * What the database holds: the plan's rollups (report_day, report_entry: per endpoint and day of the year)
+     * do not grow with the records; play_record does (~1 kB a row: the signed payload and the fields read from it).
+     */
+    private static void printRows(Database db) {
+        db.tx(c -> {
+            try (var s = c.createStatement(); var rs = s.executeQuery("SELECT TABLE_NAME, CARDINALITY FROM"
+                    + " INFORMATION_SCHEMA.SYSTEM_TABLESTATS WHERE TABLE_SCHEMA = CURRENT_SCHEMA AND CARDINALITY >= 1000"
+                    + " ORDER BY CARDINALITY DESC")) {
+                StringBuilder out = new StringBuilder("# rows:");
+                while (rs.next()) {
+                    out.append(' ').append(rs.getString(1).toLowerCase(java.util.Locale.ROOT)).append(' ')
+                            .append(rs.getLong(2));
+                }
+                System.out.println(out);
+            }
+            return null;
+        });
     }
 
     private static void files(Database db, String statement) {
@@ -134,7 +160,15 @@ final class ProvinceYear {
         });
     }
 
-    private static void loadEndpoint(Database db, ReportRollups rollups, long endpointId, AtomicLong stored) {
+    /** Where the loading threads' time goes, summed over threads: the split the 10M extrapolation rests on. */
+    private static final class LoadClock {
+        final AtomicLong making = new AtomicLong();
+        final AtomicLong storing = new AtomicLong();
+    }
+
+    private static void loadEndpoint(Database db, ReportRollups rollups, long endpointId, AtomicLong stored,
+                                     LoadClock clock) {
+        long t0 = System.nanoTime();
         BenchAgent agent = new BenchAgent();
         Random random = new Random(endpointId);
         List<StoredPlay> rows = new ArrayList<>(RECORDS_PER_ENDPOINT);
@@ -159,6 +193,8 @@ final class ProvinceYear {
             }
         }
         PlayRecordRepository repo = new PlayRecordRepository();
+        long t1 = System.nanoTime();
+        clock.making.addAndGet(t1 - t0);
         db.tx(c -> {
             new EndpointRepository().bindKey(c, endpointId, agent.deviceId(), agent.key.publicKeyBase64(), "{}",
                     EndpointStatus.ACTIVE);
@@ -169,6 +205,7 @@ final class ProvinceYear {
             rollups.bulkLoaded(c, endpointId, agent.deviceId(), dayStart(FIRST), plan(endpointId), fields);
             return null;
         });
+        clock.storing.addAndGet(System.nanoTime() - t1);
         stored.addAndGet(rows.size());
     }
 

@@ -55,6 +55,22 @@ class SodiumEd25519Test {
     }
 
     @Test
+    @DisplayName("libsodium signs with the same bytes as BouncyCastle (Ed25519 is deterministic)")
+    void sameSignatures() {
+        Random random = new Random(12);
+        for (int i = 0; i < 200; i++) {
+            Ed25519Keys.KeyPair key = Ed25519Keys.generate();
+            byte[] message = new byte[random.nextInt(600)];
+            random.nextBytes(message);
+            byte[] bouncyCastle = new byte[Ed25519Keys.SIGNATURE_BYTES];
+            org.bouncycastle.math.ec.rfc8032.Ed25519.sign(key.seed(), 0, key.publicKey(), 0, message, 0,
+                    message.length, bouncyCastle, 0);
+            assertThat(SodiumEd25519.sign(message, key.seed(), key.publicKey())).as("case " + i)
+                    .isEqualTo(bouncyCastle).isEqualTo(key.sign(message));
+        }
+    }
+
+    @Test
     @DisplayName("a signature with S not reduced below the group order: refused by both")
     void nonCanonicalS() {
         Ed25519Keys.KeyPair key = Ed25519Keys.generate();

@@ -78,7 +78,9 @@ public final class ExpectedPlayClassifier {
         if (preemptedByLive(c, p)) {
             return PlanReason.PREEMPTED_LIVE;
         }
-        boolean recorded = p.mode() == SlotMode.ONCE ? plays.hasEntry(c, p.endpointId(), p.entryId())
+        // a ONCE entry's records leave their outcome on its report_entry row, in the transaction that stores them
+        boolean recorded = p.mode() == SlotMode.ONCE
+                ? entries.byId(c, p.endpointId(), p.entryId()).map(e -> e.recordOutcome() != null).orElse(false)
                 : plays.hasLoopPlay(c, p.endpointId(), p.campaignId(), p.startMs(), p.endMs());
         if (recorded) {
             return null;

@@ -57,8 +57,8 @@ public final class ReportRollups {
         RollupDeltas d = new RollupDeltas();
         Set<String> entryIds = records.stream().filter(RollupRules::mayCountForEntry)
                 .map(PlayRecordPayload::entryId).collect(Collectors.toSet());
-        Map<String, EntryState> states = entryIds.isEmpty() ? new HashMap<>()
-                : new HashMap<>(entries.byIds(c, endpointId, entryIds));
+        Map<String, EntryState> rows = entryIds.isEmpty() ? Map.of() : entries.byIds(c, endpointId, entryIds);
+        Map<String, EntryState> states = new HashMap<>(rows);
         Map<String, EntryState> changed = new LinkedHashMap<>();
         long highestSeq = 0;
         // a batch plays few files many times: each file's kind is looked up once per batch (a file the controller
@@ -83,7 +83,7 @@ public final class ReportRollups {
                 }
             }
         }
-        entries.save(c, changed.values());
+        entries.save(c, changed.values(), rows.keySet());
         rollups.add(c, d.cells());
         devices.add(c, deviceId, endpointId, records.size(), highestSeq, brokenLinks, conflicts);
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import vn.bantin.domain.AssetKind;
 import vn.bantin.evidence.PlayOutcome;
@@ -92,22 +93,37 @@ public final class EntryRepository {
 
     /** Writes the new states (replacing the stored ones); a state neither expected nor recorded is dropped. */
     public void save(Connection c, Collection<EntryState> states) throws SQLException {
+        save(c, states, null);
+    }
+
+    /**
+     * As {@link #save(Connection, Collection)}, when the caller read the stored rows of these entries: only the
+     * entries in {@code stored} have a row to delete (a batch's records mostly name entries with no row yet, and a
+     * DELETE finding nothing still searches the index for every one of them).
+     */
+    public void save(Connection c, Collection<EntryState> states, Set<String> stored) throws SQLException {
         if (states.isEmpty()) {
             return;
         }
+        boolean deletes = false;
         boolean inserts = false;
         try (PreparedStatement delete = c.prepareStatement(DELETE); PreparedStatement insert = c.prepareStatement(INSERT)) {
             for (EntryState e : states) {
-                delete.setLong(1, e.endpointId());
-                delete.setString(2, e.entryId());
-                delete.addBatch();
+                if (stored == null || stored.contains(e.entryId())) {
+                    delete.setLong(1, e.endpointId());
+                    delete.setString(2, e.entryId());
+                    delete.addBatch();
+                    deletes = true;
+                }
                 if (e.expected() || e.recordOutcome() != null) {
                     bind(insert, e);
                     insert.addBatch();
                     inserts = true;
                 }
             }
-            delete.executeBatch();
+            if (deletes) {
+                delete.executeBatch();
+            }
             if (inserts) {
                 insert.executeBatch();
             }

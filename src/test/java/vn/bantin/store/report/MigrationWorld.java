@@ -44,6 +44,22 @@ final class MigrationWorld {
         return this;
     }
 
+    /** The names of a table's indexes (primary key and constraints included), read with plain JDBC. */
+    List<String> indexNames(String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, "SA", "");
+             var ps = c.prepareStatement("SELECT DISTINCT index_name FROM information_schema.system_indexinfo"
+                     + " WHERE table_name = ?")) {
+            ps.setString(1, table);
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        return names;
+    }
+
     /** Opens the database as the controller does, which runs every later migration. */
     Database upgrade() {
         return Database.open(url, "SA", "");
