@@ -1,16 +1,19 @@
 package vn.bantin.e2e;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.stream.icecast.IcecastServer;
 import vn.bantin.support.Eventually;
+import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.Icecast;
 import vn.bantin.support.StationFeed;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +24,15 @@ class RelayEndToEndTest {
     Path dir;
 
     @Test
-    @DisplayName("the station cut mid-window: the fallback fills the gap, the relay resumes, the record states on-air time and the gap")
-    void relaySurvivesTheStationBeingCut() throws Exception {
+    @DisplayName("the station cut mid-window: the fallback fills the gap, the relay resumes; then an emergency alert "
+            + "cuts it, plays, and the relay comes back; the records state on-air time, the gap and the alert")
+    void relaySurvivesTheStationBeingCutAndYieldsToAnAlert() throws Exception {
         try (IcecastServer icecast = Icecast.start(dir);
              StationFeed station = StationFeed.tone(icecast, "/tinh.mp3", 440, StationFeed.Codec.MP3);
              RelayingSpeaker speaker = RelayingSpeaker.start(dir)) {
-            RelayingSpeaker.Window window = speaker.relayJoinedMidWay("Đài tỉnh", station.url(), 35);
+            long siren = speaker.api.upload(Ffmpeg.tone(dir, "coi-bao-dong.wav", 4), "coi-bao-dong.wav").json()
+                    .getLong("id");
+            RelayingSpeaker.Window window = speaker.relayJoinedMidWay("Đài tỉnh", station.url(), 55, 2);
 
             Eventually.within(Duration.ofSeconds(20), () -> assertThat(icecast.listeners("/tinh.mp3")).isEqualTo(1));
             Thread.sleep(2_000);
@@ -36,15 +42,62 @@ class RelayEndToEndTest {
             long restoredAt = System.currentTimeMillis();
             station.restore();
             Eventually.within(Duration.ofSeconds(20), () -> assertThat(icecast.listeners("/tinh.mp3")).isEqualTo(1));
+            Thread.sleep(1_000);
 
-            JsonObject play = speaker.playedRecord(window, station.url());
-            JsonObject gap = speaker.onlyGap(play, "one gap");
+            JsonObject alert = speaker.api.post("/api/v1/alerts", new JsonObject().put("title", "Lũ quét: sơ tán")
+                    .put("audioAssetId", siren).put("targets", new JsonObject()
+                            .put("endpoints", new JsonArray().add(speaker.world.endpointId)))).json();
+            long alertId = alert.getLong("id");
+            Eventually.within(Duration.ofSeconds(20), () -> {
+                JsonObject d = delivery(speaker, alertId);
+                assertThat(d.getString("state")).as("the endpoint fetched the alert and reported it on air: %s",
+                        d.encode()).isEqualTo("STARTED");
+                assertThat(d.getLong("deliveredAt")).isNotNull();
+                assertThat(d.getLong("startedAt")).isNotNull();
+            });
+            Eventually.within(Duration.ofSeconds(20), () -> assertThat(emergencies(speaker)).as(speaker.agent.log())
+                    .singleElement().satisfies(p -> assertThat(p.getString("outcome")).isEqualTo("PLAYED")));
+            JsonObject played = emergencies(speaker).get(0);
+            assertThat(Math.abs(played.getLong("actualStart") - alert.getLong("start"))).as(speaker.agent.log())
+                    .isLessThan(1_000L);
+            Eventually.within(Duration.ofSeconds(20), () -> {
+                assertThat(icecast.listeners("/tinh.mp3")).as("relaying again").isEqualTo(1);
+                JsonObject now = speaker.agent.status().getJsonObject("nowPlaying");
+                assertThat(now == null ? null : now.getString("mode")).as("mpv on the relay again").isEqualTo("STREAM");
+            });
+
+            List<JsonObject> parts = speaker.records(window, station.url(), 2);
+            JsonObject before = parts.get(0);
+            assertThat(before.getString("outcome")).as(speaker.agent.log()).isEqualTo("INTERRUPTED");
+            assertThat(before.getString("reason")).isEqualTo("preempted by emergency alert");
+            assertThat(before.getLong("actualEnd")).isBetween(played.getLong("actualStart") - 1_000,
+                    played.getLong("actualStart") + 100);
+            JsonObject gap = speaker.onlyGap(before, "one gap: the cut station, not the alert");
             assertThat(gap.getLong("from")).isBetween(cutAt - 3_000, cutAt + 5_000);
-            RelayingSpeaker.assertGapClosedOnRestore(play, gap, restoredAt);
+            RelayingSpeaker.assertGapClosedOnRestore(before, gap, restoredAt);
             assertThat(gap.getString("fallback")).as("the filler's speaker rendition looped in the gap; agent log:\n%s",
                     speaker.agent.log()).isEqualTo(Scenario.speakerRendition(speaker.filler))
                     .isNotEqualTo(speaker.filler.getString("sha256"));
+
+            JsonObject after = parts.get(1);
+            assertThat(after.getLong("actualStart")).as("the relay came back after the alert")
+                    .isGreaterThanOrEqualTo(played.getLong("actualEnd") - 100)
+                    .isLessThan(played.getLong("actualEnd") + 10_000);
+            JsonObject afterFigures = RelayingSpeaker.payload(after);
+            assertThat(afterFigures.getJsonArray("gaps")).as(afterFigures.encodePrettily()).isEmpty();
+            assertThat(afterFigures.getLong("onAirMs")).isEqualTo(after.getLong("actualEnd") - after.getLong("actualStart"));
             speaker.assertEvidenceIntactAndSpoolEmpty();
         }
+    }
+
+    private static JsonObject delivery(RelayingSpeaker speaker, long alertId) {
+        JsonArray rows = speaker.api.get("/api/v1/alerts/" + alertId + "/deliveries").array();
+        assertThat(rows).hasSize(1);
+        return rows.getJsonObject(0);
+    }
+
+    private static List<JsonObject> emergencies(RelayingSpeaker speaker) {
+        return speaker.api.get("/api/v1/plays?limit=1000").array().stream().map(o -> (JsonObject) o)
+                .filter(p -> "EMERGENCY".equals(p.getString("class"))).toList();
     }
 }

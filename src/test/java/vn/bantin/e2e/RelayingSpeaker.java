@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import vn.bantin.security.Sha256;
 import vn.bantin.support.AgentProcess;
+import vn.bantin.support.ClearOfMidnight;
 import vn.bantin.support.Eventually;
 import vn.bantin.support.Ffmpeg;
 import vn.bantin.support.HttpApi;
@@ -11,6 +12,7 @@ import vn.bantin.support.TestController;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 
@@ -66,26 +68,53 @@ final class RelayingSpeaker implements AutoCloseable {
      * Registers the station as a source with the filler as its fallback and relays it in a one-minute window (the
      * shortest a slot has) that began {@code secondsAgo} ago: the agent joins it mid-way.
      */
-    Window relayJoinedMidWay(String sourceName, String url, int secondsAgo) {
+    Window relayJoinedMidWay(String sourceName, String url, int secondsAgo) throws InterruptedException {
+        return relayJoinedMidWay(sourceName, url, secondsAgo, 1);
+    }
+
+    /**
+     * The same for a window of {@code minutes}. The window never spans Vietnamese midnight (the compiler would cut
+     * it in two there): near it, this waits for the new day to be old enough.
+     */
+    Window relayJoinedMidWay(String sourceName, String url, int secondsAgo, int minutes) throws InterruptedException {
+        ClearOfMidnight.ensure(Duration.ofSeconds(minutes * 60L - secondsAgo + 30));
+        long sinceMidnight = Duration.between(LocalDate.now(Scenario.ZONE).atStartOfDay(Scenario.ZONE),
+                java.time.ZonedDateTime.now(Scenario.ZONE)).toMillis();
+        if (sinceMidnight < (secondsAgo + 2) * 1000L) {
+            Thread.sleep((secondsAgo + 2) * 1000L - sinceMidnight);
+        }
         HttpApi.Answer registered = api.post("/api/v1/sources", new JsonObject()
                 .put("name", sourceName).put("url", url).put("fallbackAssetId", filler.getLong("id")));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         LocalDateTime start = LocalDateTime.now(Scenario.ZONE).truncatedTo(ChronoUnit.SECONDS).minusSeconds(secondsAgo);
         long scheduledAt = System.currentTimeMillis();
-        long campaign = world.relayCampaign(registered.json().getLong("id"), start, 1);
-        return new Window(campaign, scheduledAt, start.atZone(Scenario.ZONE).toInstant().toEpochMilli() + 60_000);
+        long campaign = world.relayCampaign(registered.json().getLong("id"), start, minutes);
+        return new Window(campaign, scheduledAt,
+                start.atZone(Scenario.ZONE).toInstant().toEpochMilli() + minutes * 60_000L);
     }
 
     /** Waits for the window's one record: a played stream of {@code url} that ended with the window. */
     JsonObject playedRecord(Window window, String url) throws Exception {
+        return records(window, url, 1).get(0);
+    }
+
+    /**
+     * Waits for the window's {@code count} records (one per part: an alert cuts a window in two), all of streams of
+     * {@code url}, in on-air order; the last one played to the window's end.
+     */
+    java.util.List<JsonObject> records(Window window, String url, int count) throws Exception {
         Eventually.within(Duration.ofMillis(window.end() - System.currentTimeMillis() + 30_000), () ->
-                assertThat(world.playsOf(window.campaign())).hasSize(1));
-        JsonObject play = world.playsOf(window.campaign()).get(0);
-        assertThat(play.getString("outcome")).as(agent.log()).isEqualTo("PLAYED");
-        assertThat(play.getString("mode")).isEqualTo("STREAM");
-        assertThat(play.getString("sha256")).isEqualTo(Sha256.hex(url));
-        assertThat(play.getLong("actualEnd")).isBetween(window.end() - 1_000, window.end() + 2_000);
-        return play;
+                assertThat(world.playsOf(window.campaign())).as(agent.log()).hasSize(count));
+        java.util.List<JsonObject> plays = world.playsOf(window.campaign()).stream()
+                .sorted(java.util.Comparator.comparing(p -> p.getLong("actualStart"))).toList();
+        for (JsonObject play : plays) {
+            assertThat(play.getString("mode")).isEqualTo("STREAM");
+            assertThat(play.getString("sha256")).isEqualTo(Sha256.hex(url));
+        }
+        JsonObject last = plays.get(count - 1);
+        assertThat(last.getString("outcome")).as(agent.log()).isEqualTo("PLAYED");
+        assertThat(last.getLong("actualEnd")).isBetween(window.end() - 1_000, window.end() + 2_000);
+        return plays;
     }
 
     /** The record's only gap; {@code why} says what one gap means for this station. */
@@ -112,7 +141,7 @@ final class RelayingSpeaker implements AutoCloseable {
                 assertThat(agent.status().getInteger("spooledRecords")).isZero());
     }
 
-    private static JsonObject payload(JsonObject play) {
+    static JsonObject payload(JsonObject play) {
         return new JsonObject(play.getString("payload"));
     }
 

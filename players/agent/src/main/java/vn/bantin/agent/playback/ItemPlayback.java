@@ -23,6 +23,12 @@ final class ItemPlayback {
     private static final long OVERRUN_MS = 150;
     private static final long LOAD_TIMEOUT_MS = 5_000;
 
+    /** The reason recorded for what an EMERGENCY entry cuts: the alert, or the live session by its id. */
+    static String preemptedBy(Timeline.Entry emergency) {
+        return emergency.stream() != null && emergency.stream().liveSessionId() != null
+                ? "preempted by emergency live session " + emergency.stream().liveSessionId() : EMERGENCY_REASON;
+    }
+
     /** What the player lends a playback: the timeline as it is now, its flags, the cache, the hooks. */
     interface Context {
         Timeline timeline();
@@ -112,7 +118,7 @@ final class ItemPlayback {
         private long queuedEntry = -1;
         private boolean reported;
         private long emergencyAt = Long.MAX_VALUE;
-        private String emergencyReason = EMERGENCY_REASON;
+        private String emergencyReason;
         private long lastPing;
 
         Follow(MpvSession s, long entry, Segment seg, long offsetUsed, Context ctx) {
@@ -205,9 +211,7 @@ final class ItemPlayback {
                 if (alert != null) {
                     LOG.info("emergency alert " + alert.id() + " at " + alert.start() + " cuts " + seg.entry().id());
                     emergencyAt = Math.max(now, alert.start() - EMERGENCY_LEAD_MS);
-                    if (alert.stream() != null && alert.stream().liveSessionId() != null) {
-                        emergencyReason = "preempted by emergency live session " + alert.stream().liveSessionId();
-                    }
+                    emergencyReason = preemptedBy(alert);
                 }
             }
             if (queued != null && !stillThere(current, queued, queued.startAt())) {

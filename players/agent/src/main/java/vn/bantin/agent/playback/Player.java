@@ -161,6 +161,13 @@ public final class Player implements Runnable {
         }
         reportPassed(t, now);
         Timeline.Entry stream = Schedule.streamAt(t, now);
+        Timeline.Entry alert = stream == null ? null : Schedule.emergencyCutting(t, stream.id(), stream.end() + 1, now);
+        if (alert != null && now >= alert.start() - ItemPlayback.EMERGENCY_LEAD_MS && now < alert.start()) {
+            // the relay was just cut for the alert: not started again for the last moments before it
+            prepared = null;
+            await(alert.start() - now);
+            return;
+        }
         if (stream != null) {
             prepared = null;
             writeRecord();
@@ -306,11 +313,17 @@ public final class Player implements Runnable {
     private final class EntryWatch implements RelayWatch {
         private final Timeline.Entry entry;
         private final String id;
+        /**
+         * The window's end when the relay began. An alert starting by it cuts the relay, even one starting at it:
+         * the timeline may already have ended the window where the alert starts.
+         */
+        private final long plannedEnd;
         private boolean announced;
 
         EntryWatch(Timeline.Entry e) {
             this.entry = e;
             this.id = e.id();
+            this.plannedEnd = e.end();
         }
 
         /** The first time the window is heard, the rest of the agent learns it (status, amplifier, live acknowledgement). */
@@ -339,16 +352,29 @@ public final class Player implements Runnable {
             return e == null ? clock.now() : e.end();
         }
 
+        /** An alert cuts the relay just before its start, as it cuts a file (ItemPlayback). */
         @Override
         public String cutReason() {
             if (!running) {
                 return "agent stopped";
             }
+            long now = clock.now();
+            Timeline.Entry alert = Schedule.emergencyCutting(store.current(), id, plannedEnd + 1, now);
+            if (alert != null && now >= alert.start() - ItemPlayback.EMERGENCY_LEAD_MS) {
+                return ItemPlayback.preemptedBy(alert);
+            }
             if (current() != null) {
                 return null;
             }
-            Segment now = Schedule.at(store.current(), clock.now());
-            return now != null && now.isEmergency() ? ItemPlayback.EMERGENCY_REASON : "preempted by a new timeline";
+            Segment seg = Schedule.at(store.current(), now);
+            return seg != null && seg.isEmergency() ? ItemPlayback.EMERGENCY_REASON : "preempted by a new timeline";
+        }
+
+        /** The new timeline ends the window where an alert starts: the relay yielded to it, not a plain end. */
+        @Override
+        public String endedEarlyBy() {
+            Timeline.Entry alert = Schedule.emergencyCutting(store.current(), id, plannedEnd + 1, clock.now());
+            return alert == null ? null : ItemPlayback.preemptedBy(alert);
         }
     }
 

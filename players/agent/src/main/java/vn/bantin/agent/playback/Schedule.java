@@ -86,12 +86,17 @@ public final class Schedule {
      * would end and has not ended yet: the alert that must cut it. Null when there is none.
      */
     public static Timeline.Entry emergencyCutting(Timeline timeline, Segment playing, long now) {
+        return emergencyCutting(timeline, playing.entry().id(), playing.endAt(), now);
+    }
+
+    /** The same for the entry {@code playingId} planned to play until {@code until} (a relay's window). */
+    public static Timeline.Entry emergencyCutting(Timeline timeline, String playingId, long until, long now) {
         for (int i = Math.max(0, timeline.lastStartingBy(now)); i < timeline.entries().size(); i++) {
             Timeline.Entry e = timeline.entries().get(i);
-            if (e.start() >= playing.endAt()) {
+            if (e.start() >= until) {
                 break;
             }
-            if (EMERGENCY.equals(e.clazz()) && e.end() > now && !e.id().equals(playing.entry().id())) {
+            if (EMERGENCY.equals(e.clazz()) && e.end() > now && !e.id().equals(playingId)) {
                 return e;
             }
         }

@@ -170,8 +170,8 @@ public final class StreamRelay {
         }
 
         private boolean over() {
-            if (cut == null && clock.now() < watch.endAt()) {
-                cut = watch.cutReason();
+            if (cut == null) {
+                cut = clock.now() < watch.endAt() ? watch.cutReason() : watch.endedEarlyBy();
             }
             return cut != null || clock.now() >= watch.endAt();
         }
