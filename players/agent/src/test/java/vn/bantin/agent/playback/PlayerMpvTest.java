@@ -161,6 +161,25 @@ class PlayerMpvTest {
         }
     }
 
+    /** mpv takes longer to start than the grace (a loaded machine): the entry it delayed is still given its outcome. */
+    @Test
+    void anEntryWhoseGraceEndsWhileMpvStartsIsStillFailed() throws Exception {
+        java.nio.file.Path slowMpv = state.resolve("slow-mpv");
+        java.nio.file.Files.writeString(slowMpv, "#!/bin/sh\nsleep 3\nexec mpv \"$@\"\n");
+        slowMpv.toFile().setExecutable(true);
+        rig.close();
+        java.nio.file.Path slowState = java.nio.file.Files.createDirectories(state.resolve("slow"));
+        rig = new PlayerRig(slowState, slowMpv.toString());
+        PlayerRig.Tone tone = rig.tone(1, 440);
+        long start = rig.clock.now() + 300;
+        rig.timeline(PlayerRig.once("never", start, tone, "NORMAL"));
+        rig.start(Duration.ofMillis(1_500), Duration.ofSeconds(3));
+
+        Map<String, Object> r = rig.awaitRecords(1, 30_000).get(0);
+        assertThat(r).containsEntry("entryId", "never").containsEntry("outcome", "FAILED");
+        assertThat((String) r.get("reason")).contains("media not in the cache");
+    }
+
     @Test
     void aLoopItemWithTooLittleLeftIsSkippedAndTheNextStartsOnItsTime() throws Exception {
         PlayerRig.Tone a = rig.tone(2, 440);
