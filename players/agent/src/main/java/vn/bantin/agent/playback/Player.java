@@ -141,6 +141,11 @@ public final class Player implements Runnable {
 
     private void step() throws InterruptedException {
         timelineChanged = false;
+        // worked through from when the first timeline is seen, not from when mpv is up: under load mpv's start
+        // can outlast the grace, and what it delayed must still be played or recorded
+        if (played.workedUntil() == 0 && store.current() != null) {
+            played.workedUntil(clock.now() - graceMs);
+        }
         if (!ensureMpv()) {
             await(MPV_RETRY_MS);
             return;
@@ -151,9 +156,6 @@ public final class Player implements Runnable {
             return;
         }
         long now = clock.now();
-        if (played.workedUntil() == 0) {
-            played.workedUntil(now - graceMs);
-        }
         if (now < played.workedUntil() - BEHIND_TOLERANCE_MS) {
             prepared = null;
             await(Math.min(played.workedUntil() - now, IDLE_WAIT_MS));

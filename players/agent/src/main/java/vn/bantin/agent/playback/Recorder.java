@@ -32,7 +32,7 @@ final class Recorder {
             played.markDone(seg);
         }
         if (end != null) {
-            played.workedUntil(end);
+            played.workedUntil(workedThrough(end, seg.endAt()));
         }
         Timeline.Entry e = seg.entry();
         PlayRecord r = new PlayRecord(e.id(), e.campaignId(), e.clazz(), e.mode(), seg.item().sha256(),
@@ -50,7 +50,7 @@ final class Recorder {
     /** One record per relayed STREAM entry: sha256 names the stream (hash of its URL), gaps and on-air time added. */
     void relayed(Timeline.Entry e, Timeline timeline, RelayResult r, long offsetUsed) {
         if (r.end() != null) {
-            played.workedUntil(r.end());
+            played.workedUntil(workedThrough(r.end(), e.end()));
         }
         String sha = Hashes.sha256Hex(e.stream().url().getBytes(StandardCharsets.UTF_8));
         PlayRecord rec = new PlayRecord(e.id(), e.campaignId(), e.clazz(), e.mode(), sha, e.start(), r.start(), r.end(),
@@ -63,6 +63,15 @@ final class Recorder {
         } catch (IOException ex) {
             LOG.severe("cannot spool relay record for " + e.id() + ": " + ex.getMessage());
         }
+    }
+
+    /**
+     * Time worked through by what ended at {@code end}: never past its scheduled end. mpv's end of file (or a
+     * cut a loaded machine makes late) lands a little inside the next entry's time, and that entry, not played
+     * yet, must still be found due rather than passed over as time already worked through.
+     */
+    private static long workedThrough(long end, long scheduledEnd) {
+        return Math.min(end, scheduledEnd);
     }
 
     void missed(Segment seg, Timeline timeline, Outcome outcome, String reason, long offset) {

@@ -55,6 +55,11 @@ final class PlayerRig implements AutoCloseable {
     private long serial;
 
     PlayerRig(Path state) throws Exception {
+        this(state, "mpv");
+    }
+
+    /** With {@code mpvPath} for mpv: a wrapper that starts it slowly, as a loaded machine does. */
+    PlayerRig(Path state, String mpvPath) throws Exception {
         this.state = state;
         keys = DeviceKeys.loadOrCreate(state);
         clock = new AgentClock(state, time, 1_000);
@@ -65,7 +70,7 @@ final class PlayerRig implements AutoCloseable {
         store = new TimelineStore(state);
         store.init(new TimelineVerifier(Ed25519.rawPublicKey(controller.getPublic()), keys.deviceId()));
         cache = new MediaCache(state.resolve("media"));
-        mpv = new MpvProcess("mpv", List.of("--ao=null", "--vo=null"), state.resolve("mpv.sock"), clock::now);
+        mpv = new MpvProcess(mpvPath, List.of("--ao=null", "--vo=null"), state.resolve("mpv.sock"), clock::now);
         played = PlayedLog.load(state, List.of());
     }
 
