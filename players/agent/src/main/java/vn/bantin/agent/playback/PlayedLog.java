@@ -30,8 +30,23 @@ public final class PlayedLog {
         this.file = file;
     }
 
-    /** A record read back from the spool: its entry, when its item was due and when it stopped. */
-    public record Recorded(String entryId, long scheduledStart, Long actualEnd) {
+    /** A record read back from the spool: its entry, when its item was due, and when it started and stopped. */
+    public record Recorded(String entryId, long scheduledStart, Long actualStart, Long actualEnd) {
+
+        /**
+         * The spool keeps no scheduled end, and the actual end of an item that started late lands inside the
+         * next entry's time (mpv's end of file comes ~40 ms after the slot): the span played, moved back to when
+         * it was due, is what the record worked through, as {@link Recorder} counts it while running. Where
+         * the start was late for another reason (joined mid-window) this is earlier than the truth, the safe
+         * side: what ran in between has its own record, and that keeps it from playing again.
+         */
+        long workedThrough() {
+            if (actualEnd == null) {
+                return scheduledStart;
+            }
+            long late = actualStart == null ? 0 : Math.max(0, actualStart - scheduledStart);
+            return Math.max(scheduledStart, actualEnd - late);
+        }
     }
 
     public static PlayedLog load(Path stateDir, Iterable<Recorded> spooled) {
@@ -50,7 +65,7 @@ public final class PlayedLog {
         }
         for (Recorded r : spooled) {
             log.doneUntil.merge(r.entryId(), r.scheduledStart(), Math::max);
-            log.workedUntil = Math.max(log.workedUntil, r.actualEnd() == null ? r.scheduledStart() : r.actualEnd());
+            log.workedUntil = Math.max(log.workedUntil, r.workedThrough());
         }
         return log;
     }
@@ -63,14 +78,18 @@ public final class PlayedLog {
                 Map<String, Object> p = JSON.std.mapFrom(payload);
                 Object entry = p.get("entryId");
                 if (entry != null && p.get("scheduledStart") instanceof Number start) {
-                    out.add(new Recorded(entry.toString(), start.longValue(),
-                            p.get("actualEnd") instanceof Number end ? end.longValue() : null));
+                    out.add(new Recorded(entry.toString(), start.longValue(), longOrNull(p.get("actualStart")),
+                            longOrNull(p.get("actualEnd"))));
                 }
             } catch (IOException e) {
                 LOG.warning("spooled record unreadable for the no-replay state: " + e.getMessage());
             }
         }
         return out;
+    }
+
+    private static Long longOrNull(Object value) {
+        return value instanceof Number n ? n.longValue() : null;
     }
 
     public synchronized boolean isDone(Segment seg) {

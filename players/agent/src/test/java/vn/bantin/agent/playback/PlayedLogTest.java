@@ -37,6 +37,21 @@ class PlayedLogTest {
     }
 
     @Test
+    void anItemThatStartedLateWorksThroughOnlyItsOwnSlotAfterARestart() {
+        // due at 9,000, started 40 ms late, ended at 10,040: the next entry, due at 10,000, is not passed over
+        PlayedLog restarted = PlayedLog.load(state, PlayedLog.fromPayloads(List.of(
+                "{\"entryId\":\"loop\",\"scheduledStart\":9000,\"actualStart\":9040,\"actualEnd\":10040}")));
+        assertThat(restarted.workedUntil()).isEqualTo(10_000);
+    }
+
+    @Test
+    void aRecordOfNothingPlayedWorksThroughItsDueTime() {
+        PlayedLog restarted = PlayedLog.load(state, PlayedLog.fromPayloads(List.of(
+                "{\"entryId\":\"loop\",\"scheduledStart\":9000,\"actualStart\":null,\"actualEnd\":null}")));
+        assertThat(restarted.workedUntil()).isEqualTo(9_000);
+    }
+
+    @Test
     void entriesLongOverAreForgotten() throws Exception {
         PlayedLog log = PlayedLog.load(state, List.of());
         log.markDone(at(5_000));
