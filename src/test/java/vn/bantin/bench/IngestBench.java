@@ -48,6 +48,8 @@ final class IngestBench {
         String controllerPid = System.getenv("CONTROLLER_PID");
         ProcessCpu controller = controllerPid == null ? null : ProcessCpu.of(Long.parseLong(controllerPid));
         long controllerTicks = controller == null ? 0 : ProcessCpu.ticks(controller.pid());
+        java.util.Map<String, Long> threadTicks = controller == null ? java.util.Map.of()
+                : ProcessCpu.threadTicks(controller.pid());
         long benchCpuNs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
         String loadBefore = IngestBaselines.load();
@@ -74,6 +76,15 @@ final class IngestBench {
             double cpuSeconds = (ProcessCpu.ticks(controller.pid()) - controllerTicks) / 100.0;
             System.out.printf("# controller CPU while ingesting: %.1f s (%.0f%% of one core), %.0f us per record%n",
                     cpuSeconds, cpuSeconds / seconds * 100, cpuSeconds * 1e6 / expected);
+            // where the controller's CPU went, per thread: a thread near 100% of the wall time is the bottleneck
+            StringBuilder threads = new StringBuilder();
+            ProcessCpu.threadTicks(controller.pid()).forEach((name, ticks) -> {
+                double s = (ticks - threadTicks.getOrDefault(name, 0L)) / 100.0;
+                if (s >= 0.2) {
+                    threads.append(String.format("; %s %.1f s (%.0f%% of the wall time)", name, s, s / seconds * 100));
+                }
+            });
+            System.out.printf("# controller CPU by thread%s%n", threads);
             System.out.printf("# ceiling if the controller had both cores to itself at this cost: %.0f records/s%n",
                     Runtime.getRuntime().availableProcessors() * expected / cpuSeconds);
         }
