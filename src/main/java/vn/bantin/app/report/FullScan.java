@@ -6,13 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.SlotMode;
@@ -38,13 +36,23 @@ import vn.bantin.store.report.WindowRepository;
  * entry); what live sessions took of the windows is worked out from the sessions. A relay's or live record's
  * on-air time is read from its signed payload, as the ingest read it. The baseline a rollup must beat, and the
  * check that it is exact.
+ *
+ * <p>It streams, endpoint by endpoint (every cell, entry and window belongs to one endpoint): one forward pass
+ * over the endpoint's records by its (endpoint_id, scheduled_start) index, folded as the rows arrive, its cells
+ * handed on before the next endpoint is read. So it holds one endpoint's plan and cells, never the period's
+ * records, whatever the scope. (An in-process HSQLDB result is built whole before the first row comes back,
+ * whatever the fetch size, hence one endpoint per query; a server database streams each by the fetch size.)
  */
 final class FullScan implements CellSource {
 
-    private static final long MARGIN_MS = 2 * 86_400_000L;
-    private static final String RECORDS = "SELECT device_id, seq, endpoint_id, prev_hash, entry_id, campaign_id,"
-            + " broadcast_class, mode, sha256, scheduled_start, actual_start, actual_end, outcome, reason, payload"
-            + " FROM play_record WHERE scheduled_start >= ? AND scheduled_start < ?";
+    private static final long MARGIN_DAYS = 2;
+    private static final long MARGIN_MS = MARGIN_DAYS * 86_400_000L;
+    private static final int FETCH_SIZE = 1_000;
+    /** The payload is read only where the report needs it: a relay's or live record's on-air time. */
+    private static final String RECORDS = "SELECT device_id, seq, prev_hash, entry_id, campaign_id, broadcast_class,"
+            + " mode, sha256, scheduled_start, actual_start, actual_end, outcome, reason,"
+            + " CASE WHEN mode = 'STREAM' THEN payload END AS payload"
+            + " FROM play_record WHERE endpoint_id = ? AND scheduled_start >= ? AND scheduled_start < ?";
 
     private final EndpointZones zones;
     private final EntryRepository entries = new EntryRepository();
@@ -60,21 +68,32 @@ final class FullScan implements CellSource {
                      Collection<Long> endpointIds, Long campaignId, BiConsumer<RollupKey, Figures> sink)
             throws SQLException {
         LocalDate last = to.isBefore(today.plusDays(1)) ? to : today.plusDays(1);
-        Set<Long> wanted = new HashSet<>(endpointIds);
-        Map<String, EntryState> plan = planned(c, from.minusDays(MARGIN_MS / 86_400_000L), last, wanted);
-        RollupDeltas d = new RollupDeltas();
         long fromMs = from.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - MARGIN_MS;
         long toMs = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + MARGIN_MS;
-        try (PreparedStatement ps = c.prepareStatement(RECORDS)) {
-            ps.setLong(1, fromMs);
-            ps.setLong(2, toMs);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long endpointId = rs.getLong("endpoint_id");
-                    if (wanted.contains(endpointId)) {
-                        fold(c, d, plan, endpointId, record(rs));
+        try (PreparedStatement records = c.prepareStatement(RECORDS)) {
+            records.setFetchSize(FETCH_SIZE);
+            for (long endpointId : new LinkedHashSet<>(endpointIds)) {
+                records.setLong(1, endpointId);
+                records.setLong(2, fromMs);
+                records.setLong(3, toMs);
+                endpointCells(c, records, endpointId, from, last, nowMs).cells().forEach((key, f) -> {
+                    if (!key.day().isBefore(from) && !key.day().isAfter(last)
+                            && (campaignId == null || key.campaignId() == campaignId)) {
+                        sink.accept(key, f);
                     }
-                }
+                });
+            }
+        }
+    }
+
+    /** One endpoint's cells: its records (the statement, bound) folded against its plan, then its windows. */
+    private RollupDeltas endpointCells(Connection c, PreparedStatement records, long endpointId, LocalDate from,
+                                       LocalDate last, long nowMs) throws SQLException {
+        Map<String, EntryState> plan = planned(c, endpointId, from.minusDays(MARGIN_DAYS), last);
+        RollupDeltas d = new RollupDeltas();
+        try (ResultSet rs = records.executeQuery()) {
+            while (rs.next()) {
+                fold(c, d, plan, endpointId, record(rs));
             }
         }
         for (EntryState e : plan.values()) {
@@ -82,61 +101,39 @@ final class FullScan implements CellSource {
                 d.add(e.key(), e.status().measure(), 1);
             }
         }
+        List<WindowPart> parts = windows.dueOf(c, endpointId, from, last, Long.MAX_VALUE);
         Map<RollupKey, Figures> windowCells = new HashMap<>();
-        Map<Long, List<WindowPart>> byEndpoint = new HashMap<>();
-        for (WindowPart p : plannedWindows(c, from, last, wanted)) {
+        for (WindowPart p : parts) {
             p.addTo(windowCells.computeIfAbsent(p.key(), k -> new Figures()), nowMs);
-            byEndpoint.computeIfAbsent(p.endpointId(), k -> new ArrayList<>()).add(p);
         }
         // what live sessions took of them, worked out again from the sessions rather than read from what was kept
-        for (Map.Entry<Long, List<WindowPart>> e : byEndpoint.entrySet()) {
-            for (PreemptedPart p : liveAir.airOver(c, e.getKey(), e.getValue()).takenFrom(e.getValue())) {
-                p.addTo(windowCells.computeIfAbsent(p.part().key(), k -> new Figures()), nowMs);
-            }
+        for (PreemptedPart p : liveAir.airOver(c, endpointId, parts).takenFrom(parts)) {
+            p.addTo(windowCells.computeIfAbsent(p.part().key(), k -> new Figures()), nowMs);
         }
         windowCells.forEach(d::add);
-        d.cells().forEach((key, f) -> {
-            if (!key.day().isBefore(from) && !key.day().isAfter(last)
-                    && (campaignId == null || key.campaignId() == campaignId)) {
-                sink.accept(key, f);
-            }
-        });
+        return d;
     }
 
     private void fold(Connection c, RollupDeltas d, Map<String, EntryState> plan, long endpointId,
                       PlayRecordPayload stored) throws SQLException {
         EndpointZones.Facts endpoint = zones.of(c, endpointId);
-        String key = endpointId + "/" + stored.entryId();
-        PlayRecordPayload r = RollupRules.countedAs(stored, stored.entryId() == null ? null : plan.get(key));
+        EntryState planned = stored.entryId() == null ? null : plan.get(stored.entryId());
+        PlayRecordPayload r = RollupRules.countedAs(stored, planned);
         RollupRules.addRecord(d, endpointId, endpoint.zone(), zones.contentKind(c, endpoint, r.sha256()), r);
-        EntryState state = r.mode() == SlotMode.ONCE && r.entryId() != null ? plan.get(key) : null;
+        EntryState state = r.mode() == SlotMode.ONCE && r.entryId() != null ? plan.get(r.entryId()) : null;
         if (state != null) {
-            plan.put(key, state.withRecord(r));
+            plan.put(r.entryId(), state.withRecord(r));
         }
     }
 
-    /** Planned entries of the days, as the plan left them: without what records said. */
-    private Map<String, EntryState> planned(Connection c, LocalDate from, LocalDate last, Set<Long> wanted)
+    /** Planned entries of one endpoint on the days, by entry id, as the plan left them: without what records said. */
+    private Map<String, EntryState> planned(Connection c, long endpointId, LocalDate from, LocalDate last)
             throws SQLException {
         Map<String, EntryState> plan = new HashMap<>();
-        entries.due(c, from, last, Long.MAX_VALUE, e -> {
-            if (wanted.contains(e.endpointId())) {
-                plan.put(e.endpointId() + "/" + e.entryId(), new EntryState(e.endpointId(), e.entryId(), true,
-                        e.campaignId(), e.kind(), e.day(), e.startMs(), e.reason(), null, 0, 0));
-            }
-        });
+        entries.dueOf(c, endpointId, from, last, Long.MAX_VALUE, e -> plan.put(e.entryId(), new EntryState(
+                e.endpointId(), e.entryId(), true, e.campaignId(), e.kind(), e.day(), e.startMs(), e.reason(), null, 0,
+                0)));
         return plan;
-    }
-
-    private List<WindowPart> plannedWindows(Connection c, LocalDate from, LocalDate last, Set<Long> wanted)
-            throws SQLException {
-        List<WindowPart> parts = new ArrayList<>();
-        windows.due(c, from, last, Long.MAX_VALUE, p -> {
-            if (wanted.contains(p.endpointId())) {
-                parts.add(p);
-            }
-        });
-        return parts;
     }
 
     /** The columns, and for a relay or live record its on-air time, read from the signed payload itself. */

@@ -32,6 +32,8 @@ public final class EntryRepository {
             + " AND expected = TRUE AND start_ms >= ? AND campaign_id >= 0";
     private static final String DUE = "SELECT " + COLUMNS + " FROM report_entry WHERE local_day >= ?"
             + " AND local_day <= ? AND expected = TRUE AND start_ms < ?";
+    private static final String DUE_OF_ENDPOINT = "SELECT " + COLUMNS + " FROM report_entry WHERE endpoint_id = ?"
+            + " AND local_day >= ? AND local_day <= ? AND expected = TRUE AND start_ms < ?";
     private static final String ONE = "SELECT " + COLUMNS + " FROM report_entry WHERE endpoint_id = ?"
             + " AND entry_id = ?";
     private static final String EXCEPTIONS = "SELECT " + COLUMNS + " FROM report_entry WHERE endpoint_id = ?"
@@ -73,6 +75,15 @@ public final class EntryRepository {
     public void due(Connection c, LocalDate first, LocalDate last, long untilMs, Consumer<EntryState> sink)
             throws SQLException {
         for (EntryState e : Sql.list(c, DUE, EntryRepository::map, Date.valueOf(first), Date.valueOf(last), untilMs)) {
+            sink.accept(e);
+        }
+    }
+
+    /** The same for one endpoint. */
+    public void dueOf(Connection c, long endpointId, LocalDate first, LocalDate last, long untilMs,
+                      Consumer<EntryState> sink) throws SQLException {
+        for (EntryState e : Sql.list(c, DUE_OF_ENDPOINT, EntryRepository::map, endpointId, Date.valueOf(first),
+                Date.valueOf(last), untilMs)) {
             sink.accept(e);
         }
     }

@@ -33,6 +33,7 @@ public final class WindowRepository {
     private static final String FUTURE = WINDOWS + "endpoint_id = ? AND window_start_ms >= ?";
     private static final String OVERLAPPING = WINDOWS + "endpoint_id = ? AND start_ms < ? AND end_ms > ?";
     private static final String DUE = WINDOWS + DAYS;
+    private static final String DUE_OF_ENDPOINT = WINDOWS + "endpoint_id = ? AND " + DAYS;
     private static final String INSERT_TAKEN = "INSERT INTO report_window_live (" + PART + ", session_id" + VALUES;
     private static final String DELETE_TAKEN = "DELETE FROM report_window_live WHERE " + ENTRY;
     private static final String TAKEN_OF_ENTRY = TAKEN + ENTRY;
@@ -67,6 +68,13 @@ public final class WindowRepository {
         for (WindowPart p : Sql.list(c, DUE, WindowRepository::map, Date.valueOf(first), Date.valueOf(last), untilMs)) {
             sink.accept(p);
         }
+    }
+
+    /** The same for one endpoint. */
+    public List<WindowPart> dueOf(Connection c, long endpointId, LocalDate first, LocalDate last, long untilMs)
+            throws SQLException {
+        return Sql.list(c, DUE_OF_ENDPOINT, WindowRepository::map, endpointId, Date.valueOf(first), Date.valueOf(last),
+                untilMs);
     }
 
     public void insertTaken(Connection c, Collection<PreemptedPart> parts) throws SQLException {
