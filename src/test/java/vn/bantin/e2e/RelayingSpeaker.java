@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class RelayingSpeaker implements AutoCloseable {
 
-    /** A scheduled relay: its campaign, when it was scheduled and when its window ends (epoch ms). */
-    record Window(long campaign, long scheduledAt, long end) {
+    /** A scheduled relay: its campaign, when it was scheduled and when its window starts and ends (epoch ms). */
+    record Window(long campaign, long scheduledAt, long start, long end) {
     }
 
     final HttpApi api;
@@ -77,6 +77,20 @@ final class RelayingSpeaker implements AutoCloseable {
      * it in two there): near it, this waits for the new day to be old enough.
      */
     Window relayJoinedMidWay(String sourceName, String url, int secondsAgo, int minutes) throws InterruptedException {
+        return relayFrom(sourceName, url, -secondsAgo, minutes);
+    }
+
+    /**
+     * The same for a window of {@code minutes} starting {@code secondsAhead} from now: planned before it starts, so
+     * the report expects all of it.
+     */
+    Window relayStartingIn(String sourceName, String url, int secondsAhead, int minutes) throws InterruptedException {
+        return relayFrom(sourceName, url, secondsAhead, minutes);
+    }
+
+    private Window relayFrom(String sourceName, String url, int secondsFromNow, int minutes)
+            throws InterruptedException {
+        int secondsAgo = -secondsFromNow;
         ClearOfMidnight.ensure(Duration.ofSeconds(minutes * 60L - secondsAgo + 30));
         long sinceMidnight = Duration.between(LocalDate.now(Scenario.ZONE).atStartOfDay(Scenario.ZONE),
                 java.time.ZonedDateTime.now(Scenario.ZONE)).toMillis();
@@ -89,8 +103,8 @@ final class RelayingSpeaker implements AutoCloseable {
         LocalDateTime start = LocalDateTime.now(Scenario.ZONE).truncatedTo(ChronoUnit.SECONDS).minusSeconds(secondsAgo);
         long scheduledAt = System.currentTimeMillis();
         long campaign = world.relayCampaign(registered.json().getLong("id"), start, minutes);
-        return new Window(campaign, scheduledAt,
-                start.atZone(Scenario.ZONE).toInstant().toEpochMilli() + minutes * 60_000L);
+        long startMs = start.atZone(Scenario.ZONE).toInstant().toEpochMilli();
+        return new Window(campaign, scheduledAt, startMs, startMs + minutes * 60_000L);
     }
 
     /** Waits for the window's one record: a played stream of {@code url} that ended with the window. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.bantin.app.report.ExceptionList;
+import vn.bantin.app.report.LiveAirTaken;
 import vn.bantin.evidence.RecordedExpectation;
 import vn.bantin.evidence.report.BroadcastStatus;
 import vn.bantin.evidence.report.EntryState;
@@ -28,17 +29,19 @@ import vn.bantin.store.report.WindowRepository;
 /**
  * What an exception's words need beyond its status, read from the recorded plan, the live sessions and the connection
  * history: the plan's words for a broadcast it dropped, the live session that took the air from a bulletin or from a
- * stretch of a LOOP or relay window, and when an endpoint dropped out of a live session it was taking.
+ * stretch of a LOOP or relay window (or the alert that took it from such a stretch), and when an endpoint dropped out
+ * of a live session it was taking.
  */
 public final class ExceptionCauses {
 
     private final ExpectedPlayRepository expected = new ExpectedPlayRepository();
     private final LiveTakeRepository live = new LiveTakeRepository();
     private final WindowRepository windows = new WindowRepository();
+    private final LiveAirTaken air = new LiveAirTaken();
 
     /**
-     * The stretches of the endpoint's LOOP and relay windows live sessions took on first..last (started before
-     * untilMs), one item per window and session, by time.
+     * The stretches of the endpoint's LOOP and relay windows live sessions and alerts took on first..last (started
+     * before untilMs), one item per window and session or alert, by time.
      */
     public List<ExceptionItem> windowItems(Connection c, ExceptionList list, EndpointFact endpoint, LocalDate first,
                                            LocalDate last, long untilMs, Long campaignId) throws SQLException {
@@ -49,18 +52,19 @@ public final class ExceptionCauses {
         }
         long from = taken.stream().mapToLong(p -> p.part().startMs()).min().orElseThrow();
         long to = taken.stream().mapToLong(p -> p.part().endMs()).max().orElseThrow();
-        Map<Long, Preemption> sessions = new HashMap<>();
-        live.airDuring(c, endpoint.id(), from, to).spans()
-                .forEach(s -> sessions.putIfAbsent(s.sessionId(), s.preemption()));
+        Map<String, Preemption> takers = new HashMap<>();
+        air.airDuring(c, endpoint.id(), from, to).spans()
+                .forEach(s -> takers.putIfAbsent(s.by() + "/" + s.id(), s.preemption()));
         Map<String, PreemptedPart> earliest = new LinkedHashMap<>();
         for (PreemptedPart p : taken) {
-            earliest.merge(p.part().entryId() + "/" + p.sessionId(), p,
+            earliest.merge(p.part().entryId() + "/" + p.by() + "/" + p.byId(), p,
                     (a, b) -> a.part().startMs() <= b.part().startMs() ? a : b);
         }
         List<ExceptionItem> items = new ArrayList<>();
         for (PreemptedPart p : earliest.values()) {
             WindowPart w = p.part();
-            items.add(list.windowItem(endpoint, w.campaignId(), w.entryId(), w.startMs(), sessions.get(p.sessionId())));
+            items.add(list.windowItem(endpoint, w.campaignId(), w.entryId(), w.startMs(),
+                    takers.get(p.by() + "/" + p.byId())));
         }
         items.sort(Comparator.comparingLong(ExceptionItem::dueMs));
         return items;

@@ -49,12 +49,17 @@ public final class ExceptionList {
                 planReason, preemptedBy, disconnectedAt);
     }
 
-    /** A stretch of a LOOP or relay window a live session took the air over, listed like a bulletin it preempted. */
+    /**
+     * A stretch of a LOOP or relay window a live session took the air over, listed like a bulletin it preempted; one
+     * an alert took, listed as cut by it.
+     */
     public ExceptionItem windowItem(EndpointFact endpoint, long campaignId, String entryId, long fromMs,
                                     Preemption by) {
+        BroadcastStatus status = by != null && by.by() == Preemption.By.ALERT ? BroadcastStatus.INTERRUPTED
+                : BroadcastStatus.PREEMPTED_LIVE;
         return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), campaignId,
                 names.at(NameHistory.Named.CAMPAIGN, campaignId, fromMs).orElse(facts.campaignName(campaignId)),
-                entryId, fromMs, BroadcastStatus.PREEMPTED_LIVE, null, by, null);
+                entryId, fromMs, status, null, by, null);
     }
 
     private String areaName(EndpointFact e) {

@@ -11,17 +11,20 @@ import vn.bantin.evidence.report.PreemptedPart;
 import vn.bantin.evidence.report.RollupDeltas;
 import vn.bantin.evidence.report.RollupRules;
 import vn.bantin.evidence.report.WindowPart;
+import vn.bantin.store.report.AlertAirRepository;
 import vn.bantin.store.report.LiveTakeRepository;
 import vn.bantin.store.report.WindowRepository;
 
 /**
- * Keeps what live sessions took of LOOP and relay windows (report_window_live) and its counts in step with both
- * sides: when a window is planned, moved or withdrawn, and when a session an endpoint took goes on air or ends.
+ * Keeps what live sessions and EMERGENCY alerts took of LOOP and relay windows (report_window_live,
+ * report_window_alert) and its counts in step with both sides: when a window is planned, moved or withdrawn, when a
+ * session an endpoint took goes on air or ends, and when the endpoint's record of an alert arrives.
  */
-final class LiveAirTaken {
+public final class LiveAirTaken {
 
     private final WindowRepository windows = new WindowRepository();
     private final LiveTakeRepository live = new LiveTakeRepository();
+    private final AlertAirRepository alerts = new AlertAirRepository();
 
     /**
      * Counts again what the sessions took of these windows of one endpoint: {@code byEntry} holds every part of each
@@ -46,8 +49,11 @@ final class LiveAirTaken {
         }
     }
 
-    /** A session the endpoint took went on air, moved its end or ended: the windows it may touch, counted again. */
-    void sessionChanged(Connection c, RollupDeltas d, long endpointId, long fromMs, long toMs) throws SQLException {
+    /**
+     * A session the endpoint took went on air, moved its end or ended, or an alert's record arrived: the windows it
+     * may touch, counted again.
+     */
+    void airChanged(Connection c, RollupDeltas d, long endpointId, long fromMs, long toMs) throws SQLException {
         Map<String, List<WindowPart>> byEntry = new LinkedHashMap<>();
         for (WindowPart p : windows.overlapping(c, endpointId, fromMs, toMs)) {
             if (!byEntry.containsKey(p.entryId())) {
@@ -62,13 +68,18 @@ final class LiveAirTaken {
         return parts.isEmpty() ? List.of() : airOver(c, endpointId, parts).takenFrom(parts);
     }
 
-    /** The sessions' air over the span of these parts of one endpoint's windows. */
+    /** The sessions' and alerts' air over the span of these parts of one endpoint's windows. */
     LiveAir airOver(Connection c, long endpointId, List<WindowPart> parts) throws SQLException {
         if (parts.isEmpty()) {
             return LiveAir.none();
         }
         long from = parts.stream().mapToLong(WindowPart::startMs).min().orElseThrow();
         long to = parts.stream().mapToLong(WindowPart::endMs).max().orElseThrow();
-        return live.airDuring(c, endpointId, from, to);
+        return airDuring(c, endpointId, from, to);
+    }
+
+    /** The air the sessions the endpoint took and the alerts it played held at some time in [fromMs, toMs). */
+    public LiveAir airDuring(Connection c, long endpointId, long fromMs, long toMs) throws SQLException {
+        return live.airDuring(c, endpointId, fromMs, toMs).withAlerts(alerts.airDuring(c, endpointId, fromMs, toMs));
     }
 }

@@ -74,6 +74,9 @@ public final class ReportRollups {
                 kinds.put(r.sha256(), kind);
             }
             RollupRules.addRecord(d, endpointId, endpoint.zone(), kind, r);
+            if (RollupRules.heldTheAirForAlert(r)) {
+                liveAir.airChanged(c, d, endpointId, r.actualStart(), r.actualEnd());
+            }
             if (r.mode() == SlotMode.ONCE && r.entryId() != null) {
                 EntryState before = states.getOrDefault(r.entryId(), EntryState.recordOnly(endpointId, r.entryId()));
                 EntryState after = RollupRules.recordForEntry(d, before, r);
@@ -141,7 +144,7 @@ public final class ReportRollups {
      */
     public void liveAirChanged(Connection c, long endpointId, long fromMs, long toMs) throws SQLException {
         RollupDeltas d = new RollupDeltas();
-        liveAir.sessionChanged(c, d, endpointId, fromMs, toMs);
+        liveAir.airChanged(c, d, endpointId, fromMs, toMs);
         rollups.add(c, d.cells());
     }
 
@@ -243,12 +246,20 @@ public final class ReportRollups {
     private void replaceLoops(Connection c, RollupDeltas d, long endpointId, long fromMs,
                               Map<String, ExpectedItem> loops, EndpointZones.Facts endpoint) throws SQLException {
         Map<String, List<WindowPart>> stored = new LinkedHashMap<>();
-        for (WindowPart p : windows.windowsFrom(c, endpointId, fromMs)) {
-            stored.computeIfAbsent(p.entryId(), k -> new ArrayList<>()).add(p);
+        List<WindowPart> underWay = new ArrayList<>();
+        for (WindowPart p : windows.windowsEndingAfter(c, endpointId, fromMs)) {
+            if (p.windowStartMs() >= fromMs) {
+                stored.computeIfAbsent(p.entryId(), k -> new ArrayList<>()).add(p);
+            } else {
+                underWay.add(p);
+            }
         }
         List<WindowPart> toInsert = new ArrayList<>();
         Map<String, List<WindowPart>> changed = new LinkedHashMap<>();
         for (ExpectedItem item : loops.values()) {
+            if (RollupRules.alreadyExpected(item, underWay)) {
+                continue;
+            }
             List<WindowPart> parts = RollupRules.windowParts(item, endpoint.zone());
             List<WindowPart> old = stored.remove(item.entryId());
             if (old != null && Set.copyOf(old).equals(Set.copyOf(parts))) {

@@ -16,9 +16,17 @@ public final class ExceptionWords {
     private record Words(String heading, String explanation) {
     }
 
-    /** The sentences that name a live session's part in an exception, in one language. */
+    /**
+     * The sentences that name a live session's (or an alert's) part in an exception, in one language.
+     *
+     * @param alertHeading the heading of a stretch of a window an alert took the air over
+     */
     private record LiveWords(String yielded, String onAir, String droppedHeading, String droppedAt,
-                             String droppedRest) {
+                             String droppedRest, String alertHeading) {
+
+        String yieldedTo(Preemption p) {
+            return p.by() == Preemption.By.ALERT ? alertHeading + ": " : yielded;
+        }
     }
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
@@ -26,10 +34,10 @@ public final class ExceptionWords {
     private static final Map<BroadcastStatus, Words> EN = new EnumMap<>(BroadcastStatus.class);
     private static final LiveWords LIVE_VI = new LiveWords("Nhường cho phát trực tiếp: ", "đang phát",
             "Thiết bị mất kết nối trong phiên", "Thiết bị mất kết nối lúc ",
-            " khi đang phát trực tiếp; không có bản ghi của phiên");
+            " khi đang phát trực tiếp; không có bản ghi của phiên", "Nhường cho bản tin khẩn cấp");
     private static final LiveWords LIVE_EN = new LiveWords("Yielded to a live broadcast: ", "on air",
             "Device lost its connection during the session", "The device lost its connection at ",
-            " during the live session; no record of the session");
+            " during the live session; no record of the session", "Yielded to an emergency alert");
 
     static {
         words(BroadcastStatus.PLAYED, "Đã phát", "Phát trọn vẹn, có bản ghi ký số của thiết bị",
@@ -72,7 +80,10 @@ public final class ExceptionWords {
         return VI.get(s).explanation();
     }
 
-    /** The heading of one exception: a device that dropped out of a live session says when. */
+    /**
+     * The heading of one exception: a device that dropped out of a live session says when; a stretch of a window an
+     * alert took says it yielded to the alert.
+     */
     public static String heading(ExceptionItem i, ZoneId zone) {
         return heading(i, zone, VI, LIVE_VI);
     }
@@ -81,7 +92,10 @@ public final class ExceptionWords {
         return heading(i, zone, EN, LIVE_EN);
     }
 
-    /** The session that took the air, the plan's own words for a broadcast it dropped, else the status's words. */
+    /**
+     * The session or alert that took the air, the plan's own words for a broadcast it dropped, else the status's
+     * words.
+     */
     public static String explanation(ExceptionItem i, ZoneId zone) {
         return explanation(i, zone, VI, LIVE_VI);
     }
@@ -91,6 +105,9 @@ public final class ExceptionWords {
     }
 
     private static String heading(ExceptionItem i, ZoneId zone, Map<BroadcastStatus, Words> words, LiveWords live) {
+        if (i.preemptedBy() != null && i.preemptedBy().by() == Preemption.By.ALERT) {
+            return live.alertHeading();
+        }
         return i.disconnectedAt() != null ? live.droppedHeading() + " (" + hour(i.disconnectedAt(), zone) + ")"
                 : words.get(i.status()).heading();
     }
@@ -98,7 +115,8 @@ public final class ExceptionWords {
     private static String explanation(ExceptionItem i, ZoneId zone, Map<BroadcastStatus, Words> words,
                                       LiveWords live) {
         if (i.preemptedBy() != null) {
-            return live.yielded() + i.preemptedBy().title() + " (" + span(i.preemptedBy(), zone, live.onAir()) + ")";
+            return live.yieldedTo(i.preemptedBy()) + i.preemptedBy().title() + " ("
+                    + span(i.preemptedBy(), zone, live.onAir()) + ")";
         }
         if (i.disconnectedAt() != null) {
             return live.droppedAt() + hour(i.disconnectedAt(), zone) + live.droppedRest();

@@ -142,6 +142,10 @@ public final class ReportPdf {
         t.addCell(kit.cell(Sections.hours(r.total().get(Measure.LOOP_PREEMPTED_MS)) + " giờ", false, true));
         t.addCell(kit.cell("Thời lượng phát lặp mà phiên phát trực tiếp chiếm sóng; không tính vào tỷ lệ hoàn thành"
                 + " phát lặp", false, false));
+        t.addCell(kit.cell("Phát lặp: nhường cho bản tin khẩn cấp", false, false));
+        t.addCell(kit.cell(Sections.hours(r.total().get(Measure.LOOP_ALERT_MS)) + " giờ", false, true));
+        t.addCell(kit.cell("Thời lượng phát lặp mà bản tin khẩn cấp chiếm sóng; không tính vào tỷ lệ hoàn thành"
+                + " phát lặp", false, false));
         t.addCell(kit.cell("Tổng số ngoại lệ", true, false));
         t.addCell(kit.cell(String.valueOf(r.total().exceptions() + r.total().loopExceptions()), true, true));
         t.addCell(kit.cell("", true, false));

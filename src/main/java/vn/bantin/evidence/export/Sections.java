@@ -68,6 +68,8 @@ public final class Sections {
         c.add(new Column("Phát lặp đã phát (giờ)", l -> hours(l.figures().get(Measure.LOOP_PLAYED_MS))));
         c.add(new Column("Phát lặp nhường phát trực tiếp (giờ)",
                 l -> hours(l.figures().get(Measure.LOOP_PREEMPTED_MS))));
+        c.add(new Column("Phát lặp nhường bản tin khẩn cấp (giờ)",
+                l -> hours(l.figures().get(Measure.LOOP_ALERT_MS))));
         c.add(new Column("Phát lặp hoàn thành (%)", l -> percent(l.figures().loopCompletionRate())));
         c.add(new Column("Lượt phát lặp", l -> l.figures().get(Measure.LOOP_ITEM_PLAYS)));
         c.add(new Column("Ngoại lệ phát lặp", l -> l.figures().loopExceptions()));

@@ -87,9 +87,9 @@ public final class Figures {
         return get(Measure.LOOP_MISSED) + get(Measure.LOOP_INTERRUPTED) + get(Measure.LOOP_FAILED);
     }
 
-    /** Expected loop airtime the loop completion is measured against: all but what live sessions held. */
+    /** Expected loop airtime the loop completion is measured against: all but what live sessions and alerts held. */
     public long loopCompletionBase() {
-        return get(Measure.LOOP_EXPECTED_MS) - get(Measure.LOOP_PREEMPTED_MS);
+        return get(Measure.LOOP_EXPECTED_MS) - get(Measure.LOOP_PREEMPTED_MS) - get(Measure.LOOP_ALERT_MS);
     }
 
     /**

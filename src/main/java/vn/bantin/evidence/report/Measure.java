@@ -30,6 +30,8 @@ public enum Measure {
     LOOP_NOT_DELIVERED_MS("loop_not_delivered_ms", true),
     /** The part of LOOP_EXPECTED_MS live sessions the endpoint took held the air over ({@link LiveAir}). */
     LOOP_PREEMPTED_MS("loop_preempted_ms", true),
+    /** The part of LOOP_EXPECTED_MS EMERGENCY alerts the endpoint played held the air over ({@link LiveAir}). */
+    LOOP_ALERT_MS("loop_alert_ms", true),
     LOOP_PLAYED_MS("loop_played_ms", false),
     LOOP_ITEM_PLAYS("loop_item_plays", false),
     LOOP_MISSED("loop_missed", false),

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import vn.bantin.domain.AssetKind;
+import vn.bantin.domain.BroadcastClass;
 import vn.bantin.domain.SlotMode;
 import vn.bantin.evidence.PlayOutcome;
 import vn.bantin.evidence.PlayRecordPayload;
@@ -19,8 +20,9 @@ import vn.bantin.evidence.PlayRecordPayload;
  *   <li>A ONCE entry counts once, on the local date of its start, under its current {@link BroadcastStatus};
  *       a record or a classification moves it from one status to another.</li>
  *   <li>A LOOP window counts its length per local date as expected airtime, shared between content kinds in
- *       the playlist's proportions; what live sessions the endpoint took held of it counts as preempted airtime
- *       ({@link LiveAir}), left out of the loop completion.</li>
+ *       the playlist's proportions; what live sessions the endpoint took held of it counts as preempted airtime,
+ *       what EMERGENCY alerts it played held as airtime yielded to alerts ({@link LiveAir}), both left out of the
+ *       loop completion.</li>
  *   <li>A live microphone session is one expected broadcast per endpoint that took it (a ONCE-like entry on the
  *       session's row, {@link RollupKey#liveSession}); its STREAM record counts for that entry and on that row,
  *       not as loop airtime outside campaigns ({@link #countedAs}).</li>
@@ -106,6 +108,22 @@ public final class RollupRules {
         return move(d, before, before.classified(reason));
     }
 
+    /**
+     * Whether a window item of a new plan is time the plan already expects of a window of the same campaign under
+     * way when the plan changed: what an alert cut out of a running window resumes after it as a part with its own
+     * id, yet the window under way stays counted as it was planned, whole, with the alert's stretch yielded to it.
+     */
+    public static boolean alreadyExpected(ExpectedItem item, List<WindowPart> underWay) {
+        return underWay.stream().anyMatch(w -> w.campaignId() == item.campaignId() && w.startMs() < item.endMs()
+                && item.startMs() < w.endMs());
+    }
+
+    /** Whether a record is an EMERGENCY alert's, on the air for a while: it takes that air from any window. */
+    public static boolean heldTheAirForAlert(PlayRecordPayload r) {
+        return r.broadcastClass() == BroadcastClass.EMERGENCY && r.mode() == SlotMode.ONCE && r.actualStart() != null
+                && r.actualEnd() != null && r.actualEnd() > r.actualStart();
+    }
+
     /** A LOOP window cut at local midnights and shared between its content kinds. */
     public static List<WindowPart> windowParts(ExpectedItem item, ZoneId zone) {
         long total = item.contentMs().values().stream().mapToLong(Long::longValue).sum();
@@ -134,10 +152,10 @@ public final class RollupRules {
         }
     }
 
-    /** What live sessions took of windows, counted in ({@code sign} 1) or out (-1). */
+    /** What live sessions and alerts took of windows, counted in ({@code sign} 1) or out (-1). */
     public static void preemptedParts(RollupDeltas d, List<PreemptedPart> parts, int sign) {
         for (PreemptedPart p : parts) {
-            d.add(p.part().key(), Measure.LOOP_PREEMPTED_MS, sign * p.part().ms());
+            d.add(p.part().key(), p.measure(), sign * p.part().ms());
         }
     }
 

@@ -114,6 +114,7 @@ final class ReportJson {
                         .put("expectedAirtimeMs", f.get(Measure.LOOP_EXPECTED_MS))
                         .put("notDeliveredAirtimeMs", f.get(Measure.LOOP_NOT_DELIVERED_MS))
                         .put("preemptedAirtimeMs", f.get(Measure.LOOP_PREEMPTED_MS))
+                        .put("alertAirtimeMs", f.get(Measure.LOOP_ALERT_MS))
                         .put("playedAirtimeMs", f.get(Measure.LOOP_PLAYED_MS))
                         .put("completionRate", f.loopCompletionRate())
                         .put("itemPlays", f.get(Measure.LOOP_ITEM_PLAYS))

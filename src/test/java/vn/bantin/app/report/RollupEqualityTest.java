@@ -327,6 +327,80 @@ class RollupEqualityTest {
         assertThat(byCampaign).doesNotContainKey(vn.bantin.evidence.report.RollupKey.NO_CAMPAIGN);
     }
 
+    @Test
+    @DisplayName("a relay window an alert cut mid-way: expected whole, the alert's stretch yielded to the alert by name,"
+            + " the rest the new plan resumes not expected twice; rollups and the full scan agree")
+    void relayCutByAnAlertYieldsToIt() throws Exception {
+        long e = endpoints.get(0);
+        long day = LocalDate.of(2026, 3, 10).atStartOfDay(VN).toInstant().toEpochMilli();
+        long relayStart = day + 6 * HOUR;
+        long alertStart = relayStart + 30 * 60_000L;
+        long alertEnd = alertStart + 60_000L;
+        long relayEnd = relayStart + HOUR;
+        long alertId = alert(db, e, "Lũ quét: sơ tán", alertStart, alertEnd);
+        String alertEntry = vn.bantin.schedule.AlertOverlay.entryId(e, alertId, 0);
+        ExpectedItem relay = new ExpectedItem(e, "relay-1", 1, SlotMode.STREAM, relayStart, relayEnd,
+                Map.of(AssetKind.AUDIO, HOUR), null);
+        // the plan after the alert, recorded mid-way: the alert, then the rest of the relay as a part of its own
+        ExpectedItem alert = new ExpectedItem(e, alertEntry, 0, SlotMode.ONCE, alertStart, alertEnd,
+                Map.of(AssetKind.AUDIO, 60_000L), null);
+        ExpectedItem rest = new ExpectedItem(e, "relay-1-after", 1, SlotMode.STREAM, alertEnd, relayEnd,
+                Map.of(AssetKind.AUDIO, relayEnd - alertEnd), null);
+        PlayRecordPayload cut = new PlayRecordPayload("d", 1, PlayRecordPayload.GENESIS_HASH, "relay-1", 1L,
+                BroadcastClass.NORMAL, SlotMode.STREAM, "c".repeat(64), relayStart, relayStart, alertStart - 150,
+                PlayOutcome.INTERRUPTED, "preempted by emergency alert", 0, null, 25 * 60_000L);
+        PlayRecordPayload siren = new PlayRecordPayload("d", 2, PlayRecordPayload.GENESIS_HASH, alertEntry, 0L, BroadcastClass.EMERGENCY,
+                SlotMode.ONCE, "e".repeat(64), alertStart, alertStart + 100, alertEnd + 100, PlayOutcome.PLAYED, null,
+                0, null, null);
+        PlayRecordPayload resumed = new PlayRecordPayload("d", 3, PlayRecordPayload.GENESIS_HASH, "relay-1-after", 1L, BroadcastClass.NORMAL,
+                SlotMode.STREAM, "c".repeat(64), alertEnd, alertEnd + 3_000, relayEnd, PlayOutcome.PLAYED, null, 0,
+                null, relayEnd - alertEnd - 3_000);
+        PlayRecordRepository repo = new PlayRecordRepository();
+        db.tx(c -> {
+            rollups.planRecorded(c, e, day, List.of(relay));
+            rollups.recordsStored(c, e, "dev" + e, store(c, repo, e, cut), 0, 0);
+            rollups.planRecorded(c, e, alertStart + 1_000, List.of(alert, rest));
+            rollups.recordsStored(c, e, "dev" + e, store(c, repo, e, siren, resumed), 0, 0);
+            return null;
+        });
+        ReportService.Query q = new ReportService.Query("custom", "2026-03-10", "2026-03-10", null, province, 1L);
+        Report day10 = reports.report(ADMIN, q);
+        assertThat(day10).isEqualTo(reports.reportByFullScan(ADMIN, q));
+        var relayLine = day10.total();
+        assertThat(relayLine.get(Measure.LOOP_EXPECTED_MS)).as("the window as planned, once").isEqualTo(HOUR);
+        assertThat(relayLine.get(Measure.LOOP_ALERT_MS)).as("the alert's record on air").isEqualTo(60_000L);
+        assertThat(relayLine.get(Measure.LOOP_PREEMPTED_MS)).isZero();
+        assertThat(relayLine.get(Measure.LOOP_PLAYED_MS)).as("the relay's time on air, both parts")
+                .isEqualTo(25 * 60_000L + relayEnd - alertEnd - 3_000);
+        assertThat(relayLine.loopCompletionBase()).isEqualTo(HOUR - 60_000L);
+
+        List<vn.bantin.evidence.report.ExceptionItem> items = reports.exceptions(ADMIN, q, 0, 50).items();
+        assertThat(items).extracting(i -> i.status() + " | " + vn.bantin.evidence.export.ExceptionWords.heading(i, VN)
+                + " | " + vn.bantin.evidence.export.ExceptionWords.explanation(i, VN) + " | " + i.dueMs())
+                .containsExactly("INTERRUPTED | Nhường cho bản tin khẩn cấp | Nhường cho bản tin khẩn cấp: Lũ quét: sơ"
+                        + " tán (06:30–06:31) | " + (alertStart + 100));
+    }
+
+    /** An alert on one endpoint, delivered there and started, its audio a minute long. */
+    static long alert(Database into, long endpointId, String title, long start, long end) {
+        return into.tx(c -> {
+            long id = Sql.insert(c, "INSERT INTO alert (title, visual_duration_ms, start_ms, repeat_count, interval_ms,"
+                    + " last_end_ms, volume, status, created_at, created_by) VALUES (?, 0, ?, 1, 0, ?, 100, 'ACTIVE',"
+                    + " ?, 'xa.operator')", title, start, end, start);
+            Sql.update(c, "INSERT INTO alert_delivery (alert_id, endpoint_id, endpoint_name, state, delivered_at,"
+                    + " started_at) VALUES (?, ?, 'Loa', 'STARTED', ?, ?)", id, endpointId, start, start + 100);
+            return id;
+        });
+    }
+
+    private static List<PlayRecordPayload> store(java.sql.Connection c, PlayRecordRepository repo, long endpointId,
+                                                 PlayRecordPayload... records) throws SQLException {
+        for (PlayRecordPayload r : records) {
+            repo.insert(c, stored("dev" + endpointId, endpointId, r));
+        }
+        return List.of(records);
+    }
+
     /** Three bulletins a day per endpoint and a two-hour loop from 20:00 (across midnight on some days). */
     List<ExpectedItem> plan() {
         List<ExpectedItem> items = new ArrayList<>();

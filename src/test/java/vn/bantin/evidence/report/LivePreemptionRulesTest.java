@@ -75,7 +75,7 @@ class LivePreemptionRulesTest {
                 new LiveAir.Span(8, "Họp dân", RollupRulesTest.at(23, 50), RollupRulesTest.at(23, 50) + 30 * MIN, null),
                 new LiveAir.Span(7, "Lũ về", RollupRulesTest.at(23, 30), RollupRulesTest.at(23, 30) + 60 * MIN,
                         RollupRulesTest.at(23, 30) + 60 * MIN)));
-        assertThat(air.spans()).extracting(LiveAir.Span::sessionId).containsExactly(7L, 8L);
+        assertThat(air.spans()).extracting(LiveAir.Span::id).containsExactly(7L, 8L);
         assertThat(air.spans().get(0).toMs()).as("cut where the later session starts")
                 .isEqualTo(RollupRulesTest.at(23, 50));
         java.util.List<PreemptedPart> taken = air.takenFrom(parts);
@@ -95,5 +95,53 @@ class LivePreemptionRulesTest {
         Figures soFar = new Figures();
         taken.forEach(p -> p.addTo(soFar, RollupRulesTest.at(23, 40)));
         assertThat(soFar.get(Measure.LOOP_PREEMPTED_MS)).as("only what was due by 23:40").isEqualTo(10 * MIN);
+    }
+
+    @Test
+    @DisplayName("an alert during a relay window takes its stretch as airtime yielded to the alert, apart from what a"
+            + " session took; a session it interrupts resumes after it; both leave the loop completion")
+    void alertsTakeTheirStretchApart() {
+        ExpectedItem relay = new ExpectedItem(12, "r1", 4, SlotMode.STREAM, RollupRulesTest.at(6, 0),
+                RollupRulesTest.at(7, 0), java.util.Map.of(vn.bantin.domain.AssetKind.AUDIO, 60 * MIN), null);
+        java.util.List<WindowPart> parts = RollupRules.windowParts(relay, RollupRulesTest.VN);
+        LiveAir air = LiveAir.of(java.util.List.of(new LiveAir.Span(8, "Họp dân", RollupRulesTest.at(6, 10),
+                RollupRulesTest.at(6, 30), RollupRulesTest.at(6, 30)))).withAlerts(java.util.List.of(
+                LiveAir.Span.alert(3, "Lũ quét: sơ tán", RollupRulesTest.at(6, 20), RollupRulesTest.at(6, 22)),
+                LiveAir.Span.alert(4, "Cháy rừng", RollupRulesTest.at(7, 0), RollupRulesTest.at(7, 1))));
+        assertThat(air.spans()).extracting(s -> s.by() + " " + s.id() + " " + (s.fromMs() - RollupRulesTest.at(6, 0))
+                / MIN + "–" + (s.toMs() - RollupRulesTest.at(6, 0)) / MIN).containsExactly("LIVE_SESSION 8 10–20",
+                "ALERT 3 20–22", "LIVE_SESSION 8 22–30", "ALERT 4 60–61");
+        java.util.List<PreemptedPart> taken = air.takenFrom(parts);
+        assertThat(taken).extracting(PreemptedPart::by, PreemptedPart::byId).as("the alert at the window's end takes"
+                + " nothing of it").doesNotContain(org.assertj.core.groups.Tuple.tuple(Preemption.By.ALERT, 4L));
+        RollupDeltas d = new RollupDeltas();
+        RollupRules.windowParts(d, parts, 1);
+        RollupRules.preemptedParts(d, taken, 1);
+        Figures f = cell(d);
+        assertThat(f.get(Measure.LOOP_EXPECTED_MS)).isEqualTo(60 * MIN);
+        assertThat(f.get(Measure.LOOP_ALERT_MS)).isEqualTo(2 * MIN);
+        assertThat(f.get(Measure.LOOP_PREEMPTED_MS)).as("the session's 20 minutes but the alert's 2").isEqualTo(18 * MIN);
+        assertThat(f.loopCompletionBase()).isEqualTo(40 * MIN);
+        assertThat(air.spans().get(1).preemption()).isEqualTo(new Preemption(Preemption.By.ALERT, 3, "Lũ quét: sơ tán",
+                RollupRulesTest.at(6, 20), RollupRulesTest.at(6, 22)));
+        assertThat(air.spans().get(2).preemption().toMs()).as("the session resumed, then ended")
+                .isEqualTo(RollupRulesTest.at(6, 30));
+    }
+
+    @Test
+    @DisplayName("the rest of a window under way that a new plan resumes after an alert is time already expected")
+    void aResumedPartIsNotExpectedTwice() {
+        ExpectedItem relay = new ExpectedItem(12, "r1", 4, SlotMode.STREAM, RollupRulesTest.at(6, 0),
+                RollupRulesTest.at(7, 0), java.util.Map.of(vn.bantin.domain.AssetKind.AUDIO, 60 * MIN), null);
+        java.util.List<WindowPart> underWay = RollupRules.windowParts(relay, RollupRulesTest.VN);
+        ExpectedItem rest = new ExpectedItem(12, "r1-after", 4, SlotMode.STREAM, RollupRulesTest.at(6, 22),
+                RollupRulesTest.at(7, 0), java.util.Map.of(vn.bantin.domain.AssetKind.AUDIO, 38 * MIN), null);
+        ExpectedItem next = new ExpectedItem(12, "r2", 4, SlotMode.STREAM, RollupRulesTest.at(7, 0),
+                RollupRulesTest.at(8, 0), java.util.Map.of(vn.bantin.domain.AssetKind.AUDIO, 60 * MIN), null);
+        ExpectedItem other = new ExpectedItem(12, "l1", 5, SlotMode.LOOP, RollupRulesTest.at(6, 30),
+                RollupRulesTest.at(6, 40), java.util.Map.of(vn.bantin.domain.AssetKind.AUDIO, 10 * MIN), null);
+        assertThat(RollupRules.alreadyExpected(rest, underWay)).isTrue();
+        assertThat(RollupRules.alreadyExpected(next, underWay)).as("the next window, right after it").isFalse();
+        assertThat(RollupRules.alreadyExpected(other, underWay)).as("another campaign").isFalse();
     }
 }

@@ -316,8 +316,8 @@ public final class Player implements Runnable {
         private final Timeline.Entry entry;
         private final String id;
         /**
-         * The window's end when the relay began. An alert starting by it cuts the relay, even one starting at it:
-         * the timeline may already have ended the window where the alert starts.
+         * The window's end when the relay began. An alert starting before it cuts the relay, though a later timeline
+         * ends the window where the alert starts; one starting at it follows a window that ended as planned.
          */
         private final long plannedEnd;
         private boolean announced;
@@ -361,7 +361,7 @@ public final class Player implements Runnable {
                 return "agent stopped";
             }
             long now = clock.now();
-            Timeline.Entry alert = Schedule.emergencyCutting(store.current(), id, plannedEnd + 1, now);
+            Timeline.Entry alert = cuttingAlert(now);
             if (alert != null && now >= alert.start() - ItemPlayback.EMERGENCY_LEAD_MS) {
                 return ItemPlayback.preemptedBy(alert);
             }
@@ -375,8 +375,12 @@ public final class Player implements Runnable {
         /** The new timeline ends the window where an alert starts: the relay yielded to it, not a plain end. */
         @Override
         public String endedEarlyBy() {
-            Timeline.Entry alert = Schedule.emergencyCutting(store.current(), id, plannedEnd + 1, clock.now());
+            Timeline.Entry alert = cuttingAlert(clock.now());
             return alert == null ? null : ItemPlayback.preemptedBy(alert);
+        }
+
+        private Timeline.Entry cuttingAlert(long now) {
+            return Schedule.alertCuttingWindow(store.current(), id, plannedEnd, now);
         }
     }
 

@@ -89,7 +89,16 @@ public final class Schedule {
         return emergencyCutting(timeline, playing.entry().id(), playing.endAt(), now);
     }
 
-    /** The same for the entry {@code playingId} planned to play until {@code until} (a relay's window). */
+    /**
+     * The alert that cuts a relay's window: one starting before {@code plannedEnd}, the window's end when the relay
+     * began, whatever end a later timeline gives it (one that ends it where the alert starts). An alert starting
+     * exactly at that end takes over from a window that ended as planned: it cuts nothing.
+     */
+    public static Timeline.Entry alertCuttingWindow(Timeline timeline, String windowId, long plannedEnd, long now) {
+        return emergencyCutting(timeline, windowId, plannedEnd, now);
+    }
+
+    /** The same for the entry {@code playingId} planned to play until {@code until}. */
     public static Timeline.Entry emergencyCutting(Timeline timeline, String playingId, long until, long now) {
         for (int i = Math.max(0, timeline.lastStartingBy(now)); i < timeline.entries().size(); i++) {
             Timeline.Entry e = timeline.entries().get(i);

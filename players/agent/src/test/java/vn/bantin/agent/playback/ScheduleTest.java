@@ -80,4 +80,26 @@ class ScheduleTest {
                 "ONCE", "EMERGENCY", 0L, "bão", 100, 70_000, List.of(item('e', 4_000)))));
         assertThat(Schedule.emergencyCutting(later, playing, 55_000)).isNull();
     }
+
+    @Test
+    void anAlertCutsARelayWindowOnlyIfItStartsBeforeTheWindowsPlannedEnd() {
+        Timeline.Entry relay = new Timeline.Entry("relay", 50_000, 200_000, "STREAM", "NORMAL", 1L, "Đài tỉnh", 70,
+                50_000, List.of());
+        long plannedEnd = relay.end();
+        // an alert right at the window's natural end: the window ended as planned
+        Timeline.Entry atTheEnd = new Timeline.Entry("alert", 200_000, 204_000, "ONCE", "EMERGENCY", 0L, "bão", 100,
+                200_000, List.of(item('e', 4_000)));
+        Timeline following = new Timeline("dev", "v2", 2, 0, 400_000, List.of(relay, atTheEnd));
+        assertThat(Schedule.alertCuttingWindow(following, "relay", plannedEnd, 199_850)).isNull();
+        assertThat(Schedule.alertCuttingWindow(following, "relay", plannedEnd, 200_000)).isNull();
+        // the same alert a millisecond earlier: a new timeline ends the window where it starts, and it cuts it
+        Timeline.Entry shortened = new Timeline.Entry("relay", 50_000, 199_999, "STREAM", "NORMAL", 1L, "Đài tỉnh",
+                70, 50_000, List.of());
+        Timeline.Entry justBefore = new Timeline.Entry("alert", 199_999, 204_000, "ONCE", "EMERGENCY", 0L, "bão", 100,
+                199_999, List.of(item('e', 4_001)));
+        Timeline cut = new Timeline("dev", "v3", 3, 0, 400_000, List.of(shortened, justBefore));
+        assertThat(Schedule.alertCuttingWindow(cut, "relay", plannedEnd, 199_850)).isEqualTo(justBefore);
+        assertThat(Schedule.alertCuttingWindow(cut, "relay", plannedEnd, 199_999)).as("at the shortened end")
+                .isEqualTo(justBefore);
+    }
 }
