@@ -90,7 +90,7 @@ public final class ReportService {
 
     private Report compute(Actor actor, Query asked, boolean fullScan) {
         long now = clock.millis();
-        return db.read(c -> {
+        return db.snapshot(c -> {
             Asked a = resolve(c, actor, asked);
             ReportBuilder builder = new ReportBuilder(a.scope(), a.period(), now, a.facts());
             cells.source(fullScan).read(c, a.from(), a.to(), a.today(), now, a.endpointIds(), a.q().campaignId(),
@@ -109,7 +109,7 @@ public final class ReportService {
                     + " / offset must be 0 or more, limit 1 to " + MAX_EXCEPTIONS);
         }
         long now = clock.millis();
-        return db.read(c -> {
+        return db.snapshot(c -> {
             Asked a = resolve(c, actor, asked);
             LocalDate last = a.to().isAfter(a.today().plusDays(1)) ? a.today().plusDays(1) : a.to();
             ExceptionList list = new ExceptionList(a.facts(), a.names());

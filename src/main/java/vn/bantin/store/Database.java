@@ -174,6 +174,26 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs reads in one read-only transaction that sees the database as one committed state (REPEATABLE READ: a
+     * snapshot under HSQLDB's MVCC and PostgreSQL), so a report made of several queries never counts a batch that
+     * committed halfway through it in some of them only. Writers are not held up by it.
+     */
+    public <T> T snapshot(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return work.run(c);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
     public <T> T read(Work<T> work) {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
