@@ -74,7 +74,7 @@ public final class ReportRollups {
                 kinds.put(r.sha256(), kind);
             }
             RollupRules.addRecord(d, endpointId, endpoint.zone(), kind, r);
-            if (RollupRules.heldTheAirForAlert(r)) {
+            if (RollupRules.heldTheAirForAlert(stored)) {
                 liveAir.airChanged(c, d, endpointId, r.actualStart(), r.actualEnd());
             }
             if (r.mode() == SlotMode.ONCE && r.entryId() != null) {
