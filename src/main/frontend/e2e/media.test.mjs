@@ -97,7 +97,7 @@ test('a text-to-speech bulletin: heard before saving, saved, normalised, played 
   const detail = page.getByTestId('asset-detail');
   await detail.getByRole('heading', { name: 'Thông báo tiêm chủng tổ 5' }).waitFor();
   await page.waitForFunction(() => /Sẵn sàng/.test(document.querySelector('[data-testid="asset-detail"]')?.textContent ?? ''),
-    null, { timeout: 60_000 }); // behind the video's renditions in the same lanes: slow on a loaded machine
+    null, { timeout: 15_000 }); // fetched again once its processing ended: READY is committed before that news
   assert.match(await detail.getByTestId('renditions').innerText(), /Cụm loa[\s\S]*-1[56](,\d)? LUFS/);
   await detail.getByRole('button', { name: 'Nghe thử' }).click();
   const length = await played(detail.getByTestId('player'), 0.5);

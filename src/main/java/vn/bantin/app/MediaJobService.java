@@ -293,9 +293,6 @@ public final class MediaJobService implements AutoCloseable {
             running.remove(jobId);
             WorkFiles.deleteTree(work);
         }
-        if (!closing) {
-            refreshStatus(asset.asset().id());
-        }
     }
 
     /** A job cut short by shutdown is left RUNNING, to run again on the next start. */
@@ -353,27 +350,52 @@ public final class MediaJobService implements AutoCloseable {
                 r.sizeBytes());
     }
 
-    private void refreshStatus(long assetId) {
-        boolean changed = db.tx(c -> {
-            // A profile that has a rendition is served by it: a re-make waiting or failed does not unready it.
-            Set<String> served = new HashSet<>();
-            media.renditionsOf(c, assetId).forEach(r -> served.add(r.profile()));
-            List<MediaJob> jobs = media.jobsOf(c, assetId).stream()
-                    .filter(j -> MediaJob.PREVIEW.equals(j.task()) || !served.contains(j.task())).toList();
-            Optional<MediaJob> failed = jobs.stream().filter(j -> MediaJob.FAILED.equals(j.state()))
-                    .min(Comparator.comparingLong(MediaJob::id));
-            String status = failed.isPresent() ? AssetMedia.FAILED
-                    : jobs.stream().allMatch(MediaJob::finished) ? AssetMedia.READY : AssetMedia.PROCESSING;
-            String reason = failed.map(j -> j.task() + ": " + j.error()).orElse(null);
-            AssetMedia before = media.mediaOf(c, assetId).orElseThrow();
-            media.setStatus(c, assetId, status, reason);
-            return !status.equals(before.status());
-        });
+    /** Sets the asset's status from its jobs, in the transaction that wrote the last job change; true if it changed. */
+    private boolean settleStatus(java.sql.Connection c, long assetId) throws java.sql.SQLException {
+        // A profile that has a rendition is served by it: a re-make waiting or failed does not unready it.
+        Set<String> served = new HashSet<>();
+        media.renditionsOf(c, assetId).forEach(r -> served.add(r.profile()));
+        List<MediaJob> jobs = media.jobsOf(c, assetId).stream()
+                .filter(j -> MediaJob.PREVIEW.equals(j.task()) || !served.contains(j.task())).toList();
+        Optional<MediaJob> failed = jobs.stream().filter(j -> MediaJob.FAILED.equals(j.state()))
+                .min(Comparator.comparingLong(MediaJob::id));
+        String status = failed.isPresent() ? AssetMedia.FAILED
+                : jobs.stream().allMatch(MediaJob::finished) ? AssetMedia.READY : AssetMedia.PROCESSING;
+        String reason = failed.map(j -> j.task() + ": " + j.error()).orElse(null);
+        Optional<AssetMedia> before = media.mediaOf(c, assetId);
+        if (before.isEmpty()) {
+            return false; // deleted while its job ran
+        }
+        media.setStatus(c, assetId, status, reason);
+        return !status.equals(before.get().status());
+    }
+
+    /**
+     * Writes a job's end and its asset's status in one transaction, and only then tells listeners: whoever hears
+     * that the last job is done and asks for the asset must find it READY, not still processing.
+     */
+    private MediaJob finished(MediaJob job) {
+        long assetId = job.assetId();
+        boolean changed;
+        try {
+            changed = db.tx(c -> {
+                media.updateJob(c, job);
+                return settleStatus(c, assetId);
+            });
+        } catch (RuntimeException e) {
+            if (closing) {
+                return job;
+            }
+            throw e;
+        }
         // A finished rendition changes what the endpoints playing the asset are given, and only theirs.
         changes.scheduleChanged(db.read(c -> reach.of(c, assetId, clock.millis())));
         if (changed) {
-            log.info("asset {} is now {}", assetId, db.read(c -> media.mediaOf(c, assetId)).orElseThrow().status());
+            log.info("asset {} is now {}", assetId, db.read(c -> media.mediaOf(c, assetId)).map(AssetMedia::status)
+                    .orElse("deleted"));
         }
+        publish(job);
+        return job;
     }
 
     private static ProbeResult sourceFacts(StoredAsset a) {
@@ -443,7 +465,7 @@ public final class MediaJobService implements AutoCloseable {
         }
 
         synchronized void finish(String state, String error) {
-            job = save(job.withProgress(state, MediaJob.DONE.equals(state) ? 100 : job.progress(), error,
+            job = finished(job.withProgress(state, MediaJob.DONE.equals(state) ? 100 : job.progress(), error,
                     clock.millis()));
         }
     }

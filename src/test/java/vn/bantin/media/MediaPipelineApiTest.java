@@ -88,6 +88,33 @@ class MediaPipelineApiTest {
     }
 
     @Test
+    @DisplayName("whoever hears that an asset's last job is done finds the asset READY when asking for it")
+    void lastJobDoneMeansReady() throws Exception {
+        List<JsonObject> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable unsubscribe = controller.controller().services().jobs().subscribe(job -> {
+            // asked on the thread that published, before it goes on: what a browser would see at worst
+            if (job.finished()) {
+                heard.add(api.get("/api/v1/assets/" + job.assetId()).json());
+            }
+        });
+        try {
+            HttpApi.Answer made = api.post("/api/v1/tts", new JsonObject().put("text", TEXT).put("voice", "north"));
+            assertThat(made.status()).as(made.body()).isEqualTo(201);
+            api.processed(made.json().getLong("id"));
+            until(Duration.ofSeconds(10), () -> heard, h -> h.stream().anyMatch(MediaPipelineApiTest::allJobsDone));
+        } finally {
+            unsubscribe.run();
+        }
+        assertThat(heard).filteredOn(MediaPipelineApiTest::allJobsDone)
+                .allSatisfy(asset -> assertThat(asset.getString("status")).as(asset.encode()).isEqualTo("READY"));
+    }
+
+    private static boolean allJobsDone(JsonObject asset) {
+        return asset.getJsonArray("jobs").stream().map(JsonObject.class::cast)
+                .allMatch(j -> "DONE".equals(j.getString("state")));
+    }
+
+    @Test
     @DisplayName("TTS refuses empty text, text over 5000 characters and unknown voices, in words")
     void textToSpeechRefusals() {
         assertThat(api.post("/api/v1/tts", new JsonObject().put("text", "  ")).json().getString("code"))
