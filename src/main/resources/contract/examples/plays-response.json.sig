@@ -1,1 +1,1 @@
-8kCcizifvWOXDc4jxg49H/GY6nfPJ6cH9OB8bjQwBSmszryveSn0jTp3x2moieHn4ji4gFXQsesMSpY1untsBQ==
+1M9WfvMasgsiJ8AlzZhR49L+RUdHs8zjcM4PLkPTyweUWvBRzti6XbweJFbd0zX3x8+2A21eIdvTcMRulDHQDQ==

@@ -144,8 +144,8 @@ public final class PlayIngestService {
             if (n.refusal() != null) {
                 refusedNotices.add(n.refusal());
             } else {
-                notices.insertIfAbsent(c, n.signed().hash(), n.notice(), n.signed().payload(), n.signed().sig(), now);
-                heldNotices.add(n.signed().hash());
+                notices.insertIfAbsent(c, n.signed().payloadHash(), n.notice(), n.signed().payload(), n.signed().sig(), now);
+                heldNotices.add(n.signed().payloadHash());
             }
         }
         return new Stored(new PlayAck(deviceId, batch.batch(), batch.bodySha256(), held, plan.toStore().size(),

@@ -1,11 +1,14 @@
 package vn.bantin.evidence;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import vn.bantin.security.Ed25519Verifier;
@@ -80,23 +83,50 @@ public final class PlayBatchVerifier {
     }
 
     /**
-     * Size, signature, payload and device of every record: the costly part (an Ed25519 verification each) needs
-     * nothing stored, so ingest runs it before its transaction and {@link #classify} inside.
+     * Size, payload, signature and device of every record: the costly part (Ed25519) needs nothing stored, so
+     * ingest runs it before its transaction and {@link #classify} inside.
+     *
+     * <p>A record is the device's when its own signature verifies, or when it follows chain rule 2 and a record
+     * of this batch already found to be the device's names its chain hash as {@code prevHash}: that signature
+     * covers this record's payload and signature through SHA-256. Going from the highest seq down, a linked run
+     * costs one verification, at its head; a record edited or re-signed anywhere breaks the link to it, so its
+     * own signature is checked, and refused when it fails.
      */
     public static Checked check(String deviceId, byte[] publicKey, List<SignedRecord> batch) {
-        List<NewRecord> valid = new ArrayList<>(batch.size());
-        List<Refused> refused = new ArrayList<>();
         Ed25519Verifier key = Ed25519Verifier.of(publicKey);
+        List<Read> readable = new ArrayList<>(batch.size());
+        List<Refused> refused = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
-            SignedRecord record = batch.get(i);
-            Verdict verdict = verdict(i, record, deviceId, key);
-            if (verdict.refused() != null) {
-                refused.add(verdict.refused());
+            Read read = read(i, batch.get(i), key);
+            if (read.refused() != null) {
+                refused.add(read.refused());
             } else {
-                valid.add(new NewRecord(record, record.hash(), verdict.fields(), Link.UNCHECKED));
+                readable.add(read);
             }
         }
-        return new Checked(List.copyOf(valid), List.copyOf(refused));
+        readable.sort(Comparator.comparingLong((Read r) -> r.fields().seq()).reversed());
+        Map<Long, Set<String>> vouchedFor = new HashMap<>();
+        List<Indexed> valid = new ArrayList<>(readable.size());
+        for (Read r : readable) {
+            PlayRecordPayload fields = r.fields();
+            String chainHash = fields.chainHash(r.record());
+            boolean vouched = fields.chain() >= PlayRecordPayload.CHAIN_SIGNED
+                    && vouchedFor.getOrDefault(fields.seq(), Set.of()).contains(chainHash);
+            if (!vouched && !r.record().signatureVerifies(key)) {
+                refused.add(new Refused(r.index(), fields.seq(), Refusal.BAD_SIGNATURE, r.record(),
+                        name(r.index(), fields.seq()) + ": the signature does not verify with this device's key"));
+            } else if (!deviceId.equals(fields.deviceId())) {
+                refused.add(new Refused(r.index(), fields.seq(), Refusal.WRONG_DEVICE, r.record(),
+                        name(r.index(), fields.seq()) + ": deviceId is " + fields.deviceId() + ", but the caller is "
+                                + deviceId));
+            } else {
+                valid.add(new Indexed(r.index(), new NewRecord(r.record(), chainHash, fields, Link.UNCHECKED)));
+                vouchedFor.computeIfAbsent(fields.seq() - 1, s -> new HashSet<>()).add(fields.prevHash());
+            }
+        }
+        valid.sort(Comparator.comparingInt(Indexed::index));
+        refused.sort(Comparator.comparingInt(Refused::index));
+        return new Checked(valid.stream().map(Indexed::record).toList(), List.copyOf(refused));
     }
 
     /** The seqs whose stored hashes {@link #classify} reads: each valid record's and its predecessor's. */
@@ -111,44 +141,37 @@ public final class PlayBatchVerifier {
         return seqs;
     }
 
-    /** A checked record: its fields, or why it is refused. */
-    private record Verdict(PlayRecordPayload fields, Refused refused) {
-        static Verdict of(Refused refused) {
-            return new Verdict(null, refused);
-        }
+    private record Indexed(int index, NewRecord record) {
+    }
+
+    /** A record whose payload reads as a contract payload (its signature not yet decided), or why it is refused. */
+    private record Read(int index, SignedRecord record, PlayRecordPayload fields, Refused refused) {
     }
 
     /**
-     * The record's fields when it is valid, else why it is refused. The payload is parsed once, and only after its
-     * signature verifies; a refused record's seq (for its message) is read only then.
+     * The record's fields, or why it is refused before its signature can be vouched for: missing parts, too large,
+     * or a payload that does not read (reported as a bad signature when its own signature fails too).
      */
-    private static Verdict verdict(int i, SignedRecord record, String deviceId, Ed25519Verifier publicKey) {
+    private static Read read(int i, SignedRecord record, Ed25519Verifier publicKey) {
         if (record.payload() == null || record.sig() == null) {
-            return Verdict.of(new Refused(i, null, Refusal.BAD_PAYLOAD, record,
+            return new Read(i, record, null, new Refused(i, null, Refusal.BAD_PAYLOAD, record,
                     "record " + i + " lacks payload or sig"));
         }
         if (record.payload().length() > MAX_PAYLOAD_CHARS) {
             Long seq = PlayRecordPayload.seqOrNull(record.payload());
-            return Verdict.of(new Refused(i, seq, Refusal.TOO_LARGE, record, name(i, seq) + ": payload is over "
-                    + MAX_PAYLOAD_CHARS + " characters"));
+            return new Read(i, record, null, new Refused(i, seq, Refusal.TOO_LARGE, record, name(i, seq)
+                    + ": payload is over " + MAX_PAYLOAD_CHARS + " characters"));
         }
-        if (!record.signatureVerifies(publicKey)) {
-            Long seq = PlayRecordPayload.seqOrNull(record.payload());
-            return Verdict.of(new Refused(i, seq, Refusal.BAD_SIGNATURE, record,
-                    name(i, seq) + ": the signature does not verify with this device's key"));
-        }
-        PlayRecordPayload fields;
         try {
-            fields = PlayRecordPayload.parse(record.payload());
+            return new Read(i, record, PlayRecordPayload.parse(record.payload()), null);
         } catch (InvalidPayloadException e) {
             Long seq = PlayRecordPayload.seqOrNull(record.payload());
-            return Verdict.of(new Refused(i, seq, Refusal.BAD_PAYLOAD, record, name(i, seq) + ": " + e.getMessage()));
+            Refused refused = record.signatureVerifies(publicKey)
+                    ? new Refused(i, seq, Refusal.BAD_PAYLOAD, record, name(i, seq) + ": " + e.getMessage())
+                    : new Refused(i, seq, Refusal.BAD_SIGNATURE, record,
+                            name(i, seq) + ": the signature does not verify with this device's key");
+            return new Read(i, record, null, refused);
         }
-        if (!deviceId.equals(fields.deviceId())) {
-            return Verdict.of(new Refused(i, fields.seq(), Refusal.WRONG_DEVICE, record, name(i, fields.seq())
-                    + ": deviceId is " + fields.deviceId() + ", but the caller is " + deviceId));
-        }
-        return new Verdict(fields, null);
     }
 
     /** What to do with each checked record, given what is stored: append, duplicate or conflict. */

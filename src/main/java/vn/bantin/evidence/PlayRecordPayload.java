@@ -24,12 +24,27 @@ import vn.bantin.domain.SlotMode;
  * {@code timelineVersion} may be null. Unknown extra fields are tolerated (a newer agent may add some);
  * duplicate keys are not, since they would let two readers see two different records in one signed payload.
  * A STREAM record may add {@code onAirMs}: how much of [actualStart, actualEnd) the stream itself was heard
- * (the rest are its gaps, listed in the payload's {@code gaps}); null for every other record.
+ * (the rest are its gaps, listed in the payload's {@code gaps}); null for every other record. {@code chain}
+ * (absent = 1) is the rule by which the next record's {@code prevHash} is made from this one.
  */
 public record PlayRecordPayload(String deviceId, long seq, String prevHash, String entryId, Long campaignId,
                                 BroadcastClass broadcastClass, SlotMode mode, String sha256, long scheduledStart,
                                 Long actualStart, Long actualEnd, PlayOutcome outcome, String reason,
-                                long clockOffsetMs, String timelineVersion, Long onAirMs) {
+                                long clockOffsetMs, String timelineVersion, Long onAirMs, int chain) {
+
+    /** Chain rule 1 (payload field {@code chain} absent): {@code prevHash} is the hash of the previous payload. */
+    public static final int CHAIN_PAYLOAD = 1;
+    /** Chain rule 2: {@code prevHash} covers the previous payload and its signature ({@link SignedRecord#chainHash}). */
+    public static final int CHAIN_SIGNED = 2;
+
+    /** A record under chain rule 1. */
+    public PlayRecordPayload(String deviceId, long seq, String prevHash, String entryId, Long campaignId,
+                             BroadcastClass broadcastClass, SlotMode mode, String sha256, long scheduledStart,
+                             Long actualStart, Long actualEnd, PlayOutcome outcome, String reason,
+                             long clockOffsetMs, String timelineVersion, Long onAirMs) {
+        this(deviceId, seq, prevHash, entryId, campaignId, broadcastClass, mode, sha256, scheduledStart, actualStart,
+                actualEnd, outcome, reason, clockOffsetMs, timelineVersion, onAirMs, CHAIN_PAYLOAD);
+    }
 
     /** A record without on-air figures (anything but a relay). */
     public PlayRecordPayload(String deviceId, long seq, String prevHash, String entryId, Long campaignId,
@@ -103,7 +118,23 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
                 f.text("reason", true),
                 f.longValue("clockOffsetMs"),
                 f.text("timelineVersion", true),
-                f.optionalLong("onAirMs"));
+                f.optionalLong("onAirMs"),
+                chainRule(f.optionalLong("chain")));
+    }
+
+    private static int chainRule(Long chain) throws InvalidPayloadException {
+        if (chain == null) {
+            return CHAIN_PAYLOAD;
+        }
+        if (chain != CHAIN_PAYLOAD && chain != CHAIN_SIGNED) {
+            throw new InvalidPayloadException("\"chain\" must be 1 or 2, got " + chain);
+        }
+        return chain.intValue();
+    }
+
+    /** The hash the next record must name in its {@code prevHash}: this record's, under its chain rule. */
+    public String chainHash(SignedRecord signed) {
+        return signed.chainHash(chain);
     }
 
     /** Reads the seq of a payload that may be otherwise invalid, to name it in an error; null if unreadable. */
@@ -232,7 +263,7 @@ public record PlayRecordPayload(String deviceId, long seq, String prevHash, Stri
     private static final class FlatFields extends Fields {
         private static final Set<String> KNOWN = Set.of("deviceId", "seq", "prevHash", "entryId", "campaignId",
                 "class", "mode", "sha256", "scheduledStart", "actualStart", "actualEnd", "outcome", "reason",
-                "clockOffsetMs", "timelineVersion", "onAirMs");
+                "clockOffsetMs", "timelineVersion", "onAirMs", "chain");
         private static final JsonFactory FACTORY = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
         private final Map<String, Object> values;

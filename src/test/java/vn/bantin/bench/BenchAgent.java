@@ -11,7 +11,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import vn.bantin.security.Ed25519Keys;
 import vn.bantin.security.RequestSignature;
-import vn.bantin.security.Sha256;
+import vn.bantin.evidence.PlayRecordPayload;
+import vn.bantin.evidence.SignedRecord;
 
 /** A simulated agent for benchmarks: its key, its record chain, and signed calls to the agent API. */
 final class BenchAgent {
@@ -35,10 +36,11 @@ final class BenchAgent {
                 + ",\"campaignId\":" + campaignId + ",\"class\":\"NORMAL\",\"mode\":\"" + mode
                 + "\",\"sha256\":\"" + sha256 + "\",\"scheduledStart\":" + scheduled + ",\"actualStart\":" + start
                 + ",\"actualEnd\":" + end + ",\"outcome\":\"" + outcome + "\",\"reason\":"
-                + (outcome.equals("PLAYED") ? "null" : "\"mất điện\"") + ",\"clockOffsetMs\":0,\"timelineVersion\":null}";
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        prevHash = Sha256.hex(bytes);
-        return new String[] {payload, key.signBase64(bytes), prevHash};
+                + (outcome.equals("PLAYED") ? "null" : "\"mất điện\"") + ",\"clockOffsetMs\":0,\"timelineVersion\":null,"
+                + "\"chain\":2}";
+        SignedRecord signed = new SignedRecord(payload, key.signBase64(payload.getBytes(StandardCharsets.UTF_8)));
+        prevHash = signed.chainHash(PlayRecordPayload.CHAIN_SIGNED);
+        return new String[] {payload, signed.sig(), prevHash};
     }
 
     String prevHash() {

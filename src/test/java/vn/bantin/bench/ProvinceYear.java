@@ -219,7 +219,7 @@ final class ProvinceYear {
         String[] rec = agent.next(entryId, campaign, mode.name(), sha, scheduled, start, end, outcome.name());
         PlayRecordPayload p = new PlayRecordPayload(agent.deviceId(), agent.seq(), prev, entryId,
                 campaign, BroadcastClass.NORMAL, mode, sha, scheduled, start, end, outcome,
-                outcome == PlayOutcome.PLAYED ? null : "mất điện", 0, null);
+                outcome == PlayOutcome.PLAYED ? null : "mất điện", 0, null, null, PlayRecordPayload.CHAIN_SIGNED);
         fields.add(p);
         rows.add(new StoredPlay(agent.deviceId(), agent.seq(), endpointId, rec[0], rec[1], rec[2], prev, entryId, campaign,
                 "NORMAL", mode.name(), sha, scheduled, start, end, outcome.name(), p.reason(), false, 0,

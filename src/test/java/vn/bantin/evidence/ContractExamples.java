@@ -176,7 +176,7 @@ final class ContractExamples {
                 .put("sha256", once ? BULLETIN_SHA : LOOP_SHA_1).put("scheduledStart", scheduled)
                 .put("actualStart", scheduled + 38).put("actualEnd", scheduled + 38 + duration)
                 .put("outcome", "PLAYED").putNull("reason").put("clockOffsetMs", -12)
-                .put("timelineVersion", timelineVersion());
+                .put("timelineVersion", timelineVersion()).put("chain", PlayRecordPayload.CHAIN_SIGNED);
     }
 
     /** Seq 3 was torn on the device's card: the notice says so, signed by the device. */
@@ -191,7 +191,8 @@ final class ContractExamples {
         ObjectNode request = JSON.createObjectNode().put("batch", BATCH);
         ArrayNode records = request.putArray("records");
         String firstPayload = first.toString();
-        String secondPayload = playRecord(2, Sha256.hex(firstPayload)).toString();
+        SignedRecord firstSigned = new SignedRecord(firstPayload, DEVICE.signBase64(firstPayload.getBytes(StandardCharsets.UTF_8)));
+        String secondPayload = playRecord(2, firstSigned.chainHash(PlayRecordPayload.CHAIN_SIGNED)).toString();
         for (String payload : new String[] {firstPayload, secondPayload}) {
             records.addObject().put("payload", payload)
                     .put("sig", DEVICE.signBase64(payload.getBytes(StandardCharsets.UTF_8)));

@@ -197,7 +197,7 @@ class ContractExamplesTest {
         assertThat(answer.get("batch").asText()).isEqualTo(json("plays-request.json").get("batch").asText());
         assertThat(answer.get("request").asText()).isEqualTo(Sha256.hex(request));
         assertThat(answer.get("held").toString()).isEqualTo("[[1,2]]");
-        assertThat(answer.get("notices").get(0).asText()).isEqualTo(signedNotice.hash());
+        assertThat(answer.get("notices").get(0).asText()).isEqualTo(signedNotice.payloadHash());
     }
 
     @Test

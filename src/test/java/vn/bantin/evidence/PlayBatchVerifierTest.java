@@ -81,7 +81,7 @@ class PlayBatchVerifierTest {
     void conflict() {
         List<SignedRecord> records = device.next(2);
         accept(records);
-        SignedRecord rewritten = device.sign(TestDevice.payload(device.id(), 2, records.get(0).hash())
+        SignedRecord rewritten = device.sign(TestDevice.payload(device.id(), 2, records.get(0).chainHash(PlayRecordPayload.CHAIN_SIGNED))
                 .put("outcome", "MISSED").put("reason", "rewritten").toString());
 
         Plan plan = accept(List.of(rewritten));
@@ -89,10 +89,10 @@ class PlayBatchVerifierTest {
         assertThat(plan.toStore()).isEmpty();
         assertThat(plan.conflicts()).singleElement().satisfies(conflict -> {
             assertThat(conflict.seq()).isEqualTo(2);
-            assertThat(conflict.keptHash()).isEqualTo(records.get(1).hash());
+            assertThat(conflict.keptHash()).isEqualTo(records.get(1).chainHash(PlayRecordPayload.CHAIN_SIGNED));
             assertThat(conflict.record()).isEqualTo(rewritten);
         });
-        assertThat(store.hashAt(2)).contains(records.get(1).hash());
+        assertThat(store.hashAt(2)).contains(records.get(1).chainHash(PlayRecordPayload.CHAIN_SIGNED));
     }
 
     @Test
@@ -183,5 +183,88 @@ class PlayBatchVerifierTest {
 
         assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 2L, 3L);
         assertThat(plan.toStore()).extracting(NewRecord::link).containsOnly(Link.LINKED);
+    }
+    @Test
+    @DisplayName("a linked run is the device's by its head's signature: inside it, a record's own signature is not needed")
+    void runVouchedForByItsHead() {
+        List<SignedRecord> records = new ArrayList<>(device.next(2));
+        records.add(device.nextSignedAs(device.sign("not this record").sig()));
+        records.addAll(device.next(2));
+
+        Plan plan = accept(records);
+
+        assertThat(plan.refused()).isEmpty();
+        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(plan.toStore()).extracting(NewRecord::link).containsOnly(Link.LINKED);
+        assertThat(plan.toStore()).extracting(NewRecord::hash).doesNotHaveDuplicates()
+                .allSatisfy(hash -> assertThat(hash).hasSize(64));
+    }
+
+    @Test
+    @DisplayName("a run's head is always checked: alone at the top of a batch, a wrong signature is refused")
+    void headIsChecked() {
+        List<SignedRecord> records = new ArrayList<>(device.next(2));
+        records.add(device.nextSignedAs(device.sign("not this record").sig()));
+
+        Plan plan = accept(records);
+
+        assertThat(plan.refused()).singleElement().extracting(Refused::seq, Refused::refusal)
+                .containsExactly(3L, Refusal.BAD_SIGNATURE);
+        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 2L);
+    }
+
+    @Test
+    @DisplayName("a signature swapped for another of the device's breaks the link to it, so it is checked and refused")
+    void swappedSignatureInsideARun() {
+        List<SignedRecord> records = new ArrayList<>(device.next(4));
+        records.set(1, new SignedRecord(records.get(1).payload(), records.get(0).sig()));
+
+        Plan plan = accept(records);
+
+        assertThat(plan.refused()).singleElement().extracting(Refused::seq, Refused::refusal)
+                .containsExactly(2L, Refusal.BAD_SIGNATURE);
+        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 3L, 4L);
+    }
+
+    @Test
+    @DisplayName("under chain rule 1 a link covers the payload only, so every record's own signature is checked")
+    void payloadChainChecksEverySignature() {
+        TestDevice old = TestDevice.payloadChained();
+        List<SignedRecord> records = new ArrayList<>(old.next(1));
+        records.add(old.nextSignedAs(old.sign("not this record").sig()));
+        records.addAll(old.next(2));
+
+        Plan plan = PlayBatchVerifier.plan(old.id(), old.publicKey(), records, store);
+
+        assertThat(plan.refused()).singleElement().extracting(Refused::seq, Refused::refusal)
+                .containsExactly(2L, Refusal.BAD_SIGNATURE);
+        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 3L, 4L);
+    }
+
+    @Test
+    @DisplayName("an agent upgraded mid-chain: its first rule-2 record links to the rule-1 record before it")
+    void upgradedAgent() {
+        TestDevice old = TestDevice.payloadChained();
+        List<SignedRecord> records = new ArrayList<>(old.next(2));
+        TestDevice upgraded = old.upgraded();
+        records.addAll(upgraded.next(2));
+
+        Plan plan = PlayBatchVerifier.plan(old.id(), old.publicKey(), records, store);
+
+        assertThat(plan.refused()).isEmpty();
+        assertThat(plan.toStore()).extracting(NewRecord::link).containsOnly(Link.LINKED);
+        assertThat(plan.toStore()).extracting(r -> r.fields().chain()).containsExactly(1, 1, 2, 2);
+        assertThat(plan.toStore().get(1).hash()).isEqualTo(records.get(1).payloadHash());
+    }
+
+    @Test
+    @DisplayName("a chain rule other than 1 or 2 is refused as a bad payload")
+    void unknownChainRule() {
+        Plan plan = plan(List.of(device.next(node -> node.put("chain", 3))));
+
+        assertThat(plan.refused()).singleElement().satisfies(refused -> {
+            assertThat(refused.refusal()).isEqualTo(Refusal.BAD_PAYLOAD);
+            assertThat(refused.message()).contains("\"chain\" must be 1 or 2");
+        });
     }
 }

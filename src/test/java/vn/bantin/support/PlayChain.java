@@ -7,7 +7,10 @@ import vn.bantin.security.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
 
-/** A device's chain of play records as the agent writes them: seq 1, 2, 3… each naming its predecessor's hash. */
+/**
+ * A device's chain of play records as agents before chain rule 2 wrote them (still accepted): seq 1, 2, 3… each
+ * naming its predecessor's payload hash, so every record's own signature is checked.
+ */
 public final class PlayChain {
 
     public static final String GENESIS = "0".repeat(64);

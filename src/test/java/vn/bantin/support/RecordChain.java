@@ -3,11 +3,12 @@ package vn.bantin.support;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import vn.bantin.security.Ed25519Keys;
-import vn.bantin.security.Sha256;
+import vn.bantin.evidence.PlayRecordPayload;
+import vn.bantin.evidence.SignedRecord;
 
 /**
- * A device's chain of play records as the agent writes them: seq 1, 2, 3..., each naming the hash of the one
- * before, each signed with the device key.
+ * A device's chain of play records as the agent writes them: seq 1, 2, 3..., each signed with the device key and
+ * naming the chain hash (rule 2: payload hash and signature) of the one before.
  */
 public final class RecordChain {
 
@@ -27,10 +28,8 @@ public final class RecordChain {
                 .put("entryId", entryId).put("campaignId", campaignId).put("class", "NORMAL").put("mode", mode)
                 .put("sha256", sha256).put("scheduledStart", scheduledStart).put("actualStart", actualStart)
                 .put("actualEnd", actualEnd).put("outcome", outcome).put("reason", reason).put("clockOffsetMs", 0)
-                .put("timelineVersion", "3e".repeat(32)).encode();
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        prevHash = Sha256.hex(bytes);
-        return new JsonObject().put("payload", payload).put("sig", key.signBase64(bytes));
+                .put("timelineVersion", "3e".repeat(32)).put("chain", PlayRecordPayload.CHAIN_SIGNED).encode();
+        return chained(payload);
     }
 
     /** A relay's or live session's record, as the agent signs one: its class, time on air and gaps added. */
@@ -43,10 +42,14 @@ public final class RecordChain {
                 .put("mode", "STREAM").put("sha256", sha256).put("scheduledStart", scheduledStart)
                 .put("actualStart", actualStart).put("actualEnd", actualEnd).put("outcome", outcome)
                 .put("reason", reason).put("clockOffsetMs", 0).put("timelineVersion", "3e".repeat(32))
-                .put("onAirMs", onAirMs).put("gaps", gaps).encode();
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        prevHash = Sha256.hex(bytes);
-        return new JsonObject().put("payload", payload).put("sig", key.signBase64(bytes));
+                .put("onAirMs", onAirMs).put("gaps", gaps).put("chain", PlayRecordPayload.CHAIN_SIGNED).encode();
+        return chained(payload);
+    }
+
+    private JsonObject chained(String payload) {
+        SignedRecord signed = new SignedRecord(payload, key.signBase64(payload.getBytes(StandardCharsets.UTF_8)));
+        prevHash = signed.chainHash(PlayRecordPayload.CHAIN_SIGNED);
+        return new JsonObject().put("payload", payload).put("sig", signed.sig());
     }
 
     public long seq() {

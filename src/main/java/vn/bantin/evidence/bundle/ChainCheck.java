@@ -79,7 +79,7 @@ public final class ChainCheck {
             }
             previous = Math.max(previous, seq);
             Parsed other = bySeq.putIfAbsent(seq, p);
-            if (other != null && !other.record().hash().equals(p.record().hash())) {
+            if (other != null && !other.record().payloadHash().equals(p.record().payloadHash())) {
                 findings.add(fork(seq));
             }
         }
@@ -123,7 +123,7 @@ public final class ChainCheck {
                         + " đã được gửi nhưng không do thiết bị ký / Another record for seq " + aside.seq()
                         + " was sent that the device did not sign"));
             } else if (!bySeq.containsKey(aside.seq())
-                    || !bySeq.get(aside.seq()).record().hash().equals(aside.record().hash())) {
+                    || !bySeq.get(aside.seq()).record().payloadHash().equals(aside.record().payloadHash())) {
                 findings.add(fork(aside.seq()));
             }
         }
@@ -148,7 +148,7 @@ public final class ChainCheck {
                         + " / Record " + seq + "'s prevHash is not the hash of record " + (seq - 1)));
             }
             Parsed next = bySeq.get(seq + 1);
-            before = next == null ? null : e.getValue().record().hash();
+            before = next == null ? null : e.getValue().fields().chainHash(e.getValue().record());
         }
     }
 
@@ -161,7 +161,7 @@ public final class ChainCheck {
                     + "record " + (first - 1) + " is not in the bundle"));
             return null;
         }
-        return a.record().hash();
+        return a.fields().chainHash(a.record());
     }
 
     private void gaps(TreeMap<Long, Parsed> bySeq, EvidenceBundle.Device d, boolean fromGenesis) {

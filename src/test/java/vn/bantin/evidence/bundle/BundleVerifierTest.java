@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 @DisplayName("BundleVerifier: every kind of tampering is detected and named, nothing is hidden")
 class BundleVerifierTest {
@@ -36,10 +37,11 @@ class BundleVerifierTest {
                     .put("entryId", "e" + seq).put("campaignId", 3).put("class", "NORMAL").put("mode", "ONCE")
                     .put("sha256", "a".repeat(64)).put("scheduledStart", T0 + seq * 60_000)
                     .put("actualStart", T0 + seq * 60_000 + 40).put("actualEnd", T0 + seq * 60_000 + 30_040)
-                    .put("outcome", "PLAYED").putNull("reason").put("clockOffsetMs", -12).put("timelineVersion", "v");
+                    .put("outcome", "PLAYED").putNull("reason").put("clockOffsetMs", -12).put("timelineVersion", "v")
+                    .put("chain", PlayRecordPayload.CHAIN_SIGNED);
             edit.accept(p);
             out.add(sign(key, p.toString()));
-            prev = out.get(out.size() - 1).hash();
+            prev = out.get(out.size() - 1).chainHash(PlayRecordPayload.CHAIN_SIGNED);
         }
         return out;
     }
@@ -157,14 +159,15 @@ class BundleVerifierTest {
     }
 
     @Test
-    @DisplayName("a record re-signed with another key does not verify with the device's")
+    @DisplayName("a record re-signed with another key does not verify with the device's, and the next no longer links")
     void resignedWithAnotherKey() {
         List<SignedRecord> records = new ArrayList<>(chain(device, 5, p -> { }));
         records.set(2, sign(other, records.get(2).payload()));
 
-        Finding f = only(verify(device(null, records, List.of(), List.of())));
-        assertThat(f.kind()).isEqualTo(Kind.BAD_SIGNATURE);
-        assertThat(f.seq()).isEqualTo(3);
+        List<Finding> findings = verify(device(null, records, List.of(), List.of())).devices().get(0).findings();
+        // chain rule 2: record 4's prevHash covers record 3's signature as the device made it
+        assertThat(findings).extracting(Finding::kind, Finding::seq)
+                .containsExactly(tuple(Kind.BAD_SIGNATURE, 3L), tuple(Kind.BROKEN_LINK, 4L));
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import vn.bantin.agent.crypto.DeviceKeys;
-import vn.bantin.agent.crypto.Hashes;
 import vn.bantin.agent.io.AtomicFiles;
 
 /**
@@ -111,7 +110,7 @@ public final class RecordSpool {
         long head = onDisk.isEmpty() ? lastSeq : Math.max(lastSeq, onDisk.last());
         for (long seq = lastSeq + 1; seq <= head; seq++) {
             if (spooled.contains(seq)) {
-                lastHash = Hashes.sha256Hex(read(seq).payload().getBytes(StandardCharsets.UTF_8));
+                lastHash = ChainHash.of(read(seq));
             }
         }
         if (head > lastSeq) {
@@ -127,7 +126,7 @@ public final class RecordSpool {
         byte[] payloadBytes = payload.getBytes(StandardCharsets.UTF_8);
         SpooledRecord spooledRecord = new SpooledRecord(seq, payload, keys.signBase64(payloadBytes));
         lastSeq = seq;
-        lastHash = Hashes.sha256Hex(payloadBytes);
+        lastHash = ChainHash.signed(payload, spooledRecord.sig());
         lastStale = true;
         spooled.add(seq);
         unwritten.put(seq, spooledRecord);
@@ -214,6 +213,7 @@ public final class RecordSpool {
                 return gap;
             }).toList());
         }
+        p.put("chain", ChainHash.RULE);
         return WRITER.asString(p);
     }
 

@@ -49,7 +49,9 @@ class PlayRecordContractTest {
             assertThat(((Number) p.get("seq")).longValue()).isEqualTo(i + 1);
             assertThat(p.get("deviceId")).isEqualTo(Contract.deviceId());
             assertThat(p.get("prevHash")).as("prevHash of record %d", i + 1).isEqualTo(prevHash);
-            prevHash = Hashes.sha256Hex(bytes);
+            assertThat(p.get("chain")).as("chain rule of record %d", i + 1).isEqualTo(2);
+            prevHash = Hashes.sha256Hex((Hashes.sha256Hex(bytes) + "\n" + records.get(i).get("sig"))
+                    .getBytes(StandardCharsets.US_ASCII));
         }
         // a signature is of the exact bytes: the same payload with a space added does not verify
         String first = (String) records.get(0).get("payload");

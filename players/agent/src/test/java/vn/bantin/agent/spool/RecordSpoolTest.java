@@ -50,7 +50,7 @@ class RecordSpoolTest {
         for (int i = 1; i <= 4; i++) {
             spool.append(played("e" + i));
         }
-        String hashOf4 = Hashes.sha256Hex(spool.oldest(4).get(3).payload().getBytes(StandardCharsets.UTF_8));
+        String hashOf4 = chainHash(spool.oldest(4).get(3));
 
         assertThat(spool.acknowledge(java.util.List.of(1L, 3L))).isEqualTo(2);
         assertThat(spool.acknowledge(java.util.List.of(1L, 3L))).isZero();
@@ -103,6 +103,26 @@ class RecordSpoolTest {
     }
 
     @Test
+    void aRecordLeftByTheAgentBeforeTheUpgradeIsChainedByItsPayloadHash() throws Exception {
+        DeviceKeys keys = DeviceKeys.loadOrCreate(state);
+        Path dir = state.resolve("spool");
+        RecordSpool.open(dir, keys);
+        // what an agent before chain rule 2 wrote for seq 1, then the power went before it updated "last"
+        String payload = "{\"deviceId\":\"" + keys.deviceId() + "\",\"seq\":1,\"prevHash\":\"" + RecordSpool.GENESIS_HASH
+                + "\",\"entryId\":\"e1\",\"campaignId\":3,\"class\":\"NORMAL\",\"mode\":\"ONCE\",\"sha256\":\""
+                + "ab".repeat(32) + "\",\"scheduledStart\":1000,\"actualStart\":1010,\"actualEnd\":61010,"
+                + "\"outcome\":\"PLAYED\",\"reason\":null,\"clockOffsetMs\":-12,\"timelineVersion\":\"v1\"}";
+        Files.write(dir.resolve("1.json"), JSON.std.asBytes(Map.of("payload", payload,
+                "sig", keys.signBase64(payload.getBytes(StandardCharsets.UTF_8)))));
+
+        SpooledRecord next = RecordSpool.open(dir, keys).append(played("e2"));
+
+        assertThat(next.seq()).isEqualTo(2);
+        assertThat(JSON.std.mapFrom(next.payload())).containsEntry("chain", 2)
+                .containsEntry("prevHash", Hashes.sha256Hex(payload.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aRecordTheDiskRefusesIsKeptInMemoryUploadableAndWrittenWhenTheDiskTakesItAgain() throws Exception {
         DeviceKeys keys = DeviceKeys.loadOrCreate(state);
         Path dir = state.resolve("spool");
@@ -120,7 +140,7 @@ class RecordSpoolTest {
             }
         });
         spool.append(played("e1"));
-        String hashOf1 = Hashes.sha256Hex(spool.oldest(1).get(0).payload().getBytes(StandardCharsets.UTF_8));
+        String hashOf1 = chainHash(spool.oldest(1).get(0));
         spool.acknowledge(List.of(1L));
         Path moved = state.resolve("spool-away");
         Files.move(dir, moved);
@@ -176,7 +196,14 @@ class RecordSpoolTest {
             assertThat(Ed25519.verify(keys.rawPublicKey(), bytes, r.sig())).isTrue();
             assertThat(((Number) p.get("seq")).longValue()).isEqualTo(seq++);
             assertThat(p.get("prevHash")).isEqualTo(prev);
-            prev = Hashes.sha256Hex(bytes);
+            assertThat(p.get("chain")).isEqualTo(2);
+            prev = chainHash(r);
         }
+    }
+
+    /** Chain rule 2 (contract): hex SHA-256 of the payload's hash, a newline, and the signature. */
+    private static String chainHash(SpooledRecord r) {
+        String payloadHash = Hashes.sha256Hex(r.payload().getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256Hex((payloadHash + "\n" + r.sig()).getBytes(StandardCharsets.US_ASCII));
     }
 }
