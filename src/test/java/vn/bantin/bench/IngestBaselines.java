@@ -66,7 +66,7 @@ final class IngestBaselines {
         System.out.printf("BENCH reports.ed25519_point_verify_per_s_per_core %.0f verifications/s per CPU-second"
                 + " (BouncyCastle, the key decoded once per batch; load %s)%n", bcDecoded, load());
         System.out.printf("BENCH reports.ed25519_ingest_verify_per_s_per_core %.0f verifications/s per CPU-second"
-                + " (as ingest verifies now: %s, the key decoded once per batch; load %s)%n", ingestRate,
+                + " (the verifier ingest uses, %s, for the one signature it checks per linked run; load %s)%n", ingestRate,
                 vn.bantin.security.Ed25519Verifier.implementation(), load());
         System.out.printf("BENCH reports.ed25519_jdk_verify_per_s_per_core %.0f verifications/s per CPU-second"
                 + " (JDK EdDSA; load %s)%n", jdkRate, load());
