@@ -208,9 +208,7 @@ class PlayBatchVerifierTest {
 
         Plan plan = accept(records);
 
-        assertThat(plan.refused()).singleElement().extracting(Refused::seq, Refused::refusal)
-                .containsExactly(3L, Refusal.BAD_SIGNATURE);
-        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 2L);
+        assertBadSignatureAlone(plan, 3, 1L, 2L);
     }
 
     @Test
@@ -221,9 +219,7 @@ class PlayBatchVerifierTest {
 
         Plan plan = accept(records);
 
-        assertThat(plan.refused()).singleElement().extracting(Refused::seq, Refused::refusal)
-                .containsExactly(2L, Refusal.BAD_SIGNATURE);
-        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 3L, 4L);
+        assertBadSignatureAlone(plan, 2, 1L, 3L, 4L);
     }
 
     @Test
@@ -236,9 +232,7 @@ class PlayBatchVerifierTest {
 
         Plan plan = PlayBatchVerifier.plan(old.id(), old.publicKey(), records, store);
 
-        assertThat(plan.refused()).singleElement().extracting(Refused::seq, Refused::refusal)
-                .containsExactly(2L, Refusal.BAD_SIGNATURE);
-        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(1L, 3L, 4L);
+        assertBadSignatureAlone(plan, 2, 1L, 3L, 4L);
     }
 
     @Test
@@ -266,5 +260,12 @@ class PlayBatchVerifierTest {
             assertThat(refused.refusal()).isEqualTo(Refusal.BAD_PAYLOAD);
             assertThat(refused.message()).contains("\"chain\" must be 1 or 2");
         });
+    }
+
+    /** Only {@code seq} was refused, for its signature; the others stored. */
+    private static void assertBadSignatureAlone(Plan plan, long seq, Long... stored) {
+        assertThat(plan.refused()).singleElement().extracting(Refused::seq, Refused::refusal)
+                .containsExactly(seq, Refusal.BAD_SIGNATURE);
+        assertThat(plan.toStore()).extracting(NewRecord::seq).containsExactly(stored);
     }
 }
