@@ -166,6 +166,7 @@ test('the audit trail: who did what in words, before and after, chain intact, fi
   const first = await list.locator('li').first().innerText();
   assert.match(first, /\d{2}\/\d{2}\/\d{4}\s+\d{2}:\d{2}:\d{2}/);
   const made = list.locator('li', { hasText: 'Tạo người dùng: Người dùng «Nguyễn Thị Lan»' });
+  await made.getByText('Quản trị hệ thống · Tỉnh Quảng Ninh').waitFor(); // area names arrive after the records
   assert.match(await made.innerText(), /tinh\.quantri\s+Quản trị hệ thống · Tỉnh Quảng Ninh[\s\S]*Thành công/);
   const changed = list.locator('li', { hasText: 'Sửa người dùng: Người dùng «Nguyễn Thị Lan»' }).last();
   await changed.getByRole('button', { name: 'Xem thay đổi' }).click();
