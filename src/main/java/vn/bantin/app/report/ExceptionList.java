@@ -55,7 +55,7 @@ public final class ExceptionList {
      */
     public ExceptionItem windowItem(EndpointFact endpoint, long campaignId, String entryId, long fromMs,
                                     Preemption by) {
-        BroadcastStatus status = by != null && by.by() == Preemption.By.ALERT ? BroadcastStatus.INTERRUPTED
+        BroadcastStatus status = by != null && by.byAlert() ? BroadcastStatus.INTERRUPTED
                 : BroadcastStatus.PREEMPTED_LIVE;
         return new ExceptionItem(endpoint.id(), endpoint.name(), areaName(endpoint), campaignId,
                 names.at(NameHistory.Named.CAMPAIGN, campaignId, fromMs).orElse(facts.campaignName(campaignId)),

@@ -25,7 +25,7 @@ public final class ExceptionWords {
                              String droppedRest, String alertHeading) {
 
         String yieldedTo(Preemption p) {
-            return p.by() == Preemption.By.ALERT ? alertHeading + ": " : yielded;
+            return p.byAlert() ? alertHeading + ": " : yielded;
         }
     }
 
@@ -105,7 +105,7 @@ public final class ExceptionWords {
     }
 
     private static String heading(ExceptionItem i, ZoneId zone, Map<BroadcastStatus, Words> words, LiveWords live) {
-        if (i.preemptedBy() != null && i.preemptedBy().by() == Preemption.By.ALERT) {
+        if (i.preemptedBy() != null && i.preemptedBy().byAlert()) {
             return live.alertHeading();
         }
         return i.disconnectedAt() != null ? live.droppedHeading() + " (" + hour(i.disconnectedAt(), zone) + ")"

@@ -74,9 +74,10 @@ public final class LiveAir {
             return this;
         }
         List<Span> out = new ArrayList<>(alerts);
+        List<Span> inOrder = alerts.stream().sorted(Comparator.comparingLong(Span::fromMs)).toList();
         for (Span s : spans) {
             long from = s.fromMs();
-            for (Span a : alerts.stream().sorted(Comparator.comparingLong(Span::fromMs)).toList()) {
+            for (Span a : inOrder) {
                 if (a.toMs() <= from || a.fromMs() >= s.toMs()) {
                     continue;
                 }

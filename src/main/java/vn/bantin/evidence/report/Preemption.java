@@ -11,4 +11,8 @@ public record Preemption(By by, long id, String title, long fromMs, Long toMs) {
 
     /** What can take the air from a campaign's broadcast. */
     public enum By { LIVE_SESSION, ALERT }
+
+    public boolean byAlert() {
+        return by == By.ALERT;
+    }
 }
